@@ -1,0 +1,32 @@
+package org.blockscope.block.expand;
+
+import java.util.List;
+import org.blockscope.block.BlockKind;
+import org.blockscope.block.Expansion;
+import org.blockscope.block.SubgraphBuilder;
+import org.blockscope.graph.Params;
+import org.blockscope.graph.Shape;
+import org.blockscope.graph.Subgraph;
+
+/**
+ * GoogLeNet's auxiliary classifier (Szegedy et al. 2015, section 5; torchvision InceptionAux):
+ * 5×5 average pool with stride 3, 1×1 conv of 128, FC 1024, ReLU, dropout 0.7, FC to the classes.
+ * Its loss is added with weight 0.3 while training; at inference it is not evaluated.
+ */
+public final class AuxClassifierExpansion implements Expansion {
+
+    @Override
+    public Subgraph expand(Params p, List<Shape> inputs) {
+        Expansion.featureMap(inputs, "Aux classifier");
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.avgPool("pool", b.port(0), 5, 3, 0);
+        x = InceptionExpansion.basicConv(b, "proj", x, 128, 1, true);
+        x = b.add("flatten", BlockKind.FLATTEN, Params.EMPTY, x);
+        x = b.relu("fc1_relu", b.fc("fc1", x, 1024, true));
+        x = b.add("dropout", BlockKind.DROPOUT, Params.of("rate", p.getDouble("dropout")), x);
+        x = b.fc("fc2", x, p.getInt("classes"), true);
+        x = b.add("softmax", BlockKind.CLASSIFIER,
+                Params.of("lossWeight", p.getDouble("lossWeight"), "trainingOnly", true), x);
+        return b.build(x);
+    }
+}
