@@ -29,6 +29,11 @@ public final class Conv2dKernel {
       return new Spec(kernel, stride, pad, pad, 1, 1, true);
     }
 
+    /** oneDNN's dilated conv2d fails in 1.0.0-M2.1; the generic path is used then. */
+    boolean helpersBroken() {
+      return dilation > 1;
+    }
+
     int[] iArgs() {
       // kH, kW, sH, sW, pH, pW, dH, dW, sameMode=0, dataFormat=0 (NCHW), wFormat=1 (OIHW)
       return new int[] {kernel, kernel, stride, stride, padH, padW, dilation, dilation, 0, 0, 1};
@@ -83,7 +88,7 @@ public final class Conv2dKernel {
   private static INDArray conv(Spec s, INDArray x, INDArray w, INDArray b) {
     INDArray y = NativeOps.empty(x.dataType(), outShape(s, x.shape(), w.size(0)));
     INDArray[] in = b == null ? new INDArray[] {x, w} : new INDArray[] {x, w, b};
-    NativeOps.exec("conv2d", in, new INDArray[] {y}, s.iArgs());
+    exec(s, "conv2d", in, new INDArray[] {y});
     return y;
   }
 
@@ -91,12 +96,17 @@ public final class Conv2dKernel {
     INDArray dx = NativeOps.empty(x.dataType(), x.shape());
     INDArray dw = NativeOps.empty(w.dataType(), w.shape());
     if (b == null) {
-      NativeOps.exec("conv2d_bp", new INDArray[] {x, w, dy}, new INDArray[] {dx, dw}, s.iArgs());
+      exec(s, "conv2d_bp", new INDArray[] {x, w, dy}, new INDArray[] {dx, dw});
       return new ParamGrads(dx, dw, null);
     }
     INDArray db = NativeOps.empty(b.dataType(), b.shape());
-    NativeOps.exec("conv2d_bp", new INDArray[] {x, w, b, dy}, new INDArray[] {dx, dw, db}, s.iArgs());
+    exec(s, "conv2d_bp", new INDArray[] {x, w, b, dy}, new INDArray[] {dx, dw, db});
     return new ParamGrads(dx, dw, db);
+  }
+
+  private static void exec(Spec s, String op, INDArray[] in, INDArray[] out) {
+    if (s.helpersBroken()) NativeOps.execWithoutHelpers(op, in, out, s.iArgs());
+    else NativeOps.exec(op, in, out, s.iArgs());
   }
 
   private static DepthwiseConv2dKernel.Spec depthwise(Spec s) {

@@ -21,6 +21,23 @@ final class NativeOps {
     Nd4j.exec(b.build());
   }
 
+  /**
+   * Runs an op with libnd4j platform helpers (oneDNN) switched off. The switch is process-wide; other
+   * threads running ops meanwhile just take the generic path. Workaround for oneDNN conv2d with
+   * dilation > 1 in 1.0.0-M2.1 ("could not create a descriptor for a dilated convolution").
+   */
+  static synchronized void execWithoutHelpers(String name, INDArray[] inputs, INDArray[] outputs, int[] iArgs,
+      double... tArgs) {
+    var env = Nd4j.getEnvironment();
+    boolean before = env.helpersAllowed();
+    env.allowHelpers(false);
+    try {
+      exec(name, inputs, outputs, iArgs, tArgs);
+    } finally {
+      env.allowHelpers(before);
+    }
+  }
+
   static INDArray empty(DataType type, long... shape) {
     return Nd4j.createUninitialized(type, shape);
   }
