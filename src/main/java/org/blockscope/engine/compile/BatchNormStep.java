@@ -1,0 +1,74 @@
+package org.blockscope.engine.compile;
+
+import java.util.List;
+import org.blockscope.engine.kernel.BatchNormKernel;
+import org.blockscope.engine.kernel.ParamGrads;
+import org.blockscope.shape.PrimitiveNode;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Broadcast;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * BATCH_NORM over channels: gamma, beta [C] trainable; running_mean, running_var [C] state (PyTorch
+ * initial values 0 and 1). Training uses batch statistics and updates the running ones; inference
+ * uses the running ones, and its backward treats them as constants.
+ */
+final class BatchNormStep extends Step {
+  private final Tensor gamma;
+  private final Tensor beta;
+  private final Tensor runningMean;
+  private final Tensor runningVar;
+  private final double eps;
+  private final double momentum;
+  private BatchNormKernel.Saved saved;
+
+  BatchNormStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
+    super(n, index, inputs);
+    int c = n.output().channels();
+    gamma = new Tensor(path() + "/gamma", Nd4j.ones(type, c), true);
+    beta = new Tensor(path() + "/beta", Nd4j.zeros(type, c), true);
+    runningMean = new Tensor(path() + "/running_mean", Nd4j.zeros(type, c), false);
+    runningVar = new Tensor(path() + "/running_var", Nd4j.ones(type, c), false);
+    eps = n.params().getDouble("eps");
+    momentum = n.params().getDouble("momentum");
+  }
+
+  @Override
+  List<Tensor> tensors() {
+    return List.of(gamma, beta, runningMean, runningVar);
+  }
+
+  @Override
+  INDArray forward(Pass p) {
+    INDArray x = p.in(this, 0);
+    if (p.mode == Mode.TRAINING) {
+      BatchNormKernel.TrainOut o = BatchNormKernel.forwardTrain(x, gamma.value(), beta.value(), runningMean.value(),
+          runningVar.value(), momentum, eps);
+      saved = o.saved();
+      return o.y();
+    }
+    INDArray invStd = Transforms.pow(runningVar.value().add(eps), -0.5, false);
+    INDArray xhat = Broadcast.sub(x, runningMean.value(), x.ulike(), 1);
+    Broadcast.mul(xhat, invStd, xhat, 1);
+    saved = new BatchNormKernel.Saved(xhat, invStd);
+    INDArray y = Broadcast.mul(xhat, gamma.value(), xhat.ulike(), 1);
+    return Broadcast.add(y, beta.value(), y, 1);
+  }
+
+  @Override
+  void backward(Pass p, INDArray dy) {
+    if (p.mode == Mode.TRAINING) {
+      ParamGrads g = BatchNormKernel.backward(saved, gamma.value(), dy);
+      p.accumulateInput(this, 0, g.dx());
+      p.paramGrads.put(gamma.name(), g.dw());
+      p.paramGrads.put(beta.name(), g.db());
+      return;
+    }
+    int[] dims = dy.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
+    p.paramGrads.put(beta.name(), dy.sum(dims));
+    p.paramGrads.put(gamma.name(), dy.mul(saved.xhat()).sum(dims));
+    p.accumulateInput(this, 0, Broadcast.mul(dy, gamma.value().mul(saved.invStd()), dy.ulike(), 1));
+  }
+}

@@ -1,0 +1,72 @@
+package org.blockscope.engine.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.blockscope.block.BlockKind;
+import org.blockscope.engine.kernel.Conv2dKernel;
+import org.blockscope.engine.kernel.DepthwiseConv2dKernel;
+import org.blockscope.engine.kernel.ParamGrads;
+import org.blockscope.graph.Params;
+import org.blockscope.graph.Shape;
+import org.blockscope.shape.Padding;
+import org.blockscope.shape.PrimitiveNode;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * CONV2D (weight [Cout, Cin/groups, k, k]) and DEPTHWISE_CONV2D (weight [Cin*m, 1, k, k]), PyTorch
+ * layouts, optional bias [Cout].
+ */
+final class ConvStep extends Step {
+  private final Conv2dKernel.Spec conv;
+  private final DepthwiseConv2dKernel.Spec depthwise;
+  private final Tensor weight;
+  private final Tensor bias;
+
+  ConvStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
+    super(n, index, inputs);
+    Params p = n.params();
+    Shape in = n.inputShapes().get(0);
+    int k = p.getInt("kernel");
+    int pad = Padding.pad(p);
+    int cout = n.output().channels();
+    boolean hasBias = p.getBool("bias");
+    if (n.kind() == BlockKind.DEPTHWISE_CONV2D) {
+      conv = null;
+      depthwise = new DepthwiseConv2dKernel.Spec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), hasBias);
+      weight = new Tensor(path() + "/weight", Nd4j.zeros(type, cout, 1, k, k), true);
+    } else {
+      int groups = p.getInt("groups");
+      conv = new Conv2dKernel.Spec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), groups, hasBias);
+      depthwise = null;
+      weight = new Tensor(path() + "/weight", Nd4j.zeros(type, cout, in.channels() / groups, k, k), true);
+    }
+    bias = hasBias ? new Tensor(path() + "/bias", Nd4j.zeros(type, cout), true) : null;
+  }
+
+  @Override
+  List<Tensor> tensors() {
+    List<Tensor> t = new ArrayList<>();
+    t.add(weight);
+    if (bias != null) t.add(bias);
+    return t;
+  }
+
+  @Override
+  INDArray forward(Pass p) {
+    INDArray b = bias == null ? null : bias.value();
+    return conv != null ? Conv2dKernel.forward(conv, p.in(this, 0), weight.value(), b)
+        : DepthwiseConv2dKernel.forward(depthwise, p.in(this, 0), weight.value(), b);
+  }
+
+  @Override
+  void backward(Pass p, INDArray dy) {
+    INDArray b = bias == null ? null : bias.value();
+    ParamGrads g = conv != null ? Conv2dKernel.backward(conv, p.in(this, 0), weight.value(), b, dy)
+        : DepthwiseConv2dKernel.backward(depthwise, p.in(this, 0), weight.value(), b, dy);
+    p.accumulateInput(this, 0, g.dx());
+    p.paramGrads.put(weight.name(), g.dw());
+    if (bias != null) p.paramGrads.put(bias.name(), g.db());
+  }
+}

@@ -1,0 +1,248 @@
+package org.blockscope.engine.compile;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.blockscope.block.BlockKind;
+import org.blockscope.graph.Graph;
+import org.blockscope.graph.Shape;
+import org.blockscope.shape.ExpandedGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An executable network: the plan of steps compiled from an {@link ExpandedGraph}, its parameters
+ * and state, and the arrays of the last pass (every node's activation, the gradients).
+ *
+ * <p>Use: {@code forward(x, mode)}, then (after a TRAINING or INFERENCE forward) {@code backward(labels)}
+ * for the loss Σ lossWeight × cross-entropy over the classifier heads evaluated, which fills
+ * {@link #gradients()} and {@link #inputGradient()}. Not thread-safe: one thread drives a model; arrays
+ * returned are the model's own and are replaced by the next pass (copy with {@code dup()} to keep them).
+ */
+public final class Model {
+  private final ExpandedGraph expanded;
+  private final List<Step> steps;
+  private final boolean[] inInference;
+  private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+  private final DataType dataType;
+  private final int mainOutput;
+  private final Shape inputShape;
+  private Pass last;
+  private long passes;
+
+  Model(ExpandedGraph expanded, List<Step> steps, List<List<Integer>> consumers, DataType dataType) {
+    this.expanded = expanded;
+    this.steps = List.copyOf(steps);
+    this.dataType = dataType;
+    for (Step s : steps) {
+      for (Tensor t : s.tensors()) tensors.put(t.name(), t);
+    }
+    int n = steps.size();
+    boolean[] reachesInference = new boolean[n];
+    boolean[] reachesTrainingOnly = new boolean[n];
+    for (int i = n - 1; i >= 0; i--) {
+      if (steps.get(i) instanceof ClassifierStep c) {
+        reachesInference[i] = !c.trainingOnly;
+        reachesTrainingOnly[i] = c.trainingOnly;
+      }
+      for (int c : consumers.get(i)) {
+        reachesInference[i] |= reachesInference[c];
+        reachesTrainingOnly[i] |= reachesTrainingOnly[c];
+      }
+    }
+    inInference = new boolean[n];
+    int main = -1;
+    Shape in = null;
+    for (int i = 0; i < n; i++) {
+      inInference[i] = reachesInference[i] || !reachesTrainingOnly[i];
+      Step s = steps.get(i);
+      if (main < 0 && s instanceof ClassifierStep c && !c.trainingOnly) main = i;
+      if (s.node.kind() == BlockKind.INPUT) in = s.node.output();
+    }
+    this.mainOutput = main;
+    this.inputShape = in;
+  }
+
+  // ---- structure -------------------------------------------------------------------------------
+
+  public ExpandedGraph expanded() {
+    return expanded;
+  }
+
+  public Graph graph() {
+    return expanded.source();
+  }
+
+  public DataType dataType() {
+    return dataType;
+  }
+
+  /** C×H×W of one input image. */
+  public Shape inputShape() {
+    return inputShape;
+  }
+
+  /** Path of the first classifier used at inference (the network's output). */
+  public String outputPath() {
+    return steps.get(mainOutput).path();
+  }
+
+  /** Paths of every classifier head, training-only ones included, in plan order. */
+  public List<String> classifierPaths() {
+    return steps.stream().filter(s -> s instanceof ClassifierStep).map(Step::path).toList();
+  }
+
+  /** Primitive paths in evaluation order. */
+  public List<String> paths() {
+    return steps.stream().map(Step::path).toList();
+  }
+
+  /** Whether the step at {@code path} runs in {@code mode} (training-only heads do not run at inference). */
+  public boolean runs(String path, Mode mode) {
+    for (Step s : steps) {
+      if (s.path().equals(path)) return mode == Mode.TRAINING || inInference[s.index];
+    }
+    throw new IllegalArgumentException("no primitive '" + path + "'");
+  }
+
+  /** Every parameter and state tensor by name, in plan order. */
+  public Map<String, Tensor> tensors() {
+    return Collections.unmodifiableMap(tensors);
+  }
+
+  /** Trainable tensors, in plan order. */
+  public List<Tensor> parameters() {
+    return tensors.values().stream().filter(Tensor::trainable).toList();
+  }
+
+  /** Number of trainable values (weights, biases, γ, β), as {@code NetworkAnalysis} counts params. */
+  public long parameterCount() {
+    return parameters().stream().mapToLong(t -> t.value().length()).sum();
+  }
+
+  // ---- passes ----------------------------------------------------------------------------------
+
+  /** Forward with a fresh dropout seed per call (deterministic sequence from the model's history). */
+  public INDArray forward(INDArray x, Mode mode) {
+    return forward(x, mode, passes + 1);
+  }
+
+  /**
+   * Runs the plan on a batch x [N, C, H, W]; returns the main classifier's probabilities [N, K].
+   * {@code noiseSeed} fixes the dropout masks, so two passes with the same seed drop the same values.
+   */
+  public INDArray forward(INDArray x, Mode mode, long noiseSeed) {
+    if (x.rank() != 4 || x.size(1) != inputShape.channels() || x.size(2) != inputShape.height()
+        || x.size(3) != inputShape.width()) {
+      throw new IllegalArgumentException("input " + java.util.Arrays.toString(x.shape()) + " does not match N×"
+          + inputShape);
+    }
+    passes++;
+    Pass p = new Pass(steps.size(), mode, noiseSeed);
+    p.input = x.dataType() == dataType ? x : x.castTo(dataType);
+    for (Step s : steps) {
+      if (mode == Mode.TRAINING || inInference[s.index]) p.out[s.index] = s.forward(p);
+    }
+    last = p;
+    return p.out[mainOutput];
+  }
+
+  /** Σ lossWeight × mean cross-entropy over the heads of the last forward pass. */
+  public double loss(int[] labels) {
+    Pass p = requirePass();
+    p.labels = labels;
+    double loss = 0;
+    for (Step s : steps) {
+      if (s instanceof ClassifierStep c && p.out[s.index] != null) loss += c.loss(p);
+    }
+    return loss;
+  }
+
+  /**
+   * Back-propagates the loss of the last forward pass (same mode: a TRAINING pass differentiates
+   * through batch statistics, an INFERENCE pass treats running statistics as constants). Returns the loss.
+   */
+  public double backward(int[] labels) {
+    Pass p = requirePass();
+    java.util.Arrays.fill(p.grad, null);
+    p.paramGrads.clear();
+    p.labels = labels;
+    p.loss = 0;
+    for (Step s : steps) {
+      if (s instanceof ClassifierStep c && p.out[s.index] != null) c.lossAndBackward(p);
+    }
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      Step s = steps.get(i);
+      if (s instanceof ClassifierStep || p.grad[i] == null) continue;
+      s.backward(p, p.grad[i]);
+    }
+    return p.loss;
+  }
+
+  private Pass requirePass() {
+    if (last == null) throw new IllegalStateException("no forward pass yet");
+    return last;
+  }
+
+  /** Outputs of every node computed by the last pass, by path, in evaluation order. */
+  public Map<String, INDArray> activations() {
+    Map<String, INDArray> m = new LinkedHashMap<>();
+    if (last == null) return m;
+    for (Step s : steps) {
+      if (last.out[s.index] != null) m.put(s.path(), last.out[s.index]);
+    }
+    return m;
+  }
+
+  /** The output of one node in the last pass, or null if it was not evaluated. */
+  public INDArray activation(String path) {
+    return activations().get(path);
+  }
+
+  /** Gradients of the last backward pass by parameter name (parameters the loss does not reach are absent). */
+  public Map<String, INDArray> gradients() {
+    return last == null ? Map.of() : Collections.unmodifiableMap(last.paramGrads);
+  }
+
+  /** dLoss/dInput of the last backward pass, [N, C, H, W], or null. */
+  public INDArray inputGradient() {
+    if (last == null) return null;
+    for (Step s : steps) {
+      if (s.node.kind() == BlockKind.INPUT) return last.grad[s.index];
+    }
+    return null;
+  }
+
+  /** Predicted classes of a batch (inference mode). */
+  public int[] predict(INDArray x) {
+    INDArray p = forward(x, Mode.INFERENCE);
+    int[] out = new int[(int) p.size(0)];
+    INDArray arg = p.argMax(1);
+    for (int i = 0; i < out.length; i++) out[i] = arg.getInt(i);
+    return out;
+  }
+
+  /** Copies of every tensor (for checkpoints and snapshots). */
+  public Map<String, INDArray> copyTensors() {
+    Map<String, INDArray> m = new LinkedHashMap<>();
+    tensors.forEach((k, v) -> m.put(k, v.value().dup()));
+    return m;
+  }
+
+  /** Overwrites tensor {@code name} in place with {@code value} (same shape). */
+  public void setTensor(String name, INDArray value) {
+    Tensor t = tensors.get(name);
+    if (t == null) throw new IllegalArgumentException("no tensor '" + name + "'");
+    if (!java.util.Arrays.equals(t.value().shape(), value.shape())) {
+      throw new IllegalArgumentException("tensor '" + name + "': shape " + java.util.Arrays.toString(value.shape())
+          + " but the model has " + java.util.Arrays.toString(t.value().shape()));
+    }
+    t.value().assign(value.castTo(dataType));
+  }
+
+  List<Step> steps() {
+    return new ArrayList<>(steps);
+  }
+}

@@ -1,0 +1,38 @@
+package org.blockscope.engine.compile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The arrays of one forward (and backward) pass, indexed by step. */
+final class Pass {
+  final Mode mode;
+  final long noiseSeed;
+  final INDArray[] out;
+  final INDArray[] grad;
+  final Map<String, INDArray> paramGrads = new LinkedHashMap<>();
+  INDArray input;
+  int[] labels;
+  double loss;
+
+  Pass(int steps, Mode mode, long noiseSeed) {
+    this.mode = mode;
+    this.noiseSeed = noiseSeed;
+    this.out = new INDArray[steps];
+    this.grad = new INDArray[steps];
+  }
+
+  INDArray in(Step s, int port) {
+    return out[s.inputs[port]];
+  }
+
+  /** Adds {@code d} to the gradient of step {@code index}'s output (fan-out sums). Never mutates d. */
+  void accumulate(int index, INDArray d) {
+    INDArray g = grad[index];
+    grad[index] = g == null ? d : g.add(d);
+  }
+
+  void accumulateInput(Step s, int port, INDArray d) {
+    accumulate(s.inputs[port], d);
+  }
+}

@@ -1,0 +1,195 @@
+package org.blockscope.engine.compile;
+
+import java.util.Locale;
+import org.blockscope.engine.kernel.Activation;
+import org.blockscope.engine.kernel.ActivationKernel;
+import org.blockscope.engine.kernel.AddKernel;
+import org.blockscope.engine.kernel.ChannelShuffleKernel;
+import org.blockscope.engine.kernel.ConcatKernel;
+import org.blockscope.engine.kernel.DropoutKernel;
+import org.blockscope.engine.kernel.FlattenKernel;
+import org.blockscope.engine.kernel.GlobalAvgPoolKernel;
+import org.blockscope.engine.kernel.ScaleKernel;
+import org.blockscope.graph.Shape;
+import org.blockscope.shape.PrimitiveNode;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Steps without parameters: one small class per primitive kind. */
+final class SimpleSteps {
+  private SimpleSteps() {}
+
+  /** INPUT: the batch handed to the forward pass. */
+  static final class Input extends Step {
+    Input(PrimitiveNode n, int index, int[] inputs) {
+      super(n, index, inputs);
+    }
+
+    @Override
+    INDArray forward(Pass p) {
+      return p.input;
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+      // the gradient stays in p.grad[index]: the gradient with respect to the image
+    }
+  }
+
+  static final class Act extends Step {
+    private final Activation function;
+
+    Act(PrimitiveNode n, int index, int[] inputs) {
+      super(n, index, inputs);
+      function = Activation.valueOf(n.params().getString("function").toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    INDArray forward(Pass p) {
+      return ActivationKernel.forward(function, p.in(this, 0));
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+      p.accumulateInput(this, 0, ActivationKernel.backward(function, p.in(this, 0), dy));
+    }
+  }
+
+  static final class GlobalAvgPool extends Step {
+    GlobalAvgPool(PrimitiveNode n, int index, int[] inputs) {
+      super(n, index, inputs);
+    }
+
+    @Override
+    INDArray forward(Pass p) {
+      return GlobalAvgPoolKernel.forward(p.in(this, 0));
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+      p.accumulateInput(this, 0, GlobalAvgPoolKernel.backward(p.in(this, 0).shape(), dy));
+    }
+  }
+
+  static final class Flatten extends Step {
+    Flatten(PrimitiveNode n, int index, int[] inputs) {
+      super(n, index, inputs);
+    }
+
+    @Override
+    INDArray forward(Pass p) {
+      INDArray x = p.in(this, 0);
+      return x.rank() == 2 ? x : FlattenKernel.forward(x);
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+      p.accumulateInput(this, 0, FlattenKernel.backward(p.in(this, 0).shape(), dy));
+    }
+  }
+
+  static final class Add extends Step {
+    Add(PrimitiveNode n, int index, int[] inputs) {
+      super(n, index, inputs);
+    }
+
+    @Override
+    INDArray forward(Pass p) {
+      INDArray[] xs = new INDArray[inputs.length];
+      for (int i = 0; i < xs.length; i++) xs[i] = p.in(this, i);
+      return AddKernel.forward(xs);
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+      for (int i = 0; i < inputs.length; i++) p.accumulateInput(this, i, dy);
+    }
+  }
+
+  static final class Concat extends Step {
+    private final long[] channels;
+
+    Concat(PrimitiveNode n, int index, int[] inputs) {
+      super(n, index, inputs);
+      channels = n.inputShapes().stream().mapToLong(Shape::channels).toArray();
+    }
+
+    @Override
+    INDArray forward(Pass p) {
+      INDArray[] xs = new INDArray[inputs.length];
+      for (int i = 0; i < xs.length; i++) xs[i] = p.in(this, i);
+      return ConcatKernel.forward(xs);
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+      INDArray[] d = ConcatKernel.backward(channels, dy);
+      for (int i = 0; i < inputs.length; i++) p.accumulateInput(this, i, d[i]);
+    }
+  }
+
+  /** SCALE: port 0 map [N,C,H,W] times port 1 vector [N,C]. */
+  static final class Scale extends Step {
+    Scale(PrimitiveNode n, int index, int[] inputs) {
+      super(n, index, inputs);
+    }
+
+    @Override
+    INDArray forward(Pass p) {
+      return ScaleKernel.forward(p.in(this, 0), p.in(this, 1));
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+      ScaleKernel.Grads g = ScaleKernel.backward(p.in(this, 0), p.in(this, 1), dy);
+      p.accumulateInput(this, 0, g.dx());
+      p.accumulateInput(this, 1, g.ds());
+    }
+  }
+
+  static final class Shuffle extends Step {
+    private final int groups;
+
+    Shuffle(PrimitiveNode n, int index, int[] inputs) {
+      super(n, index, inputs);
+      groups = n.params().getInt("groups");
+    }
+
+    @Override
+    INDArray forward(Pass p) {
+      return ChannelShuffleKernel.forward(groups, p.in(this, 0));
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+      p.accumulateInput(this, 0, ChannelShuffleKernel.backward(groups, dy));
+    }
+  }
+
+  /** DROPOUT: inverted dropout in training (mask seeded by the pass's noise seed and the step), identity otherwise. */
+  static final class Dropout extends Step {
+    private final double rate;
+    private INDArray mask;
+
+    Dropout(PrimitiveNode n, int index, int[] inputs) {
+      super(n, index, inputs);
+      rate = n.params().getDouble("rate");
+    }
+
+    @Override
+    INDArray forward(Pass p) {
+      INDArray x = p.in(this, 0);
+      if (p.mode != Mode.TRAINING || rate == 0) {
+        mask = null;
+        return DropoutKernel.forwardInference(x);
+      }
+      DropoutKernel.TrainOut o = DropoutKernel.forwardTrain(rate, p.noiseSeed * 1_000_003L + index, x);
+      mask = o.mask();
+      return o.y();
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+      p.accumulateInput(this, 0, mask == null ? dy : DropoutKernel.backward(mask, dy));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package org.blockscope.engine.compile;
+
+import java.util.List;
+import org.blockscope.shape.PrimitiveNode;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One primitive of the execution plan: computes its output from its inputs' outputs and, given
+ * the gradient of its output, adds its inputs' gradients and sets its parameters' gradients.
+ */
+abstract class Step {
+  final PrimitiveNode node;
+  final int index;
+  final int[] inputs;
+
+  Step(PrimitiveNode node, int index, int[] inputs) {
+    this.node = node;
+    this.index = index;
+    this.inputs = inputs;
+  }
+
+  String path() {
+    return node.path();
+  }
+
+  /** Parameters and state of this step, in a fixed order. */
+  List<Tensor> tensors() {
+    return List.of();
+  }
+
+  abstract INDArray forward(Pass p);
+
+  /** @param dy gradient of this step's output (never null) */
+  abstract void backward(Pass p, INDArray dy);
+}
