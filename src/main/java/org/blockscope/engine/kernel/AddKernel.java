@@ -1,0 +1,27 @@
+package org.blockscope.engine.kernel;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Elementwise sum of n same-shape inputs. Backward passes dy unchanged to every input. */
+public final class AddKernel {
+  private AddKernel() {}
+
+  public static INDArray forward(INDArray... xs) {
+    INDArray y = xs[0].dup();
+    for (int i = 1; i < xs.length; i++) {
+      if (!Arrays.equals(xs[i].shape(), y.shape()))
+        throw new IllegalArgumentException("add: shapes differ " + Conv2dKernel.shape(xs[0]) + " vs "
+            + Conv2dKernel.shape(xs[i]));
+      y.addi(xs[i]);
+    }
+    return y;
+  }
+
+  /** n references to the same dy array (callers must not modify it in place). */
+  public static INDArray[] backward(int n, INDArray dy) {
+    INDArray[] d = new INDArray[n];
+    Arrays.fill(d, dy);
+    return d;
+  }
+}
