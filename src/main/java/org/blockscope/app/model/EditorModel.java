@@ -336,6 +336,10 @@ public final class EditorModel {
     /** Shapes arriving at the node's ports in port order, or null if any is unknown. */
     public List<Shape> inputShapes(String name) {
         List<Shape> shapes = new ArrayList<>();
+        Node n = graph().node(name);
+        if (graph().inputs(name).size() < Math.max(1, n.kind().minInputs())) {
+            return null;
+        }
         for (Edge e : graph().inputs(name)) {
             Optional<PrimitiveNode> src = analysis().expanded().outputOf(e.from());
             if (src.isEmpty()) {

@@ -22,12 +22,19 @@ class EditorModelTest {
             softmax | f5      | 0 | 'softmax' is an output: nothing can follow a Classifier
             c1      | input   | 0 | 'input' (Input) takes no input
             c1      | f5      | 1 | 'f5' has no input port 1
-            f5      | c3      | 0 | Conv needs a feature map C×H×W, got the vector 120 (use Fully connected on vectors)
             """)
     void invalidConnectionsAreRefusedWithTheReason(String from, String to, int port, String reason) {
         assertThat(model.whyNotConnect(from, to, port)).contains(reason);
         assertThat(model.connect(from, to, port)).contains(reason);
         assertThat(model.document().canUndo()).isFalse();
+    }
+
+    @Test
+    void aConnectionWhoseShapeDoesNotFitIsRefusedWithTheShapes() {
+        String conv = model.addNode(BlockKind.CONV2D, new Position(10, 10));
+        assertThat(model.whyNotConnect("f5", conv, 0))
+                .contains("Conv needs a feature map C×H×W, got the vector 120 (use Fully connected on vectors)");
+        assertThat(model.whyNotConnect("s4", conv, 0)).isEmpty();
     }
 
     @Test
@@ -54,7 +61,7 @@ class EditorModelTest {
             padding | 'full' | padding must be one of [same, valid, explicit], got 'full'
             """)
     void outOfRangeParametersAreRefused(String key, String value, String message) {
-        Object v = value.startsWith("'") ? value.replace("'", "") : Integer.parseInt(value);
+        Object v = value.matches("-?\\d+") ? (Object) Integer.parseInt(value) : value;
         assertThat(model.setParam("c1", key, v)).contains(message);
         assertThat(model.document().canUndo()).isFalse();
     }
