@@ -47,18 +47,21 @@ public final class SummaryReport {
         }
         sb.append("═".repeat(header.length())).append('\n');
         Cost t = analysis.total();
-        sb.append("Total params:                 ").append(Numbers.grouped(t.params())).append('\n');
-        sb.append("Non-trainable state (BN mean/var): ").append(Numbers.grouped(t.state())).append('\n');
-        sb.append("MACs per image:               ").append(Numbers.grouped(t.macs()))
-                .append(" (").append(Numbers.compact(t.macs())).append("MAC, ")
-                .append(Numbers.compact(t.flops())).append("FLOP)\n");
-        sb.append("Activation memory per image:  ").append(Numbers.bytes(t.memoryBytes())).append('\n');
-        sb.append("Weights (float32):            ").append(Numbers.bytes(4 * (t.params() + t.state()))).append('\n');
+        line(sb, "Total params", Numbers.grouped(t.params()));
+        line(sb, "Non-trainable state (BN mean/var)", Numbers.grouped(t.state()));
+        line(sb, "MACs per image", Numbers.grouped(t.macs()) + " (" + Numbers.compact(t.macs()) + "MAC, "
+                + Numbers.compact(t.flops()) + "FLOP)");
+        line(sb, "Activation memory per image", Numbers.bytes(t.memoryBytes()));
+        line(sb, "Weights and state (float32)", Numbers.bytes(4 * (t.params() + t.state())));
         sb.append("RF = receptive field size/jump in input pixels\n");
         for (Diagnostic d : analysis.diagnostics()) {
             sb.append(d).append('\n');
         }
         return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        sb.append(String.format("%-36s%s%n", label + ":", value));
     }
 
     public String json() {
