@@ -48,7 +48,7 @@ final class GraphReader {
         }
         JsonNode format = root.get("format");
         if (format == null) {
-            throw missing("$", "format", "\"" + GraphFiles.FORMAT + "\" (is this a Blockscope graph file?)");
+            throw missing("$", "format", "\"" + GraphFiles.FORMAT + "\"; is this a Blockscope graph file?");
         }
         if (!format.isTextual() || !format.textValue().equals(GraphFiles.FORMAT)) {
             throw error("$.format", "expected \"" + GraphFiles.FORMAT + "\", got " + LocatedJson.describe(format));

@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,8 @@ final class LocatedJson {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern JACKSON_CODE = Pattern.compile(" \\(code -?\\d+\\)");
+    private static final Pattern JACKSON_SOURCE = Pattern.compile(" ?\\(?(at )?\\[Source: [^\\]]*\\]\\)?");
+    private static final Pattern WRONG_CLOSER = Pattern.compile("Unexpected close marker '(.)'");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private record Open(String path, Location start, boolean object) {
@@ -119,15 +122,31 @@ final class LocatedJson {
         } catch (JsonEOFException e) {
             throw truncated(e.getLocation());
         } catch (JsonParseException e) {
-            Location at = location(e.getLocation());
-            String why = JACKSON_CODE.matcher(e.getOriginalMessage()).replaceAll("");
-            throw new GraphFileException(source, open.isEmpty() ? "$" : open.peek().path(), at.line(), at.column(),
-                    "not valid JSON: " + Character.toLowerCase(why.charAt(0)) + why.substring(1));
+            throw malformed(e);
         } catch (IOException e) {
             // reading from a String fails only on syntax (above) or limits such as nesting depth
             throw new GraphFileException(source, open.isEmpty() ? "$" : open.peek().path(), 0, 0,
                     "not valid JSON: " + e.getMessage());
         }
+    }
+
+    private GraphFileException malformed(JsonParseException e) {
+        Location at = location(e.getLocation());
+        String path = open.isEmpty() ? "$" : open.peek().path();
+        String original = e.getOriginalMessage();
+        Matcher closer = WRONG_CLOSER.matcher(original);
+        if (closer.lookingAt()) {
+            String problem = open.isEmpty()
+                    ? "unexpected \"" + closer.group(1) + "\" after the end of the graph (expected nothing after its closing \"}\")"
+                    : "not valid JSON: unexpected \"" + closer.group(1) + "\" (expected \"" + (open.peek().object() ? "}" : "]")
+                    + "\" to close the " + (open.peek().object() ? "object" : "array") + " that starts at line "
+                    + open.peek().start().line() + ", column " + open.peek().start().column() + ")";
+            return new GraphFileException(source, path, at.line(), at.column(), problem);
+        }
+        // Jackson's own wording, minus character codes and source descriptions meant for programmers
+        String why = JACKSON_SOURCE.matcher(JACKSON_CODE.matcher(original).replaceAll("")).replaceAll("");
+        return new GraphFileException(source, path, at.line(), at.column(),
+                "not valid JSON: " + Character.toLowerCase(why.charAt(0)) + why.substring(1));
     }
 
     private GraphFileException truncated(JsonLocation end) {
