@@ -59,7 +59,7 @@ public record ParamSpec(String name, Type type, Object defaultValue, double min,
                 }
             }
             case CHOICE -> {
-                if (!(value instanceof String s) || !choices.contains(s.toLowerCase(Locale.ROOT))) {
+                if (!(value instanceof String s) || !choices.contains(s)) {
                     return Optional.of(name + " must be one of " + choices + ", got " + describe(value));
                 }
             }
