@@ -63,7 +63,7 @@ public record DataSummary(String trainSource, String validationSource, Shape sha
         skipped.forEach(s -> text.append("  ").append(s).append('\n'));
         warnings.forEach(w -> text.append("Warning:      ").append(w).append('\n'));
         text.append("Normalisation: ").append(normalization).append('\n');
-        text.append("Augmentation: ").append(augmentation).append(" (training only)");
+        text.append("Augmentation: ").append(augmentation).append(augmentation.isNone() ? "" : " (training only)");
         return text.toString();
     }
 
