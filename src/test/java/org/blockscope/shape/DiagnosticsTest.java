@@ -11,6 +11,8 @@ import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Params;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Each user mistake is one diagnostic on the node it is about, quoting the values received; nothing
@@ -215,5 +217,19 @@ class DiagnosticsTest {
         assertThat(a.node("add")).isEmpty();
         assertThat(a.node("after")).isEmpty();
         assertThat(a.node("down")).isPresent();
+    }
+
+    @ParameterizedTest(name = "{0}.{1} = {2}")
+    @CsvSource(textBlock = """
+            CONV2D,   padding,  SAME,       'padding must be one of [same, valid, explicit], got ''SAME'''
+            RESIDUAL, variant,  Bottleneck, 'variant must be one of [basic, bottleneck], got ''Bottleneck'''
+            RESIDUAL, shortcut, IDENTITY,   'shortcut must be one of [auto, identity, projection], got ''IDENTITY'''
+            """)
+    void aChoiceIsMatchedExactlyNotSilentlyReadAsAnotherOne(BlockKind kind, String param, String value, String message) {
+        // the rules compare choices with equals: 'SAME' must not pass validation and then act as 'explicit'
+        SubgraphBuilder b = new SubgraphBuilder();
+        head(b, b.add("block", kind, Params.of(param, value, "filters", 64), map(b, 64, 8, 8)));
+
+        assertThat(diagnose(b.graph())).containsExactly(error("block", message));
     }
 }
