@@ -207,7 +207,7 @@ class DiagnosticsTest {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = map(b, 64, 56, 56);
         String bad = b.sum("add", x, b.conv("down", x, 128, 3, 2, 1, 1, false));
-        String y = b.conv("after", bad, 64, 3, 1, 1, 3, true);       // would also fail: 64 % 3 != 0 is never checked
+        String y = b.conv("after", bad, 64, 3, 1, 1, 3, true);       // groups 3 on 64 channels would fail too, but is never reached
         y = b.add("res", BlockKind.RESIDUAL, Params.EMPTY, y);
         b.classifier("softmax", b.conv("notAVector", y, 10, 3, 1, 1, 1, true));
         NetworkAnalysis a = NetworkAnalysis.of(b.graph());
