@@ -118,7 +118,8 @@ public final class Expander {
             }
         }
         boolean hasOutput = prims.stream().anyMatch(p -> p.kind() == BlockKind.CLASSIFIER && !p.params().getBool("trainingOnly"));
-        boolean hasClassifierNode = g.nodes().stream().anyMatch(n -> n.kind() == BlockKind.CLASSIFIER);
+        boolean hasClassifierNode = g.nodes().stream()
+                .anyMatch(n -> n.kind() == BlockKind.CLASSIFIER && !Boolean.TRUE.equals(n.params().asMap().get("trainingOnly")));
         if (!hasOutput && !hasClassifierNode) {
             diagnostics.add(Diagnostic.error(null, "no output: end the network with a Classifier"));
         }
