@@ -1,7 +1,6 @@
 package org.blockscope.block;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Name, type, default and valid range of one block parameter. */
@@ -59,7 +58,8 @@ public record ParamSpec(String name, Type type, Object defaultValue, double min,
                 }
             }
             case CHOICE -> {
-                if (!(value instanceof String s) || !choices.contains(s.toLowerCase(Locale.ROOT))) {
+                // exact match: the rules compare choices with equals, so 'SAME' must not pass here
+                if (!(value instanceof String s) || !choices.contains(s)) {
                     return Optional.of(name + " must be one of " + choices + ", got " + describe(value));
                 }
             }

@@ -40,12 +40,18 @@ public record Shape(int channels, int height, int width, boolean vector) {
     public static Shape parse(String text) {
         String[] parts = text.trim().split("[x×X*]");
         try {
+            int[] sizes = new int[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                sizes[i] = Integer.parseInt(parts[i].trim());
+            }
+            if (java.util.Arrays.stream(sizes).anyMatch(n -> n < 1)) {
+                throw new IllegalArgumentException("every size must be at least 1, got '" + text + "'");
+            }
             if (parts.length == 1) {
-                return vector(Integer.parseInt(parts[0].trim()));
+                return vector(sizes[0]);
             }
             if (parts.length == 3) {
-                return map(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
-                        Integer.parseInt(parts[2].trim()));
+                return map(sizes[0], sizes[1], sizes[2]);
             }
         } catch (NumberFormatException e) {
             // fall through to the message below

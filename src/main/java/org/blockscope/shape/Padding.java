@@ -9,8 +9,9 @@ public final class Padding {
     }
 
     /**
-     * Padding per side. {@code same}: floor(d(k−1)/2), which keeps the size for odd kernels at
-     * stride 1 and gives ceil(in/s) otherwise, as torchvision's explicit paddings do.
+     * Padding per side, always symmetric. {@code same}: floor(d(k−1)/2), which for odd kernels
+     * keeps the size at stride 1 and gives ceil(in/s) at stride s, as torchvision's explicit
+     * paddings do. An even kernel loses one pixel (no uneven padding, unlike TensorFlow).
      */
     public static int pad(Params p) {
         int k = p.getInt("kernel");

@@ -1,0 +1,358 @@
+package org.blockscope.app.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import org.blockscope.block.BlockKind;
+import org.blockscope.block.ParamSpec;
+import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.edit.AddEdge;
+import org.blockscope.edit.AddNode;
+import org.blockscope.edit.Clipboard;
+import org.blockscope.edit.CompoundEdit;
+import org.blockscope.edit.Document;
+import org.blockscope.edit.Edit;
+import org.blockscope.edit.Grouping;
+import org.blockscope.edit.MoveNodes;
+import org.blockscope.edit.RemoveEdge;
+import org.blockscope.edit.RemoveNodes;
+import org.blockscope.edit.RenameNode;
+import org.blockscope.edit.SetParams;
+import org.blockscope.graph.Diagnostic;
+import org.blockscope.graph.Edge;
+import org.blockscope.graph.Graph;
+import org.blockscope.graph.Node;
+import org.blockscope.graph.Position;
+import org.blockscope.graph.Shape;
+import org.blockscope.shape.PrimitiveNode;
+
+/**
+ * The editor's view-model: the document, the selection and the latest analysis, plus every
+ * editing command with its rules (which connections are allowed and why not). Views bind to its
+ * properties and call its commands; every {@code if} about the network lives here, testable without
+ * starting JavaFX.
+ */
+public final class EditorModel {
+
+    private final Document document;
+    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ReadOnlyObjectWrapper<Graph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
+    private final ReadOnlyObjectWrapper<NetworkAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
+    private final LatestWins<NetworkAnalysis> analyser;
+    private Clipboard.Fragment clipboard = new Clipboard.Fragment(List.of(), List.of());
+
+    /** {@code deliver} runs results on the UI thread ({@code Platform::runLater}); tests pass {@code Runnable::run}. */
+    public EditorModel(Document document, Executor deliver, boolean analyseInBackground) {
+        this.document = document;
+        this.analyser = analyseInBackground ? new LatestWins<>("analysis", deliver) : null;
+        graph.set(document.graph());
+        analysis.set(NetworkAnalysis.of(document.graph()));
+        document.addListener(c -> {
+            graph.set(c.graph());
+            revision.set(c.revision());
+            selection.removeIf(n -> !c.graph().contains(n));
+            reanalyse(c.graph());
+        });
+    }
+
+    private void reanalyse(Graph g) {
+        if (analyser == null) {
+            analysis.set(NetworkAnalysis.of(g));
+        } else {
+            analyser.submit(() -> NetworkAnalysis.of(g), analysis::set, e -> { });
+        }
+    }
+
+    public Document document() {
+        return document;
+    }
+
+    public ReadOnlyObjectProperty<Graph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public Graph graph() {
+        return graph.get();
+    }
+
+    public ReadOnlyObjectProperty<NetworkAnalysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    public NetworkAnalysis analysis() {
+        return analysis.get();
+    }
+
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ObservableSet<String> selection() {
+        return selection;
+    }
+
+    public BooleanProperty presenterModeProperty() {
+        return presenterMode;
+    }
+
+    public void select(String... names) {
+        selection.clear();
+        selection.addAll(List.of(names));
+    }
+
+    // ---- adding and connecting -----------------------------------------------------------------
+
+    /** Adds a block with default parameters at a canvas position; returns its (unique) name. */
+    public String addNode(BlockKind kind, Position at) {
+        String name = graph().freshName(kind.id().replace("_", ""));
+        document.execute(new AddNode(Node.of(name, kind).withPosition(at)));
+        select(name);
+        return name;
+    }
+
+    /**
+     * Why an edge from {@code from}'s output into port {@code port} of {@code to} would be wrong, or
+     * empty if it is fine. Used while dragging to refuse invalid targets with a reason.
+     */
+    public Optional<String> whyNotConnect(String from, String to, int port) {
+        Graph g = graph();
+        if (from.equals(to)) {
+            return Optional.of("a node cannot feed itself");
+        }
+        Node target = g.node(to);
+        Node source = g.node(from);
+        if (source.kind() == BlockKind.CLASSIFIER) {
+            return Optional.of("'" + from + "' is an output: nothing can follow a Classifier");
+        }
+        int ports = target.kind() == BlockKind.GROUP
+                ? (int) target.body().graph().nodes().stream().filter(n -> n.kind() == BlockKind.PORT).count()
+                : target.kind().inputPorts(g.inputs(to).size());
+        if (ports == 0) {
+            return Optional.of("'" + to + "' (" + target.kind().displayName() + ") takes no input");
+        }
+        if (port >= ports) {
+            return Optional.of("'" + to + "' has no input port " + port);
+        }
+        if (reaches(g, to, from)) {
+            return Optional.of("this would make a cycle: '" + to + "' already feeds '" + from + "'");
+        }
+        if (g.edgeInto(to, port).filter(e -> e.from().equals(from)).isPresent()) {
+            return Optional.of("already connected");
+        }
+        Graph trial = connected(g, from, to, port);
+        NetworkAnalysis a = NetworkAnalysis.of(trial);
+        return a.diagnostics().stream()
+                .filter(d -> to.equals(d.node()) && d.isError() && !d.message().contains("is not connected"))
+                .map(Diagnostic::message).findFirst();
+    }
+
+    private static Graph connected(Graph g, String from, String to, int port) {
+        Graph r = g;
+        Optional<Edge> old = g.edgeInto(to, port);
+        if (old.isPresent()) {
+            r = r.withoutEdge(old.get());
+        }
+        return r.withEdge(new Edge(from, to, port));
+    }
+
+    private static boolean reaches(Graph g, String start, String goal) {
+        Set<String> seen = new HashSet<>();
+        List<String> stack = new ArrayList<>(List.of(start));
+        while (!stack.isEmpty()) {
+            String n = stack.remove(stack.size() - 1);
+            if (n.equals(goal)) {
+                return true;
+            }
+            if (seen.add(n)) {
+                g.outputs(n).forEach(e -> stack.add(e.to()));
+            }
+        }
+        return false;
+    }
+
+    /** Connects (replacing an edge already in that port); returns the refusal reason, if refused. */
+    public Optional<String> connect(String from, String to, int port) {
+        Optional<String> why = whyNotConnect(from, to, port);
+        if (why.isPresent()) {
+            return why;
+        }
+        Optional<Edge> old = graph().edgeInto(to, port);
+        Edge e = new Edge(from, to, port);
+        Edit edit = old.isPresent()
+                ? new CompoundEdit("Reconnect '" + to + "'", List.of(RemoveEdge.of(graph(), old.get()), new AddEdge(e)))
+                : new AddEdge(e);
+        document.execute(edit);
+        return Optional.empty();
+    }
+
+    /** The first free input port of {@code to} (variadic kinds always have one). */
+    public int freePort(String to) {
+        Node n = graph().node(to);
+        int ports = n.kind() == BlockKind.GROUP ? Integer.MAX_VALUE : n.kind().inputPorts(graph().inputs(to).size());
+        for (int p = 0; p < ports; p++) {
+            if (graph().edgeInto(to, p).isEmpty()) {
+                return p;
+            }
+        }
+        return 0;
+    }
+
+    public void disconnect(Edge e) {
+        document.execute(RemoveEdge.of(graph(), e));
+    }
+
+    // ---- selection commands --------------------------------------------------------------------
+
+    public void deleteSelection() {
+        if (!selection.isEmpty()) {
+            document.execute(RemoveNodes.of(graph(), Set.copyOf(selection)));
+        }
+    }
+
+    /** Moves the selected nodes; a drag's many small moves merge into one undo step. */
+    public void moveSelection(double dx, double dy) {
+        if (!selection.isEmpty()) {
+            document.execute(MoveNodes.by(graph(), List.copyOf(selection), dx, dy));
+        }
+    }
+
+    public void moveTo(Map<String, Position> targets) {
+        document.execute(MoveNodes.to(graph(), targets));
+    }
+
+    /** Call at the end of a drag so the next drag is its own undo step. */
+    public void endGesture() {
+        document.endMerge();
+    }
+
+    public void copy() {
+        clipboard = Clipboard.copy(graph(), Set.copyOf(selection));
+    }
+
+    public boolean canPaste() {
+        return !clipboard.isEmpty();
+    }
+
+    public void paste() {
+        if (clipboard.isEmpty()) {
+            return;
+        }
+        Clipboard.Pasted p = Clipboard.paste(graph(), clipboard, 40, 40);
+        document.execute(p.edit());
+        selection.clear();
+        selection.addAll(p.names());
+        clipboard = Clipboard.copy(graph(), Set.copyOf(p.names()));   // the next paste cascades
+    }
+
+    public void duplicate() {
+        copy();
+        paste();
+    }
+
+    public void undo() {
+        document.undo();
+    }
+
+    public void redo() {
+        document.redo();
+    }
+
+    // ---- parameters ----------------------------------------------------------------------------
+
+    /** Sets a parameter if the value is valid; otherwise returns the message quoting the value. */
+    public Optional<String> setParam(String node, String key, Object value) {
+        Node n = graph().node(node);
+        ParamSpec spec = n.kind().spec(key).orElseThrow(() -> new IllegalArgumentException("no parameter " + key));
+        Object v = spec.type() == ParamSpec.Type.DOUBLE && value instanceof Number num ? num.doubleValue() : value;
+        Optional<String> bad = spec.check(v);
+        if (bad.isPresent()) {
+            return bad;
+        }
+        document.execute(SetParams.of(graph(), node, key, v));
+        return Optional.empty();
+    }
+
+    public Optional<String> rename(String from, String to) {
+        if (to.isBlank() || to.contains("/")) {
+            return Optional.of("a name must not be empty or contain '/': '" + to + "'");
+        }
+        if (!from.equals(to) && graph().contains(to)) {
+            return Optional.of("the name '" + to + "' is taken");
+        }
+        document.execute(new RenameNode(from, to));
+        if (selection.remove(from)) {
+            selection.add(to);
+        }
+        return Optional.empty();
+    }
+
+    // ---- blocks --------------------------------------------------------------------------------
+
+    public Optional<String> whyNotGroup() {
+        return Grouping.whyNotGroup(graph(), Set.copyOf(selection));
+    }
+
+    public Optional<String> groupSelection(String name) {
+        Optional<String> why = whyNotGroup();
+        if (why.isPresent()) {
+            return why;
+        }
+        String fresh = graph().freshName(name);
+        document.execute(Grouping.group(graph(), Set.copyOf(selection), fresh));
+        select(fresh);
+        return Optional.empty();
+    }
+
+    /** Ungroups a group or a named block into editable primitives (needs its input shapes known). */
+    public Optional<String> ungroup(String name) {
+        Node n = graph().node(name);
+        if (!n.kind().composite()) {
+            return Optional.of("'" + name + "' is a primitive");
+        }
+        List<Shape> inputs = inputShapes(name);
+        if (inputs == null) {
+            return Optional.of("connect '" + name + "' first: its inside depends on the shape it receives");
+        }
+        document.execute(Grouping.ungroup(graph(), name, inputs));
+        selection.clear();
+        return Optional.empty();
+    }
+
+    /** Shapes arriving at the node's ports in port order, or null if any is unknown. */
+    public List<Shape> inputShapes(String name) {
+        List<Shape> shapes = new ArrayList<>();
+        Node n = graph().node(name);
+        if (graph().inputs(name).size() < Math.max(1, n.kind().minInputs())) {
+            return null;
+        }
+        for (Edge e : graph().inputs(name)) {
+            Optional<PrimitiveNode> src = analysis().expanded().outputOf(e.from());
+            if (src.isEmpty()) {
+                return null;
+            }
+            shapes.add(src.get().output());
+        }
+        return shapes;
+    }
+
+    public void shutdown() {
+        if (analyser != null) {
+            analyser.shutdown();
+        }
+    }
+}

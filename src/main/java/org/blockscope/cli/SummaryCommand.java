@@ -1,0 +1,53 @@
+package org.blockscope.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.blockscope.cost.NetworkAnalysis;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "summary", description = "Print shapes, parameters, MACs and receptive fields of a network.")
+final class SummaryCommand implements Callable<Integer> {
+
+    @Mixin
+    GraphSource source;
+
+    @Option(names = "--json", description = "machine-readable output")
+    boolean json;
+
+    @Option(names = "--primitives", description = "one row per primitive instead of per block")
+    boolean primitives;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        NetworkAnalysis a;
+        try {
+            a = NetworkAnalysis.of(source.load());
+        } catch (GraphSource.Failure f) {
+            err.println("blockscope: " + f.getMessage());
+            return BlockscopeCli.EXIT_BAD_INPUT;
+        }
+        SummaryReport report = new SummaryReport(source.title(), a, primitives);
+        if (json) {
+            out.print(report.json());
+        } else {
+            out.print(report.text());
+        }
+        out.flush();
+        if (a.hasErrors()) {
+            err.println("blockscope: the network is invalid:");
+            a.diagnostics().stream().filter(d -> d.isError()).forEach(d -> err.println("  " + d));
+            err.flush();
+            return BlockscopeCli.EXIT_BAD_INPUT;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,121 @@
+package org.blockscope.block;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.graph.Node;
+import org.blockscope.graph.Params;
+import org.blockscope.graph.Shape;
+import org.blockscope.graph.Subgraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Adding a block kind cannot half-succeed: every kind has its text, specs and (if named) its expansion. */
+class BlockKindCompletenessTest {
+
+    @ParameterizedTest
+    @EnumSource(BlockKind.class)
+    void everyKindHasANameATooltipAndHelpForEveryParameter(BlockKind kind) {
+        assertThat(kind.displayName()).isNotBlank();
+        assertThat(kind.tooltip()).isNotBlank();
+        assertThat(kind.specs()).allSatisfy(s -> assertThat(s.help()).as(kind + "." + s.name()).isNotBlank());
+        assertThat(BlockKind.byId(kind.id())).contains(kind);
+    }
+
+    @ParameterizedTest
+    @EnumSource(BlockKind.class)
+    void everyKindsDefaultsAreValid(BlockKind kind) {
+        assertThat(kind.validate(kind.defaults())).isEmpty();
+        assertThat(kind.specs()).allSatisfy(s -> {
+            if (s.type() == ParamSpec.Type.INT || s.type() == ParamSpec.Type.DOUBLE) {
+                double v = ((Number) s.defaultValue()).doubleValue();
+                assertThat(v).as(kind + "." + s.name()).isBetween(s.min(), s.max());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(BlockKind.class)
+    void everyCompositeKindButGroupHasAnExpansionAndNoPrimitiveHasOne(BlockKind kind) {
+        boolean expected = kind.composite() && kind != BlockKind.GROUP;
+        assertThat(Expanders.of(kind).isPresent()).isEqualTo(expected);
+    }
+
+    @Test
+    void validateQuotesWhatItReceived() {
+        Params p = BlockKind.CONV2D.defaults().with("kernel", 0).with("padding", "SOME").with("bias", "yes")
+                .with("filters", 2.5).with("colour", 1);
+
+        assertThat(BlockKind.CONV2D.validate(p)).containsExactly(
+                "filters must be a whole number, got 2.5",
+                "kernel must be between 1 and 31, got 0",
+                "padding must be one of [same, valid, explicit], got 'SOME'",
+                "bias must be true or false, got 'yes'",
+                "unknown parameter 'colour' for Conv 2D");
+        assertThat(BlockKind.INPUT.validate(Params.EMPTY)).containsExactly(
+                "missing parameter channels", "missing parameter height", "missing parameter width");
+    }
+
+    /**
+     * Each named block, expanded for a suitable input shape, has as many PORT nodes as it declares
+     * inputs, numbered from 0, and works in a tiny network without any diagnostic.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource(textBlock = """
+            INCEPTION,       192x28x28
+            AUX_CLASSIFIER,  512x14x14
+            RESIDUAL,        64x56x56
+            RESNEXT,         256x14x14
+            DENSE_BLOCK,     64x8x8
+            TRANSITION,      256x8x8
+            SE,              64x8x8
+            SEPARABLE_CONV,  32x16x16
+            MBCONV,          24x16x16
+            SHUFFLE_UNIT,    240x14x14
+            VGG_STAGE,       3x32x32
+            """)
+    void everyExpansionHasItsPortsAndAValidOutput(BlockKind kind, String input) {
+        Shape in = Shape.parse(input);
+        Subgraph sub = Expanders.of(kind).orElseThrow().expand(kind.defaults(), List.of(in));
+        List<Integer> ports = sub.graph().nodes().stream().filter(n -> n.kind() == BlockKind.PORT)
+                .map(n -> n.params().getInt("index")).sorted().toList();
+
+        assertThat(ports).hasSize(kind.maxInputs());
+        assertThat(ports).containsExactly(java.util.stream.IntStream.range(0, kind.maxInputs()).boxed()
+                .toArray(Integer[]::new));
+        assertThat(sub.graph().outputs(sub.output())).as("the output is the last node").isEmpty();
+        assertThat(sub.graph().nodes()).allSatisfy(n -> assertThat(n.kind() != BlockKind.GROUP
+                && (!n.kind().composite() || Expanders.of(n.kind()).isPresent())).as(n.name()).isTrue());
+
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.input(in.channels(), in.height(), in.width());
+        String y = b.add("block", kind, Params.EMPTY, x);
+        if (kind == BlockKind.AUX_CLASSIFIER) {
+            y = x;   // a sink: the main head hangs off the input
+        }
+        b.classifier("softmax", b.fc("fc", b.gap("gap", y), 10, true));
+        NetworkAnalysis a = NetworkAnalysis.of(b.graph());
+
+        assertThat(a.diagnostics()).isEmpty();
+        assertThat(a.node("block")).isPresent();
+    }
+
+    @Test
+    void theExpansionTableCoversEveryNamedBlock() {
+        List<BlockKind> named = Arrays.stream(BlockKind.values())
+                .filter(k -> k.composite() && k != BlockKind.GROUP).toList();
+        // the table above lists exactly these; a new named block must be added there
+        assertThat(named).containsExactlyInAnyOrder(BlockKind.INCEPTION, BlockKind.AUX_CLASSIFIER, BlockKind.RESIDUAL,
+                BlockKind.RESNEXT, BlockKind.DENSE_BLOCK, BlockKind.TRANSITION, BlockKind.SE, BlockKind.SEPARABLE_CONV,
+                BlockKind.MBCONV, BlockKind.SHUFFLE_UNIT, BlockKind.VGG_STAGE);
+    }
+
+    @Test
+    void nodesStartWithTheirKindsDefaults() {
+        assertThat(Node.of("n", BlockKind.RESIDUAL).params()).isEqualTo(BlockKind.RESIDUAL.defaults());
+    }
+}
