@@ -89,6 +89,11 @@ public final class Model {
     return steps.get(mainOutput).path();
   }
 
+  /** Number of classes of the network's output. */
+  public int classCount() {
+    return steps.get(mainOutput).node.output().channels();
+  }
+
   /** Paths of every classifier head, training-only ones included, in plan order. */
   public List<String> classifierPaths() {
     return steps.stream().filter(s -> s instanceof ClassifierStep).map(Step::path).toList();
