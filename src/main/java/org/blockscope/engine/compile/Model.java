@@ -31,6 +31,7 @@ public final class Model {
   private final Shape inputShape;
   private Pass last;
   private long passes;
+  private Map<String, long[]> profile;
 
   Model(ExpandedGraph expanded, List<Step> steps, List<List<Integer>> consumers, DataType dataType) {
     this.expanded = expanded;
@@ -148,7 +149,11 @@ public final class Model {
     Pass p = new Pass(steps.size(), mode, noiseSeed);
     p.input = x.dataType() == dataType ? x : x.castTo(dataType);
     for (Step s : steps) {
-      if (mode == Mode.TRAINING || inInference[s.index]) p.out[s.index] = s.forward(p);
+      if (mode == Mode.TRAINING || inInference[s.index]) {
+        long t0 = profile == null ? 0 : System.nanoTime();
+        p.out[s.index] = s.forward(p);
+        if (profile != null) time(s, 0, t0);
+      }
     }
     last = p;
     return p.out[mainOutput];
@@ -181,9 +186,25 @@ public final class Model {
     for (int i = steps.size() - 1; i >= 0; i--) {
       Step s = steps.get(i);
       if (s instanceof ClassifierStep || p.grad[i] == null) continue;
+      long t0 = profile == null ? 0 : System.nanoTime();
       s.backward(p, p.grad[i]);
+      if (profile != null) time(s, 1, t0);
     }
     return p.loss;
+  }
+
+  /** Starts (or with false stops) timing steps by primitive kind; see {@link #profile()}. */
+  public void profiling(boolean on) {
+    profile = on ? new LinkedHashMap<>() : null;
+  }
+
+  /** Nanoseconds spent per primitive kind since profiling started: [forward, backward]. */
+  public Map<String, long[]> profile() {
+    return profile == null ? Map.of() : Collections.unmodifiableMap(profile);
+  }
+
+  private void time(Step s, int which, long t0) {
+    profile.computeIfAbsent(s.node.kind().name(), k -> new long[2])[which] += System.nanoTime() - t0;
   }
 
   private Pass requirePass() {
