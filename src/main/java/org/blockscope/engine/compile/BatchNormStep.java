@@ -49,12 +49,13 @@ final class BatchNormStep extends Step {
       saved = o.saved();
       return o.y();
     }
+    // y = x * scale + shift, scale = γ / √(var + eps), shift = β − mean · scale: two passes over x
     INDArray invStd = Transforms.pow(runningVar.value().add(eps), -0.5, false);
-    INDArray xhat = Broadcast.sub(x, runningMean.value(), x.ulike(), 1);
-    Broadcast.mul(xhat, invStd, xhat, 1);
-    saved = new BatchNormKernel.Saved(xhat, invStd);
-    INDArray y = Broadcast.mul(xhat, gamma.value(), xhat.ulike(), 1);
-    return Broadcast.add(y, beta.value(), y, 1);
+    INDArray scale = gamma.value().mul(invStd);
+    INDArray shift = beta.value().sub(runningMean.value().mul(scale));
+    saved = new BatchNormKernel.Saved(null, invStd);
+    INDArray y = Broadcast.mul(x, scale, x.ulike(), 1);
+    return Broadcast.add(y, shift, y, 1);
   }
 
   @Override
@@ -67,8 +68,10 @@ final class BatchNormStep extends Step {
       return;
     }
     int[] dims = dy.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
+    INDArray xhat = Broadcast.sub(p.in(this, 0), runningMean.value(), dy.ulike(), 1);
+    Broadcast.mul(xhat, saved.invStd(), xhat, 1);
     p.paramGrads.put(beta.name(), dy.sum(dims));
-    p.paramGrads.put(gamma.name(), dy.mul(saved.xhat()).sum(dims));
+    p.paramGrads.put(gamma.name(), xhat.muli(dy).sum(dims));
     p.accumulateInput(this, 0, Broadcast.mul(dy, gamma.value().mul(saved.invStd()), dy.ulike(), 1));
   }
 }

@@ -60,6 +60,18 @@ class ModelBehaviourTest {
   }
 
   @Test
+  void inferencePassGradientsTreatRunningStatisticsAsConstants() {
+    for (String name : new String[] {"residual SE", "mbconv SE silu", "dense block"}) {
+      Model m = Compiler.compile(TinyNets.blocks().get(name), DOUBLE);
+      INDArray x = TinyNets.randomInput(8, DataType.DOUBLE, 3, m.inputShape().channels(), m.inputShape().height(),
+          m.inputShape().width());
+      m.forward(x.mul(2).addi(0.5), Mode.TRAINING, 1);       // move the running statistics off 0 and 1
+      assertThat(ModelGradCheck.check(name + " (inference)", m, x, TinyNets.labels(3), Mode.INFERENCE))
+          .isGreaterThan(8);
+    }
+  }
+
+  @Test
   void dropoutIsIdentityAtInferenceAndDropsAboutTheRateInTraining() {
     Model m = Compiler.compile(TinyNets.around(BlockKind.DROPOUT, Params.of("rate", 0.4), 4, 10), DOUBLE);
     INDArray x = TinyNets.randomInput(2, DataType.DOUBLE, 8, 4, 10, 10).addi(3);   // all > 0

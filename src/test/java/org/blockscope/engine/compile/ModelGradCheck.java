@@ -22,9 +22,13 @@ final class ModelGradCheck {
 
   /** @return number of values checked */
   static int check(String what, Model model, INDArray x, int[] labels) {
+    return check(what, model, x, labels, Mode.TRAINING);
+  }
+
+  static int check(String what, Model model, INDArray x, int[] labels, Mode mode) {
     assertThat(model.dataType()).isEqualTo(DataType.DOUBLE);
     jitterZeroInitialised(model);
-    model.forward(x, Mode.TRAINING, NOISE);
+    model.forward(x, mode, NOISE);
     model.backward(labels);
     List<String> names = new ArrayList<>();
     List<INDArray> targets = new ArrayList<>();
@@ -49,9 +53,9 @@ final class ModelGradCheck {
         long j = a.length() <= samples ? c : pick.nextInt((int) a.length());
         double orig = a.getDouble(j);
         a.putScalar(j, orig + H);
-        double lp = loss(model, x, labels);
+        double lp = loss(model, x, labels, mode);
         a.putScalar(j, orig - H);
-        double lm = loss(model, x, labels);
+        double lm = loss(model, x, labels, mode);
         a.putScalar(j, orig);
         double num = (lp - lm) / (2 * H);
         double ana = analytic.get(i).getDouble(j);
@@ -76,8 +80,8 @@ final class ModelGradCheck {
     }
   }
 
-  private static double loss(Model m, INDArray x, int[] labels) {
-    m.forward(x, Mode.TRAINING, NOISE);
+  private static double loss(Model m, INDArray x, int[] labels, Mode mode) {
+    m.forward(x, mode, NOISE);
     return m.loss(labels);
   }
 }
