@@ -1,0 +1,66 @@
+package org.blockscope.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.blockscope.engine.data.Batches;
+import org.blockscope.engine.data.DataException;
+import org.blockscope.engine.data.Dataset;
+import org.blockscope.engine.run.DataLoading;
+import org.blockscope.engine.run.DataSpec;
+import org.blockscope.engine.train.Evaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval", description = "Accuracy, per-class accuracy and confusion matrix of a trained network.")
+final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CKPT", description = "a checkpoint saved by 'blockscope train --save'")
+    Path checkpoint;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "class folders (its val/ part if it has one), MNIST IDX or CIFAR-10 files")
+    Path data;
+
+    @Option(names = "--batch", defaultValue = "64")
+    int batch;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CheckpointSource ck;
+        Dataset ds;
+        try {
+            ck = CheckpointSource.load(checkpoint);
+            ds = DataLoading.loadAll(DataSpec.forEvaluation(data), ck.model().inputShape());
+        } catch (GraphSource.Failure | DataException e) {
+            err.println("blockscope: " + e.getMessage());
+            err.flush();
+            return BlockscopeCli.EXIT_BAD_INPUT;
+        }
+        List<String> names = ck.metadata().classNames();
+        if (!ds.classNames().equals(names)) {
+            err.println("blockscope: " + data + ": classes " + ds.classNames() + " differ from the ones the network was trained on "
+                    + names);
+            err.flush();
+            return BlockscopeCli.EXIT_BAD_INPUT;
+        }
+        Evaluation ev = Evaluation.of(ck.model(),
+                DataLoading.source(Batches.evaluation(ds, batch, ck.metadata().normalization())));
+        out.printf(Locale.ROOT, "accuracy %.4f (%d of %d images), loss %.4f%n", ev.accuracy(),
+                Math.round(ev.accuracy() * ev.total()), ev.total(), ev.loss());
+        out.println();
+        out.println(ConfusionTable.text(names, ev));
+        out.flush();
+        return 0;
+    }
+}

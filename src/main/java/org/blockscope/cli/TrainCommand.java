@@ -1,0 +1,227 @@
+package org.blockscope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.blockscope.engine.compile.CompileException;
+import org.blockscope.engine.data.Augmentation;
+import org.blockscope.engine.data.DataException;
+import org.blockscope.engine.run.DataSpec;
+import org.blockscope.engine.run.TrainingRun;
+import org.blockscope.engine.train.Evaluation;
+import org.blockscope.engine.train.OptimizerConfig;
+import org.blockscope.engine.train.Schedule;
+import org.blockscope.engine.train.TrainingConfig;
+import org.blockscope.engine.train.TrainingEvent;
+import org.blockscope.graph.Graph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", description = "Train a network on a folder of images, MNIST IDX or CIFAR-10 files.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    GraphSource source;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "class folders (or train/ and val/), MNIST IDX files, or CIFAR-10 batches")
+    Path data;
+
+    @Option(names = "--val", paramLabel = "DIR", description = "validation class folders (default: split --data)")
+    Path val;
+
+    @Option(names = "--val-split", defaultValue = "0.2", description = "fraction held out when there is no --val (default ${DEFAULT-VALUE})")
+    double valSplit;
+
+    @Option(names = "--epochs", defaultValue = "5", description = "default ${DEFAULT-VALUE}")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "default ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "learning rate (default ${DEFAULT-VALUE})")
+    double lr;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (momentum 0.9) (default ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--schedule", defaultValue = "constant", description = "constant, step (×0.1 every third of the epochs) or cosine")
+    String schedule;
+
+    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default ${DEFAULT-VALUE})")
+    double weightDecay;
+
+    @Option(names = "--augment", description = "random crops (and flips for colour images) while training")
+    boolean augment;
+
+    @Option(names = "--seed", defaultValue = "1", description = "default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--save", paramLabel = "CKPT", description = "save the trained network here (.ckpt)")
+    Path save;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            err.println("blockscope: " + e.getMessage());
+            err.flush();
+            return BlockscopeCli.EXIT_BAD_INPUT;
+        }
+        TrainingRun run;
+        try {
+            Graph g = source.load();
+            DataSpec dataSpec = DataSpec.detect(data, val);
+            boolean colour = source.load().nodes().stream().anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.INPUT
+                    && n.params().getInt("channels") == 3);
+            Augmentation aug = !augment ? Augmentation.NONE : colour ? Augmentation.cropAndFlip() : Augmentation.cropOnly();
+            run = TrainingRun.prepare(g, dataSpec, new TrainingRun.Settings(config, valSplit, aug));
+        } catch (GraphSource.Failure | DataException e) {
+            err.println("blockscope: " + e.getMessage());
+            err.flush();
+            return BlockscopeCli.EXIT_BAD_INPUT;
+        } catch (CompileException e) {
+            err.println("blockscope: the network is invalid:");
+            e.diagnostics().stream().filter(d -> d.isError()).forEach(d -> err.println("  " + d));
+            err.flush();
+            return BlockscopeCli.EXIT_BAD_INPUT;
+        }
+        out.println(run.data().summary());
+        run.notes().forEach(n -> out.println("note: " + n));
+        out.printf(Locale.ROOT, "training %s: %,d params, %d epochs, batch %d, %s lr %s%n", source.title(),
+                run.model().parameterCount(), epochs, batch, optimizer, lr);
+        out.flush();
+        Progress progress = new Progress(err, run.trainer().config().epochs(), batchCount(run), System.console() != null);
+        AtomicReference<String> failure = new AtomicReference<>();
+        run.trainer().addListener(e -> {
+            if (e instanceof TrainingEvent.IterationDone it) {
+                progress.iteration(it);
+            } else if (e instanceof TrainingEvent.EpochDone ep) {
+                progress.clear();
+                out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  accuracy %.4f  val_loss %.4f  val_accuracy %.4f  (%.0f img/s)%n",
+                        ep.epoch() + 1, epochs, ep.trainLoss(), ep.trainAcc(), ep.valLoss(), ep.valAcc(), progress.imagesPerSecond());
+                out.flush();
+            } else if (e instanceof TrainingEvent.Failed f) {
+                failure.set(f.reason());
+            }
+        });
+        run.trainer().start();
+        try {
+            run.trainer().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.trainer().stop();
+        }
+        progress.clear();
+        if (failure.get() != null) {
+            err.println("blockscope: training failed: " + failure.get());
+            err.flush();
+            return 1;
+        }
+        Evaluation ev = run.evaluateValidation(batch);
+        out.printf(Locale.ROOT, "validation accuracy %.4f on %d images%n", ev.accuracy(), ev.total());
+        if (save != null) {
+            try {
+                run.saveCheckpoint(save);
+                out.println("saved " + save);
+            } catch (IOException e) {
+                err.println("blockscope: cannot save " + save + ": " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static int batchCount(TrainingRun run) {
+        return run.data().trainingBatches(run.trainer().config().batchSize(), 0).batchCount();
+    }
+
+    private TrainingConfig config() {
+        OptimizerConfig opt = switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "adam" -> new OptimizerConfig.Adam(0.9, 0.999, 1e-8, weightDecay);
+            case "sgd" -> new OptimizerConfig.Sgd(0.9, false, weightDecay);
+            default -> throw new IllegalArgumentException("--optimizer: expected adam or sgd, got '" + optimizer + "'");
+        };
+        Schedule s = switch (schedule.toLowerCase(Locale.ROOT)) {
+            case "constant" -> new Schedule.Constant();
+            case "step" -> new Schedule.Step(Math.max(1, epochs / 3), 0.1);
+            case "cosine" -> new Schedule.Cosine();
+            default -> throw new IllegalArgumentException("--schedule: expected constant, step or cosine, got '" + schedule + "'");
+        };
+        if (epochs < 1 || batch < 1 || !(lr > 0) || valSplit < 0 || valSplit >= 1) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "expected --epochs ≥ 1, --batch ≥ 1, --lr > 0 and 0 ≤ --val-split < 1, got %d, %d, %s, %s",
+                    epochs, batch, lr, valSplit));
+        }
+        return new TrainingConfig(opt, lr, s, batch, epochs, seed);
+    }
+
+    /** A one-line progress bar with images/s and time left (only on a terminal). */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final int epochs;
+        private final int perEpoch;
+        private final boolean tty;
+        private double rate;
+        private long lastPrint;
+        private final long started = System.currentTimeMillis();
+
+        Progress(PrintWriter err, int epochs, int perEpoch, boolean tty) {
+            this.err = err;
+            this.epochs = epochs;
+            this.perEpoch = perEpoch;
+            this.tty = tty;
+        }
+
+        void iteration(TrainingEvent.IterationDone it) {
+            rate = rate == 0 ? it.imagesPerSecond() : 0.9 * rate + 0.1 * it.imagesPerSecond();
+            long now = System.currentTimeMillis();
+            if (!tty || now - lastPrint < 200) {
+                return;
+            }
+            lastPrint = now;
+            long done = it.iteration() + 1;
+            long total = (long) epochs * perEpoch;
+            double frac = Math.min(1, done / (double) total);
+            int width = 30;
+            int filled = (int) Math.round(frac * width);
+            double elapsed = (now - started) / 1000.0;
+            long secondsLeft = Math.round(elapsed / done * (total - done));
+            err.printf(Locale.ROOT, "\r[%s%s] epoch %d/%d  loss %.4f  %.0f img/s  ETA %s   ",
+                    "#".repeat(filled), ".".repeat(width - filled), it.epoch() + 1, epochs, it.loss(), rate,
+                    eta(secondsLeft));
+            err.flush();
+        }
+
+        double imagesPerSecond() {
+            return rate;
+        }
+
+        void clear() {
+            if (tty) {
+                err.print("\r" + " ".repeat(90) + "\r");
+                err.flush();
+            }
+        }
+
+        private static String eta(long s) {
+            return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+                    : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        }
+    }
+}
