@@ -66,7 +66,9 @@ public final class EditorModel {
             graph.set(c.graph());
             revision.set(c.revision());
             selection.removeIf(n -> !c.graph().contains(n));
-            reanalyse(c.graph());
+            if (!(c.edit() instanceof MoveNodes)) {      // positions do not change shapes or costs
+                reanalyse(c.graph());
+            }
         });
     }
 
