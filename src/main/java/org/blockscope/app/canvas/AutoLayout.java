@@ -8,6 +8,8 @@ import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Position;
 import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
@@ -23,6 +25,11 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * Brandes-Köpf placement). Pure computation over immutable values: safe off the UI thread.
  */
 public final class AutoLayout {
+
+    static {
+        // outside Eclipse, ELK's option types must be registered once before the first layout
+        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+    }
 
     private AutoLayout() {
     }

@@ -51,6 +51,8 @@ final class CanvasGestures {
     private double lastX;
     private double lastY;
     private boolean dragged;
+    private double movedX;
+    private double movedY;
     private boolean spaceDown;
     private String pressedNode;
     private NodeSkin connectFrom;
@@ -105,6 +107,8 @@ final class CanvasGestures {
         pressX = lastX = e.getX();
         pressY = lastY = e.getY();
         dragged = false;
+        movedX = 0;
+        movedY = 0;
         pressedNode = null;
         if (e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE
                 || (e.getButton() == MouseButton.PRIMARY && spaceDown)) {
@@ -168,8 +172,15 @@ final class CanvasGestures {
         switch (mode) {
             case PAN -> panZoom.panBy(dx, dy);
             case MOVE -> {
-                if (dragged && (dx != 0 || dy != 0)) {
-                    model.moveSelection(dx / panZoom.zoom(), dy / panZoom.zoom());
+                if (dragged) {
+                    // move by what the pointer travelled since the press, minus what was applied already
+                    double wantX = (e.getX() - pressX) / panZoom.zoom();
+                    double wantY = (e.getY() - pressY) / panZoom.zoom();
+                    if (wantX != movedX || wantY != movedY) {
+                        model.moveSelection(wantX - movedX, wantY - movedY);
+                        movedX = wantX;
+                        movedY = wantY;
+                    }
                 }
             }
             case CONNECT -> updateConnect(e.getX(), e.getY());

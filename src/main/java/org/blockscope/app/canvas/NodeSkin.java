@@ -67,6 +67,7 @@ final class NodeSkin extends Region {
         cost.setTextOverrun(OverrunStyle.CLIP);
         output = new Port(this, -1);
         getChildren().addAll(title, kind, cost, params, shape, output);
+        resize();
         setOnMouseEntered(e -> installTooltip());
     }
 
