@@ -2,7 +2,8 @@ package org.blockscope.app.canvas;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
-import javafx.scene.control.Label;
+import javafx.geometry.VPos;
+import javafx.scene.text.Text;
 import javafx.scene.shape.CubicCurve;
 import org.blockscope.graph.Edge;
 
@@ -18,7 +19,7 @@ final class EdgeSkin {
 
     final Edge edge;
     final CubicCurve curve = new CubicCurve();
-    final Label label = new Label();
+    final Text label = new Text();
     private final double[] xs = new double[SAMPLES + 1];
     private final double[] ys = new double[SAMPLES + 1];
 
@@ -29,9 +30,12 @@ final class EdgeSkin {
         curve.setMouseTransparent(true);
         label.getStyleClass().add("edge-label");
         label.setMouseTransparent(true);
-        label.translateXProperty().bind(label.widthProperty().multiply(-0.5));
-        label.translateYProperty().bind(label.heightProperty().negate().subtract(1));   // just above the curve
-        label.widthProperty().addListener((o, a, b) -> fit());
+        label.setTextOrigin(VPos.BOTTOM);                 // just above the curve
+        label.setManaged(false);
+        label.layoutBoundsProperty().addListener((o, a, b) -> {
+            label.setTranslateX(-b.getWidth() / 2);
+            fit();
+        });
     }
 
     private double spanX;
@@ -39,7 +43,7 @@ final class EdgeSkin {
 
     /** A label on a short straight edge would hide under the nodes: leave it out there. */
     private void fit() {
-        boolean room = spanX >= label.getWidth() + 4 || Math.abs(spanY) > 40;
+        boolean room = spanX >= label.getLayoutBounds().getWidth() + 6 || Math.abs(spanY) > 40;
         if (label.isVisible() != room) {
             label.setVisible(room);
         }
@@ -54,7 +58,7 @@ final class EdgeSkin {
         fit();
         // point at t = 1/2 of a cubic Bézier: (P0 + 3 P1 + 3 P2 + P3) / 8
         label.setLayoutX((x1 + 3 * (x1 + dx) + 3 * (x2 - dx) + x2) / 8);
-        label.setLayoutY((y1 + 3 * y1 + 3 * y2 + y2) / 8);
+        label.setLayoutY((y1 + 3 * y1 + 3 * y2 + y2) / 8 - 2);
         for (int i = 0; i <= SAMPLES; i++) {
             double t = (double) i / SAMPLES;
             double u = 1 - t;

@@ -40,6 +40,8 @@ public final class GraphCanvas extends Region {
     private static final PseudoClass PRESENTER = PseudoClass.getPseudoClass("presenter");
     /** Below this zoom the edge labels would be unreadable specks: hide them. */
     private static final double LABEL_MIN_ZOOM = 0.45;
+    /** Below this zoom node text is hidden too (level of detail): boxes and edges still show the structure. */
+    private static final double TEXT_MIN_ZOOM = 0.3;
 
     private final EditorModel model;
     private final Group content = new Group();
@@ -195,9 +197,11 @@ public final class GraphCanvas extends Region {
         sp.setViewport(new Rectangle2D(b.getMinX() - pad, b.getMinY() - pad, b.getWidth() + 2 * pad, b.getHeight() + 2 * pad));
         boolean labelsShown = view.labelLayer().isVisible();
         view.labelLayer().setVisible(edgeLabels.get());
+        view.setDetail(true);
         try {
             return view.snapshot(sp, null);
         } finally {
+            updateLabelVisibility();
             view.labelLayer().setVisible(labelsShown);
         }
     }
@@ -274,6 +278,7 @@ public final class GraphCanvas extends Region {
 
     private void updateLabelVisibility() {
         view.labelLayer().setVisible(edgeLabels.get() && panZoom.zoom() >= LABEL_MIN_ZOOM);
+        view.setDetail(panZoom.zoom() >= TEXT_MIN_ZOOM);
     }
 
     @Override

@@ -36,6 +36,7 @@ final class GraphView extends Group {
     private Annotations annotations = Annotations.NONE;
     private final Set<String> selected = new HashSet<>();
     private Edge selectedEdge;
+    private boolean detail = true;
 
     GraphView() {
         getStyleClass().add("graph-view");
@@ -103,6 +104,7 @@ final class GraphView extends Group {
             NodeSkin s = skins.get(n.name());
             if (s == null) {
                 s = new NodeSkin(n.name(), geometry);
+                s.setDetail(detail);
                 skins.put(n.name(), s);
                 added.add(s);
             }
@@ -165,6 +167,13 @@ final class GraphView extends Group {
         geometry = g;
         skins.values().forEach(s -> s.setGeometry(g));
         edges.values().forEach(this::route);
+    }
+
+    void setDetail(boolean on) {
+        if (on != detail) {
+            detail = on;
+            skins.values().forEach(s -> s.setDetail(on));
+        }
     }
 
     SkinGeometry geometry() {

@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import javafx.css.PseudoClass;
-import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
@@ -45,11 +43,12 @@ final class NodeSkin extends Region {
     }
 
     private final String name;
-    private final Label title = label("node-title");
-    private final Label kind = label("node-kind");
-    private final Label cost = label("node-cost");
-    private final Label params = label("node-params");
-    private final Label shape = label("node-shape");
+    private final Region header = new Region();
+    private final SkinText title = new SkinText("node-title");
+    private final SkinText kind = new SkinText("node-kind");
+    private final SkinText cost = new SkinText("node-cost");
+    private final SkinText params = new SkinText("node-params");
+    private final SkinText shape = new SkinText("node-shape");
     private final List<Port> inputs = new ArrayList<>();
     private final Port output;
     private SkinGeometry geometry;
@@ -63,19 +62,12 @@ final class NodeSkin extends Region {
         this.name = name;
         this.geometry = geometry;
         getStyleClass().add("node-skin");
-        title.getStyleClass().add("node-header");
-        cost.setTextOverrun(OverrunStyle.CLIP);
+        header.getStyleClass().add("node-header");
+        header.setManaged(false);
         output = new Port(this, -1);
-        getChildren().addAll(title, kind, cost, params, shape, output);
+        getChildren().addAll(header, title, kind, cost, params, shape, output);
         resize();
         setOnMouseEntered(e -> installTooltip());
-    }
-
-    private static Label label(String style) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setMinWidth(0);
-        return l;
     }
 
     String name() {
@@ -116,12 +108,12 @@ final class NodeSkin extends Region {
             if (n.kind().composite()) {
                 getStyleClass().add("composite");
             }
-            kind.setText(n.kind().displayName());
+            kind.setFull(n.kind().displayName());
         }
         if (old == null || !old.params().equals(n.params()) || old.kind() != n.kind() || old.body() != n.body()) {
-            params.setText(NodeText.keyParams(n));
+            params.setFull(NodeText.keyParams(n));
         }
-        title.setText(n.name());
+        title.setFull(n.name());
         if (old == null || !old.position().equals(n.position())) {
             relocate(n.position().x(), n.position().y());
             geometryChanged = true;
@@ -168,9 +160,10 @@ final class NodeSkin extends Region {
             return;
         }
         stats = s;
-        shape.setText(s == null ? "?" : s.output().toString());
+        shape.setFull(s == null ? "?" : s.output().toString());
         long p = s == null ? 0 : s.cost().params();
-        cost.setText(p == 0 ? "" : Numbers.compact(p));
+        cost.setFull(p == 0 ? "" : Numbers.compact(p));
+        requestLayout();
     }
 
     void setDiagnostics(List<Diagnostic> d) {
@@ -186,12 +179,23 @@ final class NodeSkin extends Region {
         }
     }
 
+    /** Far away, text would be unreadable specks that cost most of the drawing time: hide it. */
+    void setDetail(boolean on) {
+        if (title.isVisible() != on) {
+            for (javafx.scene.Node n : getChildren()) {
+                if (n instanceof SkinText || n instanceof Port) {
+                    n.setVisible(on);
+                }
+            }
+        }
+    }
+
     void setSelected(boolean selected) {
         pseudoClassStateChanged(SELECTED, selected);
     }
 
     String shapeText() {
-        return shape.getText();
+        return shape.full();
     }
 
     String tooltipText() {
@@ -232,13 +236,14 @@ final class NodeSkin extends Region {
         double pad = 7;
         double hh = geometry.header();
         double lh = geometry.line();
-        title.resizeRelocate(0, 0, w, hh);
+        header.resizeRelocate(0, 0, w, hh);
+        title.place(pad, 0, hh, w - 2 * pad);
         double y = hh + 4;
-        double costW = Math.min(64, cost.prefWidth(-1));
-        kind.resizeRelocate(pad, y, w - 2 * pad - costW - 4, lh);
-        cost.resizeRelocate(w - pad - costW, y, costW, lh);
-        params.resizeRelocate(pad, y + lh, w - 2 * pad, lh);
-        shape.resizeRelocate(pad, y + 2 * lh, w - 2 * pad, lh);
+        double costW = Math.min(64, cost.getLayoutBounds().getWidth());
+        cost.place(w - pad - costW, y, lh, 64);
+        kind.place(pad, y, lh, w - 2 * pad - costW - 4);
+        params.place(pad, y + lh, lh, w - 2 * pad);
+        shape.place(pad, y + 2 * lh, lh, w - 2 * pad);
         double r = geometry.portRadius();
         for (Port p : inputs) {
             p.setRadius(r);
