@@ -208,6 +208,10 @@ public final class GraphCanvas extends Region {
 
     // ---- package API used by gestures and tests --------------------------------------------------
 
+    EditorModel model() {
+        return model;
+    }
+
     BlockOverlay openedBlock() {
         return block;
     }
