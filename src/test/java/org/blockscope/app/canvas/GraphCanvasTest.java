@@ -1,0 +1,302 @@
+package org.blockscope.app.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.blockscope.app.model.EditorModel;
+import org.blockscope.block.BlockKind;
+import org.blockscope.edit.Document;
+import org.blockscope.graph.Edge;
+import org.blockscope.graph.Position;
+import org.blockscope.templates.Templates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The canvas driven by the robot, with assertions on the model. LeNet-5 nodes sit 240 apart on one row. */
+@ExtendWith(ApplicationExtension.class)
+class GraphCanvasTest {
+
+    private EditorModel model;
+    private GraphCanvas canvas;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        show("lenet5");
+    }
+
+    private void show(String template) {
+        model = new EditorModel(new Document(Templates.graph(template)), Platform::runLater, true);
+        canvas = new GraphCanvas(model);
+        stage.setScene(new Scene(canvas, 1200, 700));
+        stage.show();
+    }
+
+    @BeforeEach
+    void atZoomOne(FxRobot robot) {
+        robot.interact(() -> {
+            canvas.zoomReset();
+            canvas.centreOn("c1_tanh");
+            canvas.requestFocus();
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        model.shutdown();
+    }
+
+    private <T> T fx(Supplier<T> s) {
+        try {
+            return WaitForAsyncUtils.asyncFx(s::get).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Screen point of a document point. */
+    private Point2D screen(double docX, double docY) {
+        return fx(() -> canvas.localToScreen(canvas.panZoom().toView(new Point2D(docX, docY))));
+    }
+
+    private Point2D bodyOf(String node) {
+        Position p = model.graph().node(node).position();
+        return screen(p.x() + 60, p.y() + 50);
+    }
+
+    private Point2D outputPortOf(String node) {
+        return fx(() -> {
+            canvas.flush();
+            NodeSkin s = canvas.view().skin(node).orElseThrow();
+            return canvas.localToScreen(canvas.panZoom().toView(canvas.view().outputPoint(s)));
+        });
+    }
+
+    private Point2D inputPortOf(String node, int port) {
+        return fx(() -> {
+            canvas.flush();
+            NodeSkin s = canvas.view().skin(node).orElseThrow();
+            return canvas.localToScreen(canvas.panZoom().toView(canvas.view().inputPoint(s, port)));
+        });
+    }
+
+    private void awaitAnalysisOf(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> model.analysis().expanded().source() == model.graph()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void draggingANodeMovesItByTheDistanceOverTheZoomAsOneUndoStep(FxRobot robot) {
+        robot.interact(() -> canvas.panZoom().setZoom(0.8, 600, 350));
+        Position before = model.graph().node("c1_tanh").position();
+        Point2D from = bodyOf("c1_tanh");
+        robot.drag(from, MouseButton.PRIMARY).moveBy(100, 60).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Position after = model.graph().node("c1_tanh").position();
+        assertThat(after.x() - before.x()).isCloseTo(100 / 0.8, within(0.01));
+        assertThat(after.y() - before.y()).isCloseTo(60 / 0.8, within(0.01));
+        robot.interact(model::undo);
+        assertThat(model.graph().node("c1_tanh").position()).isEqualTo(before);
+        assertThat(model.document().canUndo()).isFalse();
+    }
+
+    @Test
+    void draggingFromAnOutputPortToAnInputPortConnects(FxRobot robot) {
+        String pool = fx(() -> model.addNode(BlockKind.MAX_POOL, new Position(480, 200)));
+        robot.drag(outputPortOf("c1_tanh"), MouseButton.PRIMARY).moveTo(inputPortOf(pool, 0)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.graph().edges()).contains(new Edge("c1_tanh", pool, 0));
+    }
+
+    @Test
+    void releasingOnANodeBodyConnectsToItsFirstFreePort(FxRobot robot) {
+        String pool = fx(() -> model.addNode(BlockKind.MAX_POOL, new Position(480, 200)));
+        robot.drag(outputPortOf("c1_tanh"), MouseButton.PRIMARY).moveTo(bodyOf(pool)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.graph().edges()).contains(new Edge("c1_tanh", pool, 0));
+    }
+
+    @Test
+    void aConnectionMakingACycleIsRefusedAndTheReasonShown(FxRobot robot) {
+        int edges = model.graph().edges().size();
+        robot.drag(outputPortOf("s2"), MouseButton.PRIMARY).moveTo(inputPortOf("c1", 0));
+        Label hint = robot.lookup("#connect-hint").queryAs(Label.class);
+        assertThat(hint.isVisible()).isTrue();
+        assertThat(hint.getText()).contains("this would make a cycle: 'c1' already feeds 's2'");
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.graph().edges()).hasSize(edges);
+        assertThat(model.document().canUndo()).isFalse();
+        assertThat(hint.isVisible()).as("the reason stays readable after the release").isTrue();
+        assertThat(hint.getText()).contains("would make a cycle");
+    }
+
+    @Test
+    void nothingConnectsIntoTheInputNode(FxRobot robot) {
+        robot.interact(() -> canvas.centreOn("input"));
+        Point2D from = outputPortOf("c1");
+        Point2D to = bodyOf("input");
+        robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.graph().inputs("input")).isEmpty();
+        assertThat(robot.lookup("#connect-hint").queryAs(Label.class).getText()).contains("'input' (Input) takes no input");
+    }
+
+    @Test
+    void aRubberBandSelectsTheNodesItTouches(FxRobot robot) {
+        // c1 spans x 240..400, c1_tanh 480..640, both at y 0..78; start below them on empty canvas
+        robot.drag(screen(250, 160), MouseButton.PRIMARY).moveTo(screen(500, 40)).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.selection()).containsExactlyInAnyOrder("c1", "c1_tanh");
+
+        robot.interact(() -> model.select("softmax"));
+        robot.press(KeyCode.SHIFT).drag(screen(730, 160), MouseButton.PRIMARY).moveTo(screen(740, 40))
+                .release(MouseButton.PRIMARY).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.selection()).containsExactlyInAnyOrder("softmax", "s2");
+    }
+
+    @Test
+    void clickSelectsAndShiftClickToggles(FxRobot robot) {
+        robot.clickOn(bodyOf("c1"));
+        assertThat(model.selection()).containsExactly("c1");
+        robot.press(KeyCode.SHIFT).clickOn(bodyOf("s2")).release(KeyCode.SHIFT);
+        assertThat(model.selection()).containsExactlyInAnyOrder("c1", "s2");
+        robot.press(KeyCode.SHIFT).clickOn(bodyOf("c1")).release(KeyCode.SHIFT);
+        assertThat(model.selection()).containsExactly("s2");
+        robot.clickOn(screen(500, 300));
+        assertThat(model.selection()).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesTheSelectedNodes(FxRobot robot) {
+        robot.clickOn(bodyOf("s2")).type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.graph().contains("s2")).isFalse();
+        assertThat(fx(() -> canvas.view().skin("s2").isPresent())).isFalse();
+    }
+
+    @Test
+    void clickingAnEdgeSelectsItAndDeleteDisconnects(FxRobot robot) {
+        // the c1 → c1_tanh edge runs straight from (400, y) to (480, y) at the port height
+        NodeSkin c1 = fx(() -> canvas.view().skin("c1").orElseThrow());
+        Point2D out = fx(() -> canvas.view().outputPoint(c1));
+        robot.clickOn(screen(out.getX() + 40, out.getY()));
+        assertThat(canvas.selectedEdge()).isEqualTo(new Edge("c1", "c1_tanh", 0));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.graph().edges()).doesNotContain(new Edge("c1", "c1_tanh", 0));
+        assertThat(model.graph().contains("c1")).isTrue();
+    }
+
+    @Test
+    void aNodeWithAnErrorIsOutlinedAndExplained(FxRobot robot) throws Exception {
+        robot.interact(() -> model.disconnect(new Edge("s2", "c3", 0)));
+        awaitAnalysisOf(robot);
+        NodeSkin c3 = fx(() -> canvas.view().skin("c3").orElseThrow());
+        assertThat(c3.getPseudoClassStates()).contains(NodeSkin.ERROR);
+        assertThat(fx(c3::tooltipText)).contains("is not connected");
+        robot.interact(model::undo);
+        awaitAnalysisOf(robot);
+        assertThat(c3.getPseudoClassStates()).doesNotContain(NodeSkin.ERROR);
+    }
+
+    @Test
+    void aParameterChangeUpdatesTheShapeLabel(FxRobot robot) throws Exception {
+        NodeSkin c1 = fx(() -> canvas.view().skin("c1").orElseThrow());
+        assertThat(c1.shapeText()).isEqualTo("6×28×28");
+        long t0 = System.nanoTime();
+        robot.interact(() -> model.setParam("c1", "filters", 12));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(c1::shapeText).equals("12×28×28"));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("setParam → label updated in " + ms + " ms");
+        EdgeSkin e = fx(() -> canvas.view().edgeSkin(new Edge("c1", "c1_tanh", 0)).orElseThrow());
+        assertThat(e.label.getText()).isEqualTo("12×28×28");
+    }
+
+    @Test
+    void droppingAPaletteKindAddsTheNodeAtTheDropPoint(FxRobot robot) {
+        String name = fx(() -> canvas.drop(BlockKind.CONV2D.id(), 600, 500));
+        assertThat(model.graph().node(name).kind()).isEqualTo(BlockKind.CONV2D);
+        Point2D doc = fx(() -> canvas.panZoom().toDoc(600, 500));
+        Position p = model.graph().node(name).position();
+        assertThat(p.x() + SkinGeometry.NORMAL.width() / 2).isCloseTo(doc.getX(), within(1.0));
+        assertThat(model.selection()).containsExactly(name);
+    }
+
+    @Test
+    void keysZoomAndNudge(FxRobot robot) {
+        robot.clickOn(bodyOf("c3"));
+        Position before = model.graph().node("c3").position();
+        robot.type(KeyCode.RIGHT, 3).type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.graph().node("c3").position()).isEqualTo(before.plus(30, 10));
+        double z = canvas.zoomProperty().get();
+        robot.type(KeyCode.EQUALS);
+        assertThat(canvas.zoomProperty().get()).isCloseTo(z * 1.25, within(1e-9));
+        robot.type(KeyCode.MINUS);
+        assertThat(canvas.zoomProperty().get()).isCloseTo(z, within(1e-9));
+    }
+
+    @Test
+    void theWheelZoomsAroundTheCursorAndRightDragPans(FxRobot robot) {
+        Point2D at = screen(560, 40);
+        robot.moveTo(at).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.zoomProperty().get()).isNotEqualTo(1.0);
+        Point2D after = screen(560, 40);
+        assertThat(after.distance(at)).isLessThan(1.0);
+        Graphs.assertUnchanged(model, () -> {
+            robot.drag(screen(500, 300), MouseButton.SECONDARY).moveBy(-120, 30).release(MouseButton.SECONDARY);
+            WaitForAsyncUtils.waitForFxEvents();
+        });
+        assertThat(screen(560, 40).distance(at)).isCloseTo(Math.hypot(120, 30), within(1.0));
+    }
+
+    @Test
+    void autoLayoutIsOneUndoableMove(FxRobot robot) throws Exception {
+        var before = model.graph();
+        boolean applied = fx(() -> canvas.autoLayoutAsync()).get(10, TimeUnit.SECONDS);
+        assertThat(applied).isTrue();
+        assertThat(model.graph()).isNotEqualTo(before);
+        assertThat(model.graph().edges()).isEqualTo(before.edges());
+        robot.interact(model::undo);
+        assertThat(model.graph()).isEqualTo(before);
+    }
+
+    @Test
+    void doubleClickOpensANamedBlockAndEscapeClosesIt(FxRobot robot) {
+        robot.interact(() -> {
+            show("resnet20");
+            canvas.zoomReset();
+            canvas.centreOn("stage1_0");
+        });
+        robot.doubleClickOn(bodyOf("stage1_0"));
+        WaitForAsyncUtils.waitForFxEvents();
+        BlockOverlay open = canvas.openedBlock();
+        assertThat(open).isNotNull();
+        assertThat(open.inner().graph().names()).contains("conv1", "conv2", "add");
+        assertThat(fx(() -> open.inner().skin("conv1").orElseThrow().shapeText())).isEqualTo("16×32×32");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(canvas.openedBlock()).isNull();
+        robot.interact(() -> canvas.openBlock("stage2_0"));
+        robot.clickOn("#close-block");
+        assertThat(canvas.openedBlock()).isNull();
+    }
+}
