@@ -1,0 +1,421 @@
+package org.blockscope.app.canvas;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import javafx.animation.PauseTransition;
+import javafx.css.PseudoClass;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Point2D;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+import org.blockscope.app.model.EditorModel;
+
+/**
+ * Mouse, touch and keyboard on the canvas. One gesture at a time: pan, move the selection, connect
+ * port to port, or rubber-band select. Every decision about the network (may these two be
+ * connected?) is asked of the model; this class only turns pointer motion into commands.
+ */
+final class CanvasGestures {
+
+    static final PseudoClass VALID = PseudoClass.getPseudoClass("valid");
+    static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private enum Mode { NONE, PAN, MOVE, CONNECT, BAND }
+
+    /** Where a connection drag would land: a node and one of its input ports, and why not (if refused). */
+    private record Target(NodeSkin.Port port, Optional<String> refusal) {
+    }
+
+    private final GraphCanvas canvas;
+    private final EditorModel model;
+    private final GraphView view;
+    private final PanZoom panZoom;
+    private final Rectangle band = new Rectangle();
+    private final Label hint = new Label();
+    private final CubicCurve preview = new CubicCurve();
+    private final PauseTransition hideHint = new PauseTransition(Duration.seconds(2.5));
+    private Mode mode = Mode.NONE;
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+    private boolean dragged;
+    private boolean spaceDown;
+    private String pressedNode;
+    private NodeSkin connectFrom;
+    private Target target;
+    private Set<String> bandBase = Set.of();
+
+    CanvasGestures(GraphCanvas canvas, EditorModel model, GraphView view, PanZoom panZoom) {
+        this.canvas = canvas;
+        this.model = model;
+        this.view = view;
+        this.panZoom = panZoom;
+        band.getStyleClass().add("rubber-band");
+        band.setVisible(false);
+        hint.getStyleClass().add("connect-hint");
+        hint.setId("connect-hint");
+        hint.setVisible(false);
+        hint.setManaged(false);
+        preview.getStyleClass().add("edge-preview");
+        preview.setFill(null);
+        preview.setVisible(false);
+        canvas.hud.getChildren().addAll(band, hint);
+        canvas.docOverlay.getChildren().add(preview);
+        hideHint.setOnFinished(e -> hint.setVisible(false));
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        canvas.addEventHandler(ZoomEvent.ZOOM, e -> {
+            panZoom.zoomAt(e.getZoomFactor(), e.getX(), e.getY());
+            e.consume();
+        });
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        canvas.addEventHandler(KeyEvent.KEY_RELEASED, this::keyReleased);
+    }
+
+    Label hint() {
+        return hint;
+    }
+
+    private boolean inBlockView(MouseEvent e) {
+        return canvas.openedBlock() != null;
+    }
+
+    // ---- mouse ---------------------------------------------------------------------------------
+
+    private void pressed(MouseEvent e) {
+        if (inBlockView(e)) {
+            return;
+        }
+        canvas.requestFocus();
+        pressX = lastX = e.getX();
+        pressY = lastY = e.getY();
+        dragged = false;
+        pressedNode = null;
+        if (e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE
+                || (e.getButton() == MouseButton.PRIMARY && spaceDown)) {
+            mode = Mode.PAN;
+            canvas.setCursor(Cursor.CLOSED_HAND);
+            e.consume();
+            return;
+        }
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        Node picked = e.getPickResult().getIntersectedNode();
+        NodeSkin.Port port = ancestor(picked, NodeSkin.Port.class);
+        NodeSkin skin = ancestor(picked, NodeSkin.class);
+        boolean toggle = e.isShiftDown() || e.isShortcutDown() || e.isControlDown();
+        if (port != null && port.isOutput()) {
+            startConnect(port.skin);
+        } else if (skin != null) {
+            canvas.selectEdge(null);
+            String name = skin.name();
+            if (toggle) {
+                if (!model.selection().remove(name)) {
+                    model.selection().add(name);
+                }
+            } else if (!model.selection().contains(name)) {
+                model.select(name);
+            } else {
+                pressedNode = name;          // a click without drag will select only it
+            }
+            mode = model.selection().contains(name) ? Mode.MOVE : Mode.NONE;
+        } else {
+            Point2D doc = panZoom.toDoc(e.getX(), e.getY());
+            Optional<EdgeSkin> edge = view.edgeAt(doc, 6 / panZoom.zoom());
+            if (edge.isPresent()) {
+                model.selection().clear();
+                canvas.selectEdge(edge.get().edge);
+                mode = Mode.NONE;
+            } else {
+                canvas.selectEdge(null);
+                bandBase = toggle ? new LinkedHashSet<>(model.selection()) : Set.of();
+                if (!toggle) {
+                    model.selection().clear();
+                }
+                mode = Mode.BAND;
+            }
+        }
+        e.consume();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (mode == Mode.NONE) {
+            return;
+        }
+        double dx = e.getX() - lastX;
+        double dy = e.getY() - lastY;
+        lastX = e.getX();
+        lastY = e.getY();
+        if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 2) {
+            dragged = true;
+        }
+        switch (mode) {
+            case PAN -> panZoom.panBy(dx, dy);
+            case MOVE -> {
+                if (dragged && (dx != 0 || dy != 0)) {
+                    model.moveSelection(dx / panZoom.zoom(), dy / panZoom.zoom());
+                }
+            }
+            case CONNECT -> updateConnect(e.getX(), e.getY());
+            case BAND -> updateBand(e.getX(), e.getY(), false);
+            default -> { }
+        }
+        e.consume();
+    }
+
+    private void released(MouseEvent e) {
+        switch (mode) {
+            case PAN -> canvas.setCursor(spaceDown ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+            case MOVE -> {
+                model.endGesture();
+                if (!dragged && pressedNode != null && !e.isShiftDown() && !e.isShortcutDown()) {
+                    model.select(pressedNode);
+                }
+            }
+            case CONNECT -> finishConnect(e.getX(), e.getY());
+            case BAND -> updateBand(e.getX(), e.getY(), true);
+            default -> { }
+        }
+        mode = Mode.NONE;
+        e.consume();
+    }
+
+    private void clicked(MouseEvent e) {
+        if (inBlockView(e) || e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2) {
+            return;
+        }
+        NodeSkin skin = ancestor(e.getPickResult().getIntersectedNode(), NodeSkin.class);
+        if (skin != null && skin.node().kind().composite()) {
+            canvas.openBlock(skin.name());
+            e.consume();
+        }
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (inBlockView(null)) {
+            return;
+        }
+        if (e.getTouchCount() > 0 && !e.isControlDown()) {
+            panZoom.panBy(e.getDeltaX(), e.getDeltaY());          // two-finger drag on a touch screen
+        } else if (e.getDeltaY() != 0) {
+            panZoom.zoomAt(Math.pow(1.004, e.getDeltaY()), e.getX(), e.getY());
+        }
+        e.consume();
+    }
+
+    // ---- connecting ----------------------------------------------------------------------------
+
+    private void startConnect(NodeSkin from) {
+        mode = Mode.CONNECT;
+        connectFrom = from;
+        target = null;
+        hideHint.stop();
+        hint.setVisible(false);
+        Point2D a = view.outputPoint(from);
+        EdgeSkin.set(preview, a.getX(), a.getY(), a.getX(), a.getY(), 40);
+        preview.pseudoClassStateChanged(VALID, false);
+        preview.pseudoClassStateChanged(INVALID, false);
+        preview.setVisible(true);
+    }
+
+    /** The input port under the cursor, or the first free port of the node under it. */
+    private Optional<NodeSkin.Port> targetAt(Point2D doc) {
+        Optional<NodeSkin.Port> port = view.inputPortAt(doc, 12 / panZoom.zoom());
+        if (port.isPresent()) {
+            return port;
+        }
+        return view.nodeAt(doc).flatMap(s -> {
+            if (s.inputPorts().isEmpty()) {
+                return Optional.of(new NodeSkin.Port(s, 0));     // no ports: let the model say why
+            }
+            int free = model.freePort(s.name());
+            return Optional.of(s.inputPorts().get(Math.min(free, s.inputPorts().size() - 1)));
+        });
+    }
+
+    private void updateConnect(double x, double y) {
+        Point2D doc = panZoom.toDoc(x, y);
+        Point2D a = view.outputPoint(connectFrom);
+        Optional<NodeSkin.Port> port = targetAt(doc);
+        Target t = port.map(p -> new Target(p, model.whyNotConnect(connectFrom.name(), p.skin.name(), p.index))).orElse(null);
+        Point2D end = port.filter(p -> p.getParent() != null).map(p -> view.inputPoint(p.skin, p.index)).orElse(doc);
+        EdgeSkin.set(preview, a.getX(), a.getY(), end.getX(), end.getY(), Math.max(40, Math.abs(end.getX() - a.getX()) / 2));
+        if (!sameTarget(t, target)) {
+            mark(target, false);
+            target = t;
+            mark(target, true);
+        }
+        boolean valid = t != null && t.refusal().isEmpty();
+        preview.pseudoClassStateChanged(VALID, valid);
+        preview.pseudoClassStateChanged(INVALID, t != null && !valid);
+        if (t == null) {
+            hint.setVisible(false);
+        } else {
+            showHint(t.refusal().map(r -> "✗ " + r)
+                    .orElse("✓ connect to '" + t.port().skin.name() + "' port " + t.port().index), !valid, x, y);
+        }
+    }
+
+    private static boolean sameTarget(Target a, Target b) {
+        return a == null ? b == null : b != null && a.port() == b.port() && a.refusal().equals(b.refusal());
+    }
+
+    private void mark(Target t, boolean on) {
+        if (t != null) {
+            boolean valid = t.refusal().isEmpty();
+            t.port().pseudoClassStateChanged(VALID, on && valid);
+            t.port().pseudoClassStateChanged(INVALID, on && !valid);
+        }
+    }
+
+    private void finishConnect(double x, double y) {
+        updateConnect(x, y);
+        preview.setVisible(false);
+        mark(target, false);
+        Target t = target;
+        target = null;
+        if (t == null) {
+            hint.setVisible(false);
+            return;
+        }
+        Optional<String> refused = model.connect(connectFrom.name(), t.port().skin.name(), t.port().index);
+        if (refused.isPresent()) {
+            showHint("✗ " + refused.get(), true, x, y);      // keep the reason readable for a moment
+            hideHint.playFromStart();
+        } else {
+            hint.setVisible(false);
+        }
+    }
+
+    private void showHint(String text, boolean invalid, double x, double y) {
+        hint.setText(text);
+        hint.pseudoClassStateChanged(VALID, !invalid);
+        hint.pseudoClassStateChanged(INVALID, invalid);
+        hint.setVisible(true);
+        hint.autosize();
+        double w = hint.getWidth();
+        double hx = Math.min(x + 16, canvas.getWidth() - w - 4);
+        hint.relocate(Math.max(4, hx), y + 18);
+    }
+
+    // ---- rubber band ---------------------------------------------------------------------------
+
+    private void updateBand(double x, double y, boolean done) {
+        double minX = Math.min(pressX, x);
+        double minY = Math.min(pressY, y);
+        double w = Math.abs(x - pressX);
+        double h = Math.abs(y - pressY);
+        band.setX(minX);
+        band.setY(minY);
+        band.setWidth(w);
+        band.setHeight(h);
+        band.setVisible(!done && dragged);
+        if (!dragged) {
+            return;
+        }
+        Point2D a = panZoom.toDoc(minX, minY);
+        Point2D b = panZoom.toDoc(minX + w, minY + h);
+        Set<String> sel = new LinkedHashSet<>(bandBase);
+        sel.addAll(view.nodesIn(new BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY())));
+        if (!sel.equals(model.selection())) {
+            model.selection().retainAll(sel);
+            model.selection().addAll(sel);
+        }
+    }
+
+    // ---- keyboard ------------------------------------------------------------------------------
+
+    private void keyPressed(KeyEvent e) {
+        if (canvas.openedBlock() != null) {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                canvas.closeBlock();
+                e.consume();
+            }
+            return;
+        }
+        double step = e.isShiftDown() ? 1 : 10;
+        switch (e.getCode()) {
+            case SPACE -> {
+                spaceDown = true;
+                if (mode != Mode.PAN) {
+                    canvas.setCursor(Cursor.OPEN_HAND);
+                }
+            }
+            case PLUS, EQUALS, ADD -> canvas.zoomIn();
+            case MINUS, SUBTRACT -> canvas.zoomOut();
+            case DIGIT0, NUMPAD0 -> canvas.zoomReset();
+            case LEFT -> model.moveSelection(-step, 0);
+            case RIGHT -> model.moveSelection(step, 0);
+            case UP -> model.moveSelection(0, -step);
+            case DOWN -> model.moveSelection(0, step);
+            case DELETE, BACK_SPACE -> {
+                if (canvas.selectedEdge() != null) {
+                    model.disconnect(canvas.selectedEdge());
+                    canvas.selectEdge(null);
+                } else {
+                    model.deleteSelection();
+                }
+            }
+            case ESCAPE -> {
+                if (mode == Mode.CONNECT) {
+                    preview.setVisible(false);
+                    mark(target, false);
+                    target = null;
+                    hint.setVisible(false);
+                    mode = Mode.NONE;
+                } else {
+                    model.selection().clear();
+                    canvas.selectEdge(null);
+                }
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void keyReleased(KeyEvent e) {
+        switch (e.getCode()) {
+            case SPACE -> {
+                spaceDown = false;
+                if (mode != Mode.PAN) {
+                    canvas.setCursor(Cursor.DEFAULT);
+                }
+            }
+            case LEFT, RIGHT, UP, DOWN -> model.endGesture();   // one nudge burst, one undo step
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private static <T> T ancestor(Node n, Class<T> type) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (type.isInstance(x)) {
+                return type.cast(x);
+            }
+            if (x instanceof GraphCanvas) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

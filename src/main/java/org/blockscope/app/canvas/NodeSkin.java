@@ -1,0 +1,261 @@
+package org.blockscope.app.canvas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import org.blockscope.cli.Numbers;
+import org.blockscope.cost.NodeStats;
+import org.blockscope.graph.Diagnostic;
+import org.blockscope.graph.Node;
+
+/**
+ * One node on the canvas: a header with its name (coloured by category for named blocks), its
+ * kind, key parameters and output shape, input ports on the left and the output port on the right.
+ * Updated in place from immutable values; each setter returns early when nothing changed.
+ */
+final class NodeSkin extends Region {
+
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+
+    /** A port circle; {@code index} is -1 for the output. */
+    static final class Port extends Circle {
+        final NodeSkin skin;
+        final int index;
+
+        Port(NodeSkin skin, int index) {
+            this.skin = skin;
+            this.index = index;
+            getStyleClass().addAll("port", index < 0 ? "port-out" : "port-in");
+        }
+
+        boolean isOutput() {
+            return index < 0;
+        }
+    }
+
+    private final String name;
+    private final Label title = label("node-title");
+    private final Label kind = label("node-kind");
+    private final Label cost = label("node-cost");
+    private final Label params = label("node-params");
+    private final Label shape = label("node-shape");
+    private final List<Port> inputs = new ArrayList<>();
+    private final Port output;
+    private SkinGeometry geometry;
+    private Node node;
+    private NodeStats stats;
+    private List<Diagnostic> diagnostics = List.of();
+    private Tooltip tooltip;
+    private double height;
+
+    NodeSkin(String name, SkinGeometry geometry) {
+        this.name = name;
+        this.geometry = geometry;
+        getStyleClass().add("node-skin");
+        title.getStyleClass().add("node-header");
+        cost.setTextOverrun(OverrunStyle.CLIP);
+        output = new Port(this, -1);
+        getChildren().addAll(title, kind, cost, params, shape, output);
+        setOnMouseEntered(e -> installTooltip());
+    }
+
+    private static Label label(String style) {
+        Label l = new Label();
+        l.getStyleClass().add(style);
+        l.setMinWidth(0);
+        return l;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Node node() {
+        return node;
+    }
+
+    double height() {
+        return height;
+    }
+
+    SkinGeometry geometry() {
+        return geometry;
+    }
+
+    List<Port> inputPorts() {
+        return inputs;
+    }
+
+    Port outputPort() {
+        return output;
+    }
+
+    /** Returns true when the node's box or its ports moved (so its edges need new curves). */
+    boolean setNode(Node n, int portCount) {
+        Node old = node;
+        if (old == n && portCount == inputs.size()) {
+            return false;
+        }
+        node = n;
+        boolean geometryChanged = setPortCount(portCount);
+        if (old == null || !old.kind().equals(n.kind())) {
+            getStyleClass().removeIf(s -> s.startsWith("cat-") || s.equals("composite"));
+            getStyleClass().add("cat-" + n.kind().category().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            if (n.kind().composite()) {
+                getStyleClass().add("composite");
+            }
+            kind.setText(n.kind().displayName());
+        }
+        if (old == null || !old.params().equals(n.params()) || old.kind() != n.kind() || old.body() != n.body()) {
+            params.setText(NodeText.keyParams(n));
+        }
+        title.setText(n.name());
+        if (old == null || !old.position().equals(n.position())) {
+            relocate(n.position().x(), n.position().y());
+            geometryChanged = true;
+        }
+        return geometryChanged || old == null;
+    }
+
+    private boolean setPortCount(int count) {
+        if (count == inputs.size()) {
+            return false;
+        }
+        while (inputs.size() > count) {
+            getChildren().remove(inputs.remove(inputs.size() - 1));
+        }
+        while (inputs.size() < count) {
+            Port p = new Port(this, inputs.size());
+            inputs.add(p);
+            getChildren().add(p);
+        }
+        resize();
+        return true;
+    }
+
+    boolean setGeometry(SkinGeometry g) {
+        if (g.equals(geometry)) {
+            return false;
+        }
+        geometry = g;
+        resize();
+        return true;
+    }
+
+    private void resize() {
+        height = geometry.height(inputs.size());
+        setPrefSize(geometry.width(), height);
+        setMinSize(geometry.width(), height);
+        setMaxSize(geometry.width(), height);
+        resize(geometry.width(), height);
+        requestLayout();
+    }
+
+    void setStats(NodeStats s) {
+        if (Objects.equals(s, stats)) {
+            return;
+        }
+        stats = s;
+        shape.setText(s == null ? "?" : s.output().toString());
+        long p = s == null ? 0 : s.cost().params();
+        cost.setText(p == 0 ? "" : Numbers.compact(p));
+    }
+
+    void setDiagnostics(List<Diagnostic> d) {
+        if (d.equals(diagnostics)) {
+            return;
+        }
+        diagnostics = d;
+        boolean error = d.stream().anyMatch(Diagnostic::isError);
+        pseudoClassStateChanged(ERROR, error);
+        pseudoClassStateChanged(WARNING, !error && !d.isEmpty());
+        if (!d.isEmpty()) {
+            installTooltip();     // problems are worth showing at once, not on hover only
+        }
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    String shapeText() {
+        return shape.getText();
+    }
+
+    String tooltipText() {
+        StringBuilder sb = new StringBuilder();
+        if (!diagnostics.isEmpty()) {
+            sb.append(diagnostics.stream().map(d -> (d.isError() ? "⛔ " : "⚠ ") + d.message())
+                    .collect(Collectors.joining("\n"))).append("\n\n");
+        }
+        sb.append(node.name()).append(" — ").append(node.kind().displayName());
+        if (stats != null) {
+            sb.append("\noutput ").append(stats.output())
+                    .append("\nparams ").append(Numbers.grouped(stats.cost().params()))
+                    .append("   MACs ").append(Numbers.compact(stats.cost().macs()));
+        }
+        sb.append("\n").append(node.kind().tooltip());
+        return sb.toString();
+    }
+
+    /** Tooltips are made lazily: hundreds of skins should not each carry a popup. */
+    private void installTooltip() {
+        if (node == null) {
+            return;
+        }
+        if (tooltip == null) {
+            tooltip = new Tooltip();
+            tooltip.setShowDelay(Duration.millis(350));
+            tooltip.setShowDuration(Duration.seconds(30));
+            tooltip.getStyleClass().add("node-tooltip");
+            tooltip.setOnShowing(e -> tooltip.setText(tooltipText()));
+            Tooltip.install(this, tooltip);
+        }
+        tooltip.setText(tooltipText());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = geometry.width();
+        double pad = 7;
+        double hh = geometry.header();
+        double lh = geometry.line();
+        title.resizeRelocate(0, 0, w, hh);
+        double y = hh + 4;
+        double costW = Math.min(64, cost.prefWidth(-1));
+        kind.resizeRelocate(pad, y, w - 2 * pad - costW - 4, lh);
+        cost.resizeRelocate(w - pad - costW, y, costW, lh);
+        params.resizeRelocate(pad, y + lh, w - 2 * pad, lh);
+        shape.resizeRelocate(pad, y + 2 * lh, w - 2 * pad, lh);
+        double r = geometry.portRadius();
+        for (Port p : inputs) {
+            p.setRadius(r);
+            p.setCenterX(0);
+            p.setCenterY(geometry.inputY(p.index, inputs.size(), height));
+        }
+        output.setRadius(r);
+        output.setCenterX(w);
+        output.setCenterY(geometry.outputY(height));
+    }
+
+    @Override
+    protected double computePrefWidth(double h) {
+        return geometry.width();
+    }
+
+    @Override
+    protected double computePrefHeight(double w) {
+        return height;
+    }
+}

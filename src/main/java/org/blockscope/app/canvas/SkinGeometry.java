@@ -1,0 +1,46 @@
+package org.blockscope.app.canvas;
+
+import org.blockscope.block.BlockKind;
+import org.blockscope.graph.Edge;
+import org.blockscope.graph.Graph;
+import org.blockscope.graph.Node;
+
+/**
+ * Where things sit on a node skin, in document units. Fixed numbers (not measured from CSS) so that
+ * edge ends, hit tests and layout agree without waiting for a layout pass. Presenter mode uses a
+ * larger variant to fit its larger fonts.
+ */
+public record SkinGeometry(double width, double header, double line, double portGap, double portRadius) {
+
+    public static final SkinGeometry NORMAL = new SkinGeometry(160, 22, 16, 14, 5);
+    public static final SkinGeometry PRESENTER = new SkinGeometry(188, 28, 21, 18, 7);
+
+    /** Three body lines: kind, key parameters, output shape. */
+    public double height(int inputPorts) {
+        double base = header + 3 * line + 8;
+        return Math.max(base, header + (inputPorts + 1) * portGap);
+    }
+
+    /** Centre of input port {@code i} of {@code count}, relative to the node's top. */
+    public double inputY(int i, int count, double height) {
+        double body = height - header;
+        if (count == 1) {
+            return header + body / 2;
+        }
+        return header + body * (i + 1) / (count + 1);
+    }
+
+    public double outputY(double height) {
+        return header + (height - header) / 2;
+    }
+
+    /** Input ports drawn for {@code n}: variadic kinds show one free port after the highest used. */
+    public static int inputPorts(Graph g, Node n) {
+        if (n.kind() == BlockKind.GROUP) {
+            return Math.max(1, (int) n.body().graph().nodes().stream().filter(x -> x.kind() == BlockKind.PORT).count());
+        }
+        int connected = g.inputs(n.name()).size();
+        int highest = g.inputs(n.name()).stream().mapToInt(Edge::toPort).max().orElse(-1);
+        return Math.max(n.kind().inputPorts(connected), n.kind().variadic() ? highest + 2 : 0);
+    }
+}
