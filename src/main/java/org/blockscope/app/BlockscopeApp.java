@@ -4,7 +4,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.blockscope.app.model.AppHome;
 import org.blockscope.app.ui.MainWindow;
-import org.blockscope.app.ui.PlaceholderCanvas;
+import org.blockscope.app.ui.GraphCanvasView;
 
 /** The desktop app: one editor window. Starts without touching the engine (ND4J). */
 public final class BlockscopeApp extends Application {
@@ -15,6 +15,6 @@ public final class BlockscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        new MainWindow(stage, AppHome.fromSystem(), PlaceholderCanvas::new).show();
+        new MainWindow(stage, AppHome.fromSystem(), GraphCanvasView::new).show();
     }
 }

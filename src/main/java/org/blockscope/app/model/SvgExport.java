@@ -2,6 +2,7 @@ package org.blockscope.app.model;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.blockscope.app.canvas.SkinGeometry;
 import org.blockscope.cli.Numbers;
 import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.cost.NodeStats;
@@ -16,8 +17,9 @@ import org.blockscope.graph.Node;
  */
 public final class SvgExport {
 
-    public static final double NODE_WIDTH = 180;
-    public static final double NODE_HEIGHT = 64;
+    /** Node sizes are the canvas's own ({@link SkinGeometry#NORMAL}), so the drawing matches the screen. */
+    public static final double NODE_WIDTH = SkinGeometry.NORMAL.width();
+    public static final double NODE_HEIGHT = SkinGeometry.NORMAL.height(1);
     private static final double MARGIN = 24;
 
     private SvgExport() {
@@ -27,7 +29,7 @@ public final class SvgExport {
         double minX = g.nodes().stream().mapToDouble(n -> n.position().x()).min().orElse(0) - MARGIN;
         double minY = g.nodes().stream().mapToDouble(n -> n.position().y()).min().orElse(0) - MARGIN;
         double maxX = g.nodes().stream().mapToDouble(n -> n.position().x()).max().orElse(0) + NODE_WIDTH + MARGIN;
-        double maxY = g.nodes().stream().mapToDouble(n -> n.position().y()).max().orElse(0) + NODE_HEIGHT + MARGIN;
+        double maxY = g.nodes().stream().mapToDouble(n -> n.position().y() + height(g, n)).max().orElse(0) + MARGIN;
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append(String.format(Locale.ROOT,
@@ -44,9 +46,11 @@ public final class SvgExport {
                 continue;
             }
             double x1 = from.get().position().x() + NODE_WIDTH;
-            double y1 = from.get().position().y() + NODE_HEIGHT / 2;
+            double y1 = from.get().position().y() + SkinGeometry.NORMAL.outputY(height(g, from.get()));
             double x2 = to.get().position().x();
-            double y2 = to.get().position().y() + NODE_HEIGHT / 2;
+            int ports = SkinGeometry.inputPorts(g, to.get());
+            double y2 = to.get().position().y()
+                    + SkinGeometry.NORMAL.inputY(Math.min(e.toPort(), ports - 1), ports, height(g, to.get()));
             double bend = Math.max(40, Math.abs(x2 - x1) / 2);
             sb.append(String.format(Locale.ROOT, "    <path d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\"/>\n",
                     x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2));
@@ -61,7 +65,7 @@ public final class SvgExport {
             sb.append(String.format(Locale.ROOT, "  <g class=\"node\" id=\"%s\">\n", escape(n.name())));
             sb.append(String.format(Locale.ROOT,
                     "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"8\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
-                    x, y, NODE_WIDTH, NODE_HEIGHT, BlockColours.fill(n.kind().category()), error ? "#d32f2f" : BlockColours.stroke(n.kind().category())));
+                    x, y, NODE_WIDTH, height(g, n), BlockColours.fill(n.kind().category()), error ? "#d32f2f" : BlockColours.stroke(n.kind().category())));
             sb.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2933\">%s</text>\n",
                     x + 10, y + 22, escape(n.name())));
             sb.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#52606d\">%s</text>\n",
@@ -72,6 +76,10 @@ public final class SvgExport {
         }
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    private static double height(Graph g, Node n) {
+        return SkinGeometry.NORMAL.height(Math.max(1, SkinGeometry.inputPorts(g, n)));
     }
 
     static String escape(String s) {

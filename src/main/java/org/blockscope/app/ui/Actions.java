@@ -32,8 +32,11 @@ public final class Actions {
         this.scene = scene;
         BooleanBinding anySelected = Bindings.isNotEmpty(model.selection());
         BooleanBinding notEmpty = Bindings.createBooleanBinding(() -> model.graph().size() > 0, model.graphProperty());
-        BooleanBinding canUndo = Bindings.createBooleanBinding(() -> model.document().canUndo(), model.revisionProperty());
-        BooleanBinding canRedo = Bindings.createBooleanBinding(() -> model.document().canRedo(), model.revisionProperty());
+        // each binding reads the revision so that the property fires again on the next change
+        BooleanBinding canUndo = Bindings.createBooleanBinding(
+                () -> model.revisionProperty().get() >= 0 && model.document().canUndo(), model.revisionProperty());
+        BooleanBinding canRedo = Bindings.createBooleanBinding(
+                () -> model.revisionProperty().get() >= 0 && model.document().canRedo(), model.revisionProperty());
         BooleanBinding oneComposite = Bindings.createBooleanBinding(
                 () -> InspectorModel.singleComposite(model.selection(), model.graph()), model.selection(), model.graphProperty());
 
@@ -48,12 +51,12 @@ public final class Actions {
         add("exit", "Exit", "Shortcut+Q", exit);
 
         // ---- edit
-        add("undo", "Undo", "Shortcut+Z", text(t -> t.undo(), model::undo)).enabledWhen(canUndo)
-                .text(Bindings.createStringBinding(() -> "Undo" + model.document().undoDescription().map(d -> " " + d).orElse(""),
+        add("undo", "Undo", "Shortcut+Z", history(t -> t.undo(), model::undo)).enabledWhen(canUndo)
+                .text(Bindings.createStringBinding(() -> "Undo" + revision() + model.document().undoDescription().map(d -> " " + d).orElse(""),
                         model.revisionProperty()));
-        add("redo", "Redo", "Shortcut+Shift+Z", text(t -> t.redo(), model::redo)).enabledWhen(canRedo)
+        add("redo", "Redo", "Shortcut+Shift+Z", history(t -> t.redo(), model::redo)).enabledWhen(canRedo)
                 .alsoOn(KeyCombination.keyCombination("Shortcut+Y"))
-                .text(Bindings.createStringBinding(() -> "Redo" + model.document().redoDescription().map(d -> " " + d).orElse(""),
+                .text(Bindings.createStringBinding(() -> "Redo" + revision() + model.document().redoDescription().map(d -> " " + d).orElse(""),
                         model.revisionProperty()));
         add("cut", "Cut", "Shortcut+X", text(TextInputControl::cut, () -> {
             model.copy();
@@ -96,6 +99,11 @@ public final class Actions {
         return a;
     }
 
+    /** Reads the revision (an empty string) so that bindings on it stay live. */
+    private String revision() {
+        return model.revisionProperty().get() < 0 ? "?" : "";
+    }
+
     private java.util.Optional<String> single() {
         Set<String> s = model.selection();
         return s.size() == 1 ? java.util.Optional.of(s.iterator().next()) : java.util.Optional.empty();
@@ -103,7 +111,26 @@ public final class Actions {
 
     private TextInputControl focusedText() {
         Scene s = scene.get();
-        return s != null && s.getFocusOwner() instanceof TextInputControl t && t.isEditable() ? t : null;
+        javafx.scene.Node owner = s == null ? null : s.getFocusOwner();
+        if (owner instanceof javafx.scene.control.Spinner<?> sp && sp.isEditable()) {
+            owner = sp.getEditor();         // a spinner keeps the focus and hands keys to its field
+        }
+        return owner instanceof TextInputControl t && t.isEditable() ? t : null;
+    }
+
+    /**
+     * Undo and Redo go to a focused text field only while it holds typed, uncommitted text: after
+     * Enter in the inspector, Ctrl+Z undoes the parameter change itself.
+     */
+    private Runnable history(Consumer<TextInputControl> onText, Runnable onGraph) {
+        return () -> {
+            TextInputControl t = focusedText();
+            if (t != null && !ParamEditors.showsCommittedValue(t)) {
+                onText.accept(t);
+            } else {
+                onGraph.run();
+            }
+        };
     }
 
     /** Runs {@code onText} on the focused text field if there is one, else {@code onGraph}. */
@@ -132,5 +159,21 @@ public final class Actions {
 
     public void installAlternatives(Scene s) {
         all.values().forEach(a -> a.installAlternatives(s));
+        // a text field handles Ctrl+Z itself before any accelerator: catch it first when the
+        // field holds its committed value, so the shortcut undoes the network change
+        s.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            TextInputControl t = focusedText();
+            if (t == null || !ParamEditors.showsCommittedValue(t)) {
+                return;
+            }
+            for (String id : new String[]{"undo", "redo"}) {
+                AppAction a = get(id);
+                if (a.matches(e)) {
+                    a.run();
+                    e.consume();
+                    return;
+                }
+            }
+        });
     }
 }

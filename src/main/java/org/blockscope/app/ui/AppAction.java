@@ -125,6 +125,11 @@ public final class AppAction {
         return b;
     }
 
+    /** True if the key event is this action's shortcut or one of its alternatives. */
+    public boolean matches(javafx.scene.input.KeyEvent e) {
+        return accelerator != null && accelerator.match(e) || alternatives.stream().anyMatch(k -> k.match(e));
+    }
+
     /** Registers the extra shortcuts (the main one comes with the menu item). */
     public void installAlternatives(Scene scene) {
         alternatives.forEach(k -> scene.getAccelerators().put(k, this::run));

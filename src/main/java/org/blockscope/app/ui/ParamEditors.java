@@ -61,6 +61,7 @@ final class ParamEditors implements Callback<PropertySheet.Item, PropertyEditor<
             }
         });
         follow(item, v -> f.setText(text(v)));
+        committed(f, () -> text(item.getValue()));
         return f;
     }
 
@@ -95,6 +96,7 @@ final class ParamEditors implements Callback<PropertySheet.Item, PropertyEditor<
                 commitText.run();
             }
         });
+        committed(s.getEditor(), () -> text(item.getValue()));
         follow(item, v -> {
             if (v instanceof Integer i) {
                 updating[0] = true;
@@ -128,6 +130,22 @@ final class ParamEditors implements Callback<PropertySheet.Item, PropertyEditor<
             }
         });
         return c;
+    }
+
+    /**
+     * Marks a field whose text is committed to the model: while it shows the committed value,
+     * Undo/Redo and the other editing shortcuts act on the network, not on the field's text.
+     */
+    private static void committed(TextField f, java.util.function.Supplier<String> value) {
+        f.getProperties().put(COMMITTED, value);
+    }
+
+    static final String COMMITTED = "blockscope.committedText";
+
+    /** True when {@code f} is an inspector field with nothing typed since the last commit. */
+    static boolean showsCommittedValue(javafx.scene.control.TextInputControl f) {
+        Object v = f.getProperties().get(COMMITTED);
+        return v instanceof java.util.function.Supplier<?> s && f.getText().equals(s.get());
     }
 
     private static void follow(ParamItem item, java.util.function.Consumer<Object> update) {
