@@ -23,8 +23,8 @@ import org.blockscope.graph.Shape;
 /**
  * The teaching text of a block: a plain Markdown file per kind ({@code blocks/<kind id>.md}, which a
  * teacher can edit) whose {@code {{placeholders}}} are filled with the selected node's current
- * values and formulas. Files without a {@code {{formula.…}}} placeholder get the shared footer
- * {@code blocks/_numbers.md}. Pure Java: no JavaFX.
+ * values and formulas. Files without a {@code {{formula.…}}} placeholder get the shared numbers
+ * section {@code blocks/_numbers.md} after their opening paragraph. Pure Java: no JavaFX.
  */
 public final class Explanations {
 
@@ -60,9 +60,18 @@ public final class Explanations {
     public String template(BlockKind kind) {
         String body = load(kind.id()).orElse("# " + kind.displayName() + "\n\n" + kind.tooltip() + "\n");
         if (!body.contains("{{formula.")) {
-            body = body.stripTrailing() + "\n\n" + load(FOOTER).orElse("");
+            body = withNumbersAfterFirstParagraph(body, load(FOOTER).orElse(""));
         }
         return body;
+    }
+
+    /** The numbers go right after the opening paragraph, so they are visible without scrolling. */
+    static String withNumbersAfterFirstParagraph(String body, String numbers) {
+        String[] parts = body.stripTrailing().split("\n\\s*\n", 3);
+        if (parts.length < 3) {
+            return body.stripTrailing() + "\n\n" + numbers;
+        }
+        return parts[0] + "\n\n" + parts[1] + "\n\n" + numbers.stripTrailing() + "\n\n" + parts[2] + "\n";
     }
 
     /** What the panel shows for the current selection. */

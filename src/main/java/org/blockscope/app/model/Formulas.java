@@ -31,7 +31,9 @@ public record Formulas(String size, String params, String macs, String rf) {
         Optional<PrimitiveNode> out = a.expanded().outputOf(name);
         Optional<NodeStats> stats = a.node(name);
         if (out.isEmpty() || stats.isEmpty()) {
-            return unknown();
+            return a.expanded().diagnosticsOf(name).stream().filter(d -> d.isError()).findFirst()
+                    .map(d -> "no output shape: " + d.message())
+                    .map(m -> new Formulas(m, m, m, m)).orElse(unknown());
         }
         PrimitiveNode p = out.get();
         if (p.path().equals(name)) {

@@ -5,14 +5,14 @@ import java.util.List;
 
 /**
  * The little Markdown the explanation files use: {@code #} and {@code ##} headings, paragraphs,
- * {@code - } bullets, {@code **bold**} and {@code `formula`} spans. Anything else is plain text,
+ * {@code - } bullets, {@code **bold**}, {@code *italic*} and {@code `formula`} spans. Anything else is plain text,
  * so a teacher's edit can never break the panel. Pure Java: no JavaFX.
  */
 public final class MarkdownLite {
 
     public enum BlockType { HEADING, SUBHEADING, PARAGRAPH, BULLET }
 
-    public enum Style { PLAIN, BOLD, CODE }
+    public enum Style { PLAIN, BOLD, ITALIC, CODE }
 
     public record Span(String text, Style style) {
     }
@@ -61,7 +61,8 @@ public final class MarkdownLite {
         StringBuilder plain = new StringBuilder();
         int i = 0;
         while (i < line.length()) {
-            String marker = line.startsWith("**", i) ? "**" : line.charAt(i) == '`' ? "`" : null;
+            String marker = line.startsWith("**", i) ? "**" : line.charAt(i) == '`' ? "`"
+                    : line.charAt(i) == '*' && i + 1 < line.length() && line.charAt(i + 1) != ' ' ? "*" : null;
             int end = marker == null ? -1 : line.indexOf(marker, i + marker.length());
             if (end < 0) {
                 plain.append(line.charAt(i++));
@@ -71,7 +72,12 @@ public final class MarkdownLite {
                 out.add(new Span(plain.toString(), Style.PLAIN));
                 plain.setLength(0);
             }
-            out.add(new Span(line.substring(i + marker.length(), end), marker.equals("`") ? Style.CODE : Style.BOLD));
+            Style style = switch (marker) {
+                case "`" -> Style.CODE;
+                case "*" -> Style.ITALIC;
+                default -> Style.BOLD;
+            };
+            out.add(new Span(line.substring(i + marker.length(), end), style));
             i = end + marker.length();
         }
         if (plain.length() > 0) {

@@ -79,11 +79,11 @@ public final class MainWindow {
 
         Palette palette = new Palette(canvas.kindFormat(), this::addFromPalette);
         palette.setMinWidth(170);
-        palette.setPrefWidth(215);
+        palette.setPrefWidth(240);
 
         SplitPane right = new SplitPane(inspector, titled("What is this block?", explanation));
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.46);
+        right.setDividerPositions(0.40);
         right.setMinWidth(280);
         right.setPrefWidth(380);
 
@@ -100,7 +100,7 @@ public final class MainWindow {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.68);
         SplitPane main = new SplitPane(palette, centre, right);
-        main.setDividerPositions(0.14, 0.74);
+        main.setDividerPositions(0.16, 0.75);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(right, false);
 
@@ -145,6 +145,7 @@ public final class MainWindow {
         });
         session.start();
         stage.show();
+        canvas.node().requestFocus();
         autosave.play();
         Platform.runLater(files::offerRecovery);
     }

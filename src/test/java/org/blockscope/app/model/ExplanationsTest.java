@@ -59,6 +59,13 @@ class ExplanationsTest {
     }
 
     @Test
+    void theNumbersComeRightAfterTheOpeningParagraph() {
+        assertThat(Explanations.withNumbersAfterFirstParagraph("# T\n\nFirst.\n\nSecond.\n", "## N\n"))
+                .isEqualTo("# T\n\nFirst.\n\n## N\n\nSecond.\n");
+        assertThat(Explanations.withNumbersAfterFirstParagraph("# T\n\nOnly.\n", "## N\n")).isEqualTo("# T\n\nOnly.\n\n## N\n");
+    }
+
+    @Test
     void anUnknownPlaceholderStaysVisible() {
         assertThat(Explanations.fill("a {{filters}} {{fliters}}", java.util.Map.of("filters", "64")))
                 .isEqualTo("a 64 {{fliters?}}");

@@ -85,8 +85,17 @@ class FormulasTest {
     }
 
     @Test
+    void aBlockWithoutAShapeQuotesItsProblem() {
+        Graph g = Graph.of(List.of(
+                        Node.of("in", BlockKind.INPUT, Params.of("channels", 3, "height", 8, "width", 8)),
+                        Node.of("conv", BlockKind.CONV2D, Params.of("kernel", 15, "padding", "valid"))),
+                List.of(new Edge("in", "conv", 0)));
+        assertThat(Formulas.of(NetworkAnalysis.of(g), "conv").size()).startsWith("no output shape: ").contains("kernel 15");
+    }
+
+    @Test
     void anUnconnectedBlockSaysSo() {
         Graph g = Graph.of(List.of(Node.of("conv", BlockKind.CONV2D)), List.of());
-        assertThat(Formulas.of(NetworkAnalysis.of(g), "conv")).isEqualTo(Formulas.unknown());
+        assertThat(Formulas.of(NetworkAnalysis.of(g), "conv").size()).isEqualTo("no output shape: input port 0 is not connected");
     }
 }

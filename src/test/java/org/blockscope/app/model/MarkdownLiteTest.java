@@ -22,6 +22,12 @@ class MarkdownLiteTest {
     }
 
     @Test
+    void singleStarsAreItalic() {
+        assertThat(MarkdownLite.spans("trained *worse* than")).containsExactly(new Span("trained ", Style.PLAIN),
+                new Span("worse", Style.ITALIC), new Span(" than", Style.PLAIN));
+    }
+
+    @Test
     void anUnclosedMarkerIsPlainText() {
         assertThat(MarkdownLite.spans("2 ** 3 and `x")).containsExactly(new Span("2 ** 3 and `x", Style.PLAIN));
     }
