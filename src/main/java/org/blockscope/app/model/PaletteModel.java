@@ -1,0 +1,34 @@
+package org.blockscope.app.model;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.blockscope.block.BlockKind;
+import org.blockscope.block.Category;
+
+/** What the palette lists and which entries a search keeps. Pure Java. */
+public final class PaletteModel {
+
+    private PaletteModel() {
+    }
+
+    /** Every kind a user can place (not groups or ports), by category in palette order. */
+    public static Map<Category, List<BlockKind>> entries() {
+        return Stream.of(BlockKind.values())
+                .filter(k -> k != BlockKind.GROUP && k != BlockKind.PORT)
+                .collect(Collectors.groupingBy(BlockKind::category, () -> new EnumMap<>(Category.class), Collectors.toList()));
+    }
+
+    /** A search matches the display name, the id or the category, ignoring case. */
+    public static boolean matches(BlockKind k, String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        if (q.isEmpty()) {
+            return true;
+        }
+        return k.displayName().toLowerCase(Locale.ROOT).contains(q) || k.id().replace('_', ' ').contains(q)
+                || k.category().title().toLowerCase(Locale.ROOT).contains(q);
+    }
+}

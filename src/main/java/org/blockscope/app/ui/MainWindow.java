@@ -1,0 +1,307 @@
+package org.blockscope.app.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.blockscope.app.model.AppHome;
+import org.blockscope.app.model.EditorModel;
+import org.blockscope.app.model.Explanations;
+import org.blockscope.app.model.FileSession;
+import org.blockscope.app.model.InspectorModel;
+import org.blockscope.app.model.Placement;
+import org.blockscope.block.BlockKind;
+import org.blockscope.edit.Document;
+import org.blockscope.graph.Graph;
+
+/**
+ * The editor window: palette, canvas, inspector with explanation, summary and problems, status
+ * bar, menus and toolbar. It only assembles and binds; decisions live in the view-models.
+ */
+public final class MainWindow {
+
+    public static final String PRESENTER_CLASS = "presenter";
+    static final Duration AUTOSAVE_EVERY = Duration.seconds(5);
+
+    private final Stage stage;
+    private final EditorModel model;
+    private final FileSession session;
+    private final CanvasView canvas;
+    private final FileCommands files;
+    private final Actions actions;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "blockscope-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final BorderPane root = new BorderPane();
+    private final Label notice = new Label();
+    private final PauseTransition noticeTimer = new PauseTransition(Duration.seconds(6));
+    private final Timeline autosave;
+    private final TabPane bottom = new TabPane();
+    private final ExplanationPanel explanation;
+    private final Inspector inspector;
+
+    public MainWindow(Stage stage, AppHome home, Function<EditorModel, CanvasView> canvasFactory) {
+        this.stage = stage;
+        Document document = new Document(Graph.EMPTY);
+        this.model = new EditorModel(document, Platform::runLater, true);
+        this.session = new FileSession(document, home, io);
+        this.canvas = canvasFactory.apply(model);
+        this.files = new FileCommands(() -> stage, session, model, canvas, io, this::notice);
+        this.actions = new Actions(model, canvas, files, stage::getScene, this::notice, this::about, this::exit);
+        this.inspector = new Inspector(model);
+        this.explanation = new ExplanationPanel(model, Explanations.fromClasspath());
+
+        Palette palette = new Palette(canvas.kindFormat(), this::addFromPalette);
+        palette.setMinWidth(170);
+        palette.setPrefWidth(240);
+
+        SplitPane right = new SplitPane(inspector, titled("What is this block?", explanation));
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.40);
+        right.setMinWidth(280);
+        right.setPrefWidth(380);
+
+        Tab summary = new Tab("Summary", new SummaryTable(model, this::reveal));
+        summary.setId("tab-summary");
+        Tab problems = new Tab("Problems", new ProblemsList(model, this::reveal));
+        problems.setId("tab-problems");
+        model.analysisProperty().addListener((o, a, n) -> problems.setText(
+                n.diagnostics().isEmpty() ? "Problems" : "Problems (" + n.diagnostics().size() + ")"));
+        bottom.getTabs().addAll(summary, problems);
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        SplitPane centre = new SplitPane(canvas.node(), bottom);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.68);
+        SplitPane main = new SplitPane(palette, centre, right);
+        main.setDividerPositions(0.16, 0.75);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(right, false);
+
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(main);
+        root.setBottom(statusBar());
+        root.getStyleClass().add("blockscope");
+        canvas.node().setOnContextMenuRequested(e -> contextMenu().show(canvas.node(), e.getScreenX(), e.getScreenY()));
+        model.presenterModeProperty().addListener((o, was, on) -> {
+            if (on) {
+                root.getStyleClass().add(PRESENTER_CLASS);
+            } else {
+                root.getStyleClass().remove(PRESENTER_CLASS);
+            }
+        });
+
+        autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> session.autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private static VBox titled(String title, Region content) {
+        Label l = new Label(title);
+        l.getStyleClass().add("panel-title");
+        VBox box = new VBox(l, content);
+        box.getStyleClass().add("titled-panel");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+
+    public void show() {
+        Scene scene = new Scene(root, 1500, 920);
+        scene.getStylesheets().add(MainWindow.class.getResource("/org/blockscope/res/css/app.css").toExternalForm());
+        actions.installAlternatives(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(session.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!files.confirmDiscard()) {
+                e.consume();
+            } else {
+                shutdown();
+            }
+        });
+        session.start();
+        stage.show();
+        canvas.node().requestFocus();
+        autosave.play();
+        Platform.runLater(files::offerRecovery);
+    }
+
+    private MenuBar menuBar() {
+        Menu recent = new Menu("Open recent");
+        recent.setId("menu-recent");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path p : session.recent()) {
+                MenuItem m = new MenuItem(p.getFileName() + "   —   " + p.getParent());
+                m.setMnemonicParsing(false);
+                m.setOnAction(e -> files.openRecent(p));
+                recent.getItems().add(m);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        session.recent().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        Menu file = menu("File", "new", "template", "open");
+        file.getItems().add(recent);
+        file.getItems().addAll(items("|", "save", "saveAs", "|", "exportPng", "exportSvg", "|", "exit"));
+        MenuBar bar = new MenuBar(file,
+                menu("Edit", "undo", "redo", "|", "cut", "copy", "paste", "duplicate", "delete", "|", "selectAll", "|",
+                        "group", "ungroup", "openBlock"),
+                menu("View", "zoomIn", "zoomOut", "zoomFit", "zoomReset", "|", "autoLayout", "|", "presenter"),
+                menu("Help", "about"));
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private Menu menu(String title, String... ids) {
+        Menu m = new Menu(title);
+        m.getItems().addAll(items(ids));
+        return m;
+    }
+
+    private java.util.List<MenuItem> items(String... ids) {
+        java.util.List<MenuItem> list = new java.util.ArrayList<>();
+        for (String id : ids) {
+            list.add(id.equals("|") ? new SeparatorMenuItem() : actions.get(id).menuItem());
+        }
+        return list;
+    }
+
+    private ContextMenu contextMenu() {
+        ContextMenu m = new ContextMenu();
+        for (String id : new String[]{"cut", "copy", "paste", "duplicate", "delete", "|", "group", "ungroup", "openBlock",
+                "|", "autoLayout", "zoomFit"}) {
+            m.getItems().add(id.equals("|") ? new SeparatorMenuItem() : actions.get(id).contextItem());
+        }
+        return m;
+    }
+
+    private ToolBar toolBar() {
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        return new ToolBar(
+                actions.get("new").button("New"), actions.get("template").button("Templates"),
+                actions.get("open").button("Open"), actions.get("save").button("Save"),
+                new javafx.scene.control.Separator(),
+                actions.get("undo").button("Undo"), actions.get("redo").button("Redo"),
+                new javafx.scene.control.Separator(),
+                actions.get("zoomOut").button("−"), actions.get("zoomIn").button("+"),
+                actions.get("zoomFit").button("Fit"), actions.get("autoLayout").button("Layout"),
+                gap, actions.get("presenter").toggleButton("Presenter"));
+    }
+
+    private HBox statusBar() {
+        Label stats = new Label(InspectorModel.status(model.analysis()));
+        stats.setId("status-stats");
+        model.analysisProperty().addListener((o, a, n) -> stats.setText(InspectorModel.status(n)));
+        Label zoom = new Label();
+        zoom.setId("status-zoom");
+        zoom.textProperty().bind(canvas.zoomProperty().multiply(100).asString("Zoom %.0f%%"));
+        notice.setId("status-notice");
+        notice.getStyleClass().add("notice");
+        noticeTimer.setOnFinished(e -> notice.setText(""));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(16, stats, notice, gap, zoom);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void notice(String text) {
+        notice.setText(text);
+        noticeTimer.playFromStart();
+    }
+
+    private void addFromPalette(BlockKind k) {
+        String name = model.addNode(k, Placement.forNewNode(model.graph(), model.selection()));
+        Platform.runLater(() -> canvas.centreOn(name));
+    }
+
+    private void reveal(String node) {
+        canvas.centreOn(node);
+    }
+
+    private void about() {
+        Dialogs.info(stage, "Blockscope",
+                "Design convolutional networks from blocks and see shapes, parameters and MACs as you build.\n\n"
+                        + "Counting conventions: parameters include batch-norm γ and β but not running statistics; "
+                        + "MACs count conv and fully connected multiply-accumulates; FLOPs = 2 × MACs.");
+    }
+
+    private void exit() {
+        if (files.confirmDiscard()) {
+            shutdown();
+            stage.close();
+        }
+    }
+
+    /** Stops background work and removes the recovery copy (a clean exit). */
+    public void shutdown() {
+        autosave.stop();
+        session.stop();
+        model.shutdown();
+        io.shutdown();
+    }
+
+    // ---- for tests and the launcher --------------------------------------------------------------
+
+    public EditorModel model() {
+        return model;
+    }
+
+    public FileSession session() {
+        return session;
+    }
+
+    public FileCommands files() {
+        return files;
+    }
+
+    public Actions actions() {
+        return actions;
+    }
+
+    public CanvasView canvas() {
+        return canvas;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public TabPane bottomTabs() {
+        return bottom;
+    }
+
+    public ExplanationPanel explanation() {
+        return explanation;
+    }
+
+    public Inspector inspector() {
+        return inspector;
+    }
+}

@@ -1,0 +1,81 @@
+package org.blockscope.app.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.blockscope.app.model.InspectorModel.EditorKind;
+import org.blockscope.app.model.InspectorModel.Mode;
+import org.blockscope.block.BlockKind;
+import org.blockscope.block.ParamSpec;
+import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.graph.Graph;
+import org.blockscope.templates.Templates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Which editor each parameter gets, and what the inspector says, without JavaFX controls. */
+class InspectorModelTest {
+
+    @ParameterizedTest(name = "{0}.{1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            CONV2D     | filters  | INT_SPINNER
+            CONV2D     | padding  | CHOICE
+            CONV2D     | bias     | CHECKBOX
+            DROPOUT    | rate     | DOUBLE_FIELD
+            TRANSITION | compression | DOUBLE_FIELD
+            ACTIVATION | function | CHOICE
+            INPUT      | height   | INT_SPINNER
+            """)
+    void editorFollowsTheParameterType(BlockKind kind, String param, EditorKind editor) {
+        assertThat(InspectorModel.editorFor(kind.spec(param).orElseThrow())).isEqualTo(editor);
+    }
+
+    @ParameterizedTest(name = "{0}.{1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INPUT   | height   | image height (1 – 4096 px)
+            DROPOUT | rate     | fraction of values dropped (0 – 0.99)
+            CONV2D  | padding  | same: pad d(k−1)/2 per side; valid: none (same, valid, explicit)
+            """)
+    void descriptionGivesHelpRangeAndUnit(BlockKind kind, String param, String text) {
+        assertThat(InspectorModel.description(kind.spec(param).orElseThrow())).isEqualTo(text);
+    }
+
+    @Test
+    void typedTextParsesOrStaysTextToBeRefusedWithAMessage() {
+        ParamSpec filters = BlockKind.CONV2D.spec("filters").orElseThrow();
+        assertThat(InspectorModel.parse(filters, " 1,024 ")).isEqualTo(1024);
+        assertThat(InspectorModel.parse(filters, "abc")).isEqualTo("abc");
+        assertThat(filters.check(InspectorModel.parse(filters, "abc"))).contains("filters must be a whole number, got 'abc'");
+        assertThat(InspectorModel.parse(BlockKind.DROPOUT.spec("rate").orElseThrow(), "0.25")).isEqualTo(0.25);
+    }
+
+    @Test
+    void modeAndHeadlineFollowTheSelection() {
+        Graph g = Templates.graph("lenet5");
+        assertThat(InspectorModel.mode(Set.of(), g)).isEqualTo(Mode.NETWORK);
+        assertThat(InspectorModel.mode(Set.of("c1"), g)).isEqualTo(Mode.NODE);
+        assertThat(InspectorModel.headline(Set.of("c1"), g)).isEqualTo("c1  ·  Conv 2D");
+        assertThat(InspectorModel.mode(Set.of("c1", "c3"), g)).isEqualTo(Mode.MANY);
+        assertThat(InspectorModel.headline(Set.of("c1", "c3"), g)).isEqualTo("2 blocks selected");
+        assertThat(InspectorModel.mode(Set.of("gone"), g)).isEqualTo(Mode.NETWORK);
+    }
+
+    @Test
+    void totalsAndStatusUseTheSummaryNumbers() {
+        Graph g = Templates.graph("lenet5");
+        NetworkAnalysis a = NetworkAnalysis.of(g);
+        assertThat(InspectorModel.totals(g, a)).contains(new InspectorModel.Row("Parameters", "61,706  (61.71 K)"));
+        assertThat(InspectorModel.status(a)).startsWith("Params 61.71 K   ·   MACs ").endsWith("No problems");
+    }
+
+    @Test
+    void onlyASingleNamedBlockCanBeUngroupedOrOpened() {
+        Graph g = Templates.graph("resnet18");
+        String block = g.nodes().stream().filter(n -> n.kind() == BlockKind.RESIDUAL).findFirst().orElseThrow().name();
+        String conv = g.nodes().stream().filter(n -> n.kind() == BlockKind.CONV2D).findFirst().orElseThrow().name();
+        assertThat(InspectorModel.singleComposite(Set.of(block), g)).isTrue();
+        assertThat(InspectorModel.singleComposite(Set.of(conv), g)).isFalse();
+        assertThat(InspectorModel.singleComposite(Set.of(block, conv), g)).isFalse();
+    }
+}
