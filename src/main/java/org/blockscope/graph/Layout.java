@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A quick layered layout, left to right: a node's column is the length of the longest path to it,
- * its row the order it was added in within that column. Used for generated graphs (templates,
+ * its row the order it was added in within that column. Long networks wrap into bands of at most
+ * {@link #MAX_COLUMNS} columns, one below the other, so a whole template fits a projector. Used for generated graphs (templates,
  * expansions); the editor offers a full layout engine on top.
  */
 public final class Layout {
@@ -32,12 +33,37 @@ public final class Layout {
             depth.put(n.name(), d);
         }
         Map<Integer, Integer> rows = new HashMap<>();
+        for (Node n : g.nodes()) {
+            rows.merge(depth.get(n.name()), 1, Integer::sum);
+        }
+        int columns = rows.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        int perBand = columns > MAX_COLUMNS ? (columns + bands(columns) - 1) / bands(columns) : columns;
+        // each band is as tall as its tallest column, plus a gap for the edge back to the next band
+        Map<Integer, Double> bandTop = new HashMap<>();
+        double top = 0;
+        for (int band = 0; band * perBand < columns; band++) {
+            bandTop.put(band, top);
+            int tallest = 1;
+            for (int c = band * perBand; c < Math.min(columns, (band + 1) * perBand); c++) {
+                tallest = Math.max(tallest, rows.getOrDefault(c, 0));
+            }
+            top += (tallest + 0.6) * ROW;
+        }
+        Map<Integer, Integer> used = new HashMap<>();
         List<Node> placed = new ArrayList<>();
         for (Node n : g.nodes()) {
             int col = depth.get(n.name());
-            int row = rows.merge(col, 1, Integer::sum) - 1;
-            placed.add(n.withPosition(new Position(col * COLUMN, row * ROW)));
+            int row = used.merge(col, 1, Integer::sum) - 1;
+            int band = col / perBand;
+            placed.add(n.withPosition(new Position((col % perBand) * COLUMN, bandTop.get(band) + row * ROW)));
         }
         return Graph.of(placed, g.edges());
+    }
+
+    /** A long chain is wrapped into bands of at most this many columns, to fit a screen. */
+    public static final int MAX_COLUMNS = 8;
+
+    private static int bands(int columns) {
+        return (columns + MAX_COLUMNS - 1) / MAX_COLUMNS;
     }
 }
