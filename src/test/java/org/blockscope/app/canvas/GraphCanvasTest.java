@@ -166,8 +166,9 @@ class GraphCanvasTest {
         assertThat(model.selection()).containsExactlyInAnyOrder("c1", "c1_tanh");
 
         robot.interact(() -> model.select("softmax"));
-        robot.press(KeyCode.SHIFT).drag(screen(730, 160), MouseButton.PRIMARY).moveTo(screen(740, 40))
-                .release(MouseButton.PRIMARY).release(KeyCode.SHIFT);
+        var s2 = model.graph().node("s2").position();    // a band that touches only s2, from above it
+        robot.press(KeyCode.SHIFT).drag(screen(s2.x() + 10, s2.y() - 60), MouseButton.PRIMARY)
+                .moveTo(screen(s2.x() + 20, s2.y() + 40)).release(MouseButton.PRIMARY).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.selection()).containsExactlyInAnyOrder("softmax", "s2");
     }
