@@ -136,6 +136,8 @@ DEPS="libgtk-3-0, libxtst6, fonts-dejavu-core"
 MAINT=()
 [[ -n "${DEB_MAINTAINER:-}" ]] && MAINT=(--linux-deb-maintainer "$DEB_MAINTAINER")
 
+# installer/linux/{postinst,prerm}: jpackage's maintainer scripts, made robust on systems without
+# /usr/share/desktop-directories (see the comment in installer/linux/postinst)
 step "jpackage --type deb"
 "$JPACKAGE" --type deb "${COMMON[@]}" \
   --app-image "$IMAGE" \
@@ -147,6 +149,7 @@ step "jpackage --type deb"
   "${MAINT[@]}" \
   --icon installer/icons/blockscope.png \
   --file-associations installer/bsg-file-association.properties \
+  --resource-dir installer/linux \
   --dest "$OUT"
 
 DEB="$(ls "$OUT"/blockscope_*.deb)"

@@ -76,7 +76,11 @@ export DEBIAN_FRONTEND=noninteractive
 # a .deb outside / is read by apt as user _apt; copy it somewhere world-readable
 cp "$DEB" "$WORK/" && chmod 644 "$WORK/$(basename "$DEB")" && chmod 755 "$WORK"
 if $SUDO apt-get install -y --reinstall "$WORK/$(basename "$DEB")" >"$WORK/apt.log" 2>&1; then
-  pass "apt-get install (Depends resolved from the archive)"
+  if dpkg-query -W -f='${Status}' blockscope 2>/dev/null | grep -q "install ok installed"; then
+    pass "apt-get install (Depends resolved from the archive; status: install ok installed)"
+  else
+    fail "apt-get install: package not fully configured ($(dpkg-query -W -f='${Status}' blockscope))"
+  fi
 else
   tail -20 "$WORK/apt.log" >&2
   fail "apt-get install"; summary
@@ -102,7 +106,12 @@ if [[ -n "$desktop" && -f "$desktop" ]]; then
     fail "file association for application/x-blockscope-graph not found"
   fi
   mime_xml="$(dpkg -L blockscope | grep -E '\.xml$' | grep -i mime | head -1)"
-  [[ -n "$mime_xml" && -f "$mime_xml" ]] && sed 's/^/    /' "$mime_xml"
+  [[ -n "$mime_xml" && -f "$mime_xml" ]] && sed 's/^/    /' "$mime_xml" && echo
+  if grep -qs 'application/x-blockscope-graph:\*\.bsg\.json' /usr/share/mime/globs2; then
+    pass "MIME database: *.bsg.json -> application/x-blockscope-graph (/usr/share/mime/globs2)"
+  else
+    fail "*.bsg.json not in /usr/share/mime/globs2 (xdg-mime install / update-mime-database)"
+  fi
 else
   fail "no .desktop file in the package"
 fi
@@ -171,8 +180,14 @@ APP_PID=$!
 WID=""
 start=$SECONDS
 while (( SECONDS - start < GUI_TIMEOUT )); do
-  WID="$(xdotool search --onlyvisible --name '^Blockscope$' 2>/dev/null | head -1)"
-  [[ -n "$WID" ]] && break
+  # GTK also maps a tiny (10x10) "Blockscope" leader window: take the largest one
+  WID=""; best=0
+  for w in $(xdotool search --onlyvisible --name '^Blockscope$' 2>/dev/null); do
+    width="$(xwininfo -id "$w" 2>/dev/null | awk '/Width:/{print $2}')"
+    if (( ${width:-0} > best )); then best=$width; WID=$w; fi
+  done
+  (( best >= 200 )) && break
+  WID=""
   kill -0 "$APP_PID" 2>/dev/null || break
   sleep 1
 done
@@ -181,7 +196,7 @@ if [[ -n "$WID" ]]; then
   pass "window 'Blockscope' ($geom) up after $((SECONDS - start)) s"
   sleep 4   # let the first frames render
   mkdir -p "$(dirname "$SHOT")"
-  if [[ "${USE_XVFB:-0}" == 1 ]]; then import -window root "$SHOT"; else import -window "$WID" "$SHOT"; fi
+  import -window "$WID" "$SHOT"
   if [[ -f "$SHOT" ]]; then
     # a real frame has many colours; a black or blank one has one or two
     colours="$(identify -format '%k' "$SHOT" 2>/dev/null || echo 0)"
