@@ -75,7 +75,7 @@ step "apt-get install $DEB"
 export DEBIAN_FRONTEND=noninteractive
 # a .deb outside / is read by apt as user _apt; copy it somewhere world-readable
 cp "$DEB" "$WORK/" && chmod 644 "$WORK/$(basename "$DEB")" && chmod 755 "$WORK"
-if $SUDO apt-get install -y --reinstall "$WORK/$(basename "$DEB")" >"$WORK/apt.log" 2>&1; then
+if $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y --reinstall "$WORK/$(basename "$DEB")" >"$WORK/apt.log" 2>&1; then
   if dpkg-query -W -f='${Status}' blockscope 2>/dev/null | grep -q "install ok installed"; then
     pass "apt-get install (Depends resolved from the archive; status: install ok installed)"
   else
@@ -138,7 +138,7 @@ if [[ -n "$JAVAC" && -x "$RUNTIME_JAVA" ]]; then
   if "$JAVAC" -nowarn --release 17 -cp "$INSTALL_DIR/lib/app/lib/*" -d "$WORK/smoke" "$ROOT/installer/smoke/Nd4jSmoke.java" 2>"$WORK/javac.log" \
       && out="$(cd "$WORK" && timeout 180 "$RUNTIME_JAVA" -cp "$WORK/smoke:$INSTALL_DIR/lib/app/lib/*" Nd4jSmoke 2>&1)"; then
     echo "    $(tail -1 <<<"$out")"
-    pass "ND4J loads its native (oneDNN) library and computes on the bundled runtime"
+    pass "ND4J loads its native library and computes on the bundled runtime (native jar: $(ls "$INSTALL_DIR/lib/app/lib" | grep -E '^nd4j-native-[0-9].*-linux' | tr '\n' ' ' | sed 's/ $//'))"
   else
     cat "$WORK/javac.log" >&2; echo "${out:-}" | tail -20 >&2
     fail "ND4J smoke test"
@@ -159,7 +159,7 @@ if [[ -z "${DISPLAY:-}" || "${USE_XVFB:-0}" == 1 ]]; then
 fi
 if [[ ${#need[@]} -gt 0 ]]; then
   echo "    installing test tools: ${need[*]}"
-  $SUDO apt-get install -y --no-install-recommends "${need[@]}" >"$WORK/apt-tools.log" 2>&1 \
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${need[@]}" >"$WORK/apt-tools.log" 2>&1 \
     || { tail -5 "$WORK/apt-tools.log" >&2; fail "apt-get install ${need[*]}"; summary; }
 fi
 
@@ -232,8 +232,8 @@ fi
 # ---- 5. uninstall ----
 if [[ $REMOVE == 1 ]]; then
   step "apt-get remove blockscope"
-  if $SUDO apt-get remove -y blockscope >"$WORK/remove.log" 2>&1 && [[ ! -e "$LAUNCHER" ]]; then
-    pass "uninstalled, $INSTALL_DIR/bin gone"
+  if $SUDO apt-get -o DPkg::Lock::Timeout=600 remove -y blockscope >"$WORK/remove.log" 2>&1 && [[ ! -e "$INSTALL_DIR" ]]; then
+    pass "uninstalled, $INSTALL_DIR gone"
   else
     tail -5 "$WORK/remove.log" >&2; fail "uninstall"
   fi
