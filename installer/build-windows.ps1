@@ -101,7 +101,7 @@ if ($ImageOnly) { Write-Host "app image only: $Image"; exit 0 }
 if (-not (Get-Command candle.exe -ErrorAction SilentlyContinue)) { throw "WiX 3 (candle.exe, light.exe) not on PATH" }
 Step "jpackage --type msi"
 # The upgrade UUID must stay the same for every version so that a new .msi replaces the old one.
-Run $JPackage ($Common + @(
+$MsiArgs = $Common + @(
     "--type", "msi",
     "--app-image", $Image,
     "--win-menu", "--win-menu-group", "Blockscope",
@@ -110,5 +110,7 @@ Run $JPackage ($Common + @(
     "--win-upgrade-uuid", "ce36046c-de07-4545-8c1f-2b1da725a2dc",
     "--icon", "installer\icons\blockscope.ico",
     "--file-associations", "installer\bsg-file-association.properties",
-    "--dest", $Out) + $(if ($PerUser) { @("--win-per-user-install") } else { @() }))
+    "--dest", $Out)
+if ($PerUser) { $MsiArgs += "--win-per-user-install" }
+Run $JPackage $MsiArgs
 Get-ChildItem $Out -Filter *.msi | ForEach-Object { Write-Host ("built: {0} ({1:N0} MB)" -f $_.FullName, ($_.Length / 1MB)) }
