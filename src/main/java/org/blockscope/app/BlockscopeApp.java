@@ -15,6 +15,10 @@ public final class BlockscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        new MainWindow(stage, AppHome.fromSystem(), GraphCanvasView::new).show();
+        MainWindow window = new MainWindow(stage, AppHome.fromSystem(), GraphCanvasView::new);
+        window.show();
+        // a graph file given on the command line (double-click in a file manager) opens at once
+        getParameters().getRaw().stream().filter(a -> a.endsWith(org.blockscope.io.GraphFiles.EXTENSION)).findFirst()
+                .ifPresent(f -> window.files().openFile(java.nio.file.Path.of(f)));
     }
 }

@@ -22,8 +22,7 @@ public final class AppHome {
     }
 
     public static AppHome fromSystem() {
-        String p = System.getProperty("blockscope.home");
-        return new AppHome(p != null && !p.isBlank() ? Path.of(p) : Path.of(System.getProperty("user.home"), ".blockscope"));
+        return new AppHome(org.blockscope.io.AppPaths.userHome());
     }
 
     public Path dir() {
