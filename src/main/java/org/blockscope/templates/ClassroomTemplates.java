@@ -41,6 +41,26 @@ final class ClassroomTemplates {
         return ImageNetTemplates.finish(b, b.fc("fc", b.gap("avgpool", x), 10, true));
     }
 
+    /**
+     * The "plain" 20-layer counterpart of ResNet-20 (He et al. 2016, figure 6 left): the same convs,
+     * batch norms and strides, without the shortcuts. The lesson on residual learning trains both.
+     */
+    static Graph plain20() {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.input(3, 32, 32);
+        x = b.relu("relu1", b.bn("bn1", b.conv("conv1", x, 16, 3, 1, 1, 1, false)));
+        int[] widths = {16, 32, 64};
+        for (int stage = 0; stage < 3; stage++) {
+            for (int i = 0; i < 3; i++) {
+                String n = "stage" + (stage + 1) + "_" + i + "_";
+                int stride = stage > 0 && i == 0 ? 2 : 1;
+                x = b.relu(n + "relu1", b.bn(n + "bn1", b.convNoBias(n + "conv1", x, widths[stage], 3, stride)));
+                x = b.relu(n + "relu2", b.bn(n + "bn2", b.convNoBias(n + "conv2", x, widths[stage], 3, 1)));
+            }
+        }
+        return ImageNetTemplates.finish(b, b.fc("fc", b.gap("avgpool", x), 10, true));
+    }
+
     /** DenseNet-BC for CIFAR (Huang et al. 2017): L = 40, k = 12, θ = 0.5, three blocks of 6 bottleneck layers. */
     static Graph densenetBc40() {
         SubgraphBuilder b = new SubgraphBuilder();

@@ -41,6 +41,8 @@ public final class Templates {
                     ClassroomTemplates::miniInception),
             new Template("resnet20", "ResNet-20 (CIFAR)", "3 stages × 3 basic blocks, 16/32/64 filters, projection shortcuts.", true,
                     "He et al. 2016, section 4.2", () -> ClassroomTemplates.resnet20(false)),
+            new Template("plain20", "Plain-20 (no shortcuts)", "ResNet-20's layers without the residual shortcuts, to compare.",
+                    true, "He et al. 2016, figure 6", ClassroomTemplates::plain20),
             new Template("se_resnet20", "SE-ResNet-20", "ResNet-20 with an SE block (r = 4) in every residual block.", true, "",
                     () -> ClassroomTemplates.resnet20(true)),
             new Template("densenet_bc40", "DenseNet-BC (L=40, k=12)", "Three dense blocks with bottlenecks and compression 0.5.", true,

@@ -31,22 +31,51 @@ public final class MarkdownLite {
     public static List<Block> parse(String text) {
         List<Block> blocks = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
+        StringBuilder bullet = new StringBuilder();
+        boolean fenced = false;
         for (String raw : text.replace("\r", "").split("\n")) {
             String line = raw.strip();
+            if (line.startsWith("```")) {              // fenced code: each line shown as code
+                flush(paragraph, blocks);
+                flushBullet(bullet, blocks);
+                fenced = !fenced;
+                continue;
+            }
+            if (fenced) {
+                if (!line.isEmpty()) {
+                    blocks.add(new Block(BlockType.PARAGRAPH, List.of(new Span(raw.stripTrailing(), Style.CODE))));
+                }
+                continue;
+            }
             BlockType type = line.startsWith("## ") ? BlockType.SUBHEADING
                     : line.startsWith("# ") ? BlockType.HEADING
                     : line.startsWith("- ") || line.startsWith("* ") ? BlockType.BULLET : null;
+            if (type == null && !line.isEmpty() && bullet.length() > 0 && Character.isWhitespace(raw.charAt(0))) {
+                bullet.append(' ').append(line);       // an indented line continues the bullet above
+                continue;
+            }
             if (line.isEmpty() || type != null) {
                 flush(paragraph, blocks);
             }
-            if (type != null) {
+            flushBullet(bullet, blocks);
+            if (type == BlockType.BULLET) {
+                bullet.append(line.substring(2).strip());
+            } else if (type != null) {
                 blocks.add(new Block(type, spans(line.substring(line.indexOf(' ') + 1).strip())));
             } else if (!line.isEmpty()) {
                 paragraph.append(paragraph.length() == 0 ? "" : " ").append(line);
             }
         }
         flush(paragraph, blocks);
+        flushBullet(bullet, blocks);
         return blocks;
+    }
+
+    private static void flushBullet(StringBuilder bullet, List<Block> blocks) {
+        if (bullet.length() > 0) {
+            blocks.add(new Block(BlockType.BULLET, spans(bullet.toString())));
+            bullet.setLength(0);
+        }
     }
 
     private static void flush(StringBuilder paragraph, List<Block> blocks) {

@@ -93,7 +93,7 @@ public final class Actions {
         add("about", "About Blockscope", null, about);
     }
 
-    private AppAction add(String id, String text, String key, Runnable handler) {
+    AppAction add(String id, String text, String key, Runnable handler) {
         AppAction a = new AppAction(id, text, key == null ? null : KeyCombination.keyCombination(key), handler);
         all.put(id, a);
         return a;

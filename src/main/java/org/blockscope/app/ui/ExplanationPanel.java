@@ -3,12 +3,9 @@ package org.blockscope.app.ui;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.scene.layout.VBox;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.Explanations;
-import org.blockscope.app.model.MarkdownLite;
 
 /**
  * "What is this block?": the selected block's teaching text with its formulas filled in, rendered
@@ -42,25 +39,7 @@ public final class ExplanationPanel extends ScrollPane {
             return;
         }
         shown = text;
-        body.getChildren().clear();
-        for (MarkdownLite.Block b : MarkdownLite.parse(text)) {
-            TextFlow flow = new TextFlow();
-            flow.getStyleClass().add("md-" + b.type().name().toLowerCase(java.util.Locale.ROOT));
-            if (b.type() == MarkdownLite.BlockType.BULLET) {
-                flow.getChildren().add(styled("•  ", MarkdownLite.Style.PLAIN));
-            }
-            for (MarkdownLite.Span s : b.spans()) {
-                flow.getChildren().add(styled(s.text(), s.style()));
-            }
-            flow.prefWidthProperty().bind(widthProperty().subtract(30));
-            body.getChildren().add(flow);
-        }
-    }
-
-    private static Text styled(String s, MarkdownLite.Style style) {
-        Text t = new Text(s);
-        t.getStyleClass().add("md-" + style.name().toLowerCase(java.util.Locale.ROOT));
-        return t;
+        MarkdownView.render(body, text, widthProperty());
     }
 
     /** The plain text currently shown (for tests). */

@@ -71,6 +71,16 @@ public final class FileCommands {
         }
     }
 
+    /** Starts a new, unsaved document from a template (asking first about unsaved changes). */
+    public boolean newFrom(Template t) {
+        if (!confirmDiscard()) {
+            return false;
+        }
+        session.newDocument(t.graph());
+        Platform.runLater(canvas::fitToView);
+        return true;
+    }
+
     public void open() {
         if (!confirmDiscard()) {
             return;

@@ -25,7 +25,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.blockscope.app.model.Lessons;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.blockscope.app.model.AppHome;
@@ -65,6 +67,7 @@ public final class MainWindow {
     private final TabPane bottom = new TabPane();
     private final ExplanationPanel explanation;
     private final Inspector inspector;
+    private final javafx.beans.property.BooleanProperty startShown = new javafx.beans.property.SimpleBooleanProperty(true);
 
     public MainWindow(Stage stage, AppHome home, Function<EditorModel, CanvasView> canvasFactory) {
         this.stage = stage;
@@ -96,7 +99,48 @@ public final class MainWindow {
         bottom.getTabs().addAll(summary, problems);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        SplitPane centre = new SplitPane(canvas.node(), bottom);
+        StartPage start = new StartPage(new StartPage.Actions() {
+            @Override
+            public void newEmpty() {
+                files.newDocument();
+                startShown.set(false);
+            }
+
+            @Override
+            public void open() {
+                files.open();
+                startShown.set(session.currentFile().isEmpty() && model.graph().size() == 0);
+            }
+
+            @Override
+            public void openRecent(Path file) {
+                files.openRecent(file);
+            }
+
+            @Override
+            public void fromTemplate(org.blockscope.templates.Template t) {
+                files.newFrom(t);
+            }
+
+            @Override
+            public void lesson(Lessons.Lesson l) {
+                openLesson(l);
+            }
+
+            @Override
+            public void tutorial() {
+                showTutorial();
+            }
+        }, session.recent(), Lessons.fromClasspath());
+        start.visibleProperty().bind(startShown);
+        model.graphProperty().addListener((o, a, g) -> {
+            if (g.size() > 0) {
+                startShown.set(false);
+            }
+        });
+        actions.add("startPage", "Start page", null, () -> startShown.set(true));
+        actions.add("tutorial", "Five-minute tutorial", null, this::showTutorial);
+        SplitPane centre = new SplitPane(new StackPane(canvas.node(), start), bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.68);
         SplitPane main = new SplitPane(palette, centre, right);
@@ -119,6 +163,30 @@ public final class MainWindow {
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> session.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Opens the lesson's network as a new document and its text in a window beside the editor. */
+    void openLesson(Lessons.Lesson l) {
+        org.blockscope.templates.Templates.byId(l.template()).ifPresent(t -> {
+            if (files.newFrom(t)) {
+                TextWindow.show(stage, "Lesson: " + l.title(), l.text());
+            }
+        });
+    }
+
+    void showTutorial() {
+        String text;
+        try (var in = MainWindow.class.getResourceAsStream("/org/blockscope/res/tutorial.md")) {
+            text = in == null ? "The tutorial text is missing." : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            text = "The tutorial cannot be read: " + e.getMessage();
+        }
+        TextWindow.show(stage, "Five-minute tutorial", text);
+    }
+
+    /** Whether the start page covers the canvas. */
+    public javafx.beans.property.BooleanProperty startPageShownProperty() {
+        return startShown;
     }
 
     private static VBox titled(String title, Region content) {
@@ -172,7 +240,7 @@ public final class MainWindow {
                 menu("Edit", "undo", "redo", "|", "cut", "copy", "paste", "duplicate", "delete", "|", "selectAll", "|",
                         "group", "ungroup", "openBlock"),
                 menu("View", "zoomIn", "zoomOut", "zoomFit", "zoomReset", "|", "autoLayout", "|", "presenter"),
-                menu("Help", "about"));
+                menu("Help", "startPage", "tutorial", "|", "about"));
         bar.setUseSystemMenuBar(true);
         return bar;
     }

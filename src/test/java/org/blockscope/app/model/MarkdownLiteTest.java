@@ -31,4 +31,16 @@ class MarkdownLiteTest {
     void anUnclosedMarkerIsPlainText() {
         assertThat(MarkdownLite.spans("2 ** 3 and `x")).containsExactly(new Span("2 ** 3 and `x", Style.PLAIN));
     }
+
+    @org.junit.jupiter.api.Test
+    void indentedLinesContinueABulletAndFencesShowCode() {
+        var blocks = MarkdownLite.parse("- first line\n  continues here\n- second\n\n```\nblockscope train\n```\nafter\n");
+        org.assertj.core.api.Assertions.assertThat(blocks).extracting(MarkdownLite.Block::type).containsExactly(
+                MarkdownLite.BlockType.BULLET, MarkdownLite.BlockType.BULLET, MarkdownLite.BlockType.PARAGRAPH,
+                MarkdownLite.BlockType.PARAGRAPH);
+        org.assertj.core.api.Assertions.assertThat(blocks.get(0).text()).isEqualTo("first line continues here");
+        org.assertj.core.api.Assertions.assertThat(blocks.get(2).spans()).singleElement()
+                .isEqualTo(new MarkdownLite.Span("blockscope train", MarkdownLite.Style.CODE));
+        org.assertj.core.api.Assertions.assertThat(blocks.get(3).text()).isEqualTo("after");
+    }
 }
