@@ -76,14 +76,22 @@ public final class ModelAccess {
                 return;
             }
         }
-        worker.execute(r);
+        execute(r);
+    }
+
+    private void execute(Runnable r) {
+        try {
+            worker.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shut down (the window closed): late requests are dropped
+        }
     }
 
     /** Runs {@code job} on an idle model made (or fetched from a cache) on the worker thread. */
     public <T> void submit(String key, java.util.function.Supplier<Model> idle, Function<Model, T> job,
                            Consumer<T> onResult, Consumer<Throwable> onError) {
         long ticket = tickets.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
-        worker.execute(() -> {
+        execute(() -> {
             if (ticket != tickets.get(key).get()) {
                 return;
             }
@@ -102,7 +110,7 @@ public final class ModelAccess {
 
     /** Plain work on the worker thread (e.g. loading a data preview); it queues behind model jobs. */
     public void background(Runnable r) {
-        worker.execute(r);
+        execute(r);
     }
 
     /**
@@ -155,7 +163,7 @@ public final class ModelAccess {
             jobs = new ArrayList<>(pendingLive);
             pendingLive.clear();
         }
-        jobs.forEach(worker::execute);
+        jobs.forEach(this::execute);
     }
 
     public boolean isLive(Model model) {
