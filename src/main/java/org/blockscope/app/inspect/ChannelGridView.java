@@ -21,14 +21,13 @@ public final class ChannelGridView extends VBox {
     private final Label min = new Label();
     private final Label max = new Label();
     private final Label stats = new Label();
-    private final ImageView bar = FxImages.view(Pixels.scaleBar(128), 128, 1, 128);
+    private final ImageView bar = FxImages.view(bar(128, 10), 128, 10, 128);
     private IntConsumer onClick = c -> { };
     private int maxTiles = Integer.MAX_VALUE;
 
     public ChannelGridView() {
         getStyleClass().add("channel-grid");
         title.getStyleClass().add("section-title");
-        bar.setFitHeight(10);
         HBox scale = new HBox(6, min, bar, max);
         scale.setAlignment(Pos.CENTER_LEFT);
         scale.getStyleClass().add("scale-bar");
@@ -77,6 +76,15 @@ public final class ChannelGridView extends VBox {
         }
         stats.setText(g.shape() + (n < g.channels() ? " (first " + n + " of " + g.channels() + " channels)" : "") + " · "
                 + g.stats().text());
+    }
+
+    private static int[] bar(int w, int h) {
+        int[] row = Pixels.scaleBar(w);
+        int[] out = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(row, 0, out, y * w, w);
+        }
+        return out;
     }
 
     /** One channel large, with the same scale. */

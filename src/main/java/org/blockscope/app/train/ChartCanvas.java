@@ -145,9 +145,9 @@ public final class ChartCanvas extends Region {
             g.stroke();
         }
         g.setLineDashes();
-        // legend: one entry per solid or dashed series
-        double lx = right - 150;
-        double ly = top + 4;
+        // legend in the title row: one entry per solid or dashed series
+        double lx = Math.max(left + 7.5 * chart.title().length(), 200);
+        double ly = 3;
         for (ChartData.Series s : chart.series()) {
             if (s.style() == ChartData.Style.FAINT) {
                 continue;
@@ -163,7 +163,7 @@ public final class ChartCanvas extends Region {
             g.strokeLine(lx, ly + 6, lx + 20, ly + 6);
             g.setFill(Color.web("#222"));
             g.fillText(s.name(), lx + 24, ly + 10);
-            ly += 15;
+            lx += 34 + 7 * s.name().length();
         }
         g.setLineDashes();
     }

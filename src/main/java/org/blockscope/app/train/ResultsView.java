@@ -47,7 +47,7 @@ public final class ResultsView extends VBox {
         }
         title.setText(r + " · " + res.summary());
         int k = res.evaluation().classes();
-        double cell = Math.max(18, Math.min(34, 340.0 / k));
+        double cell = Math.max(22, Math.min(46, 400.0 / k));
         double left = 64;
         double top = 34;
         matrix.setWidth(left + k * cell + 4);

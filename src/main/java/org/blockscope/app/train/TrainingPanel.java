@@ -212,6 +212,7 @@ public final class TrainingPanel extends BorderPane {
         g.addRow(r++, new Label("Seed"), seed);
         g.add(aug, 0, r++, 2, 1);
         g.addRow(r, new Label("Run name"), name);
+        g.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n).setMinWidth(Label.USE_PREF_SIZE));
         return titled("Settings", g);
     }
 

@@ -403,7 +403,7 @@ public final class TrainingViewModel {
             startNanos = nanos.getAsLong();
             state.set(State.RUNNING);
             record.statusProperty().set("training");
-            status.set(SNAPSHOT_NOTE + (notes.isEmpty() ? "" : " " + notes));
+            status.set(notes.isEmpty() ? "Training " + record + "." : "Training " + record + ". Note: " + notes);
             progressText.set(new ProgressEstimate(0, record.totalIterations(), 0, 0).text());
             started.forEach(c -> c.accept(run));
         });
@@ -414,6 +414,15 @@ public final class TrainingViewModel {
         boolean se = g.nodes().stream().anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.SE
                 || (n.params().has("se") && Boolean.TRUE.equals(n.params().get("se"))));
         return g.nodes().size() + " blocks" + (se ? ", with SE" : "");
+    }
+
+    /** For tests: makes {@code r} the current run, as if it had been prepared with {@code total} iterations. */
+    void adopt(TrainingRunRecord r, long total) {
+        r.attach(null, total);
+        runs.add(r);
+        current.set(r);
+        state.set(State.RUNNING);
+        startNanos = nanos.getAsLong();
     }
 
     public void pause() {
