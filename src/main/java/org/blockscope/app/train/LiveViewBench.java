@@ -27,7 +27,8 @@ import org.blockscope.templates.Templates;
  * twice: bare (a TrainingRun and its trainer) and with everything the workspace attaches (the
  * TrainingViewModel's event inbox drained every 100 ms into the metrics and chart series, the
  * ModelAccess hook sampling the selected node's feature maps, the first filters and the SE gates every
- * 500 ms). A single-thread executor stands in for the FX thread. Reports images/s and the ratio.
+ * 500 ms). A single-thread executor stands in for the FX thread. Reports images/s and the ratio
+ * (best of two runs each, after a warm-up; on a shared machine the spread between identical runs is large).
  *
  * <p>Run: {@code java -cp target/classes:$(cat cp.txt) org.blockscope.app.train.LiveViewBench [iterations]}
  */
@@ -146,7 +147,7 @@ public final class LiveViewBench {
             vm.shutdown();
             ((ModelAccess) holder[1]).shutdown();
         }).get();
-        fx.shutdownNow();
+        // the fake FX thread is a daemon and stays up: late deliveries from the inspect worker must not be rejected
         return n * s.batchSize() / ((t1.get() - t0.get()) / 1e9);
     }
 }
