@@ -1,0 +1,94 @@
+package org.blockscope.app.inspect;
+
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.blockscope.engine.compile.Mode;
+
+/** Step through one forward pass: Step / Step back / Run to selected / Reset, mode toggle, input and output of each step. */
+public final class StepThroughView extends BorderPane {
+
+    private final StepThroughViewModel vm;
+    private final ChannelGridView input = new ChannelGridView();
+    private final ChannelGridView output = new ChannelGridView();
+    private final HistogramView inHist = new HistogramView(240, 70);
+    private final HistogramView outHist = new HistogramView(240, 70);
+    private final Label title = new Label();
+    private final Label text = new Label();
+
+    public StepThroughView(InspectionModel inspection, java.util.function.Consumer<String> centreOn) {
+        this.vm = new StepThroughViewModel(inspection, centreOn);
+        getStyleClass().add("step-through-view");
+        Button step = new Button("Step ▶");
+        step.setOnAction(e -> vm.step());
+        Button back = new Button("◀ Step back");
+        back.setOnAction(e -> vm.back());
+        Supplier<String> selected = () -> inspection.editor().selection().stream().findFirst().orElse(null);
+        Button runTo = new Button("Run to selected node ▶▶");
+        runTo.setOnAction(e -> vm.runTo(selected.get()));
+        Button reset = new Button("Reset");
+        reset.setOnAction(e -> vm.reset());
+        ChoiceBox<Mode> mode = new ChoiceBox<>(FXCollections.observableArrayList(Mode.values()));
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Mode m) {
+                return m == Mode.TRAINING ? "training mode (batch statistics, dropout on)" : "inference mode";
+            }
+
+            @Override
+            public Mode fromString(String s) {
+                return null;
+            }
+        });
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        Label position = new Label();
+        position.textProperty().bind(vm.positionProperty());
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.getStyleClass().add("message");
+        HBox controls = new HBox(8, reset, back, step, runTo, mode, position, message);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        title.getStyleClass().add("step-title");
+        text.getStyleClass().add("step-text");
+        text.setWrapText(true);
+        input.setMaxTiles(16);
+        output.setMaxTiles(32);
+        VBox in = new VBox(4, input, inHist);
+        VBox out = new VBox(4, output, outHist);
+        HBox tensors = new HBox(24, in, new Label("→"), out);
+        VBox body = new VBox(8, controls, title, text, tensors);
+        body.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        setTop(new ProbeBar(inspection));
+        setCenter(scroll);
+        vm.stepProperty().addListener((o, a, b) -> show(b));
+    }
+
+    public StepThroughViewModel viewModel() {
+        return vm;
+    }
+
+    private void show(StepThroughViewModel.Step s) {
+        if (s == null) {
+            return;
+        }
+        title.setText(s.title());
+        text.setText(s.text());
+        ChannelGrid in = s.inputs().isEmpty() ? null : s.inputs().get(0);
+        input.show(in == null ? "Input: (none — this is the image)" : "Input" + (s.inputs().size() > 1 ? " 1 of "
+                + s.inputs().size() : "") + ": " + in.path(), in, 40);
+        output.show("Output: " + s.output().path(), s.output(), 40);
+        inHist.show(in == null ? null : in.stats());
+        outHist.show(s.output().stats());
+    }
+}

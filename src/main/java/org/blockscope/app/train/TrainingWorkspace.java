@@ -1,0 +1,92 @@
+package org.blockscope.app.train;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.blockscope.app.inspect.FeatureMapView;
+import org.blockscope.app.inspect.InspectionModel;
+import org.blockscope.app.inspect.ModelAccess;
+import org.blockscope.app.inspect.SeWeightsView;
+import org.blockscope.app.inspect.StepThroughView;
+import org.blockscope.app.model.EditorModel;
+
+/**
+ * Training and inspection in one dockable container: Training | Feature maps | SE weights | Step
+ * through. The lead docks it next to the canvas; {@code centreOnNode} scrolls the canvas to a node.
+ */
+public final class TrainingWorkspace extends TabPane {
+
+    /** Where the bundled samples live (the working directory's sample-images, as the CLI assumes). */
+    public static final Path SAMPLES = Path.of("sample-images");
+
+    private final ModelAccess access;
+    private final InspectionModel inspection;
+    private final TrainingViewModel training;
+    private final TrainingPanel trainingPanel;
+    private final FeatureMapView featureMaps;
+    private final SeWeightsView seWeights;
+    private final StepThroughView stepThrough;
+
+    public TrainingWorkspace(EditorModel model, Consumer<String> centreOnNode) {
+        this(model, centreOnNode, SAMPLES);
+    }
+
+    public TrainingWorkspace(EditorModel model, Consumer<String> centreOnNode, Path samples) {
+        getStyleClass().add("training-workspace");
+        var css = TrainingWorkspace.class.getResource("/org/blockscope/res/css/training.css");
+        if (css != null) {
+            getStylesheets().add(css.toExternalForm());
+        }
+        access = new ModelAccess(Platform::runLater, 500);
+        inspection = new InspectionModel(model, access, samples);
+        training = new TrainingViewModel(model, access, Platform::runLater, samples);
+        training.onRunStarting(inspection::runStarting);
+        training.onRunStarted(inspection::runStarted);
+        training.onRunEnded(inspection::runEnded);
+        trainingPanel = new TrainingPanel(training);
+        featureMaps = new FeatureMapView(inspection);
+        seWeights = new SeWeightsView(inspection);
+        stepThrough = new StepThroughView(inspection, centreOnNode);
+        getTabs().addAll(tab("Training", trainingPanel), tab("Feature maps", featureMaps), tab("SE weights", seWeights),
+                tab("Step through", stepThrough));
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    public InspectionModel inspection() {
+        return inspection;
+    }
+
+    public TrainingPanel trainingPanel() {
+        return trainingPanel;
+    }
+
+    public FeatureMapView featureMaps() {
+        return featureMaps;
+    }
+
+    public SeWeightsView seWeights() {
+        return seWeights;
+    }
+
+    public StepThroughView stepThrough() {
+        return stepThrough;
+    }
+
+    /** Stops a running run and the background threads (call when the window closes). */
+    public void shutdown() {
+        trainingPanel.stopPump();
+        training.shutdown();
+        access.shutdown();
+    }
+}
