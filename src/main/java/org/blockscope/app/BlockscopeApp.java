@@ -17,6 +17,7 @@ public final class BlockscopeApp extends Application {
     public void start(Stage stage) {
         MainWindow window = new MainWindow(stage, AppHome.fromSystem(), GraphCanvasView::new);
         window.show();
+        org.blockscope.engine.EngineWarmup.startInBackground();
         // a graph file given on the command line (double-click in a file manager) opens at once
         getParameters().getRaw().stream().filter(a -> a.endsWith(org.blockscope.io.GraphFiles.EXTENSION)).findFirst()
                 .ifPresent(f -> window.files().openFile(java.nio.file.Path.of(f)));

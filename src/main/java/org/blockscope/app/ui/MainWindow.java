@@ -67,6 +67,7 @@ public final class MainWindow {
     private final TabPane bottom = new TabPane();
     private final ExplanationPanel explanation;
     private final Inspector inspector;
+    private org.blockscope.app.train.TrainingWorkspace workspace;
     private final javafx.beans.property.BooleanProperty startShown = new javafx.beans.property.SimpleBooleanProperty(true);
 
     public MainWindow(Stage stage, AppHome home, Function<EditorModel, CanvasView> canvasFactory) {
@@ -97,6 +98,7 @@ public final class MainWindow {
         model.analysisProperty().addListener((o, a, n) -> problems.setText(
                 n.diagnostics().isEmpty() ? "Problems" : "Problems (" + n.diagnostics().size() + ")"));
         bottom.getTabs().addAll(summary, problems);
+        addTrainingTabs();
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         StartPage start = new StartPage(new StartPage.Actions() {
@@ -163,6 +165,39 @@ public final class MainWindow {
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> session.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /**
+     * Training, feature maps, SE weights and step-through share the bottom tabs with the summary.
+     * Their workspace is built the first time one of them is opened, so starting the app never
+     * waits for the engine.
+     */
+    private void addTrainingTabs() {
+        String[] titles = {"Training", "Feature maps", "SE weights", "Step through"};
+        java.util.List<Tab> tabs = new java.util.ArrayList<>();
+        for (String title : titles) {
+            Tab t = new Tab(title, new StackPane(new Label("Loading the engine…")));
+            t.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            tabs.add(t);
+        }
+        bottom.getTabs().addAll(tabs);
+        bottom.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (workspace == null && tabs.contains(now)) {
+                workspace = new org.blockscope.app.train.TrainingWorkspace(model, this::reveal,
+                        org.blockscope.io.AppPaths.sampleImages().orElse(Path.of("sample-images")));
+                for (int i = 0; i < tabs.size(); i++) {
+                    Tab from = workspace.getTabs().get(i);
+                    javafx.scene.Node content = from.getContent();
+                    from.setContent(null);
+                    tabs.get(i).setContent(content);
+                }
+            }
+        });
+    }
+
+    /** The training and inspection views, once opened (null before). */
+    public org.blockscope.app.train.TrainingWorkspace workspace() {
+        return workspace;
     }
 
     /** Opens the lesson's network as a new document and its text in a window beside the editor. */
@@ -329,6 +364,9 @@ public final class MainWindow {
 
     /** Stops background work and removes the recovery copy (a clean exit). */
     public void shutdown() {
+        if (workspace != null) {
+            workspace.shutdown();
+        }
         autosave.stop();
         session.stop();
         model.shutdown();
