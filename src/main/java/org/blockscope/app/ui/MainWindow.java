@@ -68,6 +68,7 @@ public final class MainWindow {
     private final ExplanationPanel explanation;
     private final Inspector inspector;
     private org.blockscope.app.train.TrainingWorkspace workspace;
+    private SplitPane centre;
     private final javafx.beans.property.BooleanProperty startShown = new javafx.beans.property.SimpleBooleanProperty(true);
 
     public MainWindow(Stage stage, AppHome home, Function<EditorModel, CanvasView> canvasFactory) {
@@ -142,7 +143,7 @@ public final class MainWindow {
         });
         actions.add("startPage", "Start page", null, () -> startShown.set(true));
         actions.add("tutorial", "Five-minute tutorial", null, this::showTutorial);
-        SplitPane centre = new SplitPane(new StackPane(canvas.node(), start), bottom);
+        centre = new SplitPane(new StackPane(canvas.node(), start), bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.68);
         SplitPane main = new SplitPane(palette, centre, right);
@@ -182,6 +183,9 @@ public final class MainWindow {
         }
         bottom.getTabs().addAll(tabs);
         bottom.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (tabs.contains(now) && centre.getDividerPositions()[0] > 0.5) {
+                centre.setDividerPositions(0.42);         // charts and maps need room
+            }
             if (workspace == null && tabs.contains(now)) {
                 workspace = new org.blockscope.app.train.TrainingWorkspace(model, this::reveal,
                         org.blockscope.io.AppPaths.sampleImages().orElse(Path.of("sample-images")));

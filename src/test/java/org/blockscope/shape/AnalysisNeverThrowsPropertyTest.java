@@ -27,7 +27,7 @@ import net.jqwik.api.Property;
  * and PORT, parameters mostly inside each {@link ParamSpec}'s range (sometimes outside), and random
  * edges including ones into missing ports, self-loops and cycles. A failure prints the seed.
  */
-class AnalysisNeverThrowsProperties {
+class AnalysisNeverThrowsPropertyTest {
 
     private static final List<BlockKind> KINDS = java.util.Arrays.stream(BlockKind.values())
             .filter(k -> k != BlockKind.GROUP && k != BlockKind.PORT).toList();
