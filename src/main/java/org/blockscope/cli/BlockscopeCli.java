@@ -40,6 +40,21 @@ public final class BlockscopeCli implements Runnable {
         return cl;
     }
 
+    /** Prints a user-facing problem and returns the bad-input exit status. */
+    static int fail(PrintWriter err, String message) {
+        err.println("blockscope: " + message);
+        err.flush();
+        return EXIT_BAD_INPUT;
+    }
+
+    /** Prints an invalid network's errors and returns the bad-input exit status. */
+    static int invalid(PrintWriter err, java.util.List<org.blockscope.graph.Diagnostic> diagnostics) {
+        err.println("blockscope: the network is invalid:");
+        diagnostics.stream().filter(org.blockscope.graph.Diagnostic::isError).forEach(d -> err.println("  " + d));
+        err.flush();
+        return EXIT_BAD_INPUT;
+    }
+
     public static int run(String... args) {
         return commandLine().execute(args);
     }

@@ -43,16 +43,12 @@ final class EvalCommand implements Callable<Integer> {
             ck = CheckpointSource.load(checkpoint);
             ds = DataLoading.loadAll(DataSpec.forEvaluation(data), ck.model().inputShape());
         } catch (GraphSource.Failure | DataException e) {
-            err.println("blockscope: " + e.getMessage());
-            err.flush();
-            return BlockscopeCli.EXIT_BAD_INPUT;
+            return BlockscopeCli.fail(err, e.getMessage());
         }
         List<String> names = ck.metadata().classNames();
         if (!ds.classNames().equals(names)) {
-            err.println("blockscope: " + data + ": classes " + ds.classNames() + " differ from the ones the network was trained on "
+            return BlockscopeCli.fail(err, data + ": classes " + ds.classNames() + " differ from the ones the network was trained on "
                     + names);
-            err.flush();
-            return BlockscopeCli.EXIT_BAD_INPUT;
         }
         Evaluation ev = Evaluation.of(ck.model(),
                 DataLoading.source(Batches.evaluation(ds, batch, ck.metadata().normalization())));

@@ -55,18 +55,14 @@ final class InspectCommand implements Callable<Integer> {
             ck = CheckpointSource.load(checkpoint);
             x = ImageProbe.load(image, ck.model().inputShape(), ck.metadata().normalization());
         } catch (GraphSource.Failure | DataException e) {
-            err.println("blockscope: " + e.getMessage());
-            err.flush();
-            return BlockscopeCli.EXIT_BAD_INPUT;
+            return BlockscopeCli.fail(err, e.getMessage());
         }
         Model model = ck.model();
         List<NodeOutput> outputs = Inspector.outputs(model, x, trainingMode ? Mode.TRAINING : Mode.INFERENCE);
         List<NodeOutput> chosen = choose(model, outputs);
         if (chosen.isEmpty()) {
-            err.println("blockscope: no node named '" + node + "'; names are the blocks of the network ("
+            return BlockscopeCli.fail(err, "no node named '" + node + "'; names are the blocks of the network ("
                     + String.join(", ", model.graph().names()) + ") or primitive paths");
-            err.flush();
-            return BlockscopeCli.EXIT_BAD_INPUT;
         }
         try {
             Files.createDirectories(out);

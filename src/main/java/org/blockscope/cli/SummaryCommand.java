@@ -32,8 +32,7 @@ final class SummaryCommand implements Callable<Integer> {
         try {
             a = NetworkAnalysis.of(source.load());
         } catch (GraphSource.Failure f) {
-            err.println("blockscope: " + f.getMessage());
-            return BlockscopeCli.EXIT_BAD_INPUT;
+            return BlockscopeCli.fail(err, f.getMessage());
         }
         SummaryReport report = new SummaryReport(source.title(), a, primitives);
         if (json) {
@@ -43,10 +42,7 @@ final class SummaryCommand implements Callable<Integer> {
         }
         out.flush();
         if (a.hasErrors()) {
-            err.println("blockscope: the network is invalid:");
-            a.diagnostics().stream().filter(d -> d.isError()).forEach(d -> err.println("  " + d));
-            err.flush();
-            return BlockscopeCli.EXIT_BAD_INPUT;
+            return BlockscopeCli.invalid(err, a.diagnostics());
         }
         return 0;
     }

@@ -77,27 +77,20 @@ final class TrainCommand implements Callable<Integer> {
         try {
             config = config();
         } catch (IllegalArgumentException e) {
-            err.println("blockscope: " + e.getMessage());
-            err.flush();
-            return BlockscopeCli.EXIT_BAD_INPUT;
+            return BlockscopeCli.fail(err, e.getMessage());
         }
         TrainingRun run;
         try {
             Graph g = source.load();
             DataSpec dataSpec = DataSpec.detect(data, val);
-            boolean colour = source.load().nodes().stream().anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.INPUT
+            boolean colour = g.nodes().stream().anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.INPUT
                     && n.params().getInt("channels") == 3);
             Augmentation aug = !augment ? Augmentation.NONE : colour ? Augmentation.cropAndFlip() : Augmentation.cropOnly();
             run = TrainingRun.prepare(g, dataSpec, new TrainingRun.Settings(config, valSplit, aug));
         } catch (GraphSource.Failure | DataException e) {
-            err.println("blockscope: " + e.getMessage());
-            err.flush();
-            return BlockscopeCli.EXIT_BAD_INPUT;
+            return BlockscopeCli.fail(err, e.getMessage());
         } catch (CompileException e) {
-            err.println("blockscope: the network is invalid:");
-            e.diagnostics().stream().filter(d -> d.isError()).forEach(d -> err.println("  " + d));
-            err.flush();
-            return BlockscopeCli.EXIT_BAD_INPUT;
+            return BlockscopeCli.invalid(err, e.diagnostics());
         }
         out.println(run.data().summary());
         run.notes().forEach(n -> out.println("note: " + n));
