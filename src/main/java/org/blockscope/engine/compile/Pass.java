@@ -22,6 +22,16 @@ final class Pass {
     this.grad = new INDArray[steps];
   }
 
+  /** Every array of this pass: input, outputs, gradients, parameter gradients. */
+  java.util.List<INDArray> all() {
+    java.util.List<INDArray> l = new java.util.ArrayList<>();
+    if (input != null) l.add(input);
+    for (INDArray a : out) if (a != null) l.add(a);
+    for (INDArray a : grad) if (a != null) l.add(a);
+    l.addAll(paramGrads.values());
+    return l;
+  }
+
   INDArray in(Step s, int port) {
     return out[s.inputs[port]];
   }
