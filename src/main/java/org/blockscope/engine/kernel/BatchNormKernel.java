@@ -12,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * (PyTorch BatchNorm docs). Inference: normalise with the running stats.
  *
  * <p>Fused per-channel Java loops ({@link ChannelPlanes}), statistics accumulated in double: the
- * training forward reads each channel three times (mean, centred variance, output; the last two from
- * L2), the backward twice. The backward rule is the full batch-statistics gradient,
+ * training forward reads each channel twice (statistics in one pass, shifted by the channel's first
+ * value; then the output, from L2), the backward twice. The backward rule is the full batch-statistics gradient,
  * dx = gamma * invStd / M * (M dy - sum(dy) - xhat * sum(dy xhat)), with xhat recomputed from the
  * saved input, mean and invStd (no normalised copy is kept).
  */
@@ -43,20 +43,27 @@ public final class BatchNormKernel {
     double[] mean = new double[c], var = new double[c], invStd = new double[c];
     ChannelPlanes.forEachChannel(c, m, ch -> {
       double[] p = ChannelPlanes.scratch(0, hw);
-      double s = 0;
+      // one pass, shifted by the channel's first value (no cancellation), 4 independent accumulators
+      in.get(0, ch, p);
+      double k0 = p[0];
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
       for (int i = 0; i < in.n; i++) {
-        in.get(i, ch, p);
-        for (int j = 0; j < hw; j++) s += p[j];
-      }
-      double mu = s / m;
-      double ss = 0;
-      for (int i = 0; i < in.n; i++) {
-        in.get(i, ch, p);
-        for (int j = 0; j < hw; j++) {
-          double d = p[j] - mu;
-          ss += d * d;
+        if (i > 0) in.get(i, ch, p);
+        int j = 0;
+        for (; j + 3 < hw; j += 4) {
+          double d0 = p[j] - k0, d1 = p[j + 1] - k0, d2 = p[j + 2] - k0, d3 = p[j + 3] - k0;
+          s0 += d0; s1 += d1; s2 += d2; s3 += d3;
+          q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
+        }
+        for (; j < hw; j++) {
+          double d = p[j] - k0;
+          s0 += d;
+          q0 += d * d;
         }
       }
+      double sm = (s0 + s1 + s2 + s3) / m;
+      double mu = k0 + sm;
+      double ss = Math.max(0, (q0 + q1 + q2 + q3) - sm * sm * m);
       double v = ss / m;                                   // biased
       double is = 1.0 / Math.sqrt(v + eps);
       double scale = g[ch] * is, shift = b[ch] - mu * scale;
@@ -138,15 +145,22 @@ public final class BatchNormKernel {
     ChannelPlanes.forEachChannel(c, m, ch -> {
       double[] px = ChannelPlanes.scratch(0, hw), pd = ChannelPlanes.scratch(1, hw);
       double mu = mean[ch], is = invStd[ch];
-      double sdy = 0, sdyx = 0;
+      double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
       for (int i = 0; i < x.n; i++) {
         x.get(i, ch, px);
         d.get(i, ch, pd);
-        for (int j = 0; j < hw; j++) {
-          sdy += pd[j];
-          sdyx += pd[j] * (px[j] - mu);
+        int j = 0;
+        for (; j + 3 < hw; j += 4) {
+          a0 += pd[j]; a1 += pd[j + 1]; a2 += pd[j + 2]; a3 += pd[j + 3];
+          b0 += pd[j] * (px[j] - mu); b1 += pd[j + 1] * (px[j + 1] - mu);
+          b2 += pd[j + 2] * (px[j + 2] - mu); b3 += pd[j + 3] * (px[j + 3] - mu);
+        }
+        for (; j < hw; j++) {
+          a0 += pd[j];
+          b0 += pd[j] * (px[j] - mu);
         }
       }
+      double sdy = a0 + a1 + a2 + a3, sdyx = b0 + b1 + b2 + b3;
       double dg = sdyx * is;                              // sum(dy * xhat)
       dgamma[ch] = dg;
       dbeta[ch] = sdy;
