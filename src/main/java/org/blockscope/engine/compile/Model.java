@@ -36,6 +36,7 @@ public final class Model {
   private Pass last;
   /** The pass before {@link #last}: its arrays stay valid one more pass, then are freed. */
   private Pass previous;
+  private boolean keepPreviousPass = true;
   private long passes;
   private Map<String, long[]> profile;
 
@@ -152,7 +153,17 @@ public final class Model {
           + inputShape);
     }
     passes++;
-    if (previous != null) {
+    if (!keepPreviousPass && last != null) {
+      Set<DataBuffer> keep = protectedBuffers(null);
+      keep.add(root(x.data()));
+      keep.add(root(last.input.data()));
+      if (previous != null) {
+        keep.add(root(previous.input.data()));
+        release(previous.all(), keep);
+      }
+      release(last.all(), keep);
+      last = null;
+    } else if (previous != null) {
       Set<DataBuffer> keep = protectedBuffers(last);
       keep.add(root(x.data()));
       keep.add(root(previous.input.data()));             // the caller's batch
@@ -257,6 +268,15 @@ public final class Model {
     for (Step s : steps) {
       if (s.node.kind() != BlockKind.INPUT) p.grad[s.index] = null;
     }
+  }
+
+  /**
+   * With true (the default), a pass's arrays stay valid until the pass after next starts; with false
+   * they are freed when the next pass starts, which halves peak memory in training loops that never
+   * read an earlier pass's arrays (the trainer, benchmarks).
+   */
+  public void keepPreviousPass(boolean keep) {
+    keepPreviousPass = keep;
   }
 
   /** Starts (or with false stops) timing steps by primitive kind; see {@link #profile()}. */

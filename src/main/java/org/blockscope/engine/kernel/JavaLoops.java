@@ -87,4 +87,30 @@ final class JavaLoops {
       for (int i = 0; i < n; i++) p.put(i, p.get(i) + q.get(i));
     }
   }
+
+  /**
+   * Copies, for every image n, the contiguous block of {@code len} values at {@code from + n*fromStride}
+   * of {@code src} to {@code to + n*toStride} of {@code dst} (bulk copies on the native buffers).
+   */
+  static void copyBlocks(INDArray src, long from, long fromStride, INDArray dst, long to, long toStride, long len,
+      int images) {
+    if (src.dataType() == DataType.FLOAT) {
+      FloatBuffer a = src.data().asNioFloat(), b = dst.data().asNioFloat();
+      for (int n = 0; n < images; n++) b.put((int) (to + n * toStride), a, (int) (from + n * fromStride), (int) len);
+    } else {
+      DoubleBuffer a = src.data().asNioDouble(), b = dst.data().asNioDouble();
+      for (int n = 0; n < images; n++) b.put((int) (to + n * toStride), a, (int) (from + n * fromStride), (int) len);
+    }
+  }
+
+  /** Whether arrays are contiguous c-order FLOAT/DOUBLE of one type (lengths may differ). */
+  static boolean contiguousSameType(INDArray... as) {
+    DataType t = as[0].dataType();
+    if (t != DataType.FLOAT && t != DataType.DOUBLE) return false;
+    for (INDArray a : as) {
+      if (a.isView() || a.ordering() != 'c' || a.dataType() != t || a.length() > Integer.MAX_VALUE || a.isEmpty())
+        return false;
+    }
+    return true;
+  }
 }
