@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.blockscope.block.BlockKind;
+import org.blockscope.engine.kernel.BufferPool;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Shape;
 import org.blockscope.shape.ExpandedGraph;
@@ -246,7 +247,7 @@ public final class Model {
       if (a.isEmpty() || a.wasClosed()) continue;
       DataBuffer b = root(a.data());
       if (keep.contains(b) || !done.add(b)) continue;
-      if (b.closeable()) b.close();
+      if (b.closeable()) BufferPool.give(b);
     }
   }
 

@@ -42,36 +42,13 @@ public final class BatchNormKernel {
     long m = in.perChannel();
     double[] mean = new double[c], var = new double[c], invStd = new double[c];
     ChannelPlanes.forEachChannel(c, m, ch -> {
-      double[] p = ChannelPlanes.scratch(0, hw);
-      // one pass, shifted by the channel's first value (no cancellation), 4 independent accumulators
-      in.get(0, ch, p);
-      double k0 = p[0];
-      double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
-      for (int i = 0; i < in.n; i++) {
-        if (i > 0) in.get(i, ch, p);
-        int j = 0;
-        for (; j + 3 < hw; j += 4) {
-          double d0 = p[j] - k0, d1 = p[j + 1] - k0, d2 = p[j + 2] - k0, d3 = p[j + 3] - k0;
-          s0 += d0; s1 += d1; s2 += d2; s3 += d3;
-          q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
-        }
-        for (; j < hw; j++) {
-          double d = p[j] - k0;
-          s0 += d;
-          q0 += d * d;
-        }
-      }
-      double sm = (s0 + s1 + s2 + s3) / m;
-      double mu = k0 + sm;
-      double ss = Math.max(0, (q0 + q1 + q2 + q3) - sm * sm * m);
-      double v = ss / m;                                   // biased
+      double[] st = stats(in, ch);                         // [sum, sum of squares], shifted by st[2]
+      double sm = st[0] / m;
+      double mu = st[2] + sm;
+      double v = Math.max(0, st[1] - sm * sm * m) / m;     // biased
       double is = 1.0 / Math.sqrt(v + eps);
-      double scale = g[ch] * is, shift = b[ch] - mu * scale;
-      for (int i = 0; i < in.n; i++) {
-        in.get(i, ch, p);
-        for (int j = 0; j < hw; j++) p[j] = p[j] * scale + shift;
-        out.put(i, ch, p);
-      }
+      double scale = g[ch] * is;
+      affine(in, out, ch, scale, b[ch] - mu * scale);
       mean[ch] = mu;
       var[ch] = v;
       invStd[ch] = is;
@@ -108,13 +85,8 @@ public final class BatchNormKernel {
     double[] invStd = new double[c];
     for (int ch = 0; ch < c; ch++) invStd[ch] = 1.0 / Math.sqrt(var[ch] + eps);
     ChannelPlanes.forEachChannel(c, in.perChannel(), ch -> {
-      double[] p = ChannelPlanes.scratch(0, hw);
-      double scale = g[ch] * invStd[ch], shift = b[ch] - mean[ch] * scale;
-      for (int i = 0; i < in.n; i++) {
-        in.get(i, ch, p);
-        for (int j = 0; j < hw; j++) p[j] = p[j] * scale + shift;
-        out.put(i, ch, p);
-      }
+      double scale = g[ch] * invStd[ch];
+      affine(in, out, ch, scale, b[ch] - mean[ch] * scale);
     });
     return new TrainOut(y, new Saved(in.array, mean, invStd));
   }
@@ -143,9 +115,115 @@ public final class BatchNormKernel {
     long m = x.perChannel();
     double[] dgamma = new double[c], dbeta = new double[c];
     ChannelPlanes.forEachChannel(c, m, ch -> {
-      double[] px = ChannelPlanes.scratch(0, hw), pd = ChannelPlanes.scratch(1, hw);
       double mu = mean[ch], is = invStd[ch];
-      double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+      double[] sums = backwardSums(x, d, ch, mu);         // [sum(dy), sum(dy * (x - mu))]
+      double sdy = sums[0];
+      double dg = sums[1] * is;                           // sum(dy * xhat)
+      dgamma[ch] = dg;
+      dbeta[ch] = sdy;
+      double k = g[ch] * is;
+      if (!batchStats) {
+        affine(d, out, ch, k, 0);
+        return;
+      }
+      // dx = k * (dy - sdy/M - xhat * dg/M), xhat = (x - mu) * is:  dx = k dy + ax (x - mu) + a0
+      backwardOut(x, d, out, ch, k, -k * dg * is / m, mu, -k * sdy / m);
+    });
+    INDArray dg = Nd4j.createFromArray(dgamma).castTo(dy.dataType());
+    INDArray db = Nd4j.createFromArray(dbeta).castTo(dy.dataType());
+    return new ParamGrads(dx, dg, db);
+  }
+
+  /** [sum(x - k), sum((x - k)^2), k] of one channel, k = its first value (no cancellation). */
+  private static double[] stats(ChannelPlanes in, int ch) {
+    int hw = in.hw;
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+    double k0;
+    if (in.isFloat()) {
+      float[] p = ChannelPlanes.fscratch(0, hw);
+      in.getF(0, ch, p);
+      float k = p[0];
+      k0 = k;
+      for (int i = 0; i < in.n; i++) {
+        if (i > 0) in.getF(i, ch, p);
+        int j = 0;
+        for (; j + 3 < hw; j += 4) {
+          double d0 = p[j] - k, d1 = p[j + 1] - k, d2 = p[j + 2] - k, d3 = p[j + 3] - k;
+          s0 += d0; s1 += d1; s2 += d2; s3 += d3;
+          q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
+        }
+        for (; j < hw; j++) {
+          double d = p[j] - k;
+          s0 += d;
+          q0 += d * d;
+        }
+      }
+    } else {
+      double[] p = ChannelPlanes.scratch(0, hw);
+      in.get(0, ch, p);
+      k0 = p[0];
+      for (int i = 0; i < in.n; i++) {
+        if (i > 0) in.get(i, ch, p);
+        int j = 0;
+        for (; j + 3 < hw; j += 4) {
+          double d0 = p[j] - k0, d1 = p[j + 1] - k0, d2 = p[j + 2] - k0, d3 = p[j + 3] - k0;
+          s0 += d0; s1 += d1; s2 += d2; s3 += d3;
+          q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
+        }
+        for (; j < hw; j++) {
+          double d = p[j] - k0;
+          s0 += d;
+          q0 += d * d;
+        }
+      }
+    }
+    return new double[] {s0 + s1 + s2 + s3, q0 + q1 + q2 + q3, k0};
+  }
+
+  /** out = in * scale + shift on one channel (float arithmetic for FLOAT arrays). */
+  private static void affine(ChannelPlanes in, ChannelPlanes out, int ch, double scale, double shift) {
+    int hw = in.hw;
+    if (in.isFloat()) {
+      float[] p = ChannelPlanes.fscratch(0, hw);
+      float s = (float) scale, t = (float) shift;
+      for (int i = 0; i < in.n; i++) {
+        in.getF(i, ch, p);
+        for (int j = 0; j < hw; j++) p[j] = p[j] * s + t;
+        out.putF(i, ch, p);
+      }
+    } else {
+      double[] p = ChannelPlanes.scratch(0, hw);
+      for (int i = 0; i < in.n; i++) {
+        in.get(i, ch, p);
+        for (int j = 0; j < hw; j++) p[j] = p[j] * scale + shift;
+        out.put(i, ch, p);
+      }
+    }
+  }
+
+  /** [sum(dy), sum(dy * (x - mu))] of one channel. */
+  private static double[] backwardSums(ChannelPlanes x, ChannelPlanes d, int ch, double mu) {
+    int hw = x.hw;
+    double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+    if (x.isFloat()) {
+      float[] px = ChannelPlanes.fscratch(0, hw), pd = ChannelPlanes.fscratch(1, hw);
+      for (int i = 0; i < x.n; i++) {
+        x.getF(i, ch, px);
+        d.getF(i, ch, pd);
+        int j = 0;
+        for (; j + 3 < hw; j += 4) {
+          double d0 = pd[j], d1 = pd[j + 1], d2 = pd[j + 2], d3 = pd[j + 3];
+          a0 += d0; a1 += d1; a2 += d2; a3 += d3;
+          b0 += d0 * (px[j] - mu); b1 += d1 * (px[j + 1] - mu);
+          b2 += d2 * (px[j + 2] - mu); b3 += d3 * (px[j + 3] - mu);
+        }
+        for (; j < hw; j++) {
+          a0 += pd[j];
+          b0 += pd[j] * (px[j] - mu);
+        }
+      }
+    } else {
+      double[] px = ChannelPlanes.scratch(0, hw), pd = ChannelPlanes.scratch(1, hw);
       for (int i = 0; i < x.n; i++) {
         x.get(i, ch, px);
         d.get(i, ch, pd);
@@ -160,31 +238,32 @@ public final class BatchNormKernel {
           b0 += pd[j] * (px[j] - mu);
         }
       }
-      double sdy = a0 + a1 + a2 + a3, sdyx = b0 + b1 + b2 + b3;
-      double dg = sdyx * is;                              // sum(dy * xhat)
-      dgamma[ch] = dg;
-      dbeta[ch] = sdy;
-      double k = g[ch] * is;
-      if (!batchStats) {
-        for (int i = 0; i < x.n; i++) {
-          d.get(i, ch, pd);
-          for (int j = 0; j < hw; j++) pd[j] *= k;
-          out.put(i, ch, pd);
-        }
-        return;
+    }
+    return new double[] {a0 + a1 + a2 + a3, b0 + b1 + b2 + b3};
+  }
+
+  /** out = k * dy + ax * (x - mu) + a0 on one channel. */
+  private static void backwardOut(ChannelPlanes x, ChannelPlanes d, ChannelPlanes out, int ch, double k, double ax,
+      double mu, double a0) {
+    int hw = x.hw;
+    if (x.isFloat()) {
+      float[] px = ChannelPlanes.fscratch(0, hw), pd = ChannelPlanes.fscratch(1, hw);
+      float kf = (float) k, af = (float) ax, mf = (float) mu, bf = (float) a0;
+      for (int i = 0; i < x.n; i++) {
+        x.getF(i, ch, px);
+        d.getF(i, ch, pd);
+        for (int j = 0; j < hw; j++) pd[j] = kf * pd[j] + af * (px[j] - mf) + bf;
+        out.putF(i, ch, pd);
       }
-      // dx = k * (dy - sdy/M - xhat * dg/M), xhat = (x - mu) * is
-      double a = sdy / m, bb = dg * is / m;
+    } else {
+      double[] px = ChannelPlanes.scratch(0, hw), pd = ChannelPlanes.scratch(1, hw);
       for (int i = 0; i < x.n; i++) {
         x.get(i, ch, px);
         d.get(i, ch, pd);
-        for (int j = 0; j < hw; j++) pd[j] = k * (pd[j] - a - (px[j] - mu) * bb);
+        for (int j = 0; j < hw; j++) pd[j] = k * pd[j] + ax * (px[j] - mu) + a0;
         out.put(i, ch, pd);
       }
-    });
-    INDArray dg = Nd4j.createFromArray(dgamma).castTo(dy.dataType());
-    INDArray db = Nd4j.createFromArray(dbeta).castTo(dy.dataType());
-    return new ParamGrads(dx, dg, db);
+    }
   }
 
   private static void check(INDArray x) {

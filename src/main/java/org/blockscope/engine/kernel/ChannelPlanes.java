@@ -88,6 +88,29 @@ final class ChannelPlanes {
     }
   }
 
+  boolean isFloat() {
+    return floats != null;
+  }
+
+  /** FLOAT arrays only: dst[0..hw) = plane (img, ch), no conversion */
+  void getF(int img, int ch, float[] dst) {
+    floats.get((img * c + ch) * hw, dst, 0, hw);
+  }
+
+  /** FLOAT arrays only: plane (img, ch) = src[0..hw) */
+  void putF(int img, int ch, float[] src) {
+    floats.put((img * c + ch) * hw, src, 0, hw);
+  }
+
+  private static final ThreadLocal<float[][]> FSCRATCH = ThreadLocal.withInitial(() -> new float[2][1024]);
+
+  /** Per-thread float scratch plane k (0..1) of at least len floats (distinct from get/put's own). */
+  static float[] fscratch(int k, int len) {
+    float[][] s = FSCRATCH.get();
+    if (s[k].length < len) s[k] = new float[len];
+    return s[k];
+  }
+
   private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][1024]);
 
   /** Per-thread scratch plane k (0..3) of at least len doubles. */
