@@ -1,6 +1,9 @@
 package org.blockscope.engine.bench;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,13 +24,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * size on random images, with peak heap and off-heap (JavaCPP physical) memory.
  * Usage: {@code EngineBench [--batch 64] [--iterations 10] [--profile] [template ...]}
  * (default resnet20 se_resnet20 densenet_bc40). Run it alone: OpenMP threads busy-wait.
+ *
+ * <p>Speeds are computed from the median iteration time (after 2 warm-up iterations), which is robust
+ * to bursts of other load on a shared machine; {@code bench/pytorch_bench.py} measures the same way.
  */
 public final class EngineBench {
   private EngineBench() {}
 
-  /** One template's result. */
+  /**
+   * One template's result. Times per kind are milliseconds per iteration ([forward, backward]) when
+   * profiling, else empty.
+   */
   public record Result(String template, int batch, double trainImagesPerSecond, double inferenceImagesPerSecond,
-                       long peakHeapBytes, long peakOffHeapBytes) {
+                       long peakHeapBytes, long peakOffHeapBytes, Map<String, double[]> trainProfileMs,
+                       Map<String, double[]> inferenceProfileMs) {
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "%-14s batch %3d  train %7.1f img/s  inference %7.1f img/s  "
@@ -45,8 +55,35 @@ public final class EngineBench {
     peakOffHeap = Math.max(peakOffHeap, Pointer.physicalBytes());
   }
 
+  /**
+   * Benchmarks each template in turn (FLOAT), printing one line per template (and, with profile,
+   * the time per primitive kind) to {@code out}. For the CLI: {@code blockscope bench --engine}.
+   */
+  public static List<Result> run(List<String> templates, int batch, int iterations, PrintWriter out) {
+    return run(templates, batch, iterations, false, out);
+  }
+
+  public static List<Result> run(List<String> templates, int batch, int iterations, boolean profile,
+      PrintWriter out) {
+    if (batch < 1 || iterations < 1) throw new IllegalArgumentException("batch and iterations must be >= 1");
+    Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    List<Result> results = new ArrayList<>();
+    for (String t : templates) {
+      Result r = run(t, batch, iterations, profile);
+      if (profile) {
+        print(out, t + " training, ms per iteration", r.trainProfileMs());
+        print(out, t + " inference, ms per batch", r.inferenceProfileMs());
+      }
+      out.println(r);
+      out.flush();
+      results.add(r);
+    }
+    return results;
+  }
+
   public static Result run(String template, int batch, int iterations, boolean profile) {
     Model m = Compiler.compile(Templates.graph(template), new Compiler.Options(1, DataType.FLOAT));
+    m.keepPreviousPass(false);                         // as the trainer: nothing reads an earlier pass
     var in = m.inputShape();
     Random r = new Random(1);
     float[] px = new float[batch * in.channels() * in.height() * in.width()];
@@ -64,31 +101,48 @@ public final class EngineBench {
       m.forward(x, Mode.INFERENCE);
     }
     m.profiling(profile);
-    long t0 = System.nanoTime();
+    long[] t = new long[iterations];
     for (int i = 0; i < iterations; i++) {
+      long t0 = System.nanoTime();
       m.forward(x, Mode.TRAINING);
       m.backward(labels);
       opt.step(m, 0.01);
+      t[i] = System.nanoTime() - t0;
       sample();
     }
-    double train = (double) batch * iterations / ((System.nanoTime() - t0) / 1e9);
-    if (profile) print(template + " training, ms per iteration", m.profile(), iterations);
+    double train = batch / (median(t) / 1e9);
+    Map<String, double[]> trainProfile = perIteration(m.profile(), iterations);
     m.profiling(profile);
-    t0 = System.nanoTime();
     for (int i = 0; i < iterations; i++) {
+      long t0 = System.nanoTime();
       m.forward(x, Mode.INFERENCE);
+      t[i] = System.nanoTime() - t0;
       sample();
     }
-    double inference = (double) batch * iterations / ((System.nanoTime() - t0) / 1e9);
-    if (profile) print(template + " inference, ms per batch", m.profile(), iterations);
-    return new Result(template, batch, train, inference, peakHeap, peakOffHeap);
+    double inference = batch / (median(t) / 1e9);
+    Map<String, double[]> inferenceProfile = perIteration(m.profile(), iterations);
+    m.profiling(false);
+    return new Result(template, batch, train, inference, peakHeap, peakOffHeap, trainProfile, inferenceProfile);
   }
 
-  private static void print(String title, Map<String, long[]> p, int iterations) {
-    System.out.println(title);
-    p.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
-        .forEach(e -> System.out.printf(Locale.ROOT, "  %-18s fwd %7.1f  bwd %7.1f%n", e.getKey(),
-            e.getValue()[0] / 1e6 / iterations, e.getValue()[1] / 1e6 / iterations));
+  private static double median(long[] t) {
+    long[] s = t.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
+  }
+
+  private static Map<String, double[]> perIteration(Map<String, long[]> p, int iterations) {
+    Map<String, double[]> m = new LinkedHashMap<>();
+    p.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
+        .forEach(e -> m.put(e.getKey(), new double[] {e.getValue()[0] / 1e6 / iterations,
+            e.getValue()[1] / 1e6 / iterations}));
+    return m;
+  }
+
+  private static void print(PrintWriter out, String title, Map<String, double[]> p) {
+    out.println(title + " (mean)");
+    p.forEach((k, v) -> out.printf(Locale.ROOT, "  %-18s fwd %7.1f  bwd %7.1f%n", k, v[0], v[1]));
   }
 
   public static void main(String[] args) {
@@ -105,8 +159,8 @@ public final class EngineBench {
       }
     }
     if (templates.isEmpty()) templates = List.of("resnet20", "se_resnet20", "densenet_bc40");
-    Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    System.out.println("threads: " + Runtime.getRuntime().availableProcessors() + " cores");
-    for (String t : templates) System.out.println(run(t, batch, iterations, profile));
+    PrintWriter out = new PrintWriter(System.out, true);
+    out.println("threads: " + Runtime.getRuntime().availableProcessors() + " cores");
+    run(templates, batch, iterations, profile, out);
   }
 }

@@ -6,9 +6,7 @@ import org.blockscope.engine.kernel.ParamGrads;
 import org.blockscope.shape.PrimitiveNode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * BATCH_NORM over channels: gamma, beta [C] trainable; running_mean, running_var [C] state (PyTorch
@@ -43,35 +41,21 @@ final class BatchNormStep extends Step {
   @Override
   INDArray forward(Pass p) {
     INDArray x = p.in(this, 0);
-    if (p.mode == Mode.TRAINING) {
-      BatchNormKernel.TrainOut o = BatchNormKernel.forwardTrain(x, gamma.value(), beta.value(), runningMean.value(),
-          runningVar.value(), momentum, eps);
-      saved = o.saved();
-      return o.y();
-    }
-    // y = x * scale + shift, scale = γ / √(var + eps), shift = β − mean · scale: two passes over x
-    INDArray invStd = Transforms.pow(runningVar.value().add(eps), -0.5, false);
-    INDArray scale = gamma.value().mul(invStd);
-    INDArray shift = beta.value().sub(runningMean.value().mul(scale));
-    saved = new BatchNormKernel.Saved(null, invStd);
-    INDArray y = Broadcast.mul(x, scale, x.ulike(), 1);
-    return Broadcast.add(y, shift, y, 1);
+    BatchNormKernel.TrainOut o = p.mode == Mode.TRAINING
+        ? BatchNormKernel.forwardTrain(x, gamma.value(), beta.value(), runningMean.value(), runningVar.value(),
+            momentum, eps)
+        : BatchNormKernel.forwardInferenceSaved(x, gamma.value(), beta.value(), runningMean.value(),
+            runningVar.value(), eps);
+    saved = o.saved();
+    return o.y();
   }
 
   @Override
   void backward(Pass p, INDArray dy) {
-    if (p.mode == Mode.TRAINING) {
-      ParamGrads g = BatchNormKernel.backward(saved, gamma.value(), dy);
-      p.accumulateInput(this, 0, g.dx());
-      p.paramGrads.put(gamma.name(), g.dw());
-      p.paramGrads.put(beta.name(), g.db());
-      return;
-    }
-    int[] dims = dy.rank() == 4 ? new int[] {0, 2, 3} : new int[] {0};
-    INDArray xhat = Broadcast.sub(p.in(this, 0), runningMean.value(), dy.ulike(), 1);
-    Broadcast.mul(xhat, saved.invStd(), xhat, 1);
-    p.paramGrads.put(beta.name(), dy.sum(dims));
-    p.paramGrads.put(gamma.name(), xhat.muli(dy).sum(dims));
-    p.accumulateInput(this, 0, Broadcast.mul(dy, gamma.value().mul(saved.invStd()), dy.ulike(), 1));
+    ParamGrads g = p.mode == Mode.TRAINING ? BatchNormKernel.backward(saved, gamma.value(), dy)
+        : BatchNormKernel.backwardInference(saved, gamma.value(), dy);
+    p.accumulateInput(this, 0, g.dx());
+    p.paramGrads.put(gamma.name(), g.dw());
+    p.paramGrads.put(beta.name(), g.db());
   }
 }

@@ -2,13 +2,17 @@ package org.blockscope.engine.compile;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.blockscope.block.BlockKind;
+import org.blockscope.engine.kernel.BufferPool;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Shape;
 import org.blockscope.shape.ExpandedGraph;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,7 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Use: {@code forward(x, mode)}, then (after a TRAINING or INFERENCE forward) {@code backward(labels)}
  * for the loss Σ lossWeight × cross-entropy over the classifier heads evaluated, which fills
  * {@link #gradients()} and {@link #inputGradient()}. Not thread-safe: one thread drives a model; arrays
- * returned are the model's own and are replaced by the next pass (copy with {@code dup()} to keep them).
+ * returned are the model's own and are replaced by the next pass (copy with {@code dup()} to keep them);
+ * they stay valid until the pass after next starts, then their memory is freed.
  */
 public final class Model {
   private final ExpandedGraph expanded;
@@ -30,6 +35,9 @@ public final class Model {
   private final int mainOutput;
   private final Shape inputShape;
   private Pass last;
+  /** The pass before {@link #last}: its arrays stay valid one more pass, then are freed. */
+  private Pass previous;
+  private boolean keepPreviousPass = true;
   private long passes;
   private Map<String, long[]> profile;
 
@@ -146,6 +154,23 @@ public final class Model {
           + inputShape);
     }
     passes++;
+    if (!keepPreviousPass && last != null) {
+      Set<DataBuffer> keep = protectedBuffers(null);
+      keep.add(root(x.data()));
+      keep.add(root(last.input.data()));
+      if (previous != null) {
+        keep.add(root(previous.input.data()));
+        release(previous.all(), keep);
+      }
+      release(last.all(), keep);
+      last = null;
+    } else if (previous != null) {
+      Set<DataBuffer> keep = protectedBuffers(last);
+      keep.add(root(x.data()));
+      keep.add(root(previous.input.data()));             // the caller's batch
+      release(previous.all(), keep);
+    }
+    previous = last;
     Pass p = new Pass(steps.size(), mode, noiseSeed);
     p.input = x.dataType() == dataType ? x : x.castTo(dataType);
     for (Step s : steps) {
@@ -190,7 +215,69 @@ public final class Model {
       s.backward(p, p.grad[i]);
       if (profile != null) time(s, 1, t0);
     }
+    releaseIntermediateGradients(p);
     return p.loss;
+  }
+
+  // ---- memory ----------------------------------------------------------------------------------
+  // Off-heap arrays are otherwise freed only when the Java GC collects their INDArray objects; the heap
+  // stays small, so GC is rare and off-heap memory grew to 4-7 GB (JavaCPP then forces System.gc()
+  // and sleeps). Buffers are freed explicitly instead: gradients of intermediate outputs (never
+  // exposed) at the end of backward, and a pass's activations and gradients when the pass after
+  // next starts (so the last two passes' arrays are always valid). Inputs, tensors and anything
+  // sharing their buffers are never freed.
+
+  private static DataBuffer root(DataBuffer b) {
+    while (b.underlyingDataBuffer() != null && b.underlyingDataBuffer() != b) b = b.underlyingDataBuffer();
+    return b;
+  }
+
+  private Set<DataBuffer> protectedBuffers(Pass p) {
+    Set<DataBuffer> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Tensor t : tensors.values()) keep.add(root(t.value().data()));
+    if (p != null) {
+      for (INDArray a : p.all()) keep.add(root(a.data()));
+    }
+    return keep;
+  }
+
+  private static void release(List<INDArray> arrays, Set<DataBuffer> keep) {
+    Set<DataBuffer> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (INDArray a : arrays) {
+      if (a.isEmpty() || a.wasClosed()) continue;
+      DataBuffer b = root(a.data());
+      if (keep.contains(b) || !done.add(b)) continue;
+      if (b.closeable()) BufferPool.give(b);
+    }
+  }
+
+  private void releaseIntermediateGradients(Pass p) {
+    List<INDArray> grads = new ArrayList<>();
+    List<INDArray> kept = new ArrayList<>();
+    for (Step s : steps) {
+      INDArray g = p.grad[s.index];
+      if (g == null) continue;
+      if (s.node.kind() == BlockKind.INPUT) kept.add(g);
+      else grads.add(g);
+    }
+    Set<DataBuffer> keep = protectedBuffers(null);
+    for (INDArray a : p.out) if (a != null) keep.add(root(a.data()));
+    if (p.input != null) keep.add(root(p.input.data()));
+    for (INDArray a : kept) keep.add(root(a.data()));
+    for (INDArray a : p.paramGrads.values()) keep.add(root(a.data()));
+    release(grads, keep);
+    for (Step s : steps) {
+      if (s.node.kind() != BlockKind.INPUT) p.grad[s.index] = null;
+    }
+  }
+
+  /**
+   * With true (the default), a pass's arrays stay valid until the pass after next starts; with false
+   * they are freed when the next pass starts, which halves peak memory in training loops that never
+   * read an earlier pass's arrays (the trainer, benchmarks).
+   */
+  public void keepPreviousPass(boolean keep) {
+    keepPreviousPass = keep;
   }
 
   /** Starts (or with false stops) timing steps by primitive kind; see {@link #profile()}. */

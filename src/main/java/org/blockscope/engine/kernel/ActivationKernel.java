@@ -5,7 +5,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Forward and backward of {@link Activation}s on arrays of any shape. Backward takes the forward
- * input x (not the output). ReLU, ReLU6, sigmoid and tanh backward are the native
+ * input x (not the output). ReLU on contiguous FLOAT/DOUBLE arrays is a Java loop ({@link JavaLoops});
+ * otherwise ReLU, ReLU6, sigmoid and tanh backward are the native
  * {@code relu_bp}, {@code relu6_bp}, {@code sigmoid_bp}, {@code tanh_bp}; SiLU and hard-swish are
  * INDArray arithmetic.
  */
@@ -13,6 +14,7 @@ public final class ActivationKernel {
   private ActivationKernel() {}
 
   public static INDArray forward(Activation a, INDArray x) {
+    if (a == Activation.RELU && JavaLoops.applicable(x)) return JavaLoops.relu(x);
     return switch (a) {
       case RELU -> Transforms.relu(x, true);
       case RELU6 -> Transforms.relu6(x, true);
@@ -24,6 +26,7 @@ public final class ActivationKernel {
   }
 
   public static INDArray backward(Activation a, INDArray x, INDArray dy) {
+    if (a == Activation.RELU && JavaLoops.applicable(x, dy)) return JavaLoops.reluBackward(x, dy);
     return switch (a) {
       case RELU -> nativeBp("relu_bp", x, dy, 0.0);
       case RELU6 -> nativeBp("relu6_bp", x, dy, 0.0);

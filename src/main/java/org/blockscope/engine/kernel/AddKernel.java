@@ -3,11 +3,24 @@ package org.blockscope.engine.kernel;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Elementwise sum of n same-shape inputs. Backward passes dy unchanged to every input. */
+/**
+ * Elementwise sum of n same-shape inputs (Java loop for contiguous FLOAT/DOUBLE). Backward passes dy
+ * unchanged to every input.
+ */
 public final class AddKernel {
   private AddKernel() {}
 
   public static INDArray forward(INDArray... xs) {
+    for (int i = 1; i < xs.length; i++) {
+      if (!Arrays.equals(xs[i].shape(), xs[0].shape()))
+        throw new IllegalArgumentException("add: shapes differ " + Conv2dKernel.shape(xs[0]) + " vs "
+            + Conv2dKernel.shape(xs[i]));
+    }
+    if (xs.length >= 2 && JavaLoops.applicable(xs)) {
+      INDArray y = JavaLoops.add(xs[0], xs[1]);
+      for (int i = 2; i < xs.length; i++) JavaLoops.addInPlace(y, xs[i]);
+      return y;
+    }
     INDArray y = xs[0].dup();
     for (int i = 1; i < xs.length; i++) {
       if (!Arrays.equals(xs[i].shape(), y.shape()))

@@ -38,8 +38,9 @@ final class NativeOps {
     }
   }
 
+  /** Uninitialised output array (recycled from {@link BufferPool} when possible). */
   static INDArray empty(DataType type, long... shape) {
-    return Nd4j.createUninitialized(type, shape);
+    return BufferPool.take(type, shape);
   }
 
   /** Contiguous c-order array (no copy if already one). */

