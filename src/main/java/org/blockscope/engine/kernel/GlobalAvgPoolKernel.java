@@ -14,6 +14,20 @@ public final class GlobalAvgPoolKernel {
 
   /** dx[n,c,h,w] = dy[n,c] / (H*W) */
   public static INDArray backward(long[] xShape, INDArray dy) {
+    if (xShape.length == 4 && dy.rank() == 2 && (dy.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
+        || dy.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE)) {
+      INDArray dx = NativeOps.empty(dy.dataType(), xShape);
+      ChannelPlanes out = new ChannelPlanes(dx);
+      double[] d = dy.dup('c').data().asDouble();
+      double[] p = ChannelPlanes.scratch(0, out.hw);
+      for (int n = 0; n < out.n; n++) {
+        for (int c = 0; c < out.c; c++) {
+          java.util.Arrays.fill(p, 0, out.hw, d[n * out.c + c] / out.hw);
+          out.put(n, c, p);
+        }
+      }
+      return dx;
+    }
     INDArray dx = Nd4j.zeros(dy.dataType(), xShape);
     return Broadcast.add(dx, dy.div(xShape[2] * xShape[3]), dx, 0, 1);
   }

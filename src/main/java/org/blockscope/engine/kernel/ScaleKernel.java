@@ -2,10 +2,12 @@ package org.blockscope.engine.kernel;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Broadcast;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Channel scaling (e.g. squeeze-and-excitation gate): y[n,c,h,w] = x[n,c,h,w] * s[n,c].
- * x: [N, C, H, W], s: [N, C]. Broadcast ops along axes 0 and 1.
+ * x: [N, C, H, W], s: [N, C]. Per-plane Java loops on contiguous FLOAT/DOUBLE arrays ({@link ChannelPlanes}),
+ * otherwise broadcast ops along axes 0 and 1.
  */
 public final class ScaleKernel {
   private ScaleKernel() {}
@@ -14,10 +16,55 @@ public final class ScaleKernel {
   public record Grads(INDArray dx, INDArray ds) {}
 
   public static INDArray forward(INDArray x, INDArray s) {
+    if (fast(x, s)) {
+      ChannelPlanes in = new ChannelPlanes(x);
+      INDArray y = NativeOps.empty(x.dataType(), x.shape());
+      ChannelPlanes out = new ChannelPlanes(y);
+      double[] sv = s.dup('c').data().asDouble();
+      double[] p = ChannelPlanes.scratch(0, in.hw);
+      for (int n = 0; n < in.n; n++) {
+        for (int c = 0; c < in.c; c++) {
+          double k = sv[n * in.c + c];
+          in.get(n, c, p);
+          for (int j = 0; j < in.hw; j++) p[j] *= k;
+          out.put(n, c, p);
+        }
+      }
+      return y;
+    }
     return Broadcast.mul(x, s, x.ulike(), 0, 1);
   }
 
+  /** x contiguous [N, C, H, W], s [N, C], same FLOAT/DOUBLE type: per-plane Java loops. */
+  private static boolean fast(INDArray x, INDArray s) {
+    return x.rank() == 4 && s.rank() == 2 && s.size(0) == x.size(0) && s.size(1) == x.size(1)
+        && JavaLoops.contiguousSameType(x) && s.dataType() == x.dataType();
+  }
+
   public static Grads backward(INDArray x, INDArray s, INDArray dy) {
+    if (fast(x, s) && JavaLoops.applicable(x, dy) && java.util.Arrays.equals(x.shape(), dy.shape())) {
+      ChannelPlanes xs = new ChannelPlanes(x), ds = new ChannelPlanes(dy);
+      INDArray dx = NativeOps.empty(dy.dataType(), dy.shape());
+      ChannelPlanes out = new ChannelPlanes(dx);
+      double[] sv = s.dup('c').data().asDouble();
+      double[] dsv = new double[sv.length];
+      double[] px = ChannelPlanes.scratch(0, xs.hw), pd = ChannelPlanes.scratch(1, xs.hw);
+      for (int n = 0; n < xs.n; n++) {
+        for (int c = 0; c < xs.c; c++) {
+          double k = sv[n * xs.c + c];
+          xs.get(n, c, px);
+          ds.get(n, c, pd);
+          double acc = 0;
+          for (int j = 0; j < xs.hw; j++) {
+            acc += pd[j] * px[j];
+            pd[j] *= k;
+          }
+          dsv[n * xs.c + c] = acc;
+          out.put(n, c, pd);
+        }
+      }
+      return new Grads(dx, Nd4j.create(dsv, s.shape(), 'c').castTo(s.dataType()));
+    }
     INDArray dx = Broadcast.mul(dy, s, dy.ulike(), 0, 1);
     INDArray ds = dy.mul(x).sum(2, 3);
     return new Grads(dx, ds);
