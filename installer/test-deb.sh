@@ -180,9 +180,9 @@ APP_PID=$!
 WID=""
 start=$SECONDS
 while (( SECONDS - start < GUI_TIMEOUT )); do
-  # GTK also maps a tiny (10x10) "Blockscope" leader window: take the largest one
+  # the editor's title ends in "— Blockscope"; GTK also maps a tiny (10x10) leader window: take the largest
   WID=""; best=0
-  for w in $(xdotool search --onlyvisible --name '^Blockscope$' 2>/dev/null); do
+  for w in $(xdotool search --onlyvisible --name 'Blockscope$' 2>/dev/null); do
     width="$(xwininfo -id "$w" 2>/dev/null | awk '/Width:/{print $2}')"
     if (( ${width:-0} > best )); then best=$width; WID=$w; fi
   done

@@ -238,7 +238,11 @@ public final class MainWindow {
     }
 
     public void show() {
-        Scene scene = new Scene(root, 1500, 920);
+        // fit the screen: classroom projectors are often 1366×768 or 1280×800
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(1500, screen.getWidth() - 20);
+        double height = Math.min(920, screen.getHeight() - 40);
+        Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/blockscope/res/css/app.css").toExternalForm());
         actions.installAlternatives(scene);
         stage.setScene(scene);
