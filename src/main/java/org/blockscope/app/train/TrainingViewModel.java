@@ -99,6 +99,7 @@ public final class TrainingViewModel {
 
     private final ReadOnlyStringWrapper whyNotStart = new ReadOnlyStringWrapper(this, "whyNotStart", "");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
+    private volatile boolean cancelled;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
@@ -366,6 +367,7 @@ public final class TrainingViewModel {
         runs.add(record);
         current.set(record);
         state.set(State.PREPARING);
+        cancelled = false;
         progress.set(0);
         progressText.set("");
         imagesPerSecond = 0;
@@ -390,6 +392,15 @@ public final class TrainingViewModel {
                 current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
                 state.set(State.FAILED);
                 status.set("Could not start: " + why);
+            });
+            return;
+        }
+        if (cancelled) {                         // Stop was pressed while the data loaded
+            deliver.execute(() -> {
+                runs.remove(record);
+                current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
+                state.set(State.STOPPED);
+                status.set("Stopped before training began.");
             });
             return;
         }
@@ -440,6 +451,11 @@ public final class TrainingViewModel {
     }
 
     public void stop() {
+        if (state.get() == State.PREPARING) {
+            cancelled = true;
+            status.set("Stopping as soon as the data is loaded…");
+            return;
+        }
         TrainingRun r = currentRun();
         if (r != null && state.get().busy()) {
             r.trainer().stop();

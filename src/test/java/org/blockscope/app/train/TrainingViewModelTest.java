@@ -73,6 +73,20 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void stopWhileTheDataLoadsCancelsTheRunBeforeItTrains() throws Exception {
+        TrainingViewModel vm = vm(Templates.graph("lenet5"));
+        vm.start();
+        assertThat(vm.state()).isEqualTo(TrainingViewModel.State.PREPARING);
+        vm.stop();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (vm.state() == TrainingViewModel.State.PREPARING && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(vm.state()).isEqualTo(TrainingViewModel.State.STOPPED);
+        assertThat(vm.runs()).isEmpty();
+    }
+
+    @Test
     void anInvalidNetworkCannotStartAndSaysWhy() {
         Graph g = Templates.graph("lenet5");
         Edge e = g.inputs("c3").get(0);
