@@ -116,7 +116,13 @@ else
   fail "no .desktop file in the package"
 fi
 
-# ---- 2. CLI through the installed launcher ----
+# ---- 2. CLI through the installed launcher, and the command on the PATH ----
+if [[ "$(readlink -f /usr/bin/blockscope 2>/dev/null)" == "$(readlink -f "$LAUNCHER")" ]]; then
+  pass "command on the PATH: /usr/bin/blockscope -> $LAUNCHER"
+else
+  fail "no /usr/bin/blockscope pointing at $LAUNCHER"
+fi
+# (the launcher itself)
 step "$LAUNCHER summary --template resnet50"
 if out="$(cd "$WORK" && timeout 120 "$LAUNCHER" summary --template resnet50 2>&1)"; then
   echo "$out" | tail -6 | sed 's/^/    /'
@@ -232,8 +238,8 @@ fi
 # ---- 5. uninstall ----
 if [[ $REMOVE == 1 ]]; then
   step "apt-get remove blockscope"
-  if $SUDO apt-get -o DPkg::Lock::Timeout=600 remove -y blockscope >"$WORK/remove.log" 2>&1 && [[ ! -e "$INSTALL_DIR" ]]; then
-    pass "uninstalled, $INSTALL_DIR gone"
+  if $SUDO apt-get -o DPkg::Lock::Timeout=600 remove -y blockscope >"$WORK/remove.log" 2>&1 && [[ ! -e "$INSTALL_DIR" && ! -L /usr/bin/blockscope ]]; then
+    pass "uninstalled, $INSTALL_DIR and /usr/bin/blockscope gone"
   else
     tail -5 "$WORK/remove.log" >&2; fail "uninstall"
   fi
