@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.blockscope.cost.Cost;
 import org.blockscope.cost.NetworkAnalysis;
@@ -110,11 +109,5 @@ public final class SummaryReport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static List<String> diagnosticsText(NetworkAnalysis a) {
-        List<String> out = new ArrayList<>();
-        a.diagnostics().forEach(d -> out.add(d.toString()));
-        return out;
     }
 }

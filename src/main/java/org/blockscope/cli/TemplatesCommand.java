@@ -3,7 +3,6 @@ package org.blockscope.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.blockscope.cost.NetworkAnalysis;
-import org.blockscope.graph.Shape;
 import org.blockscope.templates.Template;
 import org.blockscope.templates.Templates;
 import picocli.CommandLine.Command;
@@ -29,10 +28,5 @@ final class TemplatesCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    @SuppressWarnings("unused")
-    private static String shape(Shape s) {
-        return s.toString();
     }
 }

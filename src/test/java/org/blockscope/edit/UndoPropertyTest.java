@@ -13,7 +13,6 @@ import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
 import org.blockscope.templates.Templates;
 
 /** Random edit sequences, undone completely, give back the very same graph; redone, the same end graph. */
@@ -104,10 +103,5 @@ class UndoPropertyTest {
         doc.undo();
         assertThat(doc.canUndo()).isFalse();
         assertThat(doc.graph()).isEqualTo(g);
-    }
-
-    @SuppressWarnings("unused")
-    private static Params none() {
-        return Params.EMPTY;
     }
 }

@@ -1,11 +1,9 @@
 package org.blockscope.engine.run;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.blockscope.engine.data.DataException;
 
 /**
@@ -66,12 +64,5 @@ public sealed interface DataSpec {
             return new Folder(f.validation(), f.validation());
         }
         return s;
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean hasSubfolders(Path p) throws IOException {
-        try (Stream<Path> s = Files.list(p)) {
-            return s.anyMatch(Files::isDirectory);
-        }
     }
 }
