@@ -290,8 +290,12 @@ public final class Model {
     return profile == null ? Map.of() : Collections.unmodifiableMap(profile);
   }
 
+  /** -Dblockscope.profileNodes=true: {@link #profile()} per node instead of per kind. */
+  private static final boolean PROFILE_NODES = Boolean.getBoolean("blockscope.profileNodes");
+
   private void time(Step s, int which, long t0) {
-    profile.computeIfAbsent(s.node.kind().name(), k -> new long[2])[which] += System.nanoTime() - t0;
+    String key = PROFILE_NODES ? s.node.kind().name() + " " + s.node.path() : s.node.kind().name();
+    profile.computeIfAbsent(key, k -> new long[2])[which] += System.nanoTime() - t0;
   }
 
   private Pass requirePass() {

@@ -140,23 +140,25 @@ public final class BatchNormKernel {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
     double k0;
     if (in.isFloat()) {
-      float[] p = ChannelPlanes.fscratch(0, hw);
+      // per-position float accumulators over the images (an elementwise loop the JIT vectorises),
+      // reduced in double at the end; shifted by the first value so no cancellation
+      float[] p = ChannelPlanes.fscratch(0, hw), s = ChannelPlanes.fscratch(2, hw), q = ChannelPlanes.fscratch(3, hw);
+      java.util.Arrays.fill(s, 0, hw, 0f);
+      java.util.Arrays.fill(q, 0, hw, 0f);
       in.getF(0, ch, p);
       float k = p[0];
       k0 = k;
       for (int i = 0; i < in.n; i++) {
         if (i > 0) in.getF(i, ch, p);
-        int j = 0;
-        for (; j + 3 < hw; j += 4) {
-          double d0 = p[j] - k, d1 = p[j + 1] - k, d2 = p[j + 2] - k, d3 = p[j + 3] - k;
-          s0 += d0; s1 += d1; s2 += d2; s3 += d3;
-          q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
+        for (int j = 0; j < hw; j++) {
+          float d = p[j] - k;
+          s[j] += d;
+          q[j] += d * d;
         }
-        for (; j < hw; j++) {
-          double d = p[j] - k;
-          s0 += d;
-          q0 += d * d;
-        }
+      }
+      for (int j = 0; j < hw; j++) {
+        s0 += s[j];
+        q0 += q[j];
       }
     } else {
       double[] p = ChannelPlanes.scratch(0, hw);
@@ -206,21 +208,24 @@ public final class BatchNormKernel {
     int hw = x.hw;
     double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
     if (x.isFloat()) {
+      // vectorised per-position float accumulators, reduced in double (as in stats)
       float[] px = ChannelPlanes.fscratch(0, hw), pd = ChannelPlanes.fscratch(1, hw);
+      float[] sa = ChannelPlanes.fscratch(2, hw), sb = ChannelPlanes.fscratch(3, hw);
+      java.util.Arrays.fill(sa, 0, hw, 0f);
+      java.util.Arrays.fill(sb, 0, hw, 0f);
+      float mf = (float) mu;
       for (int i = 0; i < x.n; i++) {
         x.getF(i, ch, px);
         d.getF(i, ch, pd);
-        int j = 0;
-        for (; j + 3 < hw; j += 4) {
-          double d0 = pd[j], d1 = pd[j + 1], d2 = pd[j + 2], d3 = pd[j + 3];
-          a0 += d0; a1 += d1; a2 += d2; a3 += d3;
-          b0 += d0 * (px[j] - mu); b1 += d1 * (px[j + 1] - mu);
-          b2 += d2 * (px[j + 2] - mu); b3 += d3 * (px[j + 3] - mu);
+        for (int j = 0; j < hw; j++) {
+          float dv = pd[j];
+          sa[j] += dv;
+          sb[j] += dv * (px[j] - mf);
         }
-        for (; j < hw; j++) {
-          a0 += pd[j];
-          b0 += pd[j] * (px[j] - mu);
-        }
+      }
+      for (int j = 0; j < hw; j++) {
+        a0 += sa[j];
+        b0 += sb[j];
       }
     } else {
       double[] px = ChannelPlanes.scratch(0, hw), pd = ChannelPlanes.scratch(1, hw);

@@ -49,15 +49,23 @@ public final class KernelBench {
     time("scale backward", reps, () -> ScaleKernel.backward(x, s, dy));
   }
 
-  private static void time(String what, int reps, Runnable r) {
-    for (int i = 0; i < 3; i++) r.run();
+  /** Times r; its outputs go back to the {@link BufferPool} after each call, as a model's do. */
+  private static void time(String what, int reps, java.util.function.Supplier<Object> r) {
+    for (int i = 0; i < 3; i++) recycle(r.get());
     double[] t = new double[reps];
     for (int i = 0; i < reps; i++) {
       long t0 = System.nanoTime();
-      r.run();
+      Object out = r.get();
       t[i] = (System.nanoTime() - t0) / 1e6;
+      recycle(out);
     }
     java.util.Arrays.sort(t);
     System.out.printf("%-40s median %7.2f ms  min %7.2f ms%n", what, t[reps / 2], t[0]);
+  }
+
+  private static void recycle(Object o) {
+    if (o instanceof INDArray a) BufferPool.give(a.data());
+    else if (o instanceof ParamGrads g) recycle(g.dx());
+    else if (o instanceof BatchNormKernel.TrainOut b) recycle(b.y());
   }
 }
