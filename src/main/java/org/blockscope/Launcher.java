@@ -29,6 +29,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        org.blockscope.engine.NativeThreads.configure();   // before ND4J loads
         boundNativeMemory();
         boolean opensFile = args.length == 1 && args[0].endsWith(org.blockscope.io.GraphFiles.EXTENSION);
         if (args.length == 0 || opensFile) {

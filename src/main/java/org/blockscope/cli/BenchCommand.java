@@ -40,6 +40,7 @@ final class BenchCommand implements Callable<Integer> {
                     return BlockscopeCli.fail(spec.commandLine().getErr(), "no template named '" + t + "'");
                 }
             }
+            out.println(org.blockscope.engine.bench.EngineBench.threads());
             org.blockscope.engine.bench.EngineBench.run(which, batch, iterations, out);
         }
         out.flush();

@@ -145,7 +145,15 @@ public final class EngineBench {
     p.forEach((k, v) -> out.printf(Locale.ROOT, "  %-18s fwd %7.1f  bwd %7.1f%n", k, v[0], v[1]));
   }
 
+  /** One line on the threading setup, printed before the figures. */
+  public static String threads() {
+    return "threads: " + Runtime.getRuntime().availableProcessors() + " cores, OpenMP idle threads "
+        + (org.blockscope.engine.NativeThreads.passive() ? "sleep (OMP_WAIT_POLICY=PASSIVE)" : "spin")
+        + ", Java loop threads " + org.blockscope.engine.kernel.Workers.threadCount();
+  }
+
   public static void main(String[] args) {
+    org.blockscope.engine.NativeThreads.configure();   // before ND4J loads
     int batch = 64;
     int iterations = 10;
     boolean profile = false;
@@ -160,7 +168,7 @@ public final class EngineBench {
     }
     if (templates.isEmpty()) templates = List.of("resnet20", "se_resnet20", "densenet_bc40");
     PrintWriter out = new PrintWriter(System.out, true);
-    out.println("threads: " + Runtime.getRuntime().availableProcessors() + " cores");
+    out.println(threads());
     run(templates, batch, iterations, profile, out);
   }
 }

@@ -2,7 +2,6 @@ package org.blockscope.engine.kernel;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -102,9 +101,9 @@ final class ChannelPlanes {
     floats.put((img * c + ch) * hw, src, 0, hw);
   }
 
-  private static final ThreadLocal<float[][]> FSCRATCH = ThreadLocal.withInitial(() -> new float[2][1024]);
+  private static final ThreadLocal<float[][]> FSCRATCH = ThreadLocal.withInitial(() -> new float[4][1024]);
 
-  /** Per-thread float scratch plane k (0..1) of at least len floats (distinct from get/put's own). */
+  /** Per-thread float scratch plane k (0..3) of at least len floats (distinct from get/put's own). */
   static float[] fscratch(int k, int len) {
     float[][] s = FSCRATCH.get();
     if (s[k].length < len) s[k] = new float[len];
@@ -120,15 +119,8 @@ final class ChannelPlanes {
     return s[k];
   }
 
-  /**
-   * Off by default: Java worker threads running next to libnd4j's busy-waiting OpenMP threads slowed the
-   * following conv2d calls about 10x on 2 cores (measured); -Dblockscope.parallelChannels=true turns it on.
-   */
-  static final boolean PARALLEL = Boolean.getBoolean("blockscope.parallelChannels");
-
-  /** Runs body(c) for every channel (in parallel only when {@link #PARALLEL} and the work is large). */
+  /** Runs body(c) for every channel, the channels split over {@link Workers}. */
   static void forEachChannel(int channels, long valuesPerChannel, java.util.function.IntConsumer body) {
-    if (PARALLEL && channels > 1 && valuesPerChannel * channels >= 1 << 15) IntStream.range(0, channels).parallel().forEach(body);
-    else for (int ch = 0; ch < channels; ch++) body.accept(ch);
+    Workers.forEach(channels, valuesPerChannel * channels, body);
   }
 }

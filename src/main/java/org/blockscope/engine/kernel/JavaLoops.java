@@ -24,16 +24,34 @@ final class JavaLoops {
     return true;
   }
 
+  private static final int CHUNK = 4096;
+
+  /** Runs body over [0, n) in index ranges split between the {@link Workers} (whole chunks of 4096). */
+  private static void chunks(int n, Workers.Range body) {
+    int tasks = (n + CHUNK - 1) / CHUNK;
+    Workers.forRanges(tasks, n, (from, to) -> body.run(from * CHUNK, (int) Math.min(n, (long) to * CHUNK)));
+  }
+
   /** y = max(x, 0) */
   static INDArray relu(INDArray x) {
     INDArray y = NativeOps.empty(x.dataType(), x.shape());
     int n = (int) x.length();
     if (x.dataType() == DataType.FLOAT) {
       FloatBuffer a = x.data().asNioFloat(), b = y.data().asNioFloat();
-      for (int i = 0; i < n; i++) b.put(i, Math.max(a.get(i), 0f));     // branch-free (maxss)
+      chunks(n, (from, to) -> {
+        float[] p = ChannelPlanes.fscratch(0, CHUNK);
+        for (int c = from; c < to; c += CHUNK) {
+          int len = Math.min(CHUNK, to - c);
+          a.get(c, p, 0, len);
+          for (int i = 0; i < len; i++) p[i] = Math.max(p[i], 0f);        // vectorised (vmaxps)
+          b.put(c, p, 0, len);
+        }
+      });
     } else {
       DoubleBuffer a = x.data().asNioDouble(), b = y.data().asNioDouble();
-      for (int i = 0; i < n; i++) b.put(i, Math.max(a.get(i), 0.0));
+      chunks(n, (from, to) -> {
+        for (int i = from; i < to; i++) b.put(i, Math.max(a.get(i), 0.0));
+      });
     }
     return y;
   }
@@ -44,22 +62,33 @@ final class JavaLoops {
     int n = (int) x.length();
     if (x.dataType() == DataType.FLOAT) {
       FloatBuffer a = x.data().asNioFloat(), d = dy.data().asNioFloat(), b = dx.data().asNioFloat();
-      for (int i = 0; i < n; i++) {
-        // branch-free (signs are random, a branch mispredicts half the time): keep dy iff x > 0,
-        // i.e. x's bits are a positive int (-0.0f and negatives give mask 0)
-        int bits = Float.floatToRawIntBits(a.get(i));
-        int mask = (-bits >> 31) & ~(bits >> 31);
-        b.put(i, Float.intBitsToFloat(Float.floatToRawIntBits(d.get(i)) & mask));
-      }
+      chunks(n, (from, to) -> reluBackward(a, d, b, from, to));
     } else {
       DoubleBuffer a = x.data().asNioDouble(), d = dy.data().asNioDouble(), b = dx.data().asNioDouble();
-      for (int i = 0; i < n; i++) {
-        long bits = Double.doubleToRawLongBits(a.get(i));
-        long mask = (-bits >> 63) & ~(bits >> 63);
-        b.put(i, Double.longBitsToDouble(Double.doubleToRawLongBits(d.get(i)) & mask));
-      }
+      chunks(n, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          long bits = Double.doubleToRawLongBits(a.get(i));
+          long mask = (-bits >> 63) & ~(bits >> 63);
+          b.put(i, Double.longBitsToDouble(Double.doubleToRawLongBits(d.get(i)) & mask));
+        }
+      });
     }
     return dx;
+  }
+
+  /**
+   * dx[i] = dy[i] where x[i] > 0, else 0, for i in [from, to): per element on the native buffers (the
+   * JIT does not vectorise the float/int bit moves, and a static method keeps the buffers in registers,
+   * measured 2x faster than the same loop inside a lambda).
+   */
+  private static void reluBackward(FloatBuffer a, FloatBuffer d, FloatBuffer b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      // branch-free (signs are random, a branch mispredicts half the time): keep dy iff x > 0,
+      // i.e. x's bits are a positive int (-0.0f and negatives give mask 0)
+      int bits = Float.floatToRawIntBits(a.get(i));
+      int mask = (-bits >> 31) & ~(bits >> 31);
+      b.put(i, Float.intBitsToFloat(Float.floatToRawIntBits(d.get(i)) & mask));
+    }
   }
 
   /** y = a + b */
@@ -68,10 +97,21 @@ final class JavaLoops {
     int n = (int) a.length();
     if (a.dataType() == DataType.FLOAT) {
       FloatBuffer p = a.data().asNioFloat(), q = b.data().asNioFloat(), r = y.data().asNioFloat();
-      for (int i = 0; i < n; i++) r.put(i, p.get(i) + q.get(i));
+      chunks(n, (from, to) -> {
+        float[] u = ChannelPlanes.fscratch(0, CHUNK), v = ChannelPlanes.fscratch(1, CHUNK);
+        for (int c = from; c < to; c += CHUNK) {
+          int len = Math.min(CHUNK, to - c);
+          p.get(c, u, 0, len);
+          q.get(c, v, 0, len);
+          for (int i = 0; i < len; i++) u[i] += v[i];
+          r.put(c, u, 0, len);
+        }
+      });
     } else {
       DoubleBuffer p = a.data().asNioDouble(), q = b.data().asNioDouble(), r = y.data().asNioDouble();
-      for (int i = 0; i < n; i++) r.put(i, p.get(i) + q.get(i));
+      chunks(n, (from, to) -> {
+        for (int i = from; i < to; i++) r.put(i, p.get(i) + q.get(i));
+      });
     }
     return y;
   }
@@ -81,10 +121,21 @@ final class JavaLoops {
     int n = (int) a.length();
     if (a.dataType() == DataType.FLOAT) {
       FloatBuffer p = a.data().asNioFloat(), q = b.data().asNioFloat();
-      for (int i = 0; i < n; i++) p.put(i, p.get(i) + q.get(i));
+      chunks(n, (from, to) -> {
+        float[] u = ChannelPlanes.fscratch(0, CHUNK), v = ChannelPlanes.fscratch(1, CHUNK);
+        for (int c = from; c < to; c += CHUNK) {
+          int len = Math.min(CHUNK, to - c);
+          p.get(c, u, 0, len);
+          q.get(c, v, 0, len);
+          for (int i = 0; i < len; i++) u[i] += v[i];
+          p.put(c, u, 0, len);
+        }
+      });
     } else {
       DoubleBuffer p = a.data().asNioDouble(), q = b.data().asNioDouble();
-      for (int i = 0; i < n; i++) p.put(i, p.get(i) + q.get(i));
+      chunks(n, (from, to) -> {
+        for (int i = from; i < to; i++) p.put(i, p.get(i) + q.get(i));
+      });
     }
   }
 
