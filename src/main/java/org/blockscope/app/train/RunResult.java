@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.data.Batch;
 import org.blockscope.engine.data.Dataset;
@@ -41,7 +40,7 @@ public record RunResult(Evaluation evaluation, List<String> classNames, List<Mis
         List<Misclassified> wrong = new ArrayList<>();
         for (Iterator<Batch> it = run.data().validationBatches(batchSize).epoch(0); it.hasNext(); ) {
             Batch b = it.next();
-            INDArray p = model.forward(b.features(), Mode.INFERENCE);
+            INDArray p = model.infer(b.features());
             lossSum += model.loss(b.labels()) * b.size();
             INDArray arg = p.argMax(1);
             for (int i = 0; i < b.size(); i++) {

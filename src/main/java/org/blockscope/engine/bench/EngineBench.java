@@ -98,7 +98,7 @@ public final class EngineBench {
       m.forward(x, Mode.TRAINING);
       m.backward(labels);
       opt.step(m, 0.01);
-      m.forward(x, Mode.INFERENCE);
+      m.infer(x);
     }
     m.profiling(profile);
     long[] t = new long[iterations];
@@ -115,7 +115,7 @@ public final class EngineBench {
     m.profiling(profile);
     for (int i = 0; i < iterations; i++) {
       long t0 = System.nanoTime();
-      m.forward(x, Mode.INFERENCE);
+      m.infer(x);                                      // as evaluation and validation do
       t[i] = System.nanoTime() - t0;
       sample();
     }

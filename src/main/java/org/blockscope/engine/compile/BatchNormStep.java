@@ -2,6 +2,7 @@ package org.blockscope.engine.compile;
 
 import java.util.List;
 import org.blockscope.engine.kernel.BatchNormKernel;
+import org.blockscope.engine.kernel.ChannelsLast;
 import org.blockscope.engine.kernel.ParamGrads;
 import org.blockscope.shape.PrimitiveNode;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,6 +22,8 @@ final class BatchNormStep extends Step {
   private final double eps;
   private final double momentum;
   private BatchNormKernel.Saved saved;
+  /** The convolution this batch norm folds into in fused inference passes, or null. */
+  private ConvStep foldedInto;
 
   BatchNormStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
     super(n, index, inputs);
@@ -48,6 +51,33 @@ final class BatchNormStep extends Step {
             runningVar.value(), eps);
     saved = o.saved();
     return o.y();
+  }
+
+  void foldedInto(ConvStep conv) {
+    foldedInto = conv;
+  }
+
+  /** {w', b'}: the convolution's weight and bias with this batch norm (running statistics) folded in. */
+  INDArray[] foldInto(INDArray w, INDArray b) {
+    return ChannelsLast.foldBatchNorm(w, b, gamma.value(), beta.value(), runningMean.value(), runningVar.value(), eps);
+  }
+
+  @Override
+  INDArray forwardChannelsLast(Pass p) {
+    if (foldedInto != null && p.isChannelsLast(this, 0)) {
+      return p.channelsLast(this, p.inChannelsLast(this, 0));      // the convolution already applied it
+    }
+    if (p.isChannelsLast(this, 0) && p.in(this, 0).rank() == 4) {
+      double[] g = gamma.value().toDoubleVector(), b = beta.value().toDoubleVector();
+      double[] m = runningMean.value().toDoubleVector(), v = runningVar.value().toDoubleVector();
+      double[] scale = new double[g.length], shift = new double[g.length];
+      for (int c = 0; c < g.length; c++) {
+        scale[c] = g[c] / Math.sqrt(v[c] + eps);
+        shift[c] = b[c] - m[c] * scale[c];
+      }
+      return p.channelsLast(this, ChannelsLast.affine(p.inChannelsLast(this, 0), scale, shift));
+    }
+    return forward(p);
   }
 
   @Override

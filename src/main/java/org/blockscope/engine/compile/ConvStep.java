@@ -3,6 +3,8 @@ package org.blockscope.engine.compile;
 import java.util.ArrayList;
 import java.util.List;
 import org.blockscope.block.BlockKind;
+import org.blockscope.engine.kernel.BufferPool;
+import org.blockscope.engine.kernel.ChannelsLast;
 import org.blockscope.engine.kernel.Conv2dKernel;
 import org.blockscope.engine.kernel.DepthwiseConv2dKernel;
 import org.blockscope.engine.kernel.ParamGrads;
@@ -23,6 +25,8 @@ final class ConvStep extends Step {
   private final DepthwiseConv2dKernel.Spec depthwise;
   private final Tensor weight;
   private final Tensor bias;
+  /** Batch norm folded into this convolution in fused inference passes, or null. */
+  private BatchNormStep folded;
 
   ConvStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
     super(n, index, inputs);
@@ -58,6 +62,29 @@ final class ConvStep extends Step {
     INDArray b = bias == null ? null : bias.value();
     return conv != null ? Conv2dKernel.forward(conv, p.in(this, 0), weight.value(), b)
         : DepthwiseConv2dKernel.forward(depthwise, p.in(this, 0), weight.value(), b);
+  }
+
+  /** Whether a following batch norm can fold into this convolution (plain conv, channels-last capable). */
+  boolean foldable() {
+    return conv != null && ChannelsLast.supports(conv);
+  }
+
+  void fold(BatchNormStep bn) {
+    folded = bn;
+    bn.foldedInto(this);
+  }
+
+  @Override
+  INDArray forwardChannelsLast(Pass p) {
+    if (conv == null || !ChannelsLast.supports(conv)) return forward(p);
+    INDArray w = weight.value();
+    INDArray b = bias == null ? null : bias.value();
+    if (folded == null) return p.channelsLast(this, ChannelsLast.conv(conv, p.inChannelsLast(this, 0), w, b));
+    INDArray[] f = folded.foldInto(w, b);
+    INDArray y = ChannelsLast.conv(conv, p.inChannelsLast(this, 0), f[0], f[1]);
+    BufferPool.give(f[0].data());                       // folded copies: used by this call only
+    BufferPool.give(f[1].data());
+    return p.channelsLast(this, y);
   }
 
   @Override

@@ -72,6 +72,19 @@ public final class Model {
     }
     this.mainOutput = main;
     this.inputShape = in;
+    foldBatchNorms(consumers);
+  }
+
+  /** A batch norm whose input is a plain convolution used by nothing else folds into it in infer(). */
+  private void foldBatchNorms(List<List<Integer>> consumers) {
+    for (Step s : steps) {
+      if (!(s instanceof BatchNormStep bn) || s.inputs.length != 1) continue;
+      Step before = steps.get(s.inputs[0]);
+      if (before instanceof ConvStep conv && consumers.get(before.index).size() == 1 && before.index != mainOutput
+          && conv.foldable()) {
+        conv.fold(bn);
+      }
+    }
   }
 
   // ---- structure -------------------------------------------------------------------------------
@@ -148,6 +161,22 @@ public final class Model {
    * {@code noiseSeed} fixes the dropout masks, so two passes with the same seed drop the same values.
    */
   public INDArray forward(INDArray x, Mode mode, long noiseSeed) {
+    return run(x, mode, noiseSeed, false);
+  }
+
+  /**
+   * Class probabilities for a batch, as {@code forward(x, INFERENCE)} computes them (equal up to
+   * float rounding), by a faster fused pass: activations stay channels-last between the steps that
+   * support it (convolutions, batch norm, activations, add, global pooling, SE scaling, concat) and
+   * batch norms that directly follow a convolution are folded into its weights. Only the returned
+   * output is meaningful afterwards: {@link #activations()} then holds just the output, and
+   * {@link #backward} refuses. For evaluation and benchmarks; views of the inside use {@code forward}.
+   */
+  public INDArray infer(INDArray x) {
+    return run(x, Mode.INFERENCE, passes + 1, true);
+  }
+
+  private INDArray run(INDArray x, Mode mode, long noiseSeed, boolean fused) {
     if (x.rank() != 4 || x.size(1) != inputShape.channels() || x.size(2) != inputShape.height()
         || x.size(3) != inputShape.width()) {
       throw new IllegalArgumentException("input " + java.util.Arrays.toString(x.shape()) + " does not match N×"
@@ -171,12 +200,12 @@ public final class Model {
       release(previous.all(), keep);
     }
     previous = last;
-    Pass p = new Pass(steps.size(), mode, noiseSeed);
+    Pass p = new Pass(steps.size(), mode, noiseSeed, fused);
     p.input = x.dataType() == dataType ? x : x.castTo(dataType);
     for (Step s : steps) {
       if (mode == Mode.TRAINING || inInference[s.index]) {
         long t0 = profile == null ? 0 : System.nanoTime();
-        p.out[s.index] = s.forward(p);
+        p.out[s.index] = fused ? s.forwardChannelsLast(p) : s.forward(p);
         if (profile != null) time(s, 0, t0);
       }
     }
@@ -201,6 +230,7 @@ public final class Model {
    */
   public double backward(int[] labels) {
     Pass p = requirePass();
+    if (p.fused) throw new IllegalStateException("backward needs a forward pass; the last pass was infer()");
     java.util.Arrays.fill(p.grad, null);
     p.paramGrads.clear();
     p.labels = labels;
@@ -298,16 +328,29 @@ public final class Model {
     profile.computeIfAbsent(key, k -> new long[2])[which] += System.nanoTime() - t0;
   }
 
+  /** Paths of the steps whose output the last pass kept channels-last (empty unless it was {@link #infer}). */
+  List<String> channelsLastSteps() {
+    List<String> l = new ArrayList<>();
+    if (last != null && last.fused) {
+      for (Step s : steps) if (last.nhwc[s.index] != null) l.add(s.path());
+    }
+    return l;
+  }
+
   private Pass requirePass() {
     if (last == null) throw new IllegalStateException("no forward pass yet");
     return last;
   }
 
-  /** Outputs of every node computed by the last pass, by path, in evaluation order. */
+  /**
+   * Outputs of every node computed by the last pass, by path, in evaluation order (after
+   * {@link #infer}, only the output).
+   */
   public Map<String, INDArray> activations() {
     Map<String, INDArray> m = new LinkedHashMap<>();
     if (last == null) return m;
     for (Step s : steps) {
+      if (last.fused && s.index != mainOutput) continue;
       if (last.out[s.index] != null) m.put(s.path(), last.out[s.index]);
     }
     return m;
@@ -332,9 +375,9 @@ public final class Model {
     return null;
   }
 
-  /** Predicted classes of a batch (inference mode). */
+  /** Predicted classes of a batch (inference mode, by the fused {@link #infer} pass). */
   public int[] predict(INDArray x) {
-    INDArray p = forward(x, Mode.INFERENCE);
+    INDArray p = infer(x);
     int[] out = new int[(int) p.size(0)];
     INDArray arg = p.argMax(1);
     for (int i = 0; i < out.length; i++) out[i] = arg.getInt(i);

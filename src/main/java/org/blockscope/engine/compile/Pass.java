@@ -13,11 +13,21 @@ final class Pass {
   /** grad[i] was allocated by {@link #accumulate} (a sum), so it may be added to in place. */
   final boolean[] ownedGrad;
   final Map<String, INDArray> paramGrads = new LinkedHashMap<>();
+  /** Fused channels-last inference ({@link Model#infer}): only the main output is meaningful. */
+  final boolean fused;
+  /** In a fused pass: channels-last [N,H,W,C] copies of step outputs, when a step made or needed one. */
+  final INDArray[] nhwc;
   INDArray input;
   int[] labels;
   double loss;
 
   Pass(int steps, Mode mode, long noiseSeed) {
+    this(steps, mode, noiseSeed, false);
+  }
+
+  Pass(int steps, Mode mode, long noiseSeed, boolean fused) {
+    this.fused = fused;
+    this.nhwc = new INDArray[fused ? steps : 0];
     this.mode = mode;
     this.noiseSeed = noiseSeed;
     this.out = new INDArray[steps];
@@ -30,6 +40,7 @@ final class Pass {
     java.util.List<INDArray> l = new java.util.ArrayList<>();
     if (input != null) l.add(input);
     for (INDArray a : out) if (a != null) l.add(a);
+    for (INDArray a : nhwc) if (a != null) l.add(a);
     for (INDArray a : grad) if (a != null) l.add(a);
     l.addAll(paramGrads.values());
     return l;
@@ -37,6 +48,24 @@ final class Pass {
 
   INDArray in(Step s, int port) {
     return out[s.inputs[port]];
+  }
+
+  /** Whether input {@code port} of s is already channels-last (fused pass). */
+  boolean isChannelsLast(Step s, int port) {
+    return fused && nhwc[s.inputs[port]] != null;
+  }
+
+  /** Input {@code port} of s as a contiguous channels-last array (converted once, then kept). */
+  INDArray inChannelsLast(Step s, int port) {
+    int i = s.inputs[port];
+    if (nhwc[i] == null) nhwc[i] = org.blockscope.engine.kernel.ChannelsLast.fromNchw(out[i]);
+    return nhwc[i];
+  }
+
+  /** Records y [N,H,W,C] as step s's channels-last output and returns its NCHW view (s's output). */
+  INDArray channelsLast(Step s, INDArray y) {
+    nhwc[s.index] = y;
+    return org.blockscope.engine.kernel.ChannelsLast.asNchw(y);
   }
 
   /** Adds {@code d} to the gradient of step {@code index}'s output (fan-out sums). Never mutates d. */

@@ -5,6 +5,7 @@ import org.blockscope.engine.kernel.Activation;
 import org.blockscope.engine.kernel.ActivationKernel;
 import org.blockscope.engine.kernel.AddKernel;
 import org.blockscope.engine.kernel.ChannelShuffleKernel;
+import org.blockscope.engine.kernel.ChannelsLast;
 import org.blockscope.engine.kernel.ConcatKernel;
 import org.blockscope.engine.kernel.DropoutKernel;
 import org.blockscope.engine.kernel.FlattenKernel;
@@ -17,6 +18,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Steps without parameters: one small class per primitive kind. */
 final class SimpleSteps {
   private SimpleSteps() {}
+
+  /** Whether any input of s is channels-last in pass p (all rank-4 inputs then are made so). */
+  static boolean anyChannelsLast(Step s, Pass p) {
+    boolean any = false;
+    for (int i = 0; i < s.inputs.length; i++) {
+      if (p.in(s, i).rank() != 4) return false;
+      any |= p.isChannelsLast(s, i);
+    }
+    return any;
+  }
 
   /** INPUT: the batch handed to the forward pass. */
   static final class Input extends Step {
@@ -49,6 +60,12 @@ final class SimpleSteps {
     }
 
     @Override
+    INDArray forwardChannelsLast(Pass p) {
+      if (!p.isChannelsLast(this, 0)) return forward(p);
+      return p.channelsLast(this, ActivationKernel.forward(function, p.inChannelsLast(this, 0)));
+    }
+
+    @Override
     void backward(Pass p, INDArray dy) {
       p.accumulateInput(this, 0, ActivationKernel.backward(function, p.in(this, 0), dy));
     }
@@ -62,6 +79,11 @@ final class SimpleSteps {
     @Override
     INDArray forward(Pass p) {
       return GlobalAvgPoolKernel.forward(p.in(this, 0));
+    }
+
+    @Override
+    INDArray forwardChannelsLast(Pass p) {
+      return p.isChannelsLast(this, 0) ? ChannelsLast.globalAvgPool(p.inChannelsLast(this, 0)) : forward(p);
     }
 
     @Override
@@ -100,6 +122,14 @@ final class SimpleSteps {
     }
 
     @Override
+    INDArray forwardChannelsLast(Pass p) {
+      if (!anyChannelsLast(this, p)) return forward(p);
+      INDArray[] xs = new INDArray[inputs.length];
+      for (int i = 0; i < xs.length; i++) xs[i] = p.inChannelsLast(this, i);
+      return p.channelsLast(this, AddKernel.forward(xs));
+    }
+
+    @Override
     void backward(Pass p, INDArray dy) {
       for (int i = 0; i < inputs.length; i++) p.accumulateInput(this, i, dy);
     }
@@ -121,6 +151,14 @@ final class SimpleSteps {
     }
 
     @Override
+    INDArray forwardChannelsLast(Pass p) {
+      if (!anyChannelsLast(this, p)) return forward(p);
+      INDArray[] xs = new INDArray[inputs.length];
+      for (int i = 0; i < xs.length; i++) xs[i] = p.inChannelsLast(this, i);
+      return p.channelsLast(this, ChannelsLast.concat(xs));
+    }
+
+    @Override
     void backward(Pass p, INDArray dy) {
       INDArray[] d = ConcatKernel.backward(channels, dy);
       for (int i = 0; i < inputs.length; i++) p.accumulateInput(this, i, d[i]);
@@ -136,6 +174,12 @@ final class SimpleSteps {
     @Override
     INDArray forward(Pass p) {
       return ScaleKernel.forward(p.in(this, 0), p.in(this, 1));
+    }
+
+    @Override
+    INDArray forwardChannelsLast(Pass p) {
+      if (!p.isChannelsLast(this, 0)) return forward(p);
+      return p.channelsLast(this, ChannelsLast.scale(p.inChannelsLast(this, 0), p.in(this, 1)));
     }
 
     @Override
@@ -185,6 +229,13 @@ final class SimpleSteps {
       DropoutKernel.TrainOut o = DropoutKernel.forwardTrain(rate, p.noiseSeed * 1_000_003L + index, x);
       mask = o.mask();
       return o.y();
+    }
+
+    @Override
+    INDArray forwardChannelsLast(Pass p) {
+      if (!p.isChannelsLast(this, 0)) return forward(p);
+      mask = null;
+      return p.channelsLast(this, p.inChannelsLast(this, 0));      // identity at inference
     }
 
     @Override

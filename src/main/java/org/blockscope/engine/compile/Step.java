@@ -30,6 +30,15 @@ abstract class Step {
 
   abstract INDArray forward(Pass p);
 
+  /**
+   * Forward in a fused channels-last inference pass ({@link Model#infer}): steps that can work on
+   * channels-last activations read them with {@link Pass#inChannelsLast} and return
+   * {@link Pass#channelsLast}(this, y); the others compute as usual from NCHW views.
+   */
+  INDArray forwardChannelsLast(Pass p) {
+    return forward(p);
+  }
+
   /** @param dy gradient of this step's output (never null) */
   abstract void backward(Pass p, INDArray dy);
 }

@@ -1,7 +1,6 @@
 package org.blockscope.engine.train;
 
 import java.util.Iterator;
-import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,7 +18,7 @@ public record Evaluation(double loss, long[][] confusion) {
     long n = 0;
     for (Iterator<Batch> it = data.epoch(0); it.hasNext(); ) {
       Batch b = it.next();
-      INDArray p = model.forward(b.x(), Mode.INFERENCE);
+      INDArray p = model.infer(b.x());
       lossSum += model.loss(b.labels()) * b.size();
       INDArray arg = p.argMax(1);
       for (int i = 0; i < b.size(); i++) confusion[b.labels()[i]][arg.getInt(i)]++;

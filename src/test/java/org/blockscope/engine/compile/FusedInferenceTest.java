@@ -1,0 +1,83 @@
+package org.blockscope.engine.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import java.util.stream.Stream;
+import org.blockscope.graph.Graph;
+import org.blockscope.graph.Shape;
+import org.blockscope.templates.Templates;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@link Model#infer} (channels-last activations, batch norms folded into convolutions) gives the
+ * probabilities {@code forward(x, INFERENCE)} gives, for every primitive, every named block and the
+ * CIFAR templates, with non-trivial batch-norm statistics.
+ */
+class FusedInferenceTest {
+  @BeforeAll
+  static void floats() {
+    Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+  }
+
+  static Stream<Object[]> nets() {
+    return Stream.concat(TinyNets.cases(TinyNets.primitives()).stream(), TinyNets.cases(TinyNets.blocks()).stream());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("nets")
+  void tinyNetsAgree(String name, Graph g) {
+    agree(name, g, 3, false);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"resnet20", "se_resnet20", "densenet_bc40", "mobilenet_mini", "mini_inception", "lenet5"})
+  void templatesAgree(String template) {
+    agree(template, Templates.graph(template), 2, true);
+  }
+
+  @Test
+  void resnetKeepsEveryConvolutionChannelsLastAndFoldsItsBatchNorms() {
+    Model m = Compiler.compile(Templates.graph("resnet20"), new Compiler.Options(3, DataType.FLOAT));
+    m.infer(TinyNets.randomInput(5, DataType.FLOAT, 2, 3, 32, 32));
+    long convs = m.paths().stream().filter(p -> p.endsWith("conv1") || p.endsWith("conv2") || p.endsWith("shortcut_conv")).count();
+    assertThat(convs).isEqualTo(21);                      // stem, 9 blocks × 2, 2 projections
+    assertThat(m.channelsLastSteps()).hasSizeGreaterThanOrEqualTo(21 + 21 + 19 + 9)   // conv, bn, relu, add
+        .contains("conv1", "bn1", "stage3_2/conv2", "stage3_2/bn2", "stage2_0/shortcut_bn");
+    assertThat(m.activations()).containsOnlyKeys(m.outputPath());
+    assertThatThrownBy(() -> m.backward(new int[] {0, 1})).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("infer()");
+  }
+
+  private static void agree(String name, Graph g, int n, boolean mustUseChannelsLast) {
+    Model m = Compiler.compile(g, new Compiler.Options(7, DataType.FLOAT));
+    Random r = new Random(name.hashCode());
+    m.tensors().forEach((k, t) -> {
+      INDArray v = t.value();
+      if (k.endsWith("running_mean") || k.endsWith("beta")) v.assign(rand(r, v, -0.5, 0.5));
+      else if (k.endsWith("running_var") || k.endsWith("gamma")) v.assign(rand(r, v, 0.5, 2.0));
+    });
+    Shape in = m.inputShape();
+    INDArray x = TinyNets.randomInput(11, DataType.FLOAT, n, in.channels(), in.height(), in.width());
+    INDArray expected = m.forward(x, Mode.INFERENCE, 1).dup();
+    INDArray fused = m.infer(x).dup();
+    assertThat(fused.shape()).isEqualTo(expected.shape());
+    double diff = fused.sub(expected).amaxNumber().doubleValue();
+    assertThat(diff).as("%s: max |infer - forward| (expected max %s)", name, expected.amaxNumber()).isLessThan(2e-5);
+    if (mustUseChannelsLast) assertThat(m.channelsLastSteps()).as(name).isNotEmpty();
+  }
+
+  private static INDArray rand(Random r, INDArray like, double lo, double hi) {
+    double[] d = new double[(int) like.length()];
+    for (int i = 0; i < d.length; i++) d[i] = lo + (hi - lo) * r.nextDouble();
+    return Nd4j.create(d, like.shape(), 'c').castTo(like.dataType());
+  }
+}
