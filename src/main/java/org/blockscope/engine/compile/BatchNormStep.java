@@ -53,6 +53,14 @@ final class BatchNormStep extends Step {
     return o.y();
   }
 
+  /** The ReLU that only this batch norm feeds: applied in the same loop in fused passes, or null. */
+  private SimpleSteps.Act relu;
+
+  void fuseRelu(SimpleSteps.Act act) {
+    relu = act;
+    act.appliedByInput();
+  }
+
   void foldedInto(ConvStep conv) {
     foldedInto = conv;
   }
@@ -75,7 +83,9 @@ final class BatchNormStep extends Step {
         scale[c] = g[c] / Math.sqrt(v[c] + eps);
         shift[c] = b[c] - m[c] * scale[c];
       }
-      return p.channelsLast(this, ChannelsLast.affine(p.inChannelsLast(this, 0), scale, shift));
+      INDArray y = ChannelsLast.affine(p.inChannelsLast(this, 0), scale, shift, relu != null);
+      if (relu != null) p.markReluApplied(this);          // the ReLU step then passes y on
+      return p.channelsLast(this, y);
     }
     return forward(p);
   }

@@ -75,7 +75,10 @@ public final class Model {
     foldBatchNorms(consumers);
   }
 
-  /** A batch norm whose input is a plain convolution used by nothing else folds into it in infer(). */
+  /**
+   * A batch norm whose input is a plain convolution used by nothing else folds into it in infer();
+   * otherwise a ReLU that only it feeds is applied in its loop.
+   */
   private void foldBatchNorms(List<List<Integer>> consumers) {
     for (Step s : steps) {
       if (!(s instanceof BatchNormStep bn) || s.inputs.length != 1) continue;
@@ -83,6 +86,9 @@ public final class Model {
       if (before instanceof ConvStep conv && consumers.get(before.index).size() == 1 && before.index != mainOutput
           && conv.foldable()) {
         conv.fold(bn);
+      } else if (consumers.get(bn.index).size() == 1 && bn.index != mainOutput
+          && steps.get(consumers.get(bn.index).get(0)) instanceof SimpleSteps.Act act && act.isRelu()) {
+        bn.fuseRelu(act);                                // BN-ReLU before a convolution (DenseNet)
       }
     }
   }

@@ -2,6 +2,7 @@ package org.blockscope.engine.compile;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.blockscope.engine.kernel.AddKernel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The arrays of one forward (and backward) pass, indexed by step. */
@@ -62,6 +63,18 @@ final class Pass {
     return nhwc[i];
   }
 
+  /** Steps whose channels-last output already has the following ReLU applied (fused pass). */
+  private java.util.BitSet reluApplied;
+
+  void markReluApplied(Step s) {
+    if (reluApplied == null) reluApplied = new java.util.BitSet();
+    reluApplied.set(s.index);
+  }
+
+  boolean reluApplied(int index) {
+    return reluApplied != null && reluApplied.get(index);
+  }
+
   /** Records y [N,H,W,C] as step s's channels-last output and returns its NCHW view (s's output). */
   INDArray channelsLast(Step s, INDArray y) {
     nhwc[s.index] = y;
@@ -75,9 +88,9 @@ final class Pass {
       grad[index] = d;
       ownedGrad[index] = false;
     } else if (ownedGrad[index]) {
-      g.addi(d);                                    // a sum this pass allocated: nobody else holds it
+      AddKernel.accumulate(g, d);                   // a sum this pass allocated: nobody else holds it
     } else {
-      grad[index] = g.add(d);
+      grad[index] = AddKernel.forward(g, d);
       ownedGrad[index] = true;
     }
   }

@@ -59,9 +59,21 @@ final class SimpleSteps {
       return ActivationKernel.forward(function, p.in(this, 0));
     }
 
+    /** A ReLU whose batch norm applies it in fused passes (see BatchNormStep#fuseRelu). */
+    private boolean appliedByInput;
+
+    boolean isRelu() {
+      return function == Activation.RELU;
+    }
+
+    void appliedByInput() {
+      appliedByInput = true;
+    }
+
     @Override
     INDArray forwardChannelsLast(Pass p) {
       if (!p.isChannelsLast(this, 0)) return forward(p);
+      if (appliedByInput && p.reluApplied(inputs[0])) return p.channelsLast(this, p.inChannelsLast(this, 0));
       return p.channelsLast(this, ActivationKernel.forward(function, p.inChannelsLast(this, 0)));
     }
 

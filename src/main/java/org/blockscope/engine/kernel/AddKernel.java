@@ -31,6 +31,17 @@ public final class AddKernel {
     return y;
   }
 
+  /**
+   * a += b in place (same shape): the gradient sum where an output feeds several steps. A pooled
+   * parallel Java loop on contiguous FLOAT/DOUBLE arrays, else ND4J's addi.
+   */
+  public static void accumulate(INDArray a, INDArray b) {
+    if (!Arrays.equals(a.shape(), b.shape()))
+      throw new IllegalArgumentException("add: shapes differ " + Conv2dKernel.shape(a) + " vs " + Conv2dKernel.shape(b));
+    if (JavaLoops.applicable(a, b)) JavaLoops.addInPlace(a, b);
+    else a.addi(b);
+  }
+
   /** n references to the same dy array (callers must not modify it in place). */
   public static INDArray[] backward(int n, INDArray dy) {
     INDArray[] d = new INDArray[n];

@@ -96,6 +96,11 @@ public final class ChannelsLast {
 
   /** y = x * scale[c] + shift[c] on channels-last x (batch norm at inference). */
   public static INDArray affine(INDArray xh, double[] scale, double[] shift) {
+    return affine(xh, scale, shift, false);
+  }
+
+  /** y = x * scale[c] + shift[c], then max(y, 0) when relu, on channels-last x. */
+  public static INDArray affine(INDArray xh, double[] scale, double[] shift, boolean relu) {
     int c = (int) xh.size(3);
     INDArray y = NativeOps.empty(xh.dataType(), xh.shape());
     if (xh.dataType() == DataType.FLOAT && !xh.isView()) {
@@ -112,13 +117,18 @@ public final class ChannelsLast {
           for (int i = 0; i < len; i += c) {
             for (int j = 0; j < c; j++) p[i + j] = p[i + j] * s[j] + t[j];
           }
+          if (relu) {
+            for (int i = 0; i < len; i++) p[i] = Math.max(p[i], 0f);
+          }
           out.put(off, p, 0, len);
         }
       });
       return y;
     }
     INDArray sv = Nd4j.createFromArray(scale).castTo(xh.dataType()), tv = Nd4j.createFromArray(shift).castTo(xh.dataType());
-    y.assign(xh.mulRowVector(sv.reshape(1, c)).addiRowVector(tv.reshape(1, c)));
+    INDArray r = xh.reshape(xh.length() / c, c).mulRowVector(sv.reshape(1, c)).addiRowVector(tv.reshape(1, c));
+    if (relu) r = org.nd4j.linalg.ops.transforms.Transforms.relu(r, false);
+    y.assign(r.reshape(xh.shape()));
     return y;
   }
 
@@ -163,7 +173,35 @@ public final class ChannelsLast {
 
   /** Channels-last inputs joined along C. */
   public static INDArray concat(INDArray... xhs) {
-    return Nd4j.concat(3, xhs);
+    long n = xhs[0].size(0), h = xhs[0].size(1), w = xhs[0].size(2);
+    int total = 0;
+    for (INDArray x : xhs) {
+      if (x.rank() != 4 || x.size(0) != n || x.size(1) != h || x.size(2) != w || x.dataType() != DataType.FLOAT
+          || x.isView()) return Nd4j.concat(3, xhs);
+      total += (int) x.size(3);
+    }
+    int hw = (int) (h * w), ctot = total, k = xhs.length;
+    int[] cs = new int[k];
+    FloatBuffer[] in = new FloatBuffer[k];
+    for (int i = 0; i < k; i++) {
+      cs[i] = (int) xhs[i].size(3);
+      in[i] = xhs[i].data().asNioFloat();
+    }
+    INDArray y = NativeOps.empty(DataType.FLOAT, n, h, w, total);
+    FloatBuffer out = y.data().asNioFloat();
+    // per image: each input's block into a scratch array, interleaved per pixel, one bulk write
+    Workers.forEach((int) n, y.length(), img -> {
+      float[] o = ChannelPlanes.fscratch(0, hw * ctot), p = ChannelPlanes.fscratch(1, hw * ctot);
+      int at = 0;
+      for (int i = 0; i < k; i++) {
+        int c = cs[i];
+        in[i].get(img * hw * c, p, 0, hw * c);
+        for (int px = 0; px < hw; px++) System.arraycopy(p, px * c, o, px * ctot + at, c);
+        at += c;
+      }
+      out.put(img * hw * ctot, o, 0, hw * ctot);
+    });
+    return y;
   }
 
   private static float[] toFloats(double[] d) {
