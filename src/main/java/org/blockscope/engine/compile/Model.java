@@ -40,6 +40,11 @@ public final class Model {
   private boolean keepPreviousPass = true;
   private long passes;
   private Map<String, long[]> profile;
+  /**
+   * Whether infer() frees intermediate outputs once consumed ({@link LiveBuffers}) and backward frees
+   * each output gradient once used; for A/B benchmarks.
+   */
+  static volatile boolean earlyRelease = true;
 
   Model(ExpandedGraph expanded, List<Step> steps, List<List<Integer>> consumers, DataType dataType) {
     this.expanded = expanded;
@@ -208,10 +213,17 @@ public final class Model {
     previous = last;
     Pass p = new Pass(steps.size(), mode, noiseSeed, fused);
     p.input = x.dataType() == dataType ? x : x.castTo(dataType);
+    if (fused && earlyRelease) {
+      Set<DataBuffer> keep = protectedBuffers(null);
+      keep.add(root(p.input.data()));
+      keep.add(root(x.data()));
+      p.live = new LiveBuffers(p, steps, inInference, mainOutput, keep);
+    }
     for (Step s : steps) {
       if (mode == Mode.TRAINING || inInference[s.index]) {
         long t0 = profile == null ? 0 : System.nanoTime();
         p.out[s.index] = fused ? s.forwardChannelsLast(p) : s.forward(p);
+        if (p.live != null) p.live.after(s);
         if (profile != null) time(s, 0, t0);
       }
     }
@@ -244,11 +256,16 @@ public final class Model {
     for (Step s : steps) {
       if (s instanceof ClassifierStep c && p.out[s.index] != null) c.lossAndBackward(p);
     }
+    Set<DataBuffer> keep = null;
+    if (earlyRelease) {
+      keep = protectedBuffers(p);                      // tensors, the pass's input and outputs
+    }
     for (int i = steps.size() - 1; i >= 0; i--) {
       Step s = steps.get(i);
       if (s instanceof ClassifierStep || p.grad[i] == null) continue;
       long t0 = profile == null ? 0 : System.nanoTime();
       s.backward(p, p.grad[i]);
+      if (keep != null && s.node.kind() != BlockKind.INPUT) releaseGradient(p, i, keep);
       if (profile != null) time(s, 1, t0);
     }
     releaseIntermediateGradients(p);
@@ -263,7 +280,7 @@ public final class Model {
   // next starts (so the last two passes' arrays are always valid). Inputs, tensors and anything
   // sharing their buffers are never freed.
 
-  private static DataBuffer root(DataBuffer b) {
+  static DataBuffer root(DataBuffer b) {
     while (b.underlyingDataBuffer() != null && b.underlyingDataBuffer() != b) b = b.underlyingDataBuffer();
     return b;
   }
@@ -285,6 +302,27 @@ public final class Model {
       if (keep.contains(b) || !done.add(b)) continue;
       if (b.closeable()) BufferPool.give(b);
     }
+  }
+
+  /**
+   * Step i's output gradient is dead once step i's backward ran: freed at once (so the next steps'
+   * gradients reuse a buffer still in cache) unless a pending gradient, a parameter gradient, an
+   * output or a tensor shares its buffer.
+   */
+  private void releaseGradient(Pass p, int i, Set<DataBuffer> keep) {
+    INDArray g = p.grad[i];
+    if (g == null || g.isEmpty()) return;
+    DataBuffer r = root(g.data());
+    if (keep.contains(r)) return;
+    for (int j = 0; j < i; j++) {
+      INDArray o = p.grad[j];
+      if (o != null && !o.isEmpty() && root(o.data()) == r) return;
+    }
+    for (INDArray a : p.paramGrads.values()) {
+      if (!a.isEmpty() && root(a.data()) == r) return;
+    }
+    p.grad[i] = null;
+    if (r.closeable()) BufferPool.give(r);
   }
 
   private void releaseIntermediateGradients(Pass p) {
@@ -338,7 +376,7 @@ public final class Model {
   List<String> channelsLastSteps() {
     List<String> l = new ArrayList<>();
     if (last != null && last.fused) {
-      for (Step s : steps) if (last.nhwc[s.index] != null) l.add(s.path());
+      for (Step s : steps) if (last.madeChannelsLast.get(s.index)) l.add(s.path());
     }
     return l;
   }

@@ -18,6 +18,10 @@ final class Pass {
   final boolean fused;
   /** In a fused pass: channels-last [N,H,W,C] copies of step outputs, when a step made or needed one. */
   final INDArray[] nhwc;
+  /** Steps that produced a channels-last output in this pass (their arrays may be freed since). */
+  final java.util.BitSet madeChannelsLast = new java.util.BitSet();
+  /** In a fused pass: frees intermediate outputs once consumed. */
+  LiveBuffers live;
   INDArray input;
   int[] labels;
   double loss;
@@ -59,7 +63,10 @@ final class Pass {
   /** Input {@code port} of s as a contiguous channels-last array (converted once, then kept). */
   INDArray inChannelsLast(Step s, int port) {
     int i = s.inputs[port];
-    if (nhwc[i] == null) nhwc[i] = org.blockscope.engine.kernel.ChannelsLast.fromNchw(out[i]);
+    if (nhwc[i] == null) {
+      nhwc[i] = org.blockscope.engine.kernel.ChannelsLast.fromNchw(out[i]);
+      if (live != null) live.madeChannelsLast(i);
+    }
     return nhwc[i];
   }
 
@@ -78,6 +85,7 @@ final class Pass {
   /** Records y [N,H,W,C] as step s's channels-last output and returns its NCHW view (s's output). */
   INDArray channelsLast(Step s, INDArray y) {
     nhwc[s.index] = y;
+    madeChannelsLast.set(s.index);
     return org.blockscope.engine.kernel.ChannelsLast.asNchw(y);
   }
 

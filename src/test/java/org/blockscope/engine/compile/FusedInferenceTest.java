@@ -2,6 +2,7 @@ package org.blockscope.engine.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import java.util.stream.Stream;
@@ -67,12 +68,21 @@ class FusedInferenceTest {
     });
     Shape in = m.inputShape();
     INDArray x = TinyNets.randomInput(11, DataType.FLOAT, n, in.channels(), in.height(), in.width());
+    int[] labels = TinyNets.labels(n);
     INDArray expected = m.forward(x, Mode.INFERENCE, 1).dup();
+    double expectedLoss = m.loss(labels);
     INDArray fused = m.infer(x).dup();
+    assertThat(m.loss(labels)).as("%s: loss after infer", name).isCloseTo(expectedLoss, within(1e-4));
     assertThat(fused.shape()).isEqualTo(expected.shape());
     double diff = fused.sub(expected).amaxNumber().doubleValue();
     assertThat(diff).as("%s: max |infer - forward| (expected max %s)", name, expected.amaxNumber()).isLessThan(2e-5);
     if (mustUseChannelsLast) assertThat(m.channelsLastSteps()).as(name).isNotEmpty();
+    // again on other images: buffers freed early in the first pass are reused by the second
+    INDArray x2 = TinyNets.randomInput(12, DataType.FLOAT, n, in.channels(), in.height(), in.width());
+    INDArray fused2 = m.infer(x2).dup();
+    m.infer(x);
+    INDArray expected2 = m.forward(x2, Mode.INFERENCE, 1);
+    assertThat(fused2.sub(expected2).amaxNumber().doubleValue()).as("%s, second batch", name).isLessThan(2e-5);
   }
 
   private static INDArray rand(Random r, INDArray like, double lo, double hi) {
