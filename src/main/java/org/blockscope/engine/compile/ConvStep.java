@@ -90,6 +90,12 @@ final class ConvStep extends Step {
   @Override
   void backward(Pass p, INDArray dy) {
     INDArray b = bias == null ? null : bias.value();
+    if (conv != null && !p.needsGradient(inputs[0])) {          // e.g. the first layer: no dx needed
+      ParamGrads g = Conv2dKernel.weightGradient(conv, p.in(this, 0), weight.value(), b, dy);
+      p.paramGrads.put(weight.name(), g.dw());
+      if (bias != null) p.paramGrads.put(bias.name(), g.db());
+      return;
+    }
     ParamGrads g = conv != null ? Conv2dKernel.backward(conv, p.in(this, 0), weight.value(), b, dy)
         : DepthwiseConv2dKernel.backward(depthwise, p.in(this, 0), weight.value(), b, dy);
     p.accumulateInput(this, 0, g.dx());

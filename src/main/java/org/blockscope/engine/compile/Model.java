@@ -45,6 +45,9 @@ public final class Model {
    * each output gradient once used; for A/B benchmarks.
    */
   static volatile boolean earlyRelease = true;
+  private boolean inputGradient = true;
+  /** Per step: whether it or a step before it has trainable parameters (the input's gradient aside). */
+  private boolean[] needsGradientWithoutInput;
 
   Model(ExpandedGraph expanded, List<Step> steps, List<List<Integer>> consumers, DataType dataType) {
     this.expanded = expanded;
@@ -78,6 +81,20 @@ public final class Model {
     this.mainOutput = main;
     this.inputShape = in;
     foldBatchNorms(consumers);
+    needsGradientWithoutInput = new boolean[n];
+    for (Step s : steps) {                               // plan order is topological
+      boolean need = s.tensors().stream().anyMatch(Tensor::trainable);
+      for (int input : s.inputs) need |= needsGradientWithoutInput[input];
+      needsGradientWithoutInput[s.index] = need && s.node.kind() != BlockKind.INPUT;
+    }
+  }
+
+  /**
+   * With false, backward skips the gradient with respect to the input images ({@link #inputGradient()}
+   * is then null), which only saliency-style views need: the trainer and the benchmarks turn it off.
+   */
+  public void computeInputGradient(boolean on) {
+    inputGradient = on;
   }
 
   /**
@@ -251,6 +268,7 @@ public final class Model {
     if (p.fused) throw new IllegalStateException("backward needs a forward pass; the last pass was infer()");
     java.util.Arrays.fill(p.grad, null);
     p.paramGrads.clear();
+    p.needsGradient = inputGradient ? null : needsGradientWithoutInput;
     p.labels = labels;
     p.loss = 0;
     for (Step s : steps) {
@@ -321,7 +339,11 @@ public final class Model {
     for (INDArray a : p.paramGrads.values()) {
       if (!a.isEmpty() && root(a.data()) == r) return;
     }
-    p.grad[i] = null;
+    // dead: steps already back-propagated may still hold it (an Add passes one dy to all its inputs)
+    for (int j = i; j < p.grad.length; j++) {
+      INDArray o = p.grad[j];
+      if (o != null && !o.isEmpty() && root(o.data()) == r) p.grad[j] = null;
+    }
     if (r.closeable()) BufferPool.give(r);
   }
 
@@ -412,7 +434,7 @@ public final class Model {
 
   /** dLoss/dInput of the last backward pass, [N, C, H, W], or null. */
   public INDArray inputGradient() {
-    if (last == null) return null;
+    if (last == null || !inputGradient) return null;
     for (Step s : steps) {
       if (s.node.kind() == BlockKind.INPUT) return last.grad[s.index];
     }

@@ -51,6 +51,13 @@ final class Pass {
     return l;
   }
 
+  /** Steps whose output gradient someone needs (null: all); set by Model.backward. */
+  boolean[] needsGradient;
+
+  boolean needsGradient(int index) {
+    return needsGradient == null || needsGradient[index];
+  }
+
   INDArray in(Step s, int port) {
     return out[s.inputs[port]];
   }

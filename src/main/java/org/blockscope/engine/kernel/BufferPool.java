@@ -21,6 +21,10 @@ public final class BufferPool {
   static final long MAX_BYTES = 1L << 30;
   private static final Map<Key, ArrayDeque<DataBuffer>> FREE = new HashMap<>();
   private static long pooledBytes;
+  /** Identity of every pooled buffer: a buffer given twice must not be handed out twice. */
+  private static final java.util.Set<DataBuffer> POOLED =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private static long repeatedGives;
 
   private record Key(DataType type, long length) {}
 
@@ -33,6 +37,7 @@ public final class BufferPool {
       ArrayDeque<DataBuffer> q = FREE.get(new Key(type, len));
       if (q != null && !q.isEmpty()) {
         b = q.pop();
+        POOLED.remove(b);
         pooledBytes -= len * type.width();
       }
     }
@@ -40,12 +45,24 @@ public final class BufferPool {
     return Nd4j.create(b, shape);
   }
 
+  /** How many times a buffer already in the pool was given again (should stay 0; for tests). */
+  public static long repeatedGives() {
+    synchronized (FREE) {
+      return repeatedGives;
+    }
+  }
+
   /** Takes back a buffer nobody uses any more (or frees it when the pool is full). */
   public static void give(DataBuffer b) {
     if (b.wasClosed() || !b.closeable()) return;
     long bytes = b.length() * b.dataType().width();
     synchronized (FREE) {
+      if (POOLED.contains(b)) {                          // an owner's bookkeeping bug: ignore, count
+        repeatedGives++;
+        return;
+      }
       if (pooledBytes + bytes <= MAX_BYTES && b.length() >= 1024) {
+        POOLED.add(b);
         FREE.computeIfAbsent(new Key(b.dataType(), b.length()), k -> new ArrayDeque<>()).push(b);
         pooledBytes += bytes;
         return;

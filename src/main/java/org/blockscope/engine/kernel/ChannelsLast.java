@@ -155,7 +155,7 @@ public final class ChannelsLast {
   public static INDArray scale(INDArray xh, INDArray s) {
     int n = (int) xh.size(0), c = (int) xh.size(3);
     int hw = (int) (xh.size(1) * xh.size(2));
-    if (xh.dataType() != DataType.FLOAT || xh.isView()) return fromNchw(ScaleKernel.forward(asNchw(xh), s));
+    if (xh.dataType() != DataType.FLOAT || xh.isView()) return fromNchw(ScaleKernel.forward(asNchw(xh).dup('c'), s));
     INDArray y = NativeOps.empty(xh.dataType(), xh.shape());
     float[] sv = s.dup('c').castTo(DataType.FLOAT).data().asFloat();
     FloatBuffer in = xh.data().asNioFloat(), out = y.data().asNioFloat();

@@ -32,7 +32,9 @@ public final class ScaleKernel {
       }
       return y;
     }
-    return Broadcast.mul(x, s, x.ulike(), 0, 1);
+    // a strided view (e.g. the NCHW view of a channels-last array) gave wrong products here: copy first
+    INDArray xc = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
+    return Broadcast.mul(xc, s, xc.ulike(), 0, 1);
   }
 
   /** x contiguous [N, C, H, W], s [N, C], same FLOAT/DOUBLE type: per-plane Java loops. */

@@ -143,6 +143,7 @@ public final class Trainer {
 
   private void run() {
     model.keepPreviousPass(false);                  // the loop never reads an earlier pass: halves peak memory
+    model.computeInputGradient(false);              // nothing reads dLoss/dImage: the first conv skips it
     try {
       BatchSource trainBatches = train.batches(config.batchSize(), config.seed());
       BatchSource valBatches = validation == null ? null : validation.batches(config.batchSize(), config.seed());
@@ -192,6 +193,7 @@ public final class Trainer {
       emit(new TrainingEvent.Failed(ex.getClass().getSimpleName() + ": " + ex.getMessage()));
     } finally {
       model.keepPreviousPass(true);
+      model.computeInputGradient(true);
     }
   }
 }

@@ -36,13 +36,19 @@ class FusedInferenceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("nets")
   void tinyNetsAgree(String name, Graph g) {
-    agree(name, g, 3, false);
+    agree(name, g, 3, false, DataType.FLOAT, 2e-5);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("nets")
+  void tinyNetsAgreeInDouble(String name, Graph g) {
+    agree(name, g, 3, false, DataType.DOUBLE, 1e-12);         // the kernels' non-FLOAT paths
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"resnet20", "se_resnet20", "densenet_bc40", "mobilenet_mini", "mini_inception", "lenet5"})
   void templatesAgree(String template) {
-    agree(template, Templates.graph(template), 2, true);
+    agree(template, Templates.graph(template), 2, true, DataType.FLOAT, 2e-5);
   }
 
   @Test
@@ -58,8 +64,8 @@ class FusedInferenceTest {
         .hasMessageContaining("infer()");
   }
 
-  private static void agree(String name, Graph g, int n, boolean mustUseChannelsLast) {
-    Model m = Compiler.compile(g, new Compiler.Options(7, DataType.FLOAT));
+  private static void agree(String name, Graph g, int n, boolean mustUseChannelsLast, DataType type, double tol) {
+    Model m = Compiler.compile(g, new Compiler.Options(7, type));
     Random r = new Random(name.hashCode());
     m.tensors().forEach((k, t) -> {
       INDArray v = t.value();
@@ -67,7 +73,7 @@ class FusedInferenceTest {
       else if (k.endsWith("running_var") || k.endsWith("gamma")) v.assign(rand(r, v, 0.5, 2.0));
     });
     Shape in = m.inputShape();
-    INDArray x = TinyNets.randomInput(11, DataType.FLOAT, n, in.channels(), in.height(), in.width());
+    INDArray x = TinyNets.randomInput(11, type, n, in.channels(), in.height(), in.width());
     int[] labels = TinyNets.labels(n);
     INDArray expected = m.forward(x, Mode.INFERENCE, 1).dup();
     double expectedLoss = m.loss(labels);
@@ -75,14 +81,14 @@ class FusedInferenceTest {
     assertThat(m.loss(labels)).as("%s: loss after infer", name).isCloseTo(expectedLoss, within(1e-4));
     assertThat(fused.shape()).isEqualTo(expected.shape());
     double diff = fused.sub(expected).amaxNumber().doubleValue();
-    assertThat(diff).as("%s: max |infer - forward| (expected max %s)", name, expected.amaxNumber()).isLessThan(2e-5);
+    assertThat(diff).as("%s: max |infer - forward| (expected max %s)", name, expected.amaxNumber()).isLessThan(tol);
     if (mustUseChannelsLast) assertThat(m.channelsLastSteps()).as(name).isNotEmpty();
     // again on other images: buffers freed early in the first pass are reused by the second
-    INDArray x2 = TinyNets.randomInput(12, DataType.FLOAT, n, in.channels(), in.height(), in.width());
+    INDArray x2 = TinyNets.randomInput(12, type, n, in.channels(), in.height(), in.width());
     INDArray fused2 = m.infer(x2).dup();
     m.infer(x);
     INDArray expected2 = m.forward(x2, Mode.INFERENCE, 1);
-    assertThat(fused2.sub(expected2).amaxNumber().doubleValue()).as("%s, second batch", name).isLessThan(2e-5);
+    assertThat(fused2.sub(expected2).amaxNumber().doubleValue()).as("%s, second batch", name).isLessThan(tol);
   }
 
   private static INDArray rand(Random r, INDArray like, double lo, double hi) {

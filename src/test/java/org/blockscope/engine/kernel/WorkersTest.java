@@ -61,6 +61,7 @@ class WorkersTest {
     assertThat(ActivationKernel.backward(Activation.RELU, x, dy)).isEqualTo(rb1);
     assertThat(AddKernel.forward(x, dy, x)).isEqualTo(a1);
     assertThat(r1.minNumber().doubleValue()).isZero();
-    assertThat(a1.getFloat(1, 2, 3, 4)).isEqualTo(2 * x.getFloat(1, 2, 3, 4) + dy.getFloat(1, 2, 3, 4));
+    float xf = x.getFloat(1, 2, 3, 4), df = dy.getFloat(1, 2, 3, 4);
+    assertThat(a1.getFloat(1, 2, 3, 4)).isEqualTo((xf + df) + xf);       // summed in input order
   }
 }
