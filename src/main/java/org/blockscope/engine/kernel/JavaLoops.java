@@ -2,6 +2,7 @@ package org.blockscope.engine.kernel;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -61,8 +62,23 @@ final class JavaLoops {
     INDArray dx = NativeOps.empty(dy.dataType(), dy.shape());
     int n = (int) x.length();
     if (x.dataType() == DataType.FLOAT) {
-      FloatBuffer a = x.data().asNioFloat(), d = dy.data().asNioFloat(), b = dx.data().asNioFloat();
-      chunks(n, (from, to) -> reluBackward(a, d, b, from, to));
+      // the floats read as ints: the mask is pure int arithmetic, which the JIT vectorises
+      IntBuffer a = ints(x), d = ints(dy), b = ints(dx);
+      chunks(n, (from, to) -> {
+        int[] p = ISCRATCH.get()[0], q = ISCRATCH.get()[1];
+        for (int c = from; c < to; c += CHUNK) {
+          int len = Math.min(CHUNK, to - c);
+          a.get(c, p, 0, len);
+          d.get(c, q, 0, len);
+          for (int i = 0; i < len; i++) {
+            // keep dy iff x > 0, i.e. x's bits are a positive int (-0.0f and negatives give mask 0);
+            // branch-free: signs are random, a branch mispredicts half the time
+            int bits = p[i];
+            q[i] &= (-bits >> 31) & ~(bits >> 31);
+          }
+          b.put(c, q, 0, len);
+        }
+      });
     } else {
       DoubleBuffer a = x.data().asNioDouble(), d = dy.data().asNioDouble(), b = dx.data().asNioDouble();
       chunks(n, (from, to) -> {
@@ -76,19 +92,11 @@ final class JavaLoops {
     return dx;
   }
 
-  /**
-   * dx[i] = dy[i] where x[i] > 0, else 0, for i in [from, to): per element on the native buffers (the
-   * JIT does not vectorise the float/int bit moves, and a static method keeps the buffers in registers,
-   * measured 2x faster than the same loop inside a lambda).
-   */
-  private static void reluBackward(FloatBuffer a, FloatBuffer d, FloatBuffer b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      // branch-free (signs are random, a branch mispredicts half the time): keep dy iff x > 0,
-      // i.e. x's bits are a positive int (-0.0f and negatives give mask 0)
-      int bits = Float.floatToRawIntBits(a.get(i));
-      int mask = (-bits >> 31) & ~(bits >> 31);
-      b.put(i, Float.intBitsToFloat(Float.floatToRawIntBits(d.get(i)) & mask));
-    }
+  private static final ThreadLocal<int[][]> ISCRATCH = ThreadLocal.withInitial(() -> new int[2][CHUNK]);
+
+  /** The FLOAT array's native buffer seen as ints (same bits). */
+  private static IntBuffer ints(INDArray a) {
+    return a.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asIntBuffer();
   }
 
   /** y = a + b */
