@@ -85,6 +85,7 @@ public final class EngineBench {
     Model m = Compiler.compile(Templates.graph(template), new Compiler.Options(1, DataType.FLOAT));
     m.keepPreviousPass(false);                         // as the trainer: nothing reads an earlier pass
     m.computeInputGradient(false);                     // nor the gradient with respect to the images
+    m.fastTraining(true);
     var in = m.inputShape();
     Random r = new Random(1);
     float[] px = new float[batch * in.channels() * in.height() * in.width()];

@@ -44,16 +44,21 @@ final class BatchNormStep extends Step {
   @Override
   INDArray forward(Pass p) {
     INDArray x = p.in(this, 0);
+    boolean withRelu = relu != null && p.fastTraining && p.mode == Mode.TRAINING;
     BatchNormKernel.TrainOut o = p.mode == Mode.TRAINING
         ? BatchNormKernel.forwardTrain(x, gamma.value(), beta.value(), runningMean.value(), runningVar.value(),
-            momentum, eps)
+            momentum, eps, withRelu)
         : BatchNormKernel.forwardInferenceSaved(x, gamma.value(), beta.value(), runningMean.value(),
             runningVar.value(), eps);
     saved = o.saved();
+    if (withRelu) p.markReluApplied(this);               // the ReLU step passes y on; its backward is unchanged
     return o.y();
   }
 
-  /** The ReLU that only this batch norm feeds: applied in the same loop in fused passes, or null. */
+  /**
+   * The ReLU that only this batch norm feeds, or null: applied in this step's loop in fused inference
+   * passes (unless folded into a convolution) and in fast training passes.
+   */
   private SimpleSteps.Act relu;
 
   void fuseRelu(SimpleSteps.Act act) {

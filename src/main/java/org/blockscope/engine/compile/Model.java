@@ -46,6 +46,7 @@ public final class Model {
    */
   static volatile boolean earlyRelease = true;
   private boolean inputGradient = true;
+  private boolean fastTraining;
   /** Per step: whether it or a step before it has trainable parameters (the input's gradient aside). */
   private boolean[] needsGradientWithoutInput;
 
@@ -90,6 +91,15 @@ public final class Model {
   }
 
   /**
+   * With true, TRAINING passes fuse a batch norm with the ReLU after it (one loop instead of two): the
+   * batch norm's entry in {@link #activations()} then holds the ReLU's output. Losses and gradients do
+   * not change. For the trainer and the benchmarks; views of the inside leave it off (the default).
+   */
+  public void fastTraining(boolean on) {
+    fastTraining = on;
+  }
+
+  /**
    * With false, backward skips the gradient with respect to the input images ({@link #inputGradient()}
    * is then null), which only saliency-style views need: the trainer and the benchmarks turn it off.
    */
@@ -98,8 +108,9 @@ public final class Model {
   }
 
   /**
-   * A batch norm whose input is a plain convolution used by nothing else folds into it in infer();
-   * otherwise a ReLU that only it feeds is applied in its loop.
+   * A batch norm whose input is a plain convolution used by nothing else folds into it in infer(); a
+   * ReLU that only a batch norm feeds runs in the batch norm's loop (infer() when not folded, and fast
+   * training passes).
    */
   private void foldBatchNorms(List<List<Integer>> consumers) {
     for (Step s : steps) {
@@ -108,9 +119,10 @@ public final class Model {
       if (before instanceof ConvStep conv && consumers.get(before.index).size() == 1 && before.index != mainOutput
           && conv.foldable()) {
         conv.fold(bn);
-      } else if (consumers.get(bn.index).size() == 1 && bn.index != mainOutput
+      }
+      if (consumers.get(bn.index).size() == 1 && bn.index != mainOutput
           && steps.get(consumers.get(bn.index).get(0)) instanceof SimpleSteps.Act act && act.isRelu()) {
-        bn.fuseRelu(act);                                // BN-ReLU before a convolution (DenseNet)
+        bn.fuseRelu(act);                                // conv-BN-ReLU (ResNet), BN-ReLU-conv (DenseNet)
       }
     }
   }
@@ -230,6 +242,7 @@ public final class Model {
     previous = last;
     Pass p = new Pass(steps.size(), mode, noiseSeed, fused);
     p.input = x.dataType() == dataType ? x : x.castTo(dataType);
+    p.fastTraining = fastTraining && mode == Mode.TRAINING;
     if (fused && earlyRelease) {
       Set<DataBuffer> keep = protectedBuffers(null);
       keep.add(root(p.input.data()));

@@ -51,6 +51,9 @@ final class Pass {
     return l;
   }
 
+  /** A training pass that may fuse steps (BN-ReLU): only the trainer's own outputs are read. */
+  boolean fastTraining;
+
   /** Steps whose output gradient someone needs (null: all); set by Model.backward. */
   boolean[] needsGradient;
 

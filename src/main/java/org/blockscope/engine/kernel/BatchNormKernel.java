@@ -33,6 +33,12 @@ public final class BatchNormKernel {
 
   public static TrainOut forwardTrain(INDArray x, INDArray gamma, INDArray beta, INDArray runningMean,
       INDArray runningVar, double momentum, double eps) {
+    return forwardTrain(x, gamma, beta, runningMean, runningVar, momentum, eps, false);
+  }
+
+  /** Training forward; with relu, the output is max(bn(x), 0) (a following ReLU fused in, same loop). */
+  public static TrainOut forwardTrain(INDArray x, INDArray gamma, INDArray beta, INDArray runningMean,
+      INDArray runningVar, double momentum, double eps, boolean relu) {
     check(x);
     ChannelPlanes in = new ChannelPlanes(ChannelPlanes.contiguous(x));
     INDArray y = NativeOps.empty(x.dataType(), x.shape());
@@ -48,7 +54,7 @@ public final class BatchNormKernel {
       double v = Math.max(0, st[1] - sm * sm * m) / m;     // biased
       double is = 1.0 / Math.sqrt(v + eps);
       double scale = g[ch] * is;
-      affine(in, out, ch, scale, b[ch] - mu * scale);
+      affine(in, out, ch, scale, b[ch] - mu * scale, relu);
       mean[ch] = mu;
       var[ch] = v;
       invStd[ch] = is;
@@ -86,7 +92,7 @@ public final class BatchNormKernel {
     for (int ch = 0; ch < c; ch++) invStd[ch] = 1.0 / Math.sqrt(var[ch] + eps);
     ChannelPlanes.forEachChannel(c, in.perChannel(), ch -> {
       double scale = g[ch] * invStd[ch];
-      affine(in, out, ch, scale, b[ch] - mean[ch] * scale);
+      affine(in, out, ch, scale, b[ch] - mean[ch] * scale, false);
     });
     return new TrainOut(y, new Saved(in.array, mean, invStd));
   }
@@ -123,7 +129,7 @@ public final class BatchNormKernel {
       dbeta[ch] = sdy;
       double k = g[ch] * is;
       if (!batchStats) {
-        affine(d, out, ch, k, 0);
+        affine(d, out, ch, k, 0, false);
         return;
       }
       // dx = k * (dy - sdy/M - xhat * dg/M), xhat = (x - mu) * is:  dx = k dy + ax (x - mu) + a0
@@ -182,22 +188,26 @@ public final class BatchNormKernel {
     return new double[] {s0 + s1 + s2 + s3, q0 + q1 + q2 + q3, k0};
   }
 
-  /** out = in * scale + shift on one channel (float arithmetic for FLOAT arrays). */
-  private static void affine(ChannelPlanes in, ChannelPlanes out, int ch, double scale, double shift) {
+  /** out = in * scale + shift on one channel, then max(out, 0) with relu (float arithmetic for FLOAT arrays). */
+  private static void affine(ChannelPlanes in, ChannelPlanes out, int ch, double scale, double shift, boolean relu) {
     int hw = in.hw;
     if (in.isFloat()) {
       float[] p = ChannelPlanes.fscratch(0, hw);
       float s = (float) scale, t = (float) shift;
       for (int i = 0; i < in.n; i++) {
         in.getF(i, ch, p);
-        for (int j = 0; j < hw; j++) p[j] = p[j] * s + t;
+        if (relu) {
+          for (int j = 0; j < hw; j++) p[j] = Math.max(p[j] * s + t, 0f);
+        } else {
+          for (int j = 0; j < hw; j++) p[j] = p[j] * s + t;
+        }
         out.putF(i, ch, p);
       }
     } else {
       double[] p = ChannelPlanes.scratch(0, hw);
       for (int i = 0; i < in.n; i++) {
         in.get(i, ch, p);
-        for (int j = 0; j < hw; j++) p[j] = p[j] * scale + shift;
+        for (int j = 0; j < hw; j++) p[j] = relu ? Math.max(p[j] * scale + shift, 0) : p[j] * scale + shift;
         out.put(i, ch, p);
       }
     }

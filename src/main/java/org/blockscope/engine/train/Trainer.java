@@ -144,6 +144,7 @@ public final class Trainer {
   private void run() {
     model.keepPreviousPass(false);                  // the loop never reads an earlier pass: halves peak memory
     model.computeInputGradient(false);              // nothing reads dLoss/dImage: the first conv skips it
+    model.fastTraining(true);                       // nor pre-ReLU batch-norm outputs: fused
     try {
       BatchSource trainBatches = train.batches(config.batchSize(), config.seed());
       BatchSource valBatches = validation == null ? null : validation.batches(config.batchSize(), config.seed());
@@ -194,6 +195,7 @@ public final class Trainer {
     } finally {
       model.keepPreviousPass(true);
       model.computeInputGradient(true);
+      model.fastTraining(false);
     }
   }
 }

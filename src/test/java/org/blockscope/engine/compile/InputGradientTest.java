@@ -1,6 +1,7 @@
 package org.blockscope.engine.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.blockscope.engine.kernel.Conv2dKernel;
@@ -84,6 +85,30 @@ class InputGradientTest {
       assertThat(fused.sub(m.forward(x, Mode.INFERENCE, 1)).amaxNumber().doubleValue()).isLessThan(1e-9);
     }
     assertThat(org.blockscope.engine.kernel.BufferPool.repeatedGives()).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"resnet20, bn1", "densenet_bc40, dense1/l2_bn1", "mobilenet_mini, sep1/pw_bn"})
+  void fastTrainingFusesBatchNormReluWithoutChangingLossOrGradients(String template, String bn) {
+    Model m = Compiler.compile(Templates.graph(template), new Compiler.Options(5, DataType.DOUBLE));
+    Shape in = m.inputShape();
+    INDArray x = TinyNets.randomInput(9, DataType.DOUBLE, 2, in.channels(), in.height(), in.width());
+    int[] labels = {1, 3};
+    m.forward(x, Mode.TRAINING, 1);
+    double loss = m.backward(labels);
+    Map<String, INDArray> full = copy(m.gradients());
+    INDArray bnOut = m.activation(bn).dup();
+    assertThat(bnOut.minNumber().doubleValue()).isNegative();
+    m.fastTraining(true);
+    m.forward(x, Mode.TRAINING, 1);
+    assertThat(m.backward(labels)).isCloseTo(loss, within(1e-12));
+    full.forEach((name, g) -> assertThat(m.gradients().get(name).sub(g).amaxNumber().doubleValue())
+        .as("%s: %s", template, name).isLessThan(1e-12 * Math.max(1, g.amaxNumber().doubleValue())));
+    // the fused batch norm's entry now holds the ReLU's output
+    INDArray fused = m.activation(bn);
+    assertThat(fused.minNumber().doubleValue()).isGreaterThanOrEqualTo(0);
+    assertThat(fused.sub(org.nd4j.linalg.ops.transforms.Transforms.relu(bnOut, true)).amaxNumber().doubleValue())
+        .isLessThan(1e-12);
   }
 
   private static Map<String, INDArray> copy(Map<String, INDArray> m) {
