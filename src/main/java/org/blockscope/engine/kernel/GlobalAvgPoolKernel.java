@@ -9,11 +9,34 @@ public final class GlobalAvgPoolKernel {
   private GlobalAvgPoolKernel() {}
 
   public static INDArray forward(INDArray x) {
+    if (x.rank() == 4 && x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && JavaLoops.contiguousSameType(x)) {
+      ChannelPlanes in = new ChannelPlanes(x);             // one sum per plane, planes split over threads
+      float[] y = new float[in.n * in.c];
+      Workers.forEach(in.n * in.c, x.length(), plane -> {
+        float[] p = ChannelPlanes.fscratch(0, in.hw);
+        in.getF(plane / in.c, plane % in.c, p);
+        double acc = 0;
+        for (int j = 0; j < in.hw; j++) acc += p[j];
+        y[plane] = (float) (acc / in.hw);
+      });
+      return Nd4j.create(y, new long[] {in.n, in.c}, 'c');
+    }
     return x.mean(2, 3);
   }
 
   /** dx[n,c,h,w] = dy[n,c] / (H*W) */
   public static INDArray backward(long[] xShape, INDArray dy) {
+    if (xShape.length == 4 && dy.rank() == 2 && dy.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+      INDArray dx = NativeOps.empty(dy.dataType(), xShape);
+      ChannelPlanes out = new ChannelPlanes(dx);
+      float[] d = dy.dup('c').data().asFloat();
+      Workers.forEach(out.n * out.c, dx.length(), plane -> {
+        float[] p = ChannelPlanes.fscratch(0, out.hw);
+        java.util.Arrays.fill(p, 0, out.hw, d[plane] / out.hw);
+        out.putF(plane / out.c, plane % out.c, p);
+      });
+      return dx;
+    }
     if (xShape.length == 4 && dy.rank() == 2 && (dy.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
         || dy.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE)) {
       INDArray dx = NativeOps.empty(dy.dataType(), xShape);

@@ -16,6 +16,20 @@ public final class ScaleKernel {
   public record Grads(INDArray dx, INDArray ds) {}
 
   public static INDArray forward(INDArray x, INDArray s) {
+    if (fast(x, s) && x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+      ChannelPlanes in = new ChannelPlanes(x);
+      INDArray y = NativeOps.empty(x.dataType(), x.shape());
+      ChannelPlanes out = new ChannelPlanes(y);
+      float[] sv = s.dup('c').data().asFloat();
+      Workers.forEach(in.n * in.c, x.length(), plane -> {     // plane = n * C + c
+        float[] p = ChannelPlanes.fscratch(0, in.hw);
+        float k = sv[plane];
+        in.getF(plane / in.c, plane % in.c, p);
+        for (int j = 0; j < in.hw; j++) p[j] *= k;
+        out.putF(plane / in.c, plane % in.c, p);
+      });
+      return y;
+    }
     if (fast(x, s)) {
       ChannelPlanes in = new ChannelPlanes(x);
       INDArray y = NativeOps.empty(x.dataType(), x.shape());
@@ -44,6 +58,29 @@ public final class ScaleKernel {
   }
 
   public static Grads backward(INDArray x, INDArray s, INDArray dy) {
+    if (fast(x, s) && JavaLoops.applicable(x, dy) && java.util.Arrays.equals(x.shape(), dy.shape())
+        && x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+      ChannelPlanes xs = new ChannelPlanes(x), ds = new ChannelPlanes(dy);
+      INDArray dx = NativeOps.empty(dy.dataType(), dy.shape());
+      ChannelPlanes out = new ChannelPlanes(dx);
+      float[] sv = s.dup('c').data().asFloat();
+      float[] dsv = new float[sv.length];
+      Workers.forEach(xs.n * xs.c, x.length(), plane -> {
+        float[] px = ChannelPlanes.fscratch(0, xs.hw), pd = ChannelPlanes.fscratch(1, xs.hw);
+        int n = plane / xs.c, c = plane % xs.c;
+        float k = sv[plane];
+        xs.getF(n, c, px);
+        ds.getF(n, c, pd);
+        double acc = 0;
+        for (int j = 0; j < xs.hw; j++) {
+          acc += pd[j] * px[j];
+          pd[j] *= k;
+        }
+        dsv[plane] = (float) acc;
+        out.putF(n, c, pd);
+      });
+      return new Grads(dx, Nd4j.create(dsv, s.shape(), 'c'));
+    }
     if (fast(x, s) && JavaLoops.applicable(x, dy) && java.util.Arrays.equals(x.shape(), dy.shape())) {
       ChannelPlanes xs = new ChannelPlanes(x), ds = new ChannelPlanes(dy);
       INDArray dx = NativeOps.empty(dy.dataType(), dy.shape());

@@ -34,6 +34,42 @@ class DenseKernelsTest {
   }
 
   @Test
+  void smallFloatLayersRunAsLoopsWithTheGemmResults() {
+    INDArray x = Arrays4.rand(4, 6, 12), w = Arrays4.rand(5, 3, 12), b = Arrays4.rand(6, 3), dy = Arrays4.rand(7, 6, 3);
+    INDArray y = FullyConnectedKernel.forward(x, w, b);                      // DOUBLE: GEMM
+    ParamGrads g = FullyConnectedKernel.backward(x, w, b, dy);
+    DataType f = DataType.FLOAT;
+    INDArray yf = FullyConnectedKernel.forward(x.castTo(f), w.castTo(f), b.castTo(f));
+    ParamGrads gf = FullyConnectedKernel.backward(x.castTo(f), w.castTo(f), b.castTo(f), dy.castTo(f));
+    assertThat(yf.dataType()).isEqualTo(f);
+    assertThat(yf.castTo(DataType.DOUBLE).sub(y).amaxNumber().doubleValue()).isLessThan(1e-5);
+    assertThat(gf.dx().castTo(DataType.DOUBLE).sub(g.dx()).amaxNumber().doubleValue()).isLessThan(1e-5);
+    assertThat(gf.dw().castTo(DataType.DOUBLE).sub(g.dw()).amaxNumber().doubleValue()).isLessThan(1e-5);
+    assertThat(gf.db().shape()).isEqualTo(b.shape());
+    assertThat(gf.db().castTo(DataType.DOUBLE).sub(g.db()).amaxNumber().doubleValue()).isLessThan(1e-5);
+  }
+
+  @Test
+  void floatPoolAndScaleLoopsEqualTheDoubleOnes() {
+    INDArray x = Arrays4.rand(8, 3, 4, 6, 5), s = Arrays4.rand(9, 3, 4), dy = Arrays4.rand(10, 3, 4, 6, 5);
+    INDArray dg = Arrays4.rand(11, 3, 4);
+    DataType f = DataType.FLOAT;
+    close(GlobalAvgPoolKernel.forward(x.castTo(f)), GlobalAvgPoolKernel.forward(x));
+    close(GlobalAvgPoolKernel.backward(x.shape(), dg.castTo(f)), GlobalAvgPoolKernel.backward(x.shape(), dg));
+    close(ScaleKernel.forward(x.castTo(f), s.castTo(f)), ScaleKernel.forward(x, s));
+    ScaleKernel.Grads gf = ScaleKernel.backward(x.castTo(f), s.castTo(f), dy.castTo(f));
+    ScaleKernel.Grads gd = ScaleKernel.backward(x, s, dy);
+    close(gf.dx(), gd.dx());
+    close(gf.ds(), gd.ds());
+  }
+
+  private static void close(INDArray fl, INDArray dbl) {
+    assertThat(fl.dataType()).isEqualTo(DataType.FLOAT);
+    assertThat(fl.shape()).isEqualTo(dbl.shape());
+    assertThat(fl.castTo(DataType.DOUBLE).sub(dbl).amaxNumber().doubleValue()).isLessThan(1e-5);
+  }
+
+  @Test
   void globalAvgPoolAndFlatten() {
     INDArray x = Arrays4.rand(1, 2, 3, 4, 5);
     INDArray g = GlobalAvgPoolKernel.forward(x);
