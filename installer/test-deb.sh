@@ -153,6 +153,20 @@ else
   skip "ND4J smoke test (no javac on this machine, or runtime without bin/java)"
 fi
 
+# ---- 3b. the engine through the installed launcher: OpenMP threads set to sleep, one short benchmark ----
+step "$LAUNCHER bench --engine --batch 8 --iterations 2 lenet5"
+if out="$(cd "$WORK" && timeout 300 "$LAUNCHER" bench --engine --batch 8 --iterations 2 lenet5 2>&1)"; then
+  echo "$out" | grep -E '^(threads|lenet5)' | sed 's/^/    /'
+  if grep -q "OMP_WAIT_POLICY=PASSIVE" <<<"$out" && grep -qE '^lenet5 .*train .*img/s' <<<"$out"; then
+    pass "engine from the launcher: OpenMP idle threads sleep, LeNet-5 trains and infers"
+  else
+    fail "engine benchmark: no PASSIVE OpenMP line or no LeNet-5 figures"
+  fi
+else
+  echo "$out" | tail -20 >&2
+  fail "engine benchmark exited with an error"
+fi
+
 # ---- 4. GUI ----
 step "GUI"
 need=()

@@ -65,6 +65,20 @@ final class Pass {
     return out[s.inputs[port]];
   }
 
+  /** Every input of s, in port order. */
+  INDArray[] inputs(Step s) {
+    INDArray[] xs = new INDArray[s.inputs.length];
+    for (int i = 0; i < xs.length; i++) xs[i] = in(s, i);
+    return xs;
+  }
+
+  /** Every input of s as a channels-last array (see {@link #inChannelsLast}). */
+  INDArray[] inputsChannelsLast(Step s) {
+    INDArray[] xs = new INDArray[s.inputs.length];
+    for (int i = 0; i < xs.length; i++) xs[i] = inChannelsLast(s, i);
+    return xs;
+  }
+
   /** Whether input {@code port} of s is already channels-last (fused pass). */
   boolean isChannelsLast(Step s, int port) {
     return fused && nhwc[s.inputs[port]] != null;

@@ -131,17 +131,13 @@ final class SimpleSteps {
 
     @Override
     INDArray forward(Pass p) {
-      INDArray[] xs = new INDArray[inputs.length];
-      for (int i = 0; i < xs.length; i++) xs[i] = p.in(this, i);
-      return AddKernel.forward(xs);
+      return AddKernel.forward(p.inputs(this));
     }
 
     @Override
     INDArray forwardChannelsLast(Pass p) {
       if (!anyChannelsLast(this, p)) return forward(p);
-      INDArray[] xs = new INDArray[inputs.length];
-      for (int i = 0; i < xs.length; i++) xs[i] = p.inChannelsLast(this, i);
-      return p.channelsLast(this, AddKernel.forward(xs));
+      return p.channelsLast(this, AddKernel.forward(p.inputsChannelsLast(this)));
     }
 
     @Override
@@ -160,17 +156,13 @@ final class SimpleSteps {
 
     @Override
     INDArray forward(Pass p) {
-      INDArray[] xs = new INDArray[inputs.length];
-      for (int i = 0; i < xs.length; i++) xs[i] = p.in(this, i);
-      return ConcatKernel.forward(xs);
+      return ConcatKernel.forward(p.inputs(this));
     }
 
     @Override
     INDArray forwardChannelsLast(Pass p) {
       if (!anyChannelsLast(this, p)) return forward(p);
-      INDArray[] xs = new INDArray[inputs.length];
-      for (int i = 0; i < xs.length; i++) xs[i] = p.inChannelsLast(this, i);
-      return p.channelsLast(this, ChannelsLast.concat(xs));
+      return p.channelsLast(this, ChannelsLast.concat(p.inputsChannelsLast(this)));
     }
 
     @Override

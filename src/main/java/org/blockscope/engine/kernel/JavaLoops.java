@@ -102,6 +102,17 @@ final class JavaLoops {
   /** y = a + b */
   static INDArray add(INDArray a, INDArray b) {
     INDArray y = NativeOps.empty(a.dataType(), a.shape());
+    addInto(a, b, y);
+    return y;
+  }
+
+  /** a += b in place */
+  static void addInPlace(INDArray a, INDArray b) {
+    addInto(a, b, a);
+  }
+
+  /** r = a + b (r may be a) */
+  private static void addInto(INDArray a, INDArray b, INDArray y) {
     int n = (int) a.length();
     if (a.dataType() == DataType.FLOAT) {
       FloatBuffer p = a.data().asNioFloat(), q = b.data().asNioFloat(), r = y.data().asNioFloat();
@@ -119,30 +130,6 @@ final class JavaLoops {
       DoubleBuffer p = a.data().asNioDouble(), q = b.data().asNioDouble(), r = y.data().asNioDouble();
       chunks(n, (from, to) -> {
         for (int i = from; i < to; i++) r.put(i, p.get(i) + q.get(i));
-      });
-    }
-    return y;
-  }
-
-  /** a += b in place */
-  static void addInPlace(INDArray a, INDArray b) {
-    int n = (int) a.length();
-    if (a.dataType() == DataType.FLOAT) {
-      FloatBuffer p = a.data().asNioFloat(), q = b.data().asNioFloat();
-      chunks(n, (from, to) -> {
-        float[] u = ChannelPlanes.fscratch(0, CHUNK), v = ChannelPlanes.fscratch(1, CHUNK);
-        for (int c = from; c < to; c += CHUNK) {
-          int len = Math.min(CHUNK, to - c);
-          p.get(c, u, 0, len);
-          q.get(c, v, 0, len);
-          for (int i = 0; i < len; i++) u[i] += v[i];
-          p.put(c, u, 0, len);
-        }
-      });
-    } else {
-      DoubleBuffer p = a.data().asNioDouble(), q = b.data().asNioDouble();
-      chunks(n, (from, to) -> {
-        for (int i = from; i < to; i++) p.put(i, p.get(i) + q.get(i));
       });
     }
   }
