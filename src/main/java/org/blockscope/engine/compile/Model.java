@@ -109,11 +109,15 @@ public final class Model {
 
   /**
    * A batch norm whose input is a plain convolution used by nothing else folds into it in infer(); a
-   * ReLU that only a batch norm feeds runs in the batch norm's loop (infer() when not folded, and fast
-   * training passes).
+   * ReLU that only a batch norm or an add feeds runs in that step's loop (infer(), unless the batch
+   * norm is folded, and fast training passes).
    */
   private void foldBatchNorms(List<List<Integer>> consumers) {
     for (Step s : steps) {
+      if (s instanceof SimpleSteps.Add add && consumers.get(add.index).size() == 1 && add.index != mainOutput
+          && steps.get(consumers.get(add.index).get(0)) instanceof SimpleSteps.Act act && act.isRelu()) {
+        add.fuseRelu(act);                               // a residual block's add-ReLU
+      }
       if (!(s instanceof BatchNormStep bn) || s.inputs.length != 1) continue;
       Step before = steps.get(s.inputs[0]);
       if (before instanceof ConvStep conv && consumers.get(before.index).size() == 1 && before.index != mainOutput

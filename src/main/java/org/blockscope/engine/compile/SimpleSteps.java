@@ -129,15 +129,28 @@ final class SimpleSteps {
       super(n, index, inputs);
     }
 
+    /** The ReLU that only this sum feeds (a residual block's output), applied in the same loop, or null. */
+    private Act relu;
+
+    void fuseRelu(Act act) {
+      relu = act;
+      act.appliedByInput();
+    }
+
     @Override
     INDArray forward(Pass p) {
-      return AddKernel.forward(p.inputs(this));
+      boolean withRelu = relu != null && p.fastTraining;
+      INDArray y = AddKernel.forward(withRelu, p.inputs(this));
+      if (withRelu) p.markReluApplied(this);
+      return y;
     }
 
     @Override
     INDArray forwardChannelsLast(Pass p) {
       if (!anyChannelsLast(this, p)) return forward(p);
-      return p.channelsLast(this, AddKernel.forward(p.inputsChannelsLast(this)));
+      INDArray y = AddKernel.forward(relu != null, p.inputsChannelsLast(this));
+      if (relu != null) p.markReluApplied(this);
+      return p.channelsLast(this, y);
     }
 
     @Override

@@ -11,14 +11,19 @@ public final class AddKernel {
   private AddKernel() {}
 
   public static INDArray forward(INDArray... xs) {
+    return forward(false, xs);
+  }
+
+  /** Σ xs, then max(·, 0) when relu (a following ReLU fused into the same loop). */
+  public static INDArray forward(boolean relu, INDArray... xs) {
     for (int i = 1; i < xs.length; i++) {
       if (!Arrays.equals(xs[i].shape(), xs[0].shape()))
         throw new IllegalArgumentException("add: shapes differ " + Conv2dKernel.shape(xs[0]) + " vs "
             + Conv2dKernel.shape(xs[i]));
     }
     if (xs.length >= 2 && JavaLoops.applicable(xs)) {
-      INDArray y = JavaLoops.add(xs[0], xs[1]);
-      for (int i = 2; i < xs.length; i++) JavaLoops.addInPlace(y, xs[i]);
+      INDArray y = JavaLoops.add(xs[0], xs[1], relu && xs.length == 2);
+      for (int i = 2; i < xs.length; i++) JavaLoops.addInPlace(y, xs[i], relu && i == xs.length - 1);
       return y;
     }
     INDArray y = xs[0].dup();
@@ -28,7 +33,7 @@ public final class AddKernel {
             + Conv2dKernel.shape(xs[i]));
       y.addi(xs[i]);
     }
-    return y;
+    return relu ? org.nd4j.linalg.ops.transforms.Transforms.relu(y, false) : y;
   }
 
   /**

@@ -101,18 +101,28 @@ final class JavaLoops {
 
   /** y = a + b */
   static INDArray add(INDArray a, INDArray b) {
+    return add(a, b, false);
+  }
+
+  /** y = a + b, then max(y, 0) when relu */
+  static INDArray add(INDArray a, INDArray b, boolean relu) {
     INDArray y = NativeOps.empty(a.dataType(), a.shape());
-    addInto(a, b, y);
+    addInto(a, b, y, relu);
     return y;
+  }
+
+  /** a += b in place, then max(a, 0) when relu */
+  static void addInPlace(INDArray a, INDArray b, boolean relu) {
+    addInto(a, b, a, relu);
   }
 
   /** a += b in place */
   static void addInPlace(INDArray a, INDArray b) {
-    addInto(a, b, a);
+    addInto(a, b, a, false);
   }
 
-  /** r = a + b (r may be a) */
-  private static void addInto(INDArray a, INDArray b, INDArray y) {
+  /** r = a + b (r may be a), then max(r, 0) when relu */
+  private static void addInto(INDArray a, INDArray b, INDArray y, boolean relu) {
     int n = (int) a.length();
     if (a.dataType() == DataType.FLOAT) {
       FloatBuffer p = a.data().asNioFloat(), q = b.data().asNioFloat(), r = y.data().asNioFloat();
@@ -123,13 +133,16 @@ final class JavaLoops {
           p.get(c, u, 0, len);
           q.get(c, v, 0, len);
           for (int i = 0; i < len; i++) u[i] += v[i];
+          if (relu) {
+            for (int i = 0; i < len; i++) u[i] = Math.max(u[i], 0f);
+          }
           r.put(c, u, 0, len);
         }
       });
     } else {
       DoubleBuffer p = a.data().asNioDouble(), q = b.data().asNioDouble(), r = y.data().asNioDouble();
       chunks(n, (from, to) -> {
-        for (int i = from; i < to; i++) r.put(i, p.get(i) + q.get(i));
+        for (int i = from; i < to; i++) r.put(i, relu ? Math.max(p.get(i) + q.get(i), 0.0) : p.get(i) + q.get(i));
       });
     }
   }

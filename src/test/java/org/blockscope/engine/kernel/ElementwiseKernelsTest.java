@@ -58,6 +58,22 @@ class ElementwiseKernelsTest {
   }
 
   @Test
+  void addWithFusedReluIsReluOfTheSum() {
+    for (int inputs = 2; inputs <= 3; inputs++) {
+      INDArray[] xs = new INDArray[inputs];
+      for (int i = 0; i < inputs; i++) xs[i] = Arrays4.rand(20 + i, 2, 3, 4, 4);
+      INDArray sum = AddKernel.forward(xs);
+      INDArray fused = AddKernel.forward(true, xs);
+      assertThat(sum.minNumber().doubleValue()).isNegative();
+      assertThat(fused).isEqualTo(org.nd4j.linalg.ops.transforms.Transforms.relu(sum, true));
+      INDArray[] fl = new INDArray[inputs];
+      for (int i = 0; i < inputs; i++) fl[i] = xs[i].castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+      assertThat(AddKernel.forward(true, fl).castTo(sum.dataType()).sub(fused).amaxNumber().doubleValue())
+          .isLessThan(1e-6);
+    }
+  }
+
+  @Test
   void addAndConcat() {
     INDArray a = Arrays4.rand(1, 2, 3, 4, 4), b = Arrays4.rand(2, 2, 3, 4, 4), c = Arrays4.rand(3, 2, 3, 4, 4);
     INDArray[] in = {a, b, c};
