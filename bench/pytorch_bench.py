@@ -14,7 +14,7 @@ BN: eps 1e-5, momentum 0.1 (PyTorch defaults, as Blockscope).
 
 Usage: /usr/bin/python3 bench/pytorch_bench.py [--batch 64] [--iterations 10] [--threads 2] [templates...]
 Measures train img/s (forward + cross-entropy + backward + SGD step with momentum 0.9 and weight decay
-5e-4, as EngineBench) and inference img/s (eval mode, no_grad) on random data after 2 warm-up iterations,
+5e-4, as EngineBench) and inference img/s (eval mode, no_grad) on random data after 5 warm-up iterations,
 from the median iteration time (robust to bursts of other load on a shared machine), as EngineBench.
 """
 import argparse
@@ -133,6 +133,10 @@ NETS = {
 }
 
 
+# warm-up iterations before timing, as EngineBench (the JVM compiles its loops during the first ones)
+WARMUP = 5
+
+
 def bench(name, batch, iterations):
     torch.manual_seed(1)
     net = NETS[name]()
@@ -148,7 +152,7 @@ def bench(name, batch, iterations):
         opt.step()
 
     net.train()
-    for _ in range(2):
+    for _ in range(WARMUP):
         train_step()
     times = []
     for _ in range(iterations):
@@ -159,7 +163,7 @@ def bench(name, batch, iterations):
 
     net.eval()
     with torch.no_grad():
-        for _ in range(2):
+        for _ in range(WARMUP):
             torch.softmax(net(x), 1)
         times = []
         for _ in range(iterations):

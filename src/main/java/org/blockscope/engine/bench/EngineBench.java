@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Usage: {@code EngineBench [--batch 64] [--iterations 10] [--profile] [template ...]}
  * (default resnet20 se_resnet20 densenet_bc40). Run it alone: OpenMP threads busy-wait.
  *
- * <p>Speeds are computed from the median iteration time (after 2 warm-up iterations), which is robust
+ * <p>Speeds are computed from the median iteration time (after {@link #WARMUP} warm-up iterations of each), which is robust
  * to bursts of other load on a shared machine; {@code bench/pytorch_bench.py} measures the same way.
  */
 public final class EngineBench {
@@ -45,6 +45,9 @@ public final class EngineBench {
           peakHeapBytes >> 20, peakOffHeapBytes >> 20);
     }
   }
+
+  /** Warm-up iterations before timing, training and inference alike (bench/pytorch_bench.py uses as many). */
+  static final int WARMUP = 5;
 
   private static long peakHeap;
   private static long peakOffHeap;
@@ -96,7 +99,7 @@ public final class EngineBench {
     Optimizer opt = new Optimizer(new OptimizerConfig.Sgd(0.9, false, 5e-4));
     peakHeap = 0;
     peakOffHeap = 0;
-    for (int i = 0; i < 2; i++) {                      // warm-up
+    for (int i = 0; i < WARMUP; i++) {                 // warm-up (the JIT compiles the loops meanwhile)
       m.forward(x, Mode.TRAINING);
       m.backward(labels);
       opt.step(m, 0.01);
