@@ -6,8 +6,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Channel scaling (e.g. squeeze-and-excitation gate): y[n,c,h,w] = x[n,c,h,w] * s[n,c].
- * x: [N, C, H, W], s: [N, C]. Per-plane Java loops on contiguous FLOAT/DOUBLE arrays ({@link ChannelPlanes}),
- * otherwise broadcast ops along axes 0 and 1.
+ * x: [N, C, H, W], s: [N, C]. Per-plane parallel Java loops on contiguous FLOAT arrays
+ * ({@link ChannelPlanes}), otherwise broadcast ops along axes 0 and 1 (DOUBLE: the gradient checks).
  */
 public final class ScaleKernel {
   private ScaleKernel() {}
@@ -30,28 +30,12 @@ public final class ScaleKernel {
       });
       return y;
     }
-    if (fast(x, s)) {
-      ChannelPlanes in = new ChannelPlanes(x);
-      INDArray y = NativeOps.empty(x.dataType(), x.shape());
-      ChannelPlanes out = new ChannelPlanes(y);
-      double[] sv = s.dup('c').data().asDouble();
-      double[] p = ChannelPlanes.scratch(0, in.hw);
-      for (int n = 0; n < in.n; n++) {
-        for (int c = 0; c < in.c; c++) {
-          double k = sv[n * in.c + c];
-          in.get(n, c, p);
-          for (int j = 0; j < in.hw; j++) p[j] *= k;
-          out.put(n, c, p);
-        }
-      }
-      return y;
-    }
     // a strided view (e.g. the NCHW view of a channels-last array) gave wrong products here: copy first
     INDArray xc = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
     return Broadcast.mul(xc, s, xc.ulike(), 0, 1);
   }
 
-  /** x contiguous [N, C, H, W], s [N, C], same FLOAT/DOUBLE type: per-plane Java loops. */
+  /** x contiguous [N, C, H, W], s [N, C], same type: per-plane Java loops (for FLOAT). */
   private static boolean fast(INDArray x, INDArray s) {
     return x.rank() == 4 && s.rank() == 2 && s.size(0) == x.size(0) && s.size(1) == x.size(1)
         && JavaLoops.contiguousSameType(x) && s.dataType() == x.dataType();
@@ -81,31 +65,9 @@ public final class ScaleKernel {
       });
       return new Grads(dx, Nd4j.create(dsv, s.shape(), 'c'));
     }
-    if (fast(x, s) && JavaLoops.applicable(x, dy) && java.util.Arrays.equals(x.shape(), dy.shape())) {
-      ChannelPlanes xs = new ChannelPlanes(x), ds = new ChannelPlanes(dy);
-      INDArray dx = NativeOps.empty(dy.dataType(), dy.shape());
-      ChannelPlanes out = new ChannelPlanes(dx);
-      double[] sv = s.dup('c').data().asDouble();
-      double[] dsv = new double[sv.length];
-      double[] px = ChannelPlanes.scratch(0, xs.hw), pd = ChannelPlanes.scratch(1, xs.hw);
-      for (int n = 0; n < xs.n; n++) {
-        for (int c = 0; c < xs.c; c++) {
-          double k = sv[n * xs.c + c];
-          xs.get(n, c, px);
-          ds.get(n, c, pd);
-          double acc = 0;
-          for (int j = 0; j < xs.hw; j++) {
-            acc += pd[j] * px[j];
-            pd[j] *= k;
-          }
-          dsv[n * xs.c + c] = acc;
-          out.put(n, c, pd);
-        }
-      }
-      return new Grads(dx, Nd4j.create(dsv, s.shape(), 'c').castTo(s.dataType()));
-    }
-    INDArray dx = Broadcast.mul(dy, s, dy.ulike(), 0, 1);
-    INDArray ds = dy.mul(x).sum(2, 3);
+    INDArray dyc = NativeOps.contiguous(dy), xc = NativeOps.contiguous(x);     // broadcasts and views: see forward
+    INDArray dx = Broadcast.mul(dyc, s, dyc.ulike(), 0, 1);
+    INDArray ds = dyc.mul(xc).sum(2, 3);
     return new Grads(dx, ds);
   }
 }
