@@ -99,6 +99,11 @@ public final class Model {
     fastTraining = on;
   }
 
+  /** Whether TRAINING passes fuse steps (see {@link #fastTraining(boolean)}). */
+  public boolean fastTraining() {
+    return fastTraining;
+  }
+
   /**
    * With false, backward skips the gradient with respect to the input images ({@link #inputGradient()}
    * is then null), which only saliency-style views need: the trainer and the benchmarks turn it off.

@@ -26,7 +26,13 @@ public final class Inspector {
   /** Outputs of every primitive evaluated in {@code mode}, in topological order, for image [C,H,W] or [1,C,H,W]. */
   public static List<NodeOutput> outputs(Model model, INDArray image, Mode mode) {
     Map<String, INDArray> saved = mode == Mode.TRAINING ? state(model) : Map.of();
-    model.forward(batchOfOne(image), mode, 0);
+    boolean fast = model.fastTraining();                 // the live trainer's model fuses BN-ReLU: not here
+    model.fastTraining(false);
+    try {
+      model.forward(batchOfOne(image), mode, 0);
+    } finally {
+      model.fastTraining(fast);
+    }
     Map<String, INDArray> act = model.activations();
     List<NodeOutput> out = new ArrayList<>();
     for (PrimitiveNode p : model.expanded().nodes()) {

@@ -76,6 +76,18 @@ class InspectorTest {
   }
 
   @Test
+  void trainingModeLookOnTheTrainersModelShowsTheBatchNormBeforeItsRelu() {
+    Model m = model();
+    m.fastTraining(true);                                // as while the trainer runs
+    List<NodeOutput> outs = Inspector.outputs(m, images(3, 1), Mode.TRAINING);
+    INDArray bn = outs.stream().filter(o -> o.path().equals("bn")).findFirst().orElseThrow().value();
+    INDArray relu = outs.stream().filter(o -> o.path().equals("relu")).findFirst().orElseThrow().value();
+    assertThat(bn.minNumber().doubleValue()).isNegative();           // batch statistics: half below 0
+    assertThat(relu.minNumber().doubleValue()).isZero();
+    assertThat(m.fastTraining()).isTrue();
+  }
+
+  @Test
   void seGateIsSigmoidOfTheTwoLayerExcitation() {
     Model m = model();
     INDArray image = images(3, 1);
