@@ -20,6 +20,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -311,9 +312,17 @@ public final class TrainingPanel extends BorderPane {
         csv.setOnAction(e -> exportCsv(runList.getSelectionModel().getSelectedItem()));
         Button png = new Button("Export charts as PNG…");
         png.setOnAction(e -> exportPng());
+        Button remove = new Button("Remove run");
+        remove.setId("remove-run");
+        remove.setTooltip(new Tooltip("Take the selected run off the list and the charts (not the one training)"));
+        Runnable updateRemove = () -> remove.setDisable(!vm.canRemove(runList.getSelectionModel().getSelectedItem()));
+        runList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateRemove.run());
+        vm.stateProperty().addListener((o, a, b) -> updateRemove.run());
+        updateRemove.run();
+        remove.setOnAction(e -> vm.removeRun(runList.getSelectionModel().getSelectedItem()));
         Label hint = new Label("Tick runs to overlay them (e.g. the same network with and without SE).");
         hint.getStyleClass().add("hint");
-        HBox buttons = new HBox(8, csv, png, hint);
+        HBox buttons = new HBox(8, csv, png, remove, hint);
         buttons.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, runList, buttons);
     }

@@ -236,6 +236,29 @@ public final class TrainingViewModel {
         return current.getReadOnlyProperty();
     }
 
+    /** Whether {@code r} can be removed from the list: any run but the one still preparing or training. */
+    public boolean canRemove(TrainingRunRecord r) {
+        return r != null && runs.contains(r) && !(r == current.get() && state.get().busy());
+    }
+
+    /**
+     * Removes a finished, stopped or failed run from the list and the charts (its results go with it).
+     * The run in progress cannot be removed: stop it first.
+     *
+     * @return whether it was removed
+     */
+    public boolean removeRun(TrainingRunRecord r) {
+        if (!canRemove(r)) {
+            return false;
+        }
+        runs.remove(r);
+        if (current.get() == r) {
+            current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
+        }
+        bumpCharts();
+        return true;
+    }
+
     public EventInbox inbox() {
         return inbox;
     }
@@ -518,7 +541,9 @@ public final class TrainingViewModel {
 
     private void finish(TrainingRunRecord record, TrainingEvent end) {
         TrainingRun run = record.run();
-        access.endLive(run.model());
+        if (run != null) {                       // null only for records adopted by tests
+            access.endLive(run.model());
+        }
         if (end instanceof TrainingEvent.Failed f) {
             state.set(State.FAILED);
             record.statusProperty().set("failed");
@@ -532,6 +557,9 @@ public final class TrainingViewModel {
             progress.set(1);
             record.statusProperty().set("finished");
             status.set("Finished; evaluating on the validation set…");
+        }
+        if (run == null) {
+            return;
         }
         ended.forEach(c -> c.accept(run));
         if (!(end instanceof TrainingEvent.Failed)) {

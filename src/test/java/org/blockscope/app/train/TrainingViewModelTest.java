@@ -54,6 +54,30 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void endedRunsCanBeRemovedButNotTheOneTraining() {
+        TrainingViewModel vm = vm(Templates.graph("lenet5"));
+        TrainingRunRecord first = new TrainingRunRecord(1, "a", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
+        vm.adopt(first, 10);
+        vm.inbox().offer(new TrainingEvent.Failed("diverged"));
+        vm.pump();
+        TrainingRunRecord second = new TrainingRunRecord(2, "b", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
+        vm.adopt(second, 10);
+        assertThat(vm.canRemove(second)).isFalse();                 // training
+        assertThat(vm.removeRun(second)).isFalse();
+        long before = vm.chartRevisionProperty().get();
+        assertThat(vm.removeRun(first)).isTrue();
+        assertThat(vm.runs()).containsExactly(second);
+        assertThat(vm.currentProperty().get()).isSameAs(second);
+        assertThat(vm.chartRevisionProperty().get()).isGreaterThan(before);
+        vm.inbox().offer(new TrainingEvent.Stopped(0, 3));
+        vm.pump();
+        assertThat(vm.removeRun(second)).isTrue();                  // stopped now
+        assertThat(vm.runs()).isEmpty();
+        assertThat(vm.currentProperty().get()).isNull();
+        assertThat(vm.removeRun(second)).isFalse();                 // already gone
+    }
+
+    @Test
     void pauseAndResumeAreReflectedAndPausedTimeDoesNotCountForTheEstimate() {
         TrainingViewModel vm = vm(Templates.graph("lenet5"));
         TrainingRunRecord r = new TrainingRunRecord(1, "lenet", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");

@@ -105,6 +105,14 @@ class TrainingWorkspaceTest {
             return null;
         });
         waitUntil(20, () -> workspace.featureMaps().outputTiles().getChildren().size() == 16);
+        // the finished run can be taken off the list, and its curves off the charts
+        fx(() -> {
+            workspace.getSelectionModel().select(0);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#remove-run");
+        waitUntil(10, () -> vm.runs().isEmpty() && workspace.trainingPanel().lossChart().chart().points() == 0);
     }
 
     @Test
