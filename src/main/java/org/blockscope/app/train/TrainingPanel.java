@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -32,6 +33,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -307,10 +309,12 @@ public final class TrainingPanel extends BorderPane {
                 }
             }
         });
-        Button csv = new Button("Export run as CSV…");
+        Button csv = new Button("Export CSV…");
+        csv.setTooltip(new Tooltip("Save the selected run's loss, accuracy and learning rate as a CSV file"));
         csv.disableProperty().bind(runList.getSelectionModel().selectedItemProperty().isNull());
         csv.setOnAction(e -> exportCsv(runList.getSelectionModel().getSelectedItem()));
-        Button png = new Button("Export charts as PNG…");
+        Button png = new Button("Export PNG…");
+        png.setTooltip(new Tooltip("Save the charts as a PNG image"));
         png.setOnAction(e -> exportPng());
         Button remove = new Button("Remove run");
         remove.setId("remove-run");
@@ -322,6 +326,10 @@ public final class TrainingPanel extends BorderPane {
         remove.setOnAction(e -> vm.removeRun(runList.getSelectionModel().getSelectedItem()));
         Label hint = new Label("Tick runs to overlay them (e.g. the same network with and without SE).");
         hint.getStyleClass().add("hint");
+        for (Button b : List.of(csv, png, remove)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);            // the hint gives way when space is short
+        }
+        hint.setMinWidth(0);
         HBox buttons = new HBox(8, csv, png, remove, hint);
         buttons.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, runList, buttons);
