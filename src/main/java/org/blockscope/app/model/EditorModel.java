@@ -11,6 +11,10 @@ import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -52,6 +56,11 @@ public final class EditorModel {
     private final ReadOnlyObjectWrapper<Graph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
     private final ReadOnlyObjectWrapper<NetworkAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    /** What undo / redo would do, e.g. "Add conv1" ("" when nothing). */
+    private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "");
+    private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "");
     private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
     private final LatestWins<NetworkAnalysis> analyser;
     private Clipboard.Fragment clipboard = new Clipboard.Fragment(List.of(), List.of());
@@ -62,14 +71,43 @@ public final class EditorModel {
         this.analyser = analyseInBackground ? new LatestWins<>("analysis", deliver) : null;
         graph.set(document.graph());
         analysis.set(NetworkAnalysis.of(document.graph()));
+        updateHistory();
         document.addListener(c -> {
             graph.set(c.graph());
             revision.set(c.revision());
+            updateHistory();
             selection.removeIf(n -> !c.graph().contains(n));
             if (!(c.edit() instanceof MoveNodes)) {      // positions do not change shapes or costs
                 reanalyse(c.graph());
             }
         });
+    }
+
+    private void updateHistory() {
+        canUndo.set(document.canUndo());
+        canRedo.set(document.canRedo());
+        undoDescription.set(document.undoDescription().orElse(""));
+        redoDescription.set(document.redoDescription().orElse(""));
+    }
+
+    /** Whether there is an edit to undo (for Undo's enabled state). */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    /** Whether there is an undone edit to redo. */
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** What Undo would undo, e.g. "Add conv1" ("" when nothing). */
+    public ReadOnlyStringProperty undoDescriptionProperty() {
+        return undoDescription.getReadOnlyProperty();
+    }
+
+    /** What Redo would redo ("" when nothing). */
+    public ReadOnlyStringProperty redoDescriptionProperty() {
+        return redoDescription.getReadOnlyProperty();
     }
 
     private void reanalyse(Graph g) {

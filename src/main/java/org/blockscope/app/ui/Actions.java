@@ -32,11 +32,6 @@ public final class Actions {
         this.scene = scene;
         BooleanBinding anySelected = Bindings.isNotEmpty(model.selection());
         BooleanBinding notEmpty = Bindings.createBooleanBinding(() -> model.graph().size() > 0, model.graphProperty());
-        // each binding reads the revision so that the property fires again on the next change
-        BooleanBinding canUndo = Bindings.createBooleanBinding(
-                () -> model.revisionProperty().get() >= 0 && model.document().canUndo(), model.revisionProperty());
-        BooleanBinding canRedo = Bindings.createBooleanBinding(
-                () -> model.revisionProperty().get() >= 0 && model.document().canRedo(), model.revisionProperty());
         BooleanBinding oneComposite = Bindings.createBooleanBinding(
                 () -> InspectorModel.singleComposite(model.selection(), model.graph()), model.selection(), model.graphProperty());
 
@@ -51,13 +46,13 @@ public final class Actions {
         add("exit", "Exit", "Shortcut+Q", exit);
 
         // ---- edit
-        add("undo", "Undo", "Shortcut+Z", history(t -> t.undo(), model::undo)).enabledWhen(canUndo)
-                .text(Bindings.createStringBinding(() -> "Undo" + revision() + model.document().undoDescription().map(d -> " " + d).orElse(""),
-                        model.revisionProperty()));
-        add("redo", "Redo", "Shortcut+Shift+Z", history(t -> t.redo(), model::redo)).enabledWhen(canRedo)
+        add("undo", "Undo", "Shortcut+Z", history(t -> t.undo(), model::undo)).enabledWhen(model.canUndoProperty())
+                .text(Bindings.createStringBinding(() -> label("Undo", model.undoDescriptionProperty().get()),
+                        model.undoDescriptionProperty()));
+        add("redo", "Redo", "Shortcut+Shift+Z", history(t -> t.redo(), model::redo)).enabledWhen(model.canRedoProperty())
                 .alsoOn(KeyCombination.keyCombination("Shortcut+Y"))
-                .text(Bindings.createStringBinding(() -> "Redo" + revision() + model.document().redoDescription().map(d -> " " + d).orElse(""),
-                        model.revisionProperty()));
+                .text(Bindings.createStringBinding(() -> label("Redo", model.redoDescriptionProperty().get()),
+                        model.redoDescriptionProperty()));
         add("cut", "Cut", "Shortcut+X", text(TextInputControl::cut, () -> {
             model.copy();
             clipboardFull.set(model.canPaste());
@@ -99,9 +94,8 @@ public final class Actions {
         return a;
     }
 
-    /** Reads the revision (an empty string) so that bindings on it stay live. */
-    private String revision() {
-        return model.revisionProperty().get() < 0 ? "?" : "";
+    private static String label(String verb, String what) {
+        return what.isEmpty() ? verb : verb + " " + what;
     }
 
     private java.util.Optional<String> single() {

@@ -30,6 +30,25 @@ class EditorModelTest {
     }
 
     @Test
+    void undoAndRedoStateFollowTheHistory() {
+        assertThat(model.canUndoProperty().get()).isFalse();
+        assertThat(model.canRedoProperty().get()).isFalse();
+        assertThat(model.undoDescriptionProperty().get()).isEmpty();
+        String pool = model.addNode(BlockKind.MAX_POOL, new Position(10, 10));
+        assertThat(model.canUndoProperty().get()).isTrue();
+        assertThat(model.undoDescriptionProperty().get()).isEqualTo(model.document().undoDescription().orElseThrow())
+                .contains(pool);
+        model.undo();
+        assertThat(model.canUndoProperty().get()).isFalse();
+        assertThat(model.canRedoProperty().get()).isTrue();
+        assertThat(model.redoDescriptionProperty().get()).contains(pool);
+        assertThat(model.undoDescriptionProperty().get()).isEmpty();
+        model.redo();
+        assertThat(model.canRedoProperty().get()).isFalse();
+        assertThat(model.graph().contains(pool)).isTrue();
+    }
+
+    @Test
     void aConnectionWhoseShapeDoesNotFitIsRefusedWithTheShapes() {
         String conv = model.addNode(BlockKind.CONV2D, new Position(10, 10));
         assertThat(model.whyNotConnect("f5", conv, 0))
