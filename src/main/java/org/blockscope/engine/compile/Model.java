@@ -45,6 +45,11 @@ public final class Model {
    * each output gradient once used; for A/B benchmarks.
    */
   static volatile boolean earlyRelease = true;
+
+  /** Turns early freeing on (the default) or off, process-wide: for A/B benchmarks only. */
+  public static void earlyRelease(boolean on) {
+    earlyRelease = on;
+  }
   private boolean inputGradient = true;
   private boolean fastTraining;
   /** Per step: whether it or a step before it has trainable parameters (the input's gradient aside). */

@@ -29,9 +29,9 @@ public final class Workers {
 
   private static final Helper[] HELPERS = new Helper[MAX - 1];
 
-  /** Sets the number of threads (1..8) for the following loops; for benchmarks comparing both. */
+  /** Sets the number of threads (1..8) for the following loops, or with 0 the default; for benchmarks. */
   public static void setThreads(int n) {
-    threads = Math.max(1, Math.min(MAX, n));
+    threads = n <= 0 ? 0 : Math.min(MAX, n);
   }
 
   /** Threads the Java loops use now. */

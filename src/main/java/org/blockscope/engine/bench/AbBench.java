@@ -1,0 +1,133 @@
+package org.blockscope.engine.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.BiConsumer;
+import org.blockscope.engine.compile.Compiler;
+import org.blockscope.engine.compile.Mode;
+import org.blockscope.engine.compile.Model;
+import org.blockscope.engine.kernel.Workers;
+import org.blockscope.engine.train.Optimizer;
+import org.blockscope.engine.train.OptimizerConfig;
+import org.blockscope.templates.Templates;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Side-by-side A/B of one engine setting in one process: iterations alternate between setting A and
+ * B on the same model and batch, so bursts of other load on a shared machine hit both alike (runs
+ * of separate processes differed by ±15 % here). Prints the median training-iteration and
+ * inference-pass time of each and their ratio.
+ *
+ * <p>Settings: {@code workers} (Java loop threads 1 vs all), {@code fast-training} (BN/add-ReLU fused
+ * off vs on), {@code early-release} (buffers freed at once off vs on), {@code input-gradient}
+ * (computed vs skipped).
+ */
+public final class AbBench {
+  private AbBench() {}
+
+  /** A setting applied to a model: (model, isB). */
+  public enum Setting {
+    WORKERS((m, b) -> Workers.setThreads(b ? Runtime.getRuntime().availableProcessors() : 1)),
+    FAST_TRAINING((m, b) -> m.fastTraining(b)),
+    EARLY_RELEASE((m, b) -> Model.earlyRelease(b)),
+    INPUT_GRADIENT((m, b) -> m.computeInputGradient(!b));
+
+    final BiConsumer<Model, Boolean> apply;
+
+    Setting(BiConsumer<Model, Boolean> apply) {
+      this.apply = apply;
+    }
+
+    static Setting of(String name) {
+      return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+  }
+
+  public record Result(String template, Setting setting, double trainA, double trainB, double inferA, double inferB) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%-14s %-15s train %7.1f → %7.1f ms (B/A %.3f)   inference %6.2f → %6.2f ms"
+          + " (B/A %.3f)", template, setting.name().toLowerCase(Locale.ROOT).replace('_', '-'), trainA, trainB,
+          trainB / trainA, inferA, inferB, inferB / inferA);
+    }
+  }
+
+  public static Result run(String template, Setting setting, int batch, int iterations) {
+    Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    Model m = Compiler.compile(Templates.graph(template), new Compiler.Options(1, DataType.FLOAT));
+    m.keepPreviousPass(false);
+    m.computeInputGradient(false);
+    m.fastTraining(true);
+    var in = m.inputShape();
+    Random r = new Random(1);
+    float[] px = new float[batch * in.channels() * in.height() * in.width()];
+    for (int i = 0; i < px.length; i++) px[i] = (float) r.nextGaussian();
+    INDArray x = Nd4j.create(px, new long[] {batch, in.channels(), in.height(), in.width()}, 'c');
+    int[] labels = new int[batch];
+    for (int i = 0; i < batch; i++) labels[i] = i % m.classCount();
+    Optimizer opt = new Optimizer(new OptimizerConfig.Sgd(0.9, false, 5e-4));
+    List<List<Double>> train = List.of(new ArrayList<>(), new ArrayList<>());
+    List<List<Double>> infer = List.of(new ArrayList<>(), new ArrayList<>());
+    try {
+      for (int i = -EngineBench.WARMUP; i < iterations; i++) {
+        for (int k = 0; k < 2; k++) {
+          setting.apply.accept(m, k == 1);
+          long t0 = System.nanoTime();
+          m.forward(x, Mode.TRAINING);
+          m.backward(labels);
+          opt.step(m, 0.01);
+          long t1 = System.nanoTime();
+          m.infer(x);
+          long t2 = System.nanoTime();
+          if (i >= 0) {
+            train.get(k).add((t1 - t0) / 1e6);
+            infer.get(k).add((t2 - t1) / 1e6);
+          }
+        }
+      }
+    } finally {
+      Workers.setThreads(0);
+      Model.earlyRelease(true);
+    }
+    return new Result(template, setting, median(train.get(0)), median(train.get(1)), median(infer.get(0)),
+        median(infer.get(1)));
+  }
+
+  private static double median(List<Double> l) {
+    double[] s = l.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /** Usage: {@code AbBench SETTING [--batch 64] [--iterations 20] [template ...]} */
+  public static void main(String[] args) {
+    org.blockscope.engine.NativeThreads.configure();   // before ND4J loads
+    if (args.length == 0) {
+      System.err.println("usage: AbBench workers|fast-training|early-release|input-gradient [--batch N] "
+          + "[--iterations N] [template ...]");
+      System.exit(2);
+    }
+    Setting setting = Setting.of(args[0]);
+    int batch = 64;
+    int iterations = 20;
+    List<String> templates = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--batch" -> batch = Integer.parseInt(args[++i]);
+        case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+        default -> templates.add(args[i]);
+      }
+    }
+    if (templates.isEmpty()) templates = List.of("resnet20");
+    PrintWriter out = new PrintWriter(System.out, true);
+    out.println(EngineBench.threads());
+    out.println("A = setting off, B = on (workers: 1 thread vs all); medians of " + iterations + " alternating iterations");
+    for (String t : templates) out.println(run(t, setting, batch, iterations));
+  }
+}
