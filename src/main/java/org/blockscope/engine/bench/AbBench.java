@@ -5,15 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.function.BiConsumer;
-import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.kernel.Workers;
 import org.blockscope.engine.train.Optimizer;
-import org.blockscope.engine.train.OptimizerConfig;
-import org.blockscope.templates.Templates;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -60,18 +56,11 @@ public final class AbBench {
 
   public static Result run(String template, Setting setting, int batch, int iterations) {
     Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    Model m = Compiler.compile(Templates.graph(template), new Compiler.Options(1, DataType.FLOAT));
-    m.keepPreviousPass(false);
-    m.computeInputGradient(false);
-    m.fastTraining(true);
-    var in = m.inputShape();
-    Random r = new Random(1);
-    float[] px = new float[batch * in.channels() * in.height() * in.width()];
-    for (int i = 0; i < px.length; i++) px[i] = (float) r.nextGaussian();
-    INDArray x = Nd4j.create(px, new long[] {batch, in.channels(), in.height(), in.width()}, 'c');
-    int[] labels = new int[batch];
-    for (int i = 0; i < batch; i++) labels[i] = i % m.classCount();
-    Optimizer opt = new Optimizer(new OptimizerConfig.Sgd(0.9, false, 5e-4));
+    EngineBench.Fixture f = EngineBench.Fixture.of(template, batch);
+    Model m = f.model();
+    INDArray x = f.x();
+    int[] labels = f.labels();
+    Optimizer opt = f.optimizer();
     List<List<Double>> train = List.of(new ArrayList<>(), new ArrayList<>());
     List<List<Double>> infer = List.of(new ArrayList<>(), new ArrayList<>());
     try {

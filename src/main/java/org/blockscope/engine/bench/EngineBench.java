@@ -84,19 +84,30 @@ public final class EngineBench {
     return results;
   }
 
+  /** A model set up as the trainer runs it, a seeded random batch, its labels and an SGD optimiser. */
+  record Fixture(Model model, INDArray x, int[] labels, Optimizer optimizer) {
+    static Fixture of(String template, int batch) {
+      Model m = Compiler.compile(Templates.graph(template), new Compiler.Options(1, DataType.FLOAT));
+      m.keepPreviousPass(false);                       // as the trainer: nothing reads an earlier pass
+      m.computeInputGradient(false);                   // nor the gradient with respect to the images
+      m.fastTraining(true);
+      var in = m.inputShape();
+      Random r = new Random(1);
+      float[] px = new float[batch * in.channels() * in.height() * in.width()];
+      for (int i = 0; i < px.length; i++) px[i] = (float) r.nextGaussian();
+      INDArray x = Nd4j.create(px, new long[] {batch, in.channels(), in.height(), in.width()}, 'c');
+      int[] labels = new int[batch];
+      for (int i = 0; i < batch; i++) labels[i] = i % m.classCount();
+      return new Fixture(m, x, labels, new Optimizer(new OptimizerConfig.Sgd(0.9, false, 5e-4)));
+    }
+  }
+
   public static Result run(String template, int batch, int iterations, boolean profile) {
-    Model m = Compiler.compile(Templates.graph(template), new Compiler.Options(1, DataType.FLOAT));
-    m.keepPreviousPass(false);                         // as the trainer: nothing reads an earlier pass
-    m.computeInputGradient(false);                     // nor the gradient with respect to the images
-    m.fastTraining(true);
-    var in = m.inputShape();
-    Random r = new Random(1);
-    float[] px = new float[batch * in.channels() * in.height() * in.width()];
-    for (int i = 0; i < px.length; i++) px[i] = (float) r.nextGaussian();
-    INDArray x = Nd4j.create(px, new long[] {batch, in.channels(), in.height(), in.width()}, 'c');
-    int[] labels = new int[batch];
-    for (int i = 0; i < batch; i++) labels[i] = i % m.classCount();
-    Optimizer opt = new Optimizer(new OptimizerConfig.Sgd(0.9, false, 5e-4));
+    Fixture f = Fixture.of(template, batch);
+    Model m = f.model();
+    INDArray x = f.x();
+    int[] labels = f.labels();
+    Optimizer opt = f.optimizer();
     peakHeap = 0;
     peakOffHeap = 0;
     for (int i = 0; i < WARMUP; i++) {                 // warm-up (the JIT compiles the loops meanwhile)
