@@ -25,6 +25,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link #gradients()} and {@link #inputGradient()}. Not thread-safe: one thread drives a model; arrays
  * returned are the model's own and are replaced by the next pass (copy with {@code dup()} to keep them);
  * they stay valid until the pass after next starts, then their memory is freed.
+ *
+ * <p>Fast paths that compute the same numbers with fewer passes over memory: {@link #infer} for class
+ * probabilities (channels-last, batch norm folded, only the output kept), and for training loops
+ * {@link #fastTraining(boolean)} and {@link #computeInputGradient(boolean)}, which the trainer turns on.
+ * Views of the inside use the plain {@code forward}, which keeps every node's NCHW output.
  */
 public final class Model {
   private final ExpandedGraph expanded;
