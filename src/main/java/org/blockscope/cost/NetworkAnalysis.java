@@ -62,8 +62,17 @@ public final class NetworkAnalysis {
 
     private static ReceptiveField receptiveField(PrimitiveNode p, Map<String, ReceptiveField> rf) {
         ReceptiveField in = ReceptiveField.PIXEL;
-        for (String i : p.inputs()) {
-            in = i.equals(p.inputs().get(0)) ? rf.get(i) : ReceptiveField.widest(in, rf.get(i));
+        for (int k = 0; k < p.inputs().size(); k++) {
+            ReceptiveField r = rf.get(p.inputs().get(k));
+            if (k == 0) {
+                in = r;
+            } else if (p.inputShapes().get(k).vector() && !p.inputShapes().get(0).vector()) {
+                // a per-channel vector (the SE gate) widens what each output sees, but the grid of
+                // outputs, and so the jump between neighbours, is the map's
+                in = new ReceptiveField(Math.max(in.size(), r.size()), in.jump());
+            } else {
+                in = ReceptiveField.widest(in, r);
+            }
         }
         return switch (p.kind()) {
             case INPUT -> ReceptiveField.PIXEL;

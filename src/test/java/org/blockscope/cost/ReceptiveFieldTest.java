@@ -134,4 +134,28 @@ class ReceptiveFieldTest {
         assertThat(a.node("layer3_5").orElseThrow().receptiveField()).isEqualTo(new ReceptiveField(267, 16));
         assertThat(a.node("layer4_2").orElseThrow().receptiveField()).isEqualTo(new ReceptiveField(427, 32));
     }
+
+    @Test
+    void anSeGateSeesTheWholeMapButKeepsTheMapsGrid() {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.input(3, 8, 8);
+        x = b.add("conv", BlockKind.CONV2D, Params.of("kernel", 3, "filters", 8), x);     // 3, jump 1
+        x = b.add("se", BlockKind.SE, Params.of("ratio", 2), x);                          // gate: 3 + 7·1
+        x = b.add("after", BlockKind.CONV2D, Params.of("kernel", 3, "filters", 8), x);
+        b.classifier("softmax", b.fc("fc", b.gap("gap", x), 10, true));
+        NetworkAnalysis a = NetworkAnalysis.of(b.graph());
+        assertThat(a.node("se").orElseThrow().receptiveField()).isEqualTo(new ReceptiveField(10, 1));
+        assertThat(a.node("after").orElseThrow().receptiveField()).isEqualTo(new ReceptiveField(12, 1));
+    }
+
+    @Test
+    void seResNetKeepsResNetsJumps() {
+        NetworkAnalysis plain = NetworkAnalysis.of(Templates.graph("resnet20"));
+        NetworkAnalysis se = NetworkAnalysis.of(Templates.graph("se_resnet20"));
+        for (NodeStats n : plain.nodeStats()) {
+            ReceptiveField withSe = se.node(n.name()).orElseThrow().receptiveField();
+            assertThat(withSe.jump()).as(n.name()).isEqualTo(n.receptiveField().jump());
+            assertThat(withSe.size()).as(n.name()).isGreaterThanOrEqualTo(n.receptiveField().size());
+        }
+    }
 }
