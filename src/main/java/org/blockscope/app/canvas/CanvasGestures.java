@@ -239,7 +239,7 @@ final class CanvasGestures {
         hideHint.stop();
         hint.setVisible(false);
         Point2D a = view.outputPoint(from);
-        EdgeSkin.set(preview, a.getX(), a.getY(), a.getX(), a.getY(), 40);
+        EdgeSkin.set(preview, a.getX(), a.getY(), a.getX(), a.getY());
         preview.pseudoClassStateChanged(VALID, false);
         preview.pseudoClassStateChanged(INVALID, false);
         preview.setVisible(true);
@@ -266,7 +266,7 @@ final class CanvasGestures {
         Optional<NodeSkin.Port> port = targetAt(doc);
         Target t = port.map(p -> new Target(p, model.whyNotConnect(connectFrom.name(), p.skin.name(), p.index))).orElse(null);
         Point2D end = port.filter(p -> p.getParent() != null).map(p -> view.inputPoint(p.skin, p.index)).orElse(doc);
-        EdgeSkin.set(preview, a.getX(), a.getY(), end.getX(), end.getY(), Math.max(40, Math.abs(end.getX() - a.getX()) / 2));
+        EdgeSkin.set(preview, a.getX(), a.getY(), end.getX(), end.getY());
         if (!sameTarget(t, target)) {
             mark(target, false);
             target = t;

@@ -51,35 +51,36 @@ final class EdgeSkin {
 
     /** Sets the curve between the two port centres (document units). */
     void route(double x1, double y1, double x2, double y2) {
-        double dx = Math.max(40, Math.abs(x2 - x1) * 0.5);
-        set(curve, x1, y1, x2, y2, dx);
+        double[] c = set(curve, x1, y1, x2, y2);
         spanX = x2 - x1;
         spanY = y2 - y1;
         fit();
-        // point at t = 1/2 of a cubic Bézier: (P0 + 3 P1 + 3 P2 + P3) / 8
-        label.setLayoutX((x1 + 3 * (x1 + dx) + 3 * (x2 - dx) + x2) / 8);
-        label.setLayoutY((y1 + 3 * y1 + 3 * y2 + y2) / 8 - 2);
         for (int i = 0; i <= SAMPLES; i++) {
             double t = (double) i / SAMPLES;
             double u = 1 - t;
             double a = u * u * u;
             double b = 3 * u * u * t;
-            double c = 3 * u * t * t;
-            double d = t * t * t;
-            xs[i] = a * x1 + b * (x1 + dx) + c * (x2 - dx) + d * x2;
-            ys[i] = a * y1 + b * y1 + c * y2 + d * y2;
+            double d = 3 * u * t * t;
+            double e = t * t * t;
+            xs[i] = a * x1 + b * c[0] + d * c[2] + e * x2;
+            ys[i] = a * y1 + b * c[1] + d * c[3] + e * y2;
         }
+        label.setLayoutX(xs[SAMPLES / 2]);                   // the point at t = 1/2
+        label.setLayoutY(ys[SAMPLES / 2] - 2);
     }
 
-    static void set(CubicCurve c, double x1, double y1, double x2, double y2, double dx) {
+    /** Sets a cubic curve between two ports with {@link SkinGeometry#edgeControls}; returns the controls. */
+    static double[] set(CubicCurve c, double x1, double y1, double x2, double y2) {
+        double[] k = SkinGeometry.edgeControls(x1, y1, x2, y2);
         c.setStartX(x1);
         c.setStartY(y1);
-        c.setControlX1(x1 + dx);
-        c.setControlY1(y1);
-        c.setControlX2(x2 - dx);
-        c.setControlY2(y2);
+        c.setControlX1(k[0]);
+        c.setControlY1(k[1]);
+        c.setControlX2(k[2]);
+        c.setControlY2(k[3]);
         c.setEndX(x2);
         c.setEndY(y2);
+        return k;
     }
 
     /** Distance from a document point to the curve (sampled polyline). */

@@ -43,4 +43,25 @@ public record SkinGeometry(double width, double header, double line, double port
         int highest = g.inputs(n.name()).stream().mapToInt(Edge::toPort).max().orElse(-1);
         return Math.max(n.kind().inputPorts(connected), n.kind().variadic() ? highest + 2 : 0);
     }
+
+    /**
+     * Control points {c1x, c1y, c2x, c2y} of the cubic curve of an edge from an output port (x1, y1)
+     * to an input port (x2, y2). Forward edges leave and enter horizontally. An edge back to the left
+     * (the wrap from the end of one band of the layout to the start of the next) sweeps through the
+     * gap between the two rows instead of cutting across the canvas; on one row it loops below.
+     */
+    public static double[] edgeControls(double x1, double y1, double x2, double y2) {
+        if (x2 >= x1 - 20) {
+            double dx = Math.max(40, Math.abs(x2 - x1) * 0.5);
+            return new double[] {x1 + dx, y1, x2 - dx, y2};
+        }
+        if (Math.abs(y2 - y1) < 60) {
+            double below = Math.max(y1, y2) + 80;
+            return new double[] {x1 + 160, below, x2 - 160, below};
+        }
+        // through the gap (nearer the upper row: the lower row's ports sit half a node down), and into
+        // the target from its left
+        double gap = y1 + (y2 - y1) * 0.35;
+        return new double[] {x1 + 120, gap, x2 - 220, gap};
+    }
 }

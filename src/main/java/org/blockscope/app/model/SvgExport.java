@@ -51,9 +51,9 @@ public final class SvgExport {
             int ports = SkinGeometry.inputPorts(g, to.get());
             double y2 = to.get().position().y()
                     + SkinGeometry.NORMAL.inputY(Math.min(e.toPort(), ports - 1), ports, height(g, to.get()));
-            double bend = Math.max(40, Math.abs(x2 - x1) / 2);
+            double[] c = SkinGeometry.edgeControls(x1, y1, x2, y2);
             sb.append(String.format(Locale.ROOT, "    <path d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\"/>\n",
-                    x1, y1, x1 + bend, y1, x2 - bend, y2, x2, y2));
+                    x1, y1, c[0], c[1], c[2], c[3], x2, y2));
         }
         sb.append("  </g>\n");
         for (Node n : g.nodes()) {
