@@ -59,9 +59,9 @@ public record SkinGeometry(double width, double header, double line, double port
             double below = Math.max(y1, y2) + 80;
             return new double[] {x1 + 160, below, x2 - 160, below};
         }
-        // through the gap (nearer the upper row: the lower row's ports sit half a node down), and into
-        // the target from its left
-        double gap = y1 + (y2 - y1) * 0.35;
-        return new double[] {x1 + 120, gap, x2 - 220, gap};
+        // down past the source's corner, across the gap between the rows, and into the target from its
+        // left (the lower row's ports sit half a node down)
+        double dy = y2 - y1;
+        return new double[] {x1 + 140, y1 + 0.75 * dy, x2 - 220, y1 + 0.2 * dy};
     }
 }
