@@ -44,7 +44,7 @@ final class BatchNormStep extends Step {
   @Override
   INDArray forward(Pass p) {
     INDArray x = p.in(this, 0);
-    boolean withRelu = relu != null && p.fastTraining && p.mode == Mode.TRAINING;
+    boolean withRelu = appliesRelu && p.fastTraining && p.mode == Mode.TRAINING;
     BatchNormKernel.TrainOut o = p.mode == Mode.TRAINING
         ? BatchNormKernel.forwardTrain(x, gamma.value(), beta.value(), runningMean.value(), runningVar.value(),
             momentum, eps, withRelu)
@@ -55,15 +55,10 @@ final class BatchNormStep extends Step {
     return o.y();
   }
 
-  /**
-   * The ReLU that only this batch norm feeds, or null: applied in this step's loop in fused inference
-   * passes (unless folded into a convolution) and in fast training passes.
-   */
-  private SimpleSteps.Act relu;
-
-  void fuseRelu(SimpleSteps.Act act) {
-    relu = act;
-    act.appliedByInput();
+  /** A following ReLU runs in this loop in fast training and (unless folded) in fused inference. */
+  @Override
+  boolean canApplyRelu() {
+    return true;
   }
 
   void foldedInto(ConvStep conv) {
@@ -88,8 +83,8 @@ final class BatchNormStep extends Step {
         scale[c] = g[c] / Math.sqrt(v[c] + eps);
         shift[c] = b[c] - m[c] * scale[c];
       }
-      INDArray y = ChannelsLast.affine(p.inChannelsLast(this, 0), scale, shift, relu != null);
-      if (relu != null) p.markReluApplied(this);          // the ReLU step then passes y on
+      INDArray y = ChannelsLast.affine(p.inChannelsLast(this, 0), scale, shift, appliesRelu);
+      if (appliesRelu) p.markReluApplied(this);          // the ReLU step then passes y on
       return p.channelsLast(this, y);
     }
     return forward(p);

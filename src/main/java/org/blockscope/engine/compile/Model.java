@@ -91,7 +91,7 @@ public final class Model {
     }
     this.mainOutput = main;
     this.inputShape = in;
-    foldBatchNorms(consumers);
+    fuseSteps(consumers);
     needsGradientWithoutInput = new boolean[n];
     for (Step s : steps) {                               // plan order is topological
       boolean need = s.tensors().stream().anyMatch(Tensor::trainable);
@@ -127,21 +127,16 @@ public final class Model {
    * ReLU that only a batch norm or an add feeds runs in that step's loop (infer(), unless the batch
    * norm is folded, and fast training passes).
    */
-  private void foldBatchNorms(List<List<Integer>> consumers) {
+  private void fuseSteps(List<List<Integer>> consumers) {
     for (Step s : steps) {
-      if (s instanceof SimpleSteps.Add add && consumers.get(add.index).size() == 1 && add.index != mainOutput
-          && steps.get(consumers.get(add.index).get(0)) instanceof SimpleSteps.Act act && act.isRelu()) {
-        add.fuseRelu(act);                               // a residual block's add-ReLU
+      List<Integer> users = consumers.get(s.index);
+      if (s.canApplyRelu() && users.size() == 1 && s.index != mainOutput
+          && steps.get(users.get(0)) instanceof SimpleSteps.Act act && act.isRelu()) {
+        s.fuseRelu(act);                                 // BN-ReLU, and a residual block's add-ReLU
       }
-      if (!(s instanceof BatchNormStep bn) || s.inputs.length != 1) continue;
-      Step before = steps.get(s.inputs[0]);
-      if (before instanceof ConvStep conv && consumers.get(before.index).size() == 1 && before.index != mainOutput
-          && conv.foldable()) {
+      if (s instanceof BatchNormStep bn && s.inputs.length == 1 && steps.get(s.inputs[0]) instanceof ConvStep conv
+          && consumers.get(conv.index).size() == 1 && conv.index != mainOutput && conv.foldable()) {
         conv.fold(bn);
-      }
-      if (consumers.get(bn.index).size() == 1 && bn.index != mainOutput
-          && steps.get(consumers.get(bn.index).get(0)) instanceof SimpleSteps.Act act && act.isRelu()) {
-        bn.fuseRelu(act);                                // conv-BN-ReLU (ResNet), BN-ReLU-conv (DenseNet)
       }
     }
   }

@@ -62,7 +62,7 @@ final class SimpleSteps {
       return ActivationKernel.forward(function, p.in(this, 0));
     }
 
-    /** A ReLU whose batch norm applies it in fused passes (see BatchNormStep#fuseRelu). */
+    /** A ReLU whose input step applies it in fused passes (see Step#fuseRelu). */
     private boolean appliedByInput;
 
     boolean isRelu() {
@@ -129,17 +129,15 @@ final class SimpleSteps {
       super(n, index, inputs);
     }
 
-    /** The ReLU that only this sum feeds (a residual block's output), applied in the same loop, or null. */
-    private Act relu;
-
-    void fuseRelu(Act act) {
-      relu = act;
-      act.appliedByInput();
+    /** A following ReLU (a residual block's output) runs in the sum's loop. */
+    @Override
+    boolean canApplyRelu() {
+      return true;
     }
 
     @Override
     INDArray forward(Pass p) {
-      boolean withRelu = relu != null && p.fastTraining;
+      boolean withRelu = appliesRelu && p.fastTraining;
       INDArray y = AddKernel.forward(withRelu, p.inputs(this));
       if (withRelu) p.markReluApplied(this);
       return y;
@@ -148,8 +146,8 @@ final class SimpleSteps {
     @Override
     INDArray forwardChannelsLast(Pass p) {
       if (!anyChannelsLast(this, p)) return forward(p);
-      INDArray y = AddKernel.forward(relu != null, p.inputsChannelsLast(this));
-      if (relu != null) p.markReluApplied(this);
+      INDArray y = AddKernel.forward(appliesRelu, p.inputsChannelsLast(this));
+      if (appliesRelu) p.markReluApplied(this);
       return p.channelsLast(this, y);
     }
 

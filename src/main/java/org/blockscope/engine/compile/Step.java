@@ -31,6 +31,23 @@ abstract class Step {
   abstract INDArray forward(Pass p);
 
   /**
+   * Whether this step applies the ReLU that only it feeds, in its own loop, in fused passes (fused
+   * inference, fast training); set by {@link #fuseRelu} for the steps that {@link #canApplyRelu}.
+   */
+  boolean appliesRelu;
+
+  /** Steps whose kernel can apply a following ReLU in the same loop (batch norm, add). */
+  boolean canApplyRelu() {
+    return false;
+  }
+
+  /** This step applies {@code act} (a ReLU only it feeds); the ReLU step then passes its input on. */
+  void fuseRelu(SimpleSteps.Act act) {
+    appliesRelu = true;
+    act.appliedByInput();
+  }
+
+  /**
    * Forward in a fused channels-last inference pass ({@link Model#infer}): steps that can work on
    * channels-last activations read them with {@link Pass#inChannelsLast} and return
    * {@link Pass#channelsLast}(this, y); the others compute as usual from NCHW views.
