@@ -101,8 +101,8 @@ public final class Model {
   }
 
   /**
-   * With true, TRAINING passes fuse a batch norm with the ReLU after it (one loop instead of two): the
-   * batch norm's entry in {@link #activations()} then holds the ReLU's output. Losses and gradients do
+   * With true, TRAINING passes run a ReLU in the loop of the batch norm or add before it (one pass over
+   * memory instead of two): that step's entry in {@link #activations()} then holds the ReLU's output. Losses and gradients do
    * not change. For the trainer and the benchmarks; views of the inside leave it off (the default).
    */
   public void fastTraining(boolean on) {
