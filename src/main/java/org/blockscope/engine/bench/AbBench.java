@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
+import org.blockscope.engine.kernel.OneDnn;
 import org.blockscope.engine.kernel.Workers;
 import org.blockscope.engine.train.Optimizer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Settings: {@code workers} (Java loop threads 1 vs all), {@code fast-training} (BN/add-ReLU fused
  * off vs on), {@code early-release} (buffers freed at once off vs on), {@code input-gradient}
- * (computed vs skipped).
+ * (computed vs skipped), {@code onednn} (convolutions through libnd4j vs on oneDNN directly).
  */
 public final class AbBench {
   private AbBench() {}
@@ -32,7 +33,8 @@ public final class AbBench {
     WORKERS((m, b) -> Workers.setThreads(b ? Runtime.getRuntime().availableProcessors() : 1)),
     FAST_TRAINING((m, b) -> m.fastTraining(b)),
     EARLY_RELEASE((m, b) -> Model.earlyRelease(b)),
-    INPUT_GRADIENT((m, b) -> m.computeInputGradient(!b));
+    INPUT_GRADIENT((m, b) -> m.computeInputGradient(!b)),
+    ONEDNN((m, b) -> OneDnn.enable(b));
 
     final BiConsumer<Model, Boolean> apply;
 

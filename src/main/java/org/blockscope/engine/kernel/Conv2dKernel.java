@@ -48,6 +48,7 @@ public final class Conv2dKernel {
 
   public static INDArray forward(Spec s, INDArray x, INDArray w, INDArray b) {
     check(s, x, w, b);
+    if (OneDnnConv.handles(x)) return OneDnnConv.forward(s, x, w, b);
     long cin = x.size(1);
     long cout = w.size(0);
     if (s.groups() == 1) return conv(s, x, w, b);
@@ -65,6 +66,7 @@ public final class Conv2dKernel {
 
   public static ParamGrads backward(Spec s, INDArray x, INDArray w, INDArray b, INDArray dy) {
     check(s, x, w, b);
+    if (OneDnnConv.handles(x)) return OneDnnConv.backward(s, x, w, b, dy, true);
     long cin = x.size(1);
     long cout = w.size(0);
     if (s.groups() == 1) return convBp(s, x, w, b, dy);
@@ -95,6 +97,7 @@ public final class Conv2dKernel {
    */
   public static ParamGrads weightGradient(Spec s, INDArray x, INDArray w, INDArray b, INDArray dy) {
     check(s, x, w, b);
+    if (OneDnnConv.handles(x)) return OneDnnConv.backward(s, x, w, b, dy, false);
     if (s.groups() != 1 || s.stride() != 1 || s.dilation() != 1 || s.padH() != s.padW() || x.size(2) != x.size(3)
         || dy.size(2) != dy.size(3)) {
       ParamGrads g = backward(s, x, w, b, dy);

@@ -14,7 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>b: [Cin*m] or null</li>
  *   <li>y: [N, Cin*m, Ho, Wo]</li>
  * </ul>
- * Two paths, both checked against the same reference:
+ * FLOAT arrays run on oneDNN's depthwise kernels directly ({@link OneDnnConv}, a grouped convolution
+ * with groups = Cin). Otherwise (DOUBLE, or no oneDNN preset for the platform) two paths, both checked
+ * against the same reference:
  * <ul>
  *   <li>dilation 1 and Cin <= {@value #DENSE_MAX_CIN}: a dense {@code conv2d} (oneDNN) with a block-diagonal
  *   weight [Cin*m, Cin, k, k]. It does Cin times the multiply-adds but is still about 18x faster than
@@ -41,6 +43,7 @@ public final class DepthwiseConv2dKernel {
 
   public static INDArray forward(Spec s, INDArray x, INDArray w, INDArray b) {
     check(s, x, w, b);
+    if (OneDnnConv.handles(x)) return OneDnnConv.forward(grouped(s, x.size(1)), x, w, b);
     if (useDense(s, x.size(1))) return Conv2dKernel.forward(dense(s), x, blockDiagonal(w, x.size(1)), b);
     long cout = w.size(0);
     INDArray y = NativeOps.empty(x.dataType(), x.size(0), cout,
@@ -55,6 +58,7 @@ public final class DepthwiseConv2dKernel {
   public static ParamGrads backward(Spec s, INDArray x, INDArray w, INDArray b, INDArray dy) {
     check(s, x, w, b);
     long cin = x.size(1);
+    if (OneDnnConv.handles(x)) return OneDnnConv.backward(grouped(s, cin), x, w, b, dy, true);
     if (useDense(s, cin)) {
       ParamGrads g = Conv2dKernel.backward(dense(s), x, blockDiagonal(w, cin), b, dy);
       return new ParamGrads(g.dx(), diagonal(g.dw(), w), g.db());
@@ -71,6 +75,11 @@ public final class DepthwiseConv2dKernel {
           s.iArgs());
     }
     return new ParamGrads(dx, fromNative(dwn, w.shape()), db);
+  }
+
+  /** The same convolution as a grouped one (groups = Cin): oneDNN's depthwise kernels take it as such. */
+  private static Conv2dKernel.Spec grouped(Spec s, long cin) {
+    return new Conv2dKernel.Spec(s.kernel(), s.stride(), s.padH(), s.padW(), s.dilation(), (int) cin, s.bias());
   }
 
   private static Conv2dKernel.Spec dense(Spec s) {

@@ -1,0 +1,265 @@
+package org.blockscope.engine.kernel;
+
+import static org.blockscope.engine.kernel.OneDnn.*;
+import static org.bytedeco.dnnl.global.dnnl.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.bytedeco.dnnl.dnnl_convolution_desc_t;
+import org.bytedeco.dnnl.dnnl_memory;
+import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.dnnl.dnnl_primitive;
+import org.bytedeco.dnnl.dnnl_primitive_attr;
+import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Convolution forward and backward (NCHW, FLOAT) on oneDNN's direct kernels, with the same contract as
+ * {@link Conv2dKernel} (weights OIHW, groups, symmetric padding, dilation). Activations stay NCHW
+ * between layers, as in the rest of the engine; each call reorders them to the layout the kernel
+ * chose and back, into per-thread buffers (see {@link OneDnn}).
+ */
+final class OneDnnConv {
+  private OneDnnConv() {}
+
+  /** Whether this convolution runs here: oneDNN is available and the arrays are FLOAT. */
+  static boolean handles(INDArray x) {
+    return x.dataType() == DataType.FLOAT && x.rank() == 4 && OneDnn.available();
+  }
+
+  private record Key(Conv2dKernel.Spec spec, long n, long cin, long h, long w, long cout) {}
+
+  private static final ThreadLocal<Map<Key, Plan>> PLANS = ThreadLocal.withInitial(HashMap::new);
+
+  private static Plan plan(Conv2dKernel.Spec s, INDArray x, INDArray w) {
+    Key k = new Key(s, x.size(0), x.size(1), x.size(2), x.size(3), w.size(0));
+    return PLANS.get().computeIfAbsent(k, Plan::new);
+  }
+
+  static INDArray forward(Conv2dKernel.Spec s, INDArray x, INDArray w, INDArray b) {
+    x = OneDnn.dense(x);
+    w = OneDnn.dense(w);
+    if (b != null) b = OneDnn.dense(b);
+    Plan p = plan(s, x, w);
+    INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape);
+    p.forward(x, w, b, y);
+    return y;
+  }
+
+  /** dx (null unless needDx), dw and db (null without bias). */
+  static ParamGrads backward(Conv2dKernel.Spec s, INDArray x, INDArray w, INDArray b, INDArray dy, boolean needDx) {
+    x = OneDnn.dense(x);
+    w = OneDnn.dense(w);
+    dy = OneDnn.dense(dy);
+    Plan p = plan(s, x, w);
+    INDArray dx = needDx ? NativeOps.empty(DataType.FLOAT, x.shape()) : null;
+    INDArray dw = NativeOps.empty(DataType.FLOAT, w.shape());
+    INDArray db = b == null ? null : NativeOps.empty(DataType.FLOAT, b.shape());
+    p.backward(x, w, dy, dx, dw, db);
+    return new ParamGrads(dx, dw, db);
+  }
+
+  /**
+   * One end of a primitive: the user's array (plain layout) and, when the primitive wants another
+   * layout, a memory in a per-thread slot plus the reorder between the two.
+   */
+  private static final class Port {
+    final dnnl_memory user;
+    final dnnl_memory inner;
+    final dnnl_primitive reorder;
+    final long bytes;
+    final int slot;
+
+    Port(dnnl_memory_desc_t userMd, dnnl_memory_desc_t primMd, boolean input, int slot) {
+      this.user = memory(userMd);
+      this.slot = slot;
+      if (same(userMd, primMd)) {
+        inner = null;
+        reorder = null;
+        bytes = 0;
+      } else {
+        inner = memory(primMd);
+        reorder = input ? OneDnn.reorder(userMd, primMd) : OneDnn.reorder(primMd, userMd);
+        bytes = OneDnn.bytes(primMd);
+      }
+    }
+
+    /** Binds an input array, reordering it into the slot when needed; returns the memory to execute on. */
+    dnnl_memory in(INDArray a, Slots slots) {
+      handle(user, address(a));
+      if (inner == null) return user;
+      handle(inner, slots.get(slot, bytes));
+      OneDnn.reorder(reorder, user, inner);
+      return inner;
+    }
+
+    /** Binds an output array; call {@link #done()} after executing. */
+    dnnl_memory out(INDArray a, Slots slots) {
+      handle(user, address(a));
+      if (inner == null) return user;
+      handle(inner, slots.get(slot, bytes));
+      return inner;
+    }
+
+    void done() {
+      if (inner != null) OneDnn.reorder(reorder, inner, user);
+    }
+  }
+
+  /** Scratchpad of one primitive, in slot {@link #SCRATCH}. */
+  private static final class Scratch {
+    final dnnl_memory mem;
+    final long bytes;
+
+    Scratch(dnnl_primitive_desc pd) {
+      dnnl_memory_desc_t md = query(pd, dnnl_query_scratchpad_md);
+      mem = memory(md);
+      bytes = OneDnn.bytes(md);
+    }
+
+    dnnl_memory bind(Slots slots) {
+      handle(mem, bytes == 0 ? null : slots.get(SCRATCH, bytes));
+      return mem;
+    }
+  }
+
+  private static final int SRC = 0, WEI = 1, DST = 2, SCRATCH = 3, BW_SRC = 4, BW_DIFF_DST = 5, DIFF_WEI = 6;
+
+  /** Primitives and ports for one convolution shape, made on first use (backward parts lazily). */
+  private static final class Plan {
+    final long[] yShape;
+    final dnnl_memory_desc_t xMd, wMd, bMd, yMd;
+    final long[] strides, dilates, padL, padR;
+    final boolean bias;
+    final dnnl_primitive_desc fwdPd;
+    final dnnl_primitive fwd;
+    final Port fSrc, fWei, fDst;
+    final Scratch fScratch;
+    final dnnl_memory fBias;
+    // backward data
+    dnnl_primitive bwdData;
+    Port dDiffDst, dWei, dDiffSrc;
+    Scratch dScratch;
+    // backward weights
+    dnnl_primitive bwdWeights;
+    Port wSrc, wDiffDst, wDiffWei;
+    /** Backward data reads dy in the layout backward weights already reordered it to. */
+    boolean diffDstShared;
+    Scratch wScratch;
+    dnnl_memory wDiffBias;
+    dnnl_memory_desc_t wDiffDstMd;
+
+    Plan(Key k) {
+      Conv2dKernel.Spec s = k.spec();
+      int g = s.groups();
+      yShape = Conv2dKernel.outShape(s, new long[] {k.n(), k.cin(), k.h(), k.w()}, k.cout());
+      xMd = md(dnnl_nchw, k.n(), k.cin(), k.h(), k.w());
+      yMd = md(dnnl_nchw, yShape);
+      wMd = g == 1 ? md(dnnl_oihw, k.cout(), k.cin(), s.kernel(), s.kernel())
+          : md(dnnl_goihw, g, k.cout() / g, k.cin() / g, s.kernel(), s.kernel());
+      bias = s.bias();
+      bMd = bias ? md(dnnl_x, k.cout()) : null;
+      strides = new long[] {s.stride(), s.stride()};
+      dilates = new long[] {s.dilation() - 1, s.dilation() - 1};
+      padL = new long[] {s.padH(), s.padW()};
+      padR = padL;
+
+      dnnl_memory_desc_t xAny = md(dnnl_format_tag_any, k.n(), k.cin(), k.h(), k.w());
+      dnnl_memory_desc_t yAny = md(dnnl_format_tag_any, yShape);
+      dnnl_memory_desc_t wAny = g == 1 ? md(dnnl_format_tag_any, k.cout(), k.cin(), s.kernel(), s.kernel())
+          : md(dnnl_format_tag_any, g, k.cout() / g, k.cin() / g, s.kernel(), s.kernel());
+      this.xAny = xAny;
+      this.yAny = yAny;
+      this.wAny = wAny;
+      dnnl_convolution_desc_t cd = new dnnl_convolution_desc_t();
+      check(dnnl_dilated_convolution_forward_desc_init(cd, dnnl_forward_training, dnnl_convolution_direct, xAny, wAny,
+          bMd, yAny, strides, dilates, padL, padR), "convolution_forward_desc_init " + s);
+      dnnl_primitive_attr attr = userScratchpad();
+      fwdPd = primitiveDesc(cd, attr, null, "convolution forward " + s);
+      fwd = primitive(fwdPd, "convolution forward");
+      fSrc = new Port(xMd, query(fwdPd, dnnl_query_src_md), true, SRC);
+      fWei = new Port(wMd, query(fwdPd, dnnl_query_weights_md), true, WEI);
+      fDst = new Port(yMd, query(fwdPd, dnnl_query_dst_md), false, DST);
+      fScratch = new Scratch(fwdPd);
+      fBias = bias ? memory(bMd) : null;
+      this.attr = attr;
+    }
+
+    final dnnl_memory_desc_t xAny, yAny, wAny;
+    final dnnl_primitive_attr attr;
+
+    void forward(INDArray x, INDArray w, INDArray b, INDArray y) {
+      Slots sl = SLOTS.get();
+      dnnl_memory src = fSrc.in(x, sl);
+      dnnl_memory wei = fWei.in(w, sl);
+      dnnl_memory dst = fDst.out(y, sl);
+      dnnl_memory scratch = fScratch.bind(sl);
+      if (bias) {
+        handle(fBias, address(b));
+        execute(fwd, new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST, DNNL_ARG_SCRATCHPAD},
+            new dnnl_memory[] {src, wei, fBias, dst, scratch});
+      } else {
+        execute(fwd, new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST, DNNL_ARG_SCRATCHPAD},
+            new dnnl_memory[] {src, wei, dst, scratch});
+      }
+      fDst.done();
+    }
+
+    private void makeBackwardData() {
+      dnnl_convolution_desc_t cd = new dnnl_convolution_desc_t();
+      check(dnnl_dilated_convolution_backward_data_desc_init(cd, dnnl_convolution_direct, xAny, wAny, yAny, strides,
+          dilates, padL, padR), "convolution_backward_data_desc_init");
+      dnnl_primitive_desc pd = primitiveDesc(cd, attr, fwdPd, "convolution backward data");
+      bwdData = primitive(pd, "convolution backward data");
+      dnnl_memory_desc_t diffDst = query(pd, dnnl_query_diff_dst_md);
+      dDiffDst = new Port(yMd, diffDst, true, DST);
+      diffDstShared = wDiffDst.inner != null && same(diffDst, wDiffDstMd);
+      dWei = new Port(wMd, query(pd, dnnl_query_weights_md), true, WEI);
+      dDiffSrc = new Port(xMd, query(pd, dnnl_query_diff_src_md), false, SRC);
+      dScratch = new Scratch(pd);
+      dnnl_primitive_desc_destroy(pd);
+    }
+
+    private void makeBackwardWeights() {
+      dnnl_convolution_desc_t cd = new dnnl_convolution_desc_t();
+      check(dnnl_dilated_convolution_backward_weights_desc_init(cd, dnnl_convolution_direct, xAny, wAny, bMd, yAny,
+          strides, dilates, padL, padR), "convolution_backward_weights_desc_init");
+      dnnl_primitive_desc pd = primitiveDesc(cd, attr, fwdPd, "convolution backward weights");
+      bwdWeights = primitive(pd, "convolution backward weights");
+      wSrc = new Port(xMd, query(pd, dnnl_query_src_md), true, BW_SRC);
+      wDiffDstMd = query(pd, dnnl_query_diff_dst_md);
+      wDiffDst = new Port(yMd, wDiffDstMd, true, BW_DIFF_DST);
+      wDiffWei = new Port(wMd, query(pd, dnnl_query_diff_weights_md), false, DIFF_WEI);
+      wScratch = new Scratch(pd);
+      wDiffBias = bias ? memory(bMd) : null;
+      dnnl_primitive_desc_destroy(pd);
+    }
+
+    void backward(INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db) {
+      Slots sl = SLOTS.get();
+      if (bwdWeights == null) makeBackwardWeights();
+      dnnl_memory src = wSrc.in(x, sl);
+      dnnl_memory diffDst = wDiffDst.in(dy, sl);
+      dnnl_memory diffWei = wDiffWei.out(dw, sl);
+      dnnl_memory scratch = wScratch.bind(sl);
+      if (bias) {
+        handle(wDiffBias, address(db));
+        execute(bwdWeights, new int[] {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_WEIGHTS, DNNL_ARG_DIFF_BIAS,
+            DNNL_ARG_SCRATCHPAD}, new dnnl_memory[] {src, diffDst, diffWei, wDiffBias, scratch});
+      } else {
+        execute(bwdWeights, new int[] {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_WEIGHTS, DNNL_ARG_SCRATCHPAD},
+            new dnnl_memory[] {src, diffDst, diffWei, scratch});
+      }
+      wDiffWei.done();
+      if (dx == null) return;
+      if (bwdData == null) makeBackwardData();
+      dnnl_memory dd = diffDstShared ? diffDst : dDiffDst.in(dy, sl);
+      dnnl_memory wei = dWei.in(w, sl);
+      dnnl_memory diffSrc = dDiffSrc.out(dx, sl);
+      execute(bwdData, new int[] {DNNL_ARG_DIFF_DST, DNNL_ARG_WEIGHTS, DNNL_ARG_DIFF_SRC, DNNL_ARG_SCRATCHPAD},
+          new dnnl_memory[] {dd, wei, diffSrc, dScratch.bind(sl)});
+      dDiffSrc.done();
+    }
+  }
+}
