@@ -12,9 +12,9 @@ DenseBlockExpansion, TransitionExpansion):
                 concat), transitions BN-ReLU-1x1(floor(C/2))-avgpool2, final BN-ReLU, GAP, FC 10
 BN: eps 1e-5, momentum 0.1 (PyTorch defaults, as Blockscope).
 
-Usage: /usr/bin/python3 bench/pytorch_bench.py [--batch 64] [--iterations 10] [--threads 2] [templates...]
+Usage: /usr/bin/python3 bench/pytorch_bench.py [--batch 64] [--warmup 30] [--iterations 10] [--threads 2] [templates...]
 Measures train img/s (forward + cross-entropy + backward + SGD step with momentum 0.9 and weight decay
-5e-4, as EngineBench) and inference img/s (eval mode, no_grad) on random data after 5 warm-up iterations,
+5e-4, as EngineBench) and inference img/s (eval mode, no_grad) on random data after 30 warm-up iterations,
 from the median iteration time (robust to bursts of other load on a shared machine), as EngineBench.
 """
 import argparse
@@ -133,11 +133,11 @@ NETS = {
 }
 
 
-# warm-up iterations before timing, as EngineBench (the JVM compiles its loops during the first ones)
-WARMUP = 5
+# default warm-up iterations before timing, as EngineBench (the JVM compiles its loops during the first ones)
+WARMUP = 30
 
 
-def bench(name, batch, iterations):
+def bench(name, batch, iterations, warmup=WARMUP):
     torch.manual_seed(1)
     net = NETS[name]()
     params = sum(p.numel() for p in net.parameters())
@@ -152,7 +152,7 @@ def bench(name, batch, iterations):
         opt.step()
 
     net.train()
-    for _ in range(WARMUP):
+    for _ in range(warmup):
         train_step()
     times = []
     for _ in range(iterations):
@@ -163,7 +163,7 @@ def bench(name, batch, iterations):
 
     net.eval()
     with torch.no_grad():
-        for _ in range(WARMUP):
+        for _ in range(warmup):
             torch.softmax(net(x), 1)
         times = []
         for _ in range(iterations):
@@ -178,13 +178,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--iterations", type=int, default=10)
+    ap.add_argument("--warmup", type=int, default=WARMUP)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("templates", nargs="*", default=list(NETS))
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
     for name in a.templates:
-        params, train, infer = bench(name, a.batch, a.iterations)
+        params, train, infer = bench(name, a.batch, a.iterations, a.warmup)
         print(f"{name:<14} batch {a.batch:3d}  train {train:7.1f} img/s  inference {infer:7.1f} img/s  "
               f"params {params:,}")
 

@@ -18,6 +18,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "engine batch size (default ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--warmup", defaultValue = "30", description = "engine warm-up iterations before timing; the JVM compiles the engine's loops meanwhile (default ${DEFAULT-VALUE})")
+    int warmup;
+
     @Option(names = "--iterations", defaultValue = "10", description = "engine iterations per measurement (default ${DEFAULT-VALUE})")
     int iterations;
 
@@ -41,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             out.println(org.blockscope.engine.bench.EngineBench.threads());
-            org.blockscope.engine.bench.EngineBench.run(which, batch, iterations, out);
+            org.blockscope.engine.bench.EngineBench.run(which, batch, warmup, iterations, out);
         }
         out.flush();
         return 0;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
+import org.blockscope.engine.kernel.BufferPool;
 import org.blockscope.engine.kernel.OneDnn;
 import org.blockscope.engine.kernel.Workers;
 import org.blockscope.engine.train.Optimizer;
@@ -56,8 +57,10 @@ public final class AbBench {
     }
   }
 
-  public static Result run(String template, Setting setting, int batch, int iterations) {
+  public static Result run(String template, Setting setting, int batch, int warmup, int iterations) {
     Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    BufferPool.clear();                                // as EngineBench: the previous template's leftovers go first
+    System.gc();
     EngineBench.Fixture f = EngineBench.Fixture.of(template, batch);
     Model m = f.model();
     INDArray x = f.x();
@@ -66,7 +69,7 @@ public final class AbBench {
     List<List<Double>> train = List.of(new ArrayList<>(), new ArrayList<>());
     List<List<Double>> infer = List.of(new ArrayList<>(), new ArrayList<>());
     try {
-      for (int i = -EngineBench.WARMUP; i < iterations; i++) {
+      for (int i = -warmup; i < iterations; i++) {
         for (int k = 0; k < 2; k++) {
           setting.apply.accept(m, k == 1);
           long t0 = System.nanoTime();
@@ -85,6 +88,7 @@ public final class AbBench {
     } finally {
       Workers.setThreads(0);
       Model.earlyRelease(true);
+      OneDnn.enable(true);
     }
     return new Result(template, setting, median(train.get(0)), median(train.get(1)), median(infer.get(0)),
         median(infer.get(1)));
@@ -96,21 +100,23 @@ public final class AbBench {
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
-  /** Usage: {@code AbBench SETTING [--batch 64] [--iterations 20] [template ...]} */
+  /** Usage: {@code AbBench SETTING [--batch 64] [--warmup 30] [--iterations 20] [template ...]} */
   public static void main(String[] args) {
     org.blockscope.engine.NativeThreads.configure();   // before ND4J loads
     if (args.length == 0) {
-      System.err.println("usage: AbBench workers|fast-training|early-release|input-gradient [--batch N] "
-          + "[--iterations N] [template ...]");
+      System.err.println("usage: AbBench workers|fast-training|early-release|input-gradient|onednn [--batch N] "
+          + "[--warmup N] [--iterations N] [template ...]");
       System.exit(2);
     }
     Setting setting = Setting.of(args[0]);
     int batch = 64;
     int iterations = 20;
+    int warmup = EngineBench.WARMUP;
     List<String> templates = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--batch" -> batch = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         default -> templates.add(args[i]);
       }
@@ -119,6 +125,6 @@ public final class AbBench {
     PrintWriter out = new PrintWriter(System.out, true);
     out.println(EngineBench.threads());
     out.println("A = setting off, B = on (workers: 1 thread vs all); medians of " + iterations + " alternating iterations");
-    for (String t : templates) out.println(run(t, setting, batch, iterations));
+    for (String t : templates) out.println(run(t, setting, batch, warmup, iterations));
   }
 }

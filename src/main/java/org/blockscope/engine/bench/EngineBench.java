@@ -17,16 +17,20 @@ import org.blockscope.templates.Templates;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.blockscope.engine.kernel.BufferPool;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Measures training (forward, backward, SGD step) and inference speed of templates at one batch
  * size on random images, with peak heap and off-heap (JavaCPP physical) memory.
- * Usage: {@code EngineBench [--batch 64] [--iterations 10] [--profile] [template ...]}
+ * Usage: {@code EngineBench [--batch 64] [--warmup 30] [--iterations 10] [--profile] [template ...]}
  * (default resnet20 se_resnet20 densenet_bc40). Run it alone: OpenMP threads busy-wait.
  *
  * <p>Speeds are computed from the median iteration time (after {@link #WARMUP} warm-up iterations of each), which is robust
- * to bursts of other load on a shared machine; {@code bench/pytorch_bench.py} measures the same way.
+ * to bursts of other load on a shared machine; {@code bench/pytorch_bench.py} measures the same way. The
+ * warm-up is long because the JVM is still compiling the engine's loops during the first 20-30 training
+ * iterations of a process: ResNet-20's iterations took 145-280 ms then, and 140-170 ms from the first
+ * iteration when the same net was benchmarked a second time in the same process.
  */
 public final class EngineBench {
   private EngineBench() {}
@@ -46,8 +50,8 @@ public final class EngineBench {
     }
   }
 
-  /** Warm-up iterations before timing, training and inference alike (bench/pytorch_bench.py uses as many). */
-  static final int WARMUP = 5;
+  /** Default warm-up iterations before timing, training and inference alike (bench/pytorch_bench.py uses as many). */
+  public static final int WARMUP = 30;
 
   private static long peakHeap;
   private static long peakOffHeap;
@@ -62,17 +66,17 @@ public final class EngineBench {
    * Benchmarks each template in turn (FLOAT), printing one line per template (and, with profile,
    * the time per primitive kind) to {@code out}. For the CLI: {@code blockscope bench --engine}.
    */
-  public static List<Result> run(List<String> templates, int batch, int iterations, PrintWriter out) {
-    return run(templates, batch, iterations, false, out);
+  public static List<Result> run(List<String> templates, int batch, int warmup, int iterations, PrintWriter out) {
+    return run(templates, batch, warmup, iterations, false, out);
   }
 
-  public static List<Result> run(List<String> templates, int batch, int iterations, boolean profile,
+  public static List<Result> run(List<String> templates, int batch, int warmup, int iterations, boolean profile,
       PrintWriter out) {
     if (batch < 1 || iterations < 1) throw new IllegalArgumentException("batch and iterations must be >= 1");
     Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
     List<Result> results = new ArrayList<>();
     for (String t : templates) {
-      Result r = run(t, batch, iterations, profile);
+      Result r = run(t, batch, warmup, iterations, profile);
       if (profile) {
         print(out, t + " training, ms per iteration", r.trainProfileMs());
         print(out, t + " inference, ms per batch", r.inferenceProfileMs());
@@ -102,7 +106,10 @@ public final class EngineBench {
     }
   }
 
-  public static Result run(String template, int batch, int iterations, boolean profile) {
+  public static Result run(String template, int batch, int warmup, int iterations, boolean profile) {
+    BufferPool.clear();                                // the previous template's buffers and garbage go first:
+    System.gc();                                       // measured after ResNet-20 and SE-ResNet-20 in the same
+                                                       // process, DenseNet trained at half its own speed
     Fixture f = Fixture.of(template, batch);
     Model m = f.model();
     INDArray x = f.x();
@@ -110,7 +117,7 @@ public final class EngineBench {
     Optimizer opt = f.optimizer();
     peakHeap = 0;
     peakOffHeap = 0;
-    for (int i = 0; i < WARMUP; i++) {                 // warm-up (the JIT compiles the loops meanwhile)
+    for (int i = 0; i < warmup; i++) {                 // warm-up (the JIT compiles the loops meanwhile)
       m.forward(x, Mode.TRAINING);
       m.backward(labels);
       opt.step(m, 0.01);
@@ -172,12 +179,14 @@ public final class EngineBench {
     org.blockscope.engine.NativeThreads.configure();   // before ND4J loads
     int batch = 64;
     int iterations = 10;
+    int warmup = WARMUP;
     boolean profile = false;
     List<String> templates = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--batch" -> batch = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--profile" -> profile = true;
         default -> templates.add(args[i]);
       }
@@ -185,6 +194,6 @@ public final class EngineBench {
     if (templates.isEmpty()) templates = List.of("resnet20", "se_resnet20", "densenet_bc40");
     PrintWriter out = new PrintWriter(System.out, true);
     out.println(threads());
-    run(templates, batch, iterations, profile, out);
+    run(templates, batch, warmup, iterations, profile, out);
   }
 }

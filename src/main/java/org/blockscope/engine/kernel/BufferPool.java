@@ -45,6 +45,23 @@ public final class BufferPool {
     return Nd4j.create(b, shape);
   }
 
+  /**
+   * Frees every pooled buffer (their sizes belong to the model that gave them back): for a benchmark that
+   * moves on to another network, so that one network's leftovers do not weigh on the next.
+   */
+  public static void clear() {
+    synchronized (FREE) {
+      for (ArrayDeque<DataBuffer> q : FREE.values()) {
+        for (DataBuffer b : q) {
+          if (!b.wasClosed()) b.close();
+        }
+      }
+      FREE.clear();
+      POOLED.clear();
+      pooledBytes = 0;
+    }
+  }
+
   /** How many times a buffer already in the pool was given again (should stay 0; for tests). */
   public static long repeatedGives() {
     synchronized (FREE) {
