@@ -12,9 +12,9 @@ DenseBlockExpansion, TransitionExpansion):
                 concat), transitions BN-ReLU-1x1(floor(C/2))-avgpool2, final BN-ReLU, GAP, FC 10
 BN: eps 1e-5, momentum 0.1 (PyTorch defaults, as Blockscope).
 
-Usage: /usr/bin/python3 bench/pytorch_bench.py [--batch 64] [--warmup 30] [--iterations 10] [--threads 2] [templates...]
+Usage: /usr/bin/python3 bench/pytorch_bench.py [--batch 64] [--warmup 20] [--iterations 10] [--threads 2] [templates...]
 Measures train img/s (forward + cross-entropy + backward + SGD step with momentum 0.9 and weight decay
-5e-4, as EngineBench) and inference img/s (eval mode, no_grad) on random data after 30 warm-up iterations,
+5e-4, as EngineBench) and inference img/s (eval mode, no_grad) on random data after 20 s of warm-up (training and inference iterations, as EngineBench),
 from the median iteration time (robust to bursts of other load on a shared machine), as EngineBench.
 """
 import argparse
@@ -133,8 +133,14 @@ NETS = {
 }
 
 
-# default warm-up iterations before timing, as EngineBench (the JVM compiles its loops during the first ones)
-WARMUP = 30
+# default warm-up before timing, seconds of training and inference (at least MIN_WARMUP iterations), as
+# EngineBench: the JVM compiles the engine's loops during its first seconds
+WARMUP = 20.0
+MIN_WARMUP = 3
+
+
+def warming_up(done, start, seconds):
+    return done < MIN_WARMUP or time.perf_counter() - start < seconds
 
 
 def bench(name, batch, iterations, warmup=WARMUP):
@@ -152,8 +158,14 @@ def bench(name, batch, iterations, warmup=WARMUP):
         opt.step()
 
     net.train()
-    for _ in range(warmup):
+    start, done = time.perf_counter(), 0
+    while warming_up(done, start, warmup):
         train_step()
+        net.eval()
+        with torch.no_grad():
+            torch.softmax(net(x), 1)
+        net.train()
+        done += 1
     times = []
     for _ in range(iterations):
         t0 = time.perf_counter()
@@ -163,8 +175,6 @@ def bench(name, batch, iterations, warmup=WARMUP):
 
     net.eval()
     with torch.no_grad():
-        for _ in range(warmup):
-            torch.softmax(net(x), 1)
         times = []
         for _ in range(iterations):
             t0 = time.perf_counter()
@@ -178,7 +188,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--iterations", type=int, default=10)
-    ap.add_argument("--warmup", type=int, default=WARMUP)
+    ap.add_argument("--warmup", type=float, default=WARMUP, help="warm-up seconds per net")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("templates", nargs="*", default=list(NETS))
     a = ap.parse_args()

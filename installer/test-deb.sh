@@ -154,13 +154,14 @@ else
 fi
 
 # ---- 3b. the engine through the installed launcher: OpenMP threads set to sleep, one short benchmark ----
-step "$LAUNCHER bench --engine --batch 8 --iterations 2 lenet5"
-if out="$(cd "$WORK" && timeout 300 "$LAUNCHER" bench --engine --batch 8 --iterations 2 lenet5 2>&1)"; then
+step "$LAUNCHER bench --engine --batch 8 --warmup 1 --iterations 2 lenet5"
+if out="$(cd "$WORK" && timeout 300 "$LAUNCHER" bench --engine --batch 8 --warmup 1 --iterations 2 lenet5 2>&1)"; then
   echo "$out" | grep -E '^(threads|lenet5)' | sed 's/^/    /'
-  if grep -q "OMP_WAIT_POLICY=PASSIVE" <<<"$out" && grep -qE '^lenet5 .*train .*img/s' <<<"$out"; then
+  if grep -q "OMP_WAIT_POLICY=PASSIVE" <<<"$out" && grep -q "convolutions on oneDNN" <<<"$out" \
+      && grep -qE '^lenet5 .*train .*img/s' <<<"$out"; then
     pass "engine from the launcher: OpenMP idle threads sleep, LeNet-5 trains and infers"
   else
-    fail "engine benchmark: no PASSIVE OpenMP line or no LeNet-5 figures"
+    fail "engine benchmark: no PASSIVE OpenMP line, convolutions not on oneDNN, or no LeNet-5 figures"
   fi
 else
   echo "$out" | tail -20 >&2

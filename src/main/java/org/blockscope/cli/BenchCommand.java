@@ -18,8 +18,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "engine batch size (default ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--warmup", defaultValue = "30", description = "engine warm-up iterations before timing; the JVM compiles the engine's loops meanwhile (default ${DEFAULT-VALUE})")
-    int warmup;
+    @Option(names = "--warmup", defaultValue = "20", description = "engine warm-up seconds per template before timing (at least 3 iterations); the JVM compiles the engine's loops meanwhile (default ${DEFAULT-VALUE})")
+    double warmup;
 
     @Option(names = "--iterations", defaultValue = "10", description = "engine iterations per measurement (default ${DEFAULT-VALUE})")
     int iterations;

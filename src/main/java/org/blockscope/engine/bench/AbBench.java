@@ -57,7 +57,8 @@ public final class AbBench {
     }
   }
 
-  public static Result run(String template, Setting setting, int batch, int warmup, int iterations) {
+  /** One template; {@code warmup} in seconds (A and B alternate during it too). */
+  public static Result run(String template, Setting setting, int batch, double warmup, int iterations) {
     Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
     BufferPool.clear();                                // as EngineBench: the previous template's leftovers go first
     System.gc();
@@ -66,10 +67,22 @@ public final class AbBench {
     INDArray x = f.x();
     int[] labels = f.labels();
     Optimizer opt = f.optimizer();
+    boolean oneDnn = OneDnn.enable(true);
+    OneDnn.enable(oneDnn);
     List<List<Double>> train = List.of(new ArrayList<>(), new ArrayList<>());
     List<List<Double>> infer = List.of(new ArrayList<>(), new ArrayList<>());
     try {
-      for (int i = -warmup; i < iterations; i++) {
+      long start = System.nanoTime();
+      for (int i = 0; EngineBench.warmingUp(i, start, warmup); i++) {
+        for (int k = 0; k < 2; k++) {
+          setting.apply.accept(m, k == 1);
+          m.forward(x, Mode.TRAINING);
+          m.backward(labels);
+          opt.step(m, 0.01);
+          m.infer(x);
+        }
+      }
+      for (int i = 0; i < iterations; i++) {
         for (int k = 0; k < 2; k++) {
           setting.apply.accept(m, k == 1);
           long t0 = System.nanoTime();
@@ -79,16 +92,14 @@ public final class AbBench {
           long t1 = System.nanoTime();
           m.infer(x);
           long t2 = System.nanoTime();
-          if (i >= 0) {
-            train.get(k).add((t1 - t0) / 1e6);
-            infer.get(k).add((t2 - t1) / 1e6);
-          }
+          train.get(k).add((t1 - t0) / 1e6);
+          infer.get(k).add((t2 - t1) / 1e6);
         }
       }
     } finally {
       Workers.setThreads(0);
       Model.earlyRelease(true);
-      OneDnn.enable(true);
+      OneDnn.enable(oneDnn);
     }
     return new Result(template, setting, median(train.get(0)), median(train.get(1)), median(infer.get(0)),
         median(infer.get(1)));
@@ -100,23 +111,23 @@ public final class AbBench {
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
-  /** Usage: {@code AbBench SETTING [--batch 64] [--warmup 30] [--iterations 20] [template ...]} */
+  /** Usage: {@code AbBench SETTING [--batch 64] [--warmup SECONDS] [--iterations 20] [template ...]} */
   public static void main(String[] args) {
     org.blockscope.engine.NativeThreads.configure();   // before ND4J loads
     if (args.length == 0) {
       System.err.println("usage: AbBench workers|fast-training|early-release|input-gradient|onednn [--batch N] "
-          + "[--warmup N] [--iterations N] [template ...]");
+          + "[--warmup SECONDS] [--iterations N] [template ...]");
       System.exit(2);
     }
     Setting setting = Setting.of(args[0]);
     int batch = 64;
     int iterations = 20;
-    int warmup = EngineBench.WARMUP;
+    double warmup = EngineBench.WARMUP_SECONDS;
     List<String> templates = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--batch" -> batch = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Double.parseDouble(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         default -> templates.add(args[i]);
       }

@@ -23,14 +23,16 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Measures training (forward, backward, SGD step) and inference speed of templates at one batch
  * size on random images, with peak heap and off-heap (JavaCPP physical) memory.
- * Usage: {@code EngineBench [--batch 64] [--warmup 30] [--iterations 10] [--profile] [template ...]}
+ * Usage: {@code EngineBench [--batch 64] [--warmup 20] [--iterations 10] [--profile] [template ...]}
  * (default resnet20 se_resnet20 densenet_bc40). Run it alone: OpenMP threads busy-wait.
  *
- * <p>Speeds are computed from the median iteration time (after {@link #WARMUP} warm-up iterations of each), which is robust
- * to bursts of other load on a shared machine; {@code bench/pytorch_bench.py} measures the same way. The
- * warm-up is long because the JVM is still compiling the engine's loops during the first 20-30 training
- * iterations of a process: ResNet-20's iterations took 145-280 ms then, and 140-170 ms from the first
- * iteration when the same net was benchmarked a second time in the same process.
+ * <p>Speeds are computed from the median iteration time, which is robust to bursts of other load on a
+ * shared machine, after a warm-up of {@link #WARMUP_SECONDS} seconds (at least {@link #MIN_WARMUP}
+ * iterations) of training and inference; {@code bench/pytorch_bench.py} measures the same way. The
+ * warm-up is long because the JVM keeps compiling the engine's loops for a while: ResNet-20 benchmarked
+ * three times in one process after 30 warm-up iterations each trained at 415, 441 and 457 img/s, and
+ * its iterations took 145-280 ms during the first 30. The figures are the steady speed of a training
+ * run, as a JMH warm-up would give; the first seconds of a run are slower.
  */
 public final class EngineBench {
   private EngineBench() {}
@@ -50,8 +52,15 @@ public final class EngineBench {
     }
   }
 
-  /** Default warm-up iterations before timing, training and inference alike (bench/pytorch_bench.py uses as many). */
-  public static final int WARMUP = 30;
+  /** Default warm-up before timing, seconds of training and inference (bench/pytorch_bench.py warms up as long). */
+  public static final double WARMUP_SECONDS = 20;
+  /** Warm-up iterations at least, whatever the time. */
+  static final int MIN_WARMUP = 3;
+
+  /** Whether to warm up once more: under {@link #MIN_WARMUP} iterations done, or time left. */
+  static boolean warmingUp(int done, long startNanos, double seconds) {
+    return done < MIN_WARMUP || System.nanoTime() - startNanos < seconds * 1e9;
+  }
 
   private static long peakHeap;
   private static long peakOffHeap;
@@ -66,11 +75,11 @@ public final class EngineBench {
    * Benchmarks each template in turn (FLOAT), printing one line per template (and, with profile,
    * the time per primitive kind) to {@code out}. For the CLI: {@code blockscope bench --engine}.
    */
-  public static List<Result> run(List<String> templates, int batch, int warmup, int iterations, PrintWriter out) {
+  public static List<Result> run(List<String> templates, int batch, double warmup, int iterations, PrintWriter out) {
     return run(templates, batch, warmup, iterations, false, out);
   }
 
-  public static List<Result> run(List<String> templates, int batch, int warmup, int iterations, boolean profile,
+  public static List<Result> run(List<String> templates, int batch, double warmup, int iterations, boolean profile,
       PrintWriter out) {
     if (batch < 1 || iterations < 1) throw new IllegalArgumentException("batch and iterations must be >= 1");
     Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
@@ -106,7 +115,8 @@ public final class EngineBench {
     }
   }
 
-  public static Result run(String template, int batch, int warmup, int iterations, boolean profile) {
+  /** One template; {@code warmup} in seconds. */
+  public static Result run(String template, int batch, double warmup, int iterations, boolean profile) {
     BufferPool.clear();                                // the previous template's buffers and garbage go first:
     System.gc();                                       // measured after ResNet-20 and SE-ResNet-20 in the same
                                                        // process, DenseNet trained at half its own speed
@@ -117,7 +127,8 @@ public final class EngineBench {
     Optimizer opt = f.optimizer();
     peakHeap = 0;
     peakOffHeap = 0;
-    for (int i = 0; i < warmup; i++) {                 // warm-up (the JIT compiles the loops meanwhile)
+    long start = System.nanoTime();
+    for (int i = 0; warmingUp(i, start, warmup); i++) {   // the JIT compiles the loops meanwhile
       m.forward(x, Mode.TRAINING);
       m.backward(labels);
       opt.step(m, 0.01);
@@ -170,23 +181,27 @@ public final class EngineBench {
 
   /** One line on the threading setup, printed before the figures. */
   public static String threads() {
+    String convs = org.blockscope.engine.kernel.OneDnn.available()
+        ? "convolutions on oneDNN " + org.blockscope.engine.kernel.OneDnn.version() + " (direct)"
+        : "convolutions on libnd4j (" + (org.blockscope.engine.kernel.OneDnn.failure() == null ? "oneDNN switched off"
+            : "oneDNN preset not loaded: " + org.blockscope.engine.kernel.OneDnn.failure()) + ")";
     return "threads: " + Runtime.getRuntime().availableProcessors() + " cores, OpenMP idle threads "
         + (org.blockscope.engine.NativeThreads.passive() ? "sleep (OMP_WAIT_POLICY=PASSIVE)" : "spin")
-        + ", Java loop threads " + org.blockscope.engine.kernel.Workers.threadCount();
+        + ", Java loop threads " + org.blockscope.engine.kernel.Workers.threadCount() + "; " + convs;
   }
 
   public static void main(String[] args) {
     org.blockscope.engine.NativeThreads.configure();   // before ND4J loads
     int batch = 64;
     int iterations = 10;
-    int warmup = WARMUP;
+    double warmup = WARMUP_SECONDS;
     boolean profile = false;
     List<String> templates = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--batch" -> batch = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Double.parseDouble(args[++i]);
         case "--profile" -> profile = true;
         default -> templates.add(args[i]);
       }

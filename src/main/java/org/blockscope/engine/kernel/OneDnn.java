@@ -54,6 +54,13 @@ public final class OneDnn {
     return failure;
   }
 
+  /** oneDNN's version as major.minor.patch, or "?" when not loaded. */
+  public static String version() {
+    if (engine() == null) return "?";
+    org.bytedeco.dnnl.dnnl_version_t v = dnnl_version();
+    return v.major() + "." + v.minor() + "." + v.patch();
+  }
+
   /** Turns the direct path on or off (for side-by-side benchmarks and tests); returns the old value. */
   public static boolean enable(boolean on) {
     boolean old = enabled;
@@ -67,6 +74,9 @@ public final class OneDnn {
     synchronized (LOCK) {
       if (engine != null || failure != null) return engine;
       try {
+        // ND4J first: its libgomp is then already loaded when oneDNN's preset asks for libgomp.so.1, so
+        // both share one OpenMP runtime (one thread pool, one OMP_WAIT_POLICY)
+        org.nd4j.linalg.factory.Nd4j.getExecutioner();
         Loader.load(org.bytedeco.dnnl.global.dnnl.class);
         PointerPointer<dnnl_engine> pp = new PointerPointer<>(1);
         check(dnnl_engine_create(pp, dnnl_cpu, 0), "engine_create");
