@@ -72,8 +72,9 @@ final class BatchNormStep extends Step {
 
   @Override
   INDArray forwardChannelsLast(Pass p) {
-    if (foldedInto != null && p.isChannelsLast(this, 0)) {
-      return p.channelsLast(this, p.inChannelsLast(this, 0));      // the convolution already applied it
+    if (foldedInto != null && p.isChannelsLast(this, 0)) {        // the convolution already applied it,
+      if (appliesRelu) p.markReluApplied(this);                     // and the ReLU after it
+      return p.channelsLast(this, p.inChannelsLast(this, 0));
     }
     if (p.isChannelsLast(this, 0) && p.in(this, 0).rank() == 4) {
       double[] g = gamma.value().toDoubleVector(), b = beta.value().toDoubleVector();

@@ -81,7 +81,9 @@ final class ConvStep extends Step {
     INDArray b = bias == null ? null : bias.value();
     if (folded == null) return p.channelsLast(this, ChannelsLast.conv(conv, p.inChannelsLast(this, 0), w, b));
     INDArray[] f = folded.foldInto(w, b);
-    INDArray y = ChannelsLast.conv(conv, p.inChannelsLast(this, 0), f[0], f[1]);
+    // a ReLU fused into the folded batch norm is applied here too (a oneDNN post-op); the batch norm step
+    // then marks it applied
+    INDArray y = ChannelsLast.conv(conv, p.inChannelsLast(this, 0), f[0], f[1], folded.appliesRelu);
     BufferPool.give(f[0].data());                       // folded copies: used by this call only
     BufferPool.give(f[1].data());
     return p.channelsLast(this, y);

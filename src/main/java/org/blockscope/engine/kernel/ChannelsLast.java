@@ -15,9 +15,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ChannelsLast {
   private ChannelsLast() {}
 
-  /** Whether {@link #conv} handles this convolution (plain, groups 1, oneDNN-supported dilation 1). */
+  /**
+   * Whether {@link #conv} runs this convolution channels-last: any convolution when oneDNN is called
+   * directly ({@link OneDnn}), else plain ones (groups 1, dilation 1: libnd4j's NHWC conv2d).
+   */
   public static boolean supports(Conv2dKernel.Spec s) {
-    return s.groups() == 1 && s.dilation() == 1;
+    return OneDnn.available() || (s.groups() == 1 && s.dilation() == 1);
   }
 
   /** [N, C, H, W] (any strides) as a contiguous [N, H, W, C] copy. */
@@ -32,19 +35,43 @@ public final class ChannelsLast {
     return xh.permute(0, 3, 1, 2);
   }
 
-  /** 2-D convolution of channels-last x with PyTorch-layout w [Cout, Cin, k, k]: y [N, Ho, Wo, Cout]. */
+  /** 2-D convolution of channels-last x with PyTorch-layout w [Cout, Cin/groups, k, k]: y [N, Ho, Wo, Cout]. */
   public static INDArray conv(Conv2dKernel.Spec s, INDArray xh, INDArray w, INDArray b) {
-    if (!supports(s) || xh.rank() != 4 || xh.size(3) != w.size(1))
+    return conv(s, xh, w, b, false);
+  }
+
+  /**
+   * As {@link #conv(Conv2dKernel.Spec, INDArray, INDArray, INDArray)}, then max(y, 0) when relu. FLOAT
+   * runs on oneDNN directly with the ReLU as a post-op (one pass); otherwise libnd4j's NHWC conv2d for
+   * plain convolutions, or the NCHW kernel with layout copies, then a ReLU loop.
+   */
+  public static INDArray conv(Conv2dKernel.Spec s, INDArray xh, INDArray w, INDArray b, boolean relu) {
+    if (xh.rank() != 4 || xh.size(3) != w.size(1) * s.groups())
       throw new IllegalArgumentException("channels-last conv2d " + s + ": x " + Conv2dKernel.shape(xh) + ", w "
           + Conv2dKernel.shape(w));
-    long ho = ConvGeometry.outSize((int) xh.size(1), s.kernel(), s.stride(), s.padH(), s.dilation());
-    long wo = ConvGeometry.outSize((int) xh.size(2), s.kernel(), s.stride(), s.padW(), s.dilation());
-    INDArray y = NativeOps.empty(xh.dataType(), xh.size(0), ho, wo, w.size(0));
-    INDArray[] in = b == null ? new INDArray[] {xh, w} : new INDArray[] {xh, w, b};
-    // kH, kW, sH, sW, pH, pW, dH, dW, sameMode=0, dataFormat=1 (NHWC), wFormat=1 (OIHW)
-    NativeOps.exec("conv2d", in, new INDArray[] {y},
-        new int[] {s.kernel(), s.kernel(), s.stride(), s.stride(), s.padH(), s.padW(), 1, 1, 0, 1, 1});
-    return y;
+    if (s.bias() != (b != null)) {               // a batch norm folded into a convolution gives it a bias
+      s = new Conv2dKernel.Spec(s.kernel(), s.stride(), s.padH(), s.padW(), s.dilation(), s.groups(), b != null);
+    }
+    if (OneDnnConv.handles(xh)) return OneDnnConv.forwardChannelsLast(s, xh, w, b, relu);
+    INDArray y;
+    if (s.groups() == 1 && s.dilation() == 1) {
+      long ho = ConvGeometry.outSize((int) xh.size(1), s.kernel(), s.stride(), s.padH(), s.dilation());
+      long wo = ConvGeometry.outSize((int) xh.size(2), s.kernel(), s.stride(), s.padW(), s.dilation());
+      y = NativeOps.empty(xh.dataType(), xh.size(0), ho, wo, w.size(0));
+      INDArray[] in = b == null ? new INDArray[] {xh, w} : new INDArray[] {xh, w, b};
+      // kH, kW, sH, sW, pH, pW, dH, dW, sameMode=0, dataFormat=1 (NHWC), wFormat=1 (OIHW)
+      NativeOps.exec("conv2d", in, new INDArray[] {y},
+          new int[] {s.kernel(), s.kernel(), s.stride(), s.stride(), s.padH(), s.padW(), 1, 1, 0, 1, 1});
+    } else {
+      INDArray x = asNchw(xh).dup('c');
+      INDArray yc = Conv2dKernel.forward(s, x, w, b);
+      y = fromNchw(yc);
+      BufferPool.give(yc.data());
+    }
+    if (!relu) return y;
+    INDArray r = ActivationKernel.forward(Activation.RELU, y);
+    BufferPool.give(y.data());
+    return r;
   }
 
   /**

@@ -8,9 +8,11 @@ import java.util.Map;
 import org.bytedeco.dnnl.dnnl_convolution_desc_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.dnnl.dnnl_post_ops;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.bytedeco.javacpp.PointerPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -28,13 +30,33 @@ final class OneDnnConv {
     return x.dataType() == DataType.FLOAT && x.rank() == 4 && OneDnn.available();
   }
 
-  private record Key(Conv2dKernel.Spec spec, long n, long cin, long h, long w, long cout) {}
+  /**
+   * One convolution shape; channelsLast plans are inference-only ({@link #forwardChannelsLast}), with a
+   * fused ReLU when relu.
+   */
+  private record Key(Conv2dKernel.Spec spec, long n, long cin, long h, long w, long cout, boolean channelsLast,
+                     boolean relu) {}
 
   private static final ThreadLocal<Map<Key, Plan>> PLANS = ThreadLocal.withInitial(HashMap::new);
 
   private static Plan plan(Conv2dKernel.Spec s, INDArray x, INDArray w) {
-    Key k = new Key(s, x.size(0), x.size(1), x.size(2), x.size(3), w.size(0));
+    Key k = new Key(s, x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), false, false);
     return PLANS.get().computeIfAbsent(k, Plan::new);
+  }
+
+  /**
+   * Inference convolution of channels-last x [N, H, W, Cin] (w OIHW): y [N, Ho, Wo, Cout], max(y, 0)
+   * when relu. oneDNN reads and writes NHWC as is (no reorders) and applies the ReLU as a post-op.
+   */
+  static INDArray forwardChannelsLast(Conv2dKernel.Spec s, INDArray xh, INDArray w, INDArray b, boolean relu) {
+    xh = OneDnn.dense(xh);
+    w = OneDnn.dense(w);
+    if (b != null) b = OneDnn.dense(b);
+    Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), w.size(0), true, relu);
+    Plan p = PLANS.get().computeIfAbsent(k, Plan::new);
+    INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape[0], p.yShape[2], p.yShape[3], p.yShape[1]);
+    p.forward(xh, w, b, y);
+    return y;
   }
 
   static INDArray forward(Conv2dKernel.Spec s, INDArray x, INDArray w, INDArray b) {
@@ -154,8 +176,9 @@ final class OneDnnConv {
       Conv2dKernel.Spec s = k.spec();
       int g = s.groups();
       yShape = Conv2dKernel.outShape(s, new long[] {k.n(), k.cin(), k.h(), k.w()}, k.cout());
-      xMd = md(dnnl_nchw, k.n(), k.cin(), k.h(), k.w());
-      yMd = md(dnnl_nchw, yShape);
+      int act = k.channelsLast() ? dnnl_nhwc : dnnl_nchw;
+      xMd = md(act, k.n(), k.cin(), k.h(), k.w());
+      yMd = md(act, yShape);
       wMd = g == 1 ? md(dnnl_oihw, k.cout(), k.cin(), s.kernel(), s.kernel())
           : md(dnnl_goihw, g, k.cout() / g, k.cin() / g, s.kernel(), s.kernel());
       bias = s.bias();
@@ -165,17 +188,29 @@ final class OneDnnConv {
       padL = new long[] {s.padH(), s.padW()};
       padR = padL;
 
-      dnnl_memory_desc_t xAny = md(dnnl_format_tag_any, k.n(), k.cin(), k.h(), k.w());
-      dnnl_memory_desc_t yAny = md(dnnl_format_tag_any, yShape);
+      // training: the kernel picks its layout (blocked) and activations are reordered; channels-last
+      // inference: NHWC as is, oneDNN's brgconv kernels work in it
+      int any = k.channelsLast() ? dnnl_nhwc : dnnl_format_tag_any;
+      dnnl_memory_desc_t xAny = md(any, k.n(), k.cin(), k.h(), k.w());
+      dnnl_memory_desc_t yAny = md(any, yShape);
       dnnl_memory_desc_t wAny = g == 1 ? md(dnnl_format_tag_any, k.cout(), k.cin(), s.kernel(), s.kernel())
           : md(dnnl_format_tag_any, g, k.cout() / g, k.cin() / g, s.kernel(), s.kernel());
       this.xAny = xAny;
       this.yAny = yAny;
       this.wAny = wAny;
       dnnl_convolution_desc_t cd = new dnnl_convolution_desc_t();
-      check(dnnl_dilated_convolution_forward_desc_init(cd, dnnl_forward_training, dnnl_convolution_direct, xAny, wAny,
-          bMd, yAny, strides, dilates, padL, padR), "convolution_forward_desc_init " + s);
+      check(dnnl_dilated_convolution_forward_desc_init(cd, k.channelsLast() ? dnnl_forward_inference
+          : dnnl_forward_training, dnnl_convolution_direct, xAny, wAny, bMd, yAny, strides, dilates, padL, padR),
+          "convolution_forward_desc_init " + s);
       dnnl_primitive_attr attr = userScratchpad();
+      if (k.relu()) {
+        PointerPointer<dnnl_post_ops> pp = new PointerPointer<>(1);
+        check(dnnl_post_ops_create(pp), "post_ops_create");
+        dnnl_post_ops po = pp.get(dnnl_post_ops.class, 0);
+        check(dnnl_post_ops_append_eltwise(po, 1f, dnnl_eltwise_relu, 0f, 0f), "post_ops_append_eltwise");
+        check(dnnl_primitive_attr_set_post_ops(attr, po), "attr_set_post_ops");
+        dnnl_post_ops_destroy(po);
+      }
       fwdPd = primitiveDesc(cd, attr, null, "convolution forward " + s);
       fwd = primitive(fwdPd, "convolution forward");
       fSrc = new Port(xMd, query(fwdPd, dnnl_query_src_md), true, SRC);

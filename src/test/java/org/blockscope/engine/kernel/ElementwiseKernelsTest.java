@@ -52,9 +52,11 @@ class ElementwiseKernelsTest {
 
   @Test
   void reluGradientIsZeroAtZeroAsPyTorch() {
-    INDArray x = Nd4j.createFromArray(0.0, -1.0, 2.0);
-    INDArray g = ActivationKernel.backward(Activation.RELU, x, Nd4j.createFromArray(1.0, 1.0, 1.0));
-    assertThat(Arrays4.flat(g)).containsExactly(0.0, 0.0, 1.0);
+    for (DataType t : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {   // FLOAT: the Java loop
+      INDArray x = Nd4j.createFromArray(0.0, -1.0, 2.0).castTo(t);
+      INDArray g = ActivationKernel.backward(Activation.RELU, x, Nd4j.createFromArray(1.0, 1.0, 1.0).castTo(t));
+      assertThat(Arrays4.flat(g)).as("%s", t).containsExactly(0.0, 0.0, 1.0);
+    }
   }
 
   @Test

@@ -135,6 +135,28 @@ class OneDnnConvTest {
     if (d.b() != null) assertThat(Arrays4.maxRelDiff(direct.db(), nd4j.db())).isLessThan(1e-4);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void channelsLastInferenceWithAndWithoutReluMatchesTheLoop(Case c) {
+    requireOneDnn();
+    Data d = data(c, 6);
+    INDArray b = rand(8, c.cout());                      // a bias even where the spec has none: a folded BN
+    double[] plain = ref(c, d.x(), d.w(), b);
+    INDArray xh = ChannelsLast.fromNchw(d.x());
+    for (boolean direct : new boolean[] {true, false}) {  // oneDNN, then libnd4j / the NCHW kernel
+      OneDnn.enable(direct);
+      for (boolean relu : new boolean[] {false, true}) {
+        INDArray yh = ChannelsLast.conv(c.spec(), xh, d.w(), b, relu);
+        long[] shape = Conv2dKernel.outShape(c.spec(), d.x().shape(), c.cout());
+        assertThat(yh.shape()).containsExactly(shape[0], shape[2], shape[3], shape[1]);
+        double[] expected = plain.clone();
+        if (relu) for (int i = 0; i < expected.length; i++) expected[i] = Math.max(0, expected[i]);
+        assertThat(Arrays4.maxRelDiff(ChannelsLast.asNchw(yh), Arrays4.of(expected, shape)))
+            .as("%s, oneDNN %s, relu %s", c.name(), direct, relu).isLessThan(1e-5);
+      }
+    }
+  }
+
   @Test
   void anotherThreadGetsItsOwnPlansAndBuffers() throws Exception {
     requireOneDnn();
