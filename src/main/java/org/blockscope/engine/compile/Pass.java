@@ -127,6 +127,23 @@ final class Pass {
     }
   }
 
+  /**
+   * Adds global average pooling's gradient (dy [N, C], spread over H×W) to step s's input gradient:
+   * onto the gradient already there in one pass when the kernel can, else built and added.
+   */
+  void accumulatePooledInput(Step s, int port, INDArray dy) {
+    int index = s.inputs[port];
+    INDArray g = grad[index];
+    INDArray sum = g == null ? null
+        : org.blockscope.engine.kernel.GlobalAvgPoolKernel.addBackwardTo(g, dy, ownedGrad[index]);
+    if (sum == null) {
+      accumulate(index, org.blockscope.engine.kernel.GlobalAvgPoolKernel.backward(in(s, port).shape(), dy));
+      return;
+    }
+    grad[index] = sum;
+    ownedGrad[index] = true;
+  }
+
   void accumulateInput(Step s, int port, INDArray d) {
     accumulate(s.inputs[port], d);
   }

@@ -103,7 +103,7 @@ final class SimpleSteps {
 
     @Override
     void backward(Pass p, INDArray dy) {
-      p.accumulateInput(this, 0, GlobalAvgPoolKernel.backward(p.in(this, 0).shape(), dy));
+      p.accumulatePooledInput(this, 0, dy);
     }
   }
 

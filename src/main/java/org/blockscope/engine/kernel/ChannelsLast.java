@@ -188,6 +188,7 @@ public final class ChannelsLast {
 
   /** y[n,h,w,c] = x[n,h,w,c] * s[n,c] (squeeze-and-excitation gate) on channels-last x. */
   public static INDArray scale(INDArray xh, INDArray s) {
+    if (s.rank() == 2 && OneDnnPlanes.handles(xh, s)) return OneDnnPlanes.scaleChannelsLast(xh, s);
     int n = (int) xh.size(0), c = (int) xh.size(3);
     int hw = (int) (xh.size(1) * xh.size(2));
     if (xh.dataType() != DataType.FLOAT || xh.isView()) return fromNchw(ScaleKernel.forward(asNchw(xh).dup('c'), s));

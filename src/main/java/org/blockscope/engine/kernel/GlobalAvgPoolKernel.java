@@ -9,6 +9,7 @@ public final class GlobalAvgPoolKernel {
   private GlobalAvgPoolKernel() {}
 
   public static INDArray forward(INDArray x) {
+    if (x.rank() == 4 && OneDnnPlanes.handles(x)) return OneDnnPlanes.mean(x);
     if (x.rank() == 4 && x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && JavaLoops.contiguousSameType(x)) {
       ChannelPlanes in = new ChannelPlanes(x);             // one sum per plane, planes split over threads
       float[] y = new float[in.n * in.c];
@@ -22,6 +23,20 @@ public final class GlobalAvgPoolKernel {
       return Nd4j.create(y, new long[] {in.n, in.c}, 'c');
     }
     return x.mean(2, 3);
+  }
+
+  /**
+   * g + dx for a gradient g [N, C, H, W] the input already has (in SE blocks, from the scaling): one
+   * pass over g instead of building dx and adding it. In place when inPlace (g belongs to the caller),
+   * else into a new array. Null when this path does not apply; then use {@link #backward} and add.
+   */
+  public static INDArray addBackwardTo(INDArray g, INDArray dy, boolean inPlace) {
+    if (g.rank() != 4 || dy.rank() != 2 || g.size(0) != dy.size(0) || g.size(1) != dy.size(1)
+        || !OneDnnPlanes.handles(g, dy)) return null;
+    INDArray v = dy.div(g.size(2) * g.size(3));
+    INDArray y = inPlace ? g : NativeOps.empty(g.dataType(), g.shape());
+    OneDnnPlanes.addPerPlane(g, v, y);
+    return y;
   }
 
   /** dx[n,c,h,w] = dy[n,c] / (H*W) */

@@ -16,6 +16,7 @@ public final class ScaleKernel {
   public record Grads(INDArray dx, INDArray ds) {}
 
   public static INDArray forward(INDArray x, INDArray s) {
+    if (shapesMatch(x, s) && OneDnnPlanes.handles(x, s)) return OneDnnPlanes.scale(x, s);
     if (fast(x, s) && x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
       ChannelPlanes in = new ChannelPlanes(x);
       INDArray y = NativeOps.empty(x.dataType(), x.shape());
@@ -37,11 +38,28 @@ public final class ScaleKernel {
 
   /** x contiguous [N, C, H, W], s [N, C], same type: per-plane Java loops (for FLOAT). */
   private static boolean fast(INDArray x, INDArray s) {
-    return x.rank() == 4 && s.rank() == 2 && s.size(0) == x.size(0) && s.size(1) == x.size(1)
-        && JavaLoops.contiguousSameType(x) && s.dataType() == x.dataType();
+    return shapesMatch(x, s) && JavaLoops.contiguousSameType(x) && s.dataType() == x.dataType();
+  }
+
+  private static boolean shapesMatch(INDArray x, INDArray s) {
+    return x.rank() == 4 && s.rank() == 2 && s.size(0) == x.size(0) && s.size(1) == x.size(1);
   }
 
   public static Grads backward(INDArray x, INDArray s, INDArray dy) {
+    if (shapesMatch(x, s) && java.util.Arrays.equals(x.shape(), dy.shape()) && OneDnnPlanes.handles(x, s, dy)) {
+      // dx = dy * s on oneDNN; ds[n, c] = Σ dy·x as a Java loop (oneDNN's product-then-sum took longer)
+      ChannelPlanes xs = new ChannelPlanes(x), ds = new ChannelPlanes(dy);
+      float[] dsv = new float[(int) s.length()];
+      Workers.forEach(xs.n * xs.c, x.length(), plane -> {
+        float[] px = ChannelPlanes.fscratch(0, xs.hw), pd = ChannelPlanes.fscratch(1, xs.hw);
+        xs.getF(plane / xs.c, plane % xs.c, px);
+        ds.getF(plane / xs.c, plane % xs.c, pd);
+        double acc = 0;
+        for (int j = 0; j < xs.hw; j++) acc += pd[j] * px[j];
+        dsv[plane] = (float) acc;
+      });
+      return new Grads(OneDnnPlanes.scale(dy, s), Nd4j.create(dsv, s.shape(), 'c'));
+    }
     if (fast(x, s) && JavaLoops.applicable(x, dy) && java.util.Arrays.equals(x.shape(), dy.shape())
         && x.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT) {
       ChannelPlanes xs = new ChannelPlanes(x), ds = new ChannelPlanes(dy);
