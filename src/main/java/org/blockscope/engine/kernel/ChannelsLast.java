@@ -161,6 +161,7 @@ public final class ChannelsLast {
 
   /** Mean over H and W of channels-last x: [N, C]. */
   public static INDArray globalAvgPool(INDArray xh) {
+    if (xh.rank() == 4 && OneDnnPlanes.handles(xh)) return OneDnnPlanes.meanChannelsLast(xh);
     int n = (int) xh.size(0), c = (int) xh.size(3);
     int hw = (int) (xh.size(1) * xh.size(2));
     if (xh.dataType() != DataType.FLOAT || xh.isView()) return xh.mean(1, 2);

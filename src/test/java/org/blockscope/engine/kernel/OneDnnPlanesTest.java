@@ -26,6 +26,7 @@ class OneDnnPlanesTest {
     OneDnnPlanes.addPerPlane(added, s, added);                     // in place
     INDArray xh = ChannelsLast.fromNchw(x);
     INDArray scaledH = ChannelsLast.asNchw(OneDnnPlanes.scaleChannelsLast(xh, s));
+    INDArray meanH = OneDnnPlanes.meanChannelsLast(xh);
     for (int n = 0; n < N; n++)
       for (int c = 0; c < C; c++) {
         double sum = 0, k = s.getDouble(n, c);
@@ -38,6 +39,7 @@ class OneDnnPlanesTest {
             assertThat(added.getDouble(n, c, h, w)).isCloseTo(before.getDouble(n, c, h, w) + k, within(1e-6));
           }
         assertThat(mean.getDouble(n, c)).isCloseTo(sum / (H * W), within(1e-6));
+        assertThat(meanH.getDouble(n, c)).isCloseTo(sum / (H * W), within(1e-6));
       }
   }
 
