@@ -159,7 +159,7 @@ if out="$(cd "$WORK" && timeout 300 "$LAUNCHER" bench --engine --batch 8 --warmu
   echo "$out" | grep -E '^(threads|lenet5)' | sed 's/^/    /'
   if grep -q "OMP_WAIT_POLICY=PASSIVE" <<<"$out" && grep -q "convolutions on oneDNN" <<<"$out" \
       && grep -qE '^lenet5 .*train .*img/s' <<<"$out"; then
-    pass "engine from the launcher: OpenMP idle threads sleep, LeNet-5 trains and infers"
+    pass "engine from the launcher: OpenMP idle threads sleep, convolutions on oneDNN, LeNet-5 trains and infers"
   else
     fail "engine benchmark: no PASSIVE OpenMP line, convolutions not on oneDNN, or no LeNet-5 figures"
   fi

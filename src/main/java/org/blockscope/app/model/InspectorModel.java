@@ -107,13 +107,18 @@ public final class InspectorModel {
         rows.add(new Row("FLOPs per image", Numbers.compact(t.flops())));
         rows.add(new Row("Activation memory", Numbers.bytes(t.memoryBytes())));
         rows.add(new Row("Weights (float32)", Numbers.bytes(4 * (t.params() + t.state()))));
-        rows.add(new Row("Problems", errors + " errors, " + (a.diagnostics().size() - errors) + " warnings"));
+        rows.add(new Row("Problems", g.size() == 0 ? "none yet (empty network)"
+                : errors + " errors, " + (a.diagnostics().size() - errors) + " warnings"));
         return rows;
     }
 
-    /** The status bar's text. */
+    /**
+     * The status bar's text. An empty network reports no problems yet: "no Input" and "no output" are
+     * true but are not news to someone who has not placed a block.
+     */
     public static String status(NetworkAnalysis a) {
         Cost t = a.total();
+        if (a.expanded().source().size() == 0) return "Empty network: drag blocks from the palette, or open a template";
         int problems = a.diagnostics().size();
         return "Params " + Numbers.compact(t.params()) + "   ·   MACs " + Numbers.compact(t.macs())
                 + "   ·   Activations " + Numbers.bytes(t.memoryBytes())

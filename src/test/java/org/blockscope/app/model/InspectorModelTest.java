@@ -78,4 +78,13 @@ class InspectorModelTest {
         assertThat(InspectorModel.singleComposite(Set.of(conv), g)).isFalse();
         assertThat(InspectorModel.singleComposite(Set.of(block, conv), g)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void anEmptyNetworkReportsNoProblemsYet() {
+        org.blockscope.graph.Graph empty = org.blockscope.graph.Graph.of(java.util.List.of(), java.util.List.of());
+        org.blockscope.cost.NetworkAnalysis a = org.blockscope.cost.NetworkAnalysis.of(empty);
+        assertThat(a.diagnostics()).hasSize(2);                        // no Input, no output: still known
+        assertThat(InspectorModel.status(a)).startsWith("Empty network").doesNotContain("problem");
+        assertThat(InspectorModel.totals(empty, a)).contains(new InspectorModel.Row("Problems", "none yet (empty network)"));
+    }
 }
