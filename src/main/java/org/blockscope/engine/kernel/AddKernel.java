@@ -21,6 +21,11 @@ public final class AddKernel {
         throw new IllegalArgumentException("add: shapes differ " + Conv2dKernel.shape(xs[0]) + " vs "
             + Conv2dKernel.shape(xs[i]));
     }
+    if (xs.length >= 2 && OneDnnPlanes.handles(xs)) {
+      INDArray y = NativeOps.empty(xs[0].dataType(), xs[0].shape());
+      for (int i = 1; i < xs.length; i++) OneDnnPlanes.add(i == 1 ? xs[0] : y, xs[i], y, relu && i == xs.length - 1);
+      return y;
+    }
     if (xs.length >= 2 && JavaLoops.applicable(xs)) {
       INDArray y = JavaLoops.add(xs[0], xs[1], relu && xs.length == 2);
       for (int i = 2; i < xs.length; i++) JavaLoops.addInPlace(y, xs[i], relu && i == xs.length - 1);
@@ -43,7 +48,8 @@ public final class AddKernel {
   public static void accumulate(INDArray a, INDArray b) {
     if (!Arrays.equals(a.shape(), b.shape()))
       throw new IllegalArgumentException("add: shapes differ " + Conv2dKernel.shape(a) + " vs " + Conv2dKernel.shape(b));
-    if (JavaLoops.applicable(a, b)) JavaLoops.addInPlace(a, b);
+    if (OneDnnPlanes.handles(a, b)) OneDnnPlanes.add(a, b, a, false);
+    else if (JavaLoops.applicable(a, b)) JavaLoops.addInPlace(a, b);
     else a.addi(b);
   }
 

@@ -10,13 +10,16 @@ import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_pooling_v2_desc_t;
+import org.bytedeco.dnnl.dnnl_post_ops;
+import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_reduction_desc_t;
+import org.bytedeco.javacpp.PointerPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Per-plane ops of squeeze-and-excitation and global pooling on oneDNN directly (FLOAT, dense arrays):
+ * Per-plane ops of squeeze-and-excitation and global pooling, and sums, on oneDNN directly (FLOAT, dense arrays):
  * an NCHW map is taken as {1, N·C, H·W}, so that a per-image, per-channel value [N, C] is oneDNN's
  * "per channel" broadcast {1, N·C, 1} and its jit kernels run (the 4-D shapes {N, C, 1, 1} fall back
  * to reference kernels, 5-25 ms a call). Measured on [64, 16, 32, 32]: scaling 0.11 ms against
@@ -117,6 +120,32 @@ final class OneDnnPlanes {
     INDArray y = NativeOps.empty(DataType.FLOAT, n, c);
     op.run(xh, y);
     return y;
+  }
+
+  /**
+   * y = a + b, then max(·, 0) when relu, element by element over the flat arrays (same shape and layout);
+   * y may be a (in place). A residual block's add-ReLU in one pass: 0.15 ms against 0.36 ms for the
+   * Java loop on 1M floats.
+   */
+  static void add(INDArray a, INDArray b, INDArray y, boolean relu) {
+    long n = a.length();
+    OPS.get().computeIfAbsent(new Key(relu ? "add_relu" : "add_flat", 1, 1, n), k -> {
+      dnnl_memory_desc_t flat = md(dnnl_x, n);
+      dnnl_binary_desc_t d = new dnnl_binary_desc_t();
+      check(dnnl_binary_desc_init(d, dnnl_binary_add, flat, flat, flat), "binary_desc_init add");
+      dnnl_primitive_attr attr = null;
+      if (relu) {
+        attr = userScratchpad();
+        PointerPointer<dnnl_post_ops> pp = new PointerPointer<>(1);
+        check(dnnl_post_ops_create(pp), "post_ops_create");
+        dnnl_post_ops po = pp.get(dnnl_post_ops.class, 0);
+        check(dnnl_post_ops_append_eltwise(po, 1f, dnnl_eltwise_relu, 0f, 0f), "post_ops_append_eltwise");
+        check(dnnl_primitive_attr_set_post_ops(attr, po), "attr_set_post_ops");
+        dnnl_post_ops_destroy(po);
+      }
+      return new Op(primitiveDesc(d, attr, null, "binary add"), new int[] {DNNL_ARG_SRC_0, DNNL_ARG_SRC_1,
+          DNNL_ARG_DST}, flat, flat, flat);
+    }).run(a, b, y);
   }
 
   /** Mean of every plane of x [N, C, H, W]: [N, C]. */

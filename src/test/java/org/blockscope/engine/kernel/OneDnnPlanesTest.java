@@ -57,4 +57,21 @@ class OneDnnPlanesTest {
     assertThat(GlobalAvgPoolKernel.addBackwardTo(g.castTo(DataType.DOUBLE), dy.castTo(DataType.DOUBLE), true))
         .as("DOUBLE: the caller builds the gradient and adds it").isNull();
   }
+
+  @Test
+  void sumsWithAndWithoutReluAndInPlace() {
+    assumeTrue(OneDnn.available(), "no oneDNN preset here");
+    INDArray a = rand(7, N, C, H, W), b = rand(8, N, C, H, W), c = rand(9, N, C, H, W);
+    double[] av = Arrays4.flat(a), bv = Arrays4.flat(b), cv = Arrays4.flat(c);
+    INDArray sum3 = AddKernel.forward(true, a, b, c);            // two oneDNN adds, ReLU on the last
+    INDArray plain = AddKernel.forward(a, b);
+    INDArray acc = a.dup();
+    AddKernel.accumulate(acc, b);                                 // in place
+    for (int i = 0; i < av.length; i++) {
+      assertThat(Arrays4.flat(sum3)[i]).isCloseTo(Math.max(0, av[i] + bv[i] + cv[i]), within(1e-6));
+      assertThat(Arrays4.flat(plain)[i]).isCloseTo(av[i] + bv[i], within(1e-6));
+      assertThat(Arrays4.flat(acc)[i]).isCloseTo(av[i] + bv[i], within(1e-6));
+    }
+    assertThat(Arrays4.flat(a)).as("inputs untouched").containsExactly(av);
+  }
 }
