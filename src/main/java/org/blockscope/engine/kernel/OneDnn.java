@@ -28,8 +28,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * buffers that are allocated once, and the reorders are explicit.
  *
  * <p>Everything here is optional: {@link #available()} is false where the preset has no build (macOS on
- * ARM) or fails to load, and the kernels then use libnd4j's ops as before. Thread-confined: every
- * thread has its own stream, primitives and buffers.
+ * ARM) or fails to load, and the kernels then use libnd4j's ops as before. Primitives are made once per
+ * shape for the process and used under their own lock; every thread has its own stream and buffers for
+ * blocked copies and scratchpads ({@link Slots}).
  */
 public final class OneDnn {
   private OneDnn() {}

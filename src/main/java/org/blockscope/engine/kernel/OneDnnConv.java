@@ -3,8 +3,8 @@ package org.blockscope.engine.kernel;
 import static org.blockscope.engine.kernel.OneDnn.*;
 import static org.bytedeco.dnnl.global.dnnl.*;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.dnnl.dnnl_convolution_desc_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
@@ -37,11 +37,16 @@ final class OneDnnConv {
   private record Key(Conv2dKernel.Spec spec, long n, long cin, long h, long w, long cout, boolean channelsLast,
                      boolean relu) {}
 
-  private static final ThreadLocal<Map<Key, Plan>> PLANS = ThreadLocal.withInitial(HashMap::new);
+  /**
+   * One plan per convolution shape for the whole process (a trainer runs on a new thread each time: plans
+   * per thread would leave their native primitives behind). A plan's memories get the arrays' addresses
+   * per call, so each call holds the plan's lock; the blocked copies live in the calling thread's slots.
+   */
+  private static final Map<Key, Plan> PLANS = new ConcurrentHashMap<>();
 
   private static Plan plan(Conv2dKernel.Spec s, INDArray x, INDArray w) {
     Key k = new Key(s, x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), false, false);
-    return PLANS.get().computeIfAbsent(k, Plan::new);
+    return PLANS.computeIfAbsent(k, Plan::new);
   }
 
   /**
@@ -53,9 +58,11 @@ final class OneDnnConv {
     w = OneDnn.dense(w);
     if (b != null) b = OneDnn.dense(b);
     Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), w.size(0), true, relu);
-    Plan p = PLANS.get().computeIfAbsent(k, Plan::new);
+    Plan p = PLANS.computeIfAbsent(k, Plan::new);
     INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape[0], p.yShape[2], p.yShape[3], p.yShape[1]);
-    p.forward(xh, w, b, y);
+    synchronized (p) {
+      p.forward(xh, w, b, y);
+    }
     return y;
   }
 
@@ -65,7 +72,9 @@ final class OneDnnConv {
     if (b != null) b = OneDnn.dense(b);
     Plan p = plan(s, x, w);
     INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape);
-    p.forward(x, w, b, y);
+    synchronized (p) {
+      p.forward(x, w, b, y);
+    }
     return y;
   }
 
@@ -78,7 +87,9 @@ final class OneDnnConv {
     INDArray dx = needDx ? NativeOps.empty(DataType.FLOAT, x.shape()) : null;
     INDArray dw = NativeOps.empty(DataType.FLOAT, w.shape());
     INDArray db = b == null ? null : NativeOps.empty(DataType.FLOAT, b.shape());
-    p.backward(x, w, dy, dx, dw, db);
+    synchronized (p) {
+      p.backward(x, w, dy, dx, dw, db);
+    }
     return new ParamGrads(dx, dw, db);
   }
 

@@ -3,8 +3,8 @@ package org.blockscope.engine.kernel;
 import static org.blockscope.engine.kernel.OneDnn.*;
 import static org.bytedeco.dnnl.global.dnnl.*;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.dnnl.dnnl_binary_desc_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
@@ -55,16 +55,17 @@ final class OneDnnPlanes {
       dnnl_primitive_desc_destroy(pd);
     }
 
-    void run(INDArray... arrays) {
+    synchronized void run(INDArray... arrays) {
       for (int i = 0; i < arrays.length; i++) handle(mems[i], address(arrays[i]));
       execute(prim, ids, mems);
     }
   }
 
-  private static final ThreadLocal<Map<Key, Op>> OPS = ThreadLocal.withInitial(HashMap::new);
+  /** Process-wide (see OneDnnConv's plans); {@link Op#run} holds the op's lock while its handles are set. */
+  private static final Map<Key, Op> OPS = new ConcurrentHashMap<>();
 
   private static Op binary(String kind, int alg, long a, long b, long c, boolean perFirst) {
-    return OPS.get().computeIfAbsent(new Key(kind, a, b, c), k -> {
+    return OPS.computeIfAbsent(new Key(kind, a, b, c), k -> {
       dnnl_memory_desc_t full = md(dnnl_abc, a, b, c);
       dnnl_memory_desc_t part = perFirst ? md(dnnl_abc, a, b, 1) : md(dnnl_abc, a, 1, c);
       dnnl_binary_desc_t d = new dnnl_binary_desc_t();
@@ -75,7 +76,7 @@ final class OneDnnPlanes {
   }
 
   private static Op reduce(String kind, int alg, long planes, long size) {
-    return OPS.get().computeIfAbsent(new Key(kind, 1, planes, size), k -> {
+    return OPS.computeIfAbsent(new Key(kind, 1, planes, size), k -> {
       dnnl_memory_desc_t full = md(dnnl_abc, 1, planes, size), out = md(dnnl_abc, 1, planes, 1);
       dnnl_reduction_desc_t d = new dnnl_reduction_desc_t();
       check(dnnl_reduction_desc_init(d, alg, full, out, 0f, 0f), "reduction_desc_init " + kind);
@@ -109,7 +110,7 @@ final class OneDnnPlanes {
    */
   static INDArray meanChannelsLast(INDArray xh) {
     long n = xh.size(0), h = xh.size(1), w = xh.size(2), c = xh.size(3);
-    Op op = OPS.get().computeIfAbsent(new Key("mean_nhwc_" + n, h, w, c), k -> {
+    Op op = OPS.computeIfAbsent(new Key("mean_nhwc_" + n, h, w, c), k -> {
       dnnl_memory_desc_t src = md(dnnl_nhwc, n, c, h, w), dst = md(dnnl_nhwc, n, c, 1, 1);
       dnnl_pooling_v2_desc_t d = new dnnl_pooling_v2_desc_t();
       check(dnnl_pooling_v2_forward_desc_init(d, dnnl_forward_inference, dnnl_pooling_avg_exclude_padding, src, dst,
@@ -129,7 +130,7 @@ final class OneDnnPlanes {
    */
   static void add(INDArray a, INDArray b, INDArray y, boolean relu) {
     long n = a.length();
-    OPS.get().computeIfAbsent(new Key(relu ? "add_relu" : "add_flat", 1, 1, n), k -> {
+    OPS.computeIfAbsent(new Key(relu ? "add_relu" : "add_flat", 1, 1, n), k -> {
       dnnl_memory_desc_t flat = md(dnnl_x, n);
       dnnl_binary_desc_t d = new dnnl_binary_desc_t();
       check(dnnl_binary_desc_init(d, dnnl_binary_add, flat, flat, flat), "binary_desc_init add");

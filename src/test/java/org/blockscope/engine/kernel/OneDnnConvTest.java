@@ -158,16 +158,32 @@ class OneDnnConvTest {
   }
 
   @Test
-  void anotherThreadGetsItsOwnPlansAndBuffers() throws Exception {
+  void threadsShareThePlansSafely() throws Exception {
     requireOneDnn();
     Case c = cases().get(1);
-    Data d = data(c, 4);
-    INDArray here = Conv2dKernel.forward(c.spec(), d.x(), d.w(), d.b());
-    AtomicReference<INDArray> there = new AtomicReference<>();
-    Thread t = new Thread(() -> there.set(Conv2dKernel.forward(c.spec(), d.x(), d.w(), d.b())));
-    t.start();
-    t.join();
-    assertThat(Arrays4.maxRelDiff(there.get(), here)).isZero();
+    Data[] d = {data(c, 4), data(c, 40)};
+    INDArray[] expected = new INDArray[2];
+    for (int i = 0; i < 2; i++) expected[i] = Conv2dKernel.forward(c.spec(), d[i].x(), d[i].w(), d[i].b()).dup();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < 2; t++) {
+      int i = t;                                          // both threads on one shape, different data
+      threads[t] = new Thread(() -> {
+        try {
+          for (int r = 0; r < 200; r++) {
+            INDArray y = Conv2dKernel.forward(c.spec(), d[i].x(), d[i].w(), d[i].b());
+            if (Arrays4.maxRelDiff(y, expected[i]) > 0) throw new AssertionError("thread " + i + ", call " + r);
+            ParamGrads g = Conv2dKernel.backward(c.spec(), d[i].x(), d[i].w(), d[i].b(), y);
+            if (g.dx() == null || g.dw() == null) throw new AssertionError("no gradients");
+          }
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) t.join();
+    assertThat(failure.get()).isNull();
   }
 
   @Test
