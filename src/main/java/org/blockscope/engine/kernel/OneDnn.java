@@ -6,6 +6,7 @@ import org.bytedeco.dnnl.dnnl_engine;
 import org.bytedeco.dnnl.dnnl_exec_arg_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
+import org.bytedeco.dnnl.dnnl_post_ops;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
@@ -126,12 +127,25 @@ public final class OneDnn {
     return pp.get(dnnl_primitive.class, 0);
   }
 
-  /** Attribute asking for a user-provided scratchpad. */
-  static dnnl_primitive_attr userScratchpad() {
+  /**
+   * Primitive attributes: a scratchpad the caller provides (userScratchpad; else oneDNN allocates it), and
+   * a ReLU applied to the result (relu, a post-op).
+   */
+  static dnnl_primitive_attr attr(boolean userScratchpad, boolean relu) {
     PointerPointer<dnnl_primitive_attr> pp = new PointerPointer<>(1);
     check(dnnl_primitive_attr_create(pp), "attr_create");
     dnnl_primitive_attr a = pp.get(dnnl_primitive_attr.class, 0);
-    check(dnnl_primitive_attr_set_scratchpad_mode(a, dnnl_scratchpad_mode_user), "attr_scratchpad");
+    if (userScratchpad) {
+      check(dnnl_primitive_attr_set_scratchpad_mode(a, dnnl_scratchpad_mode_user), "attr_scratchpad");
+    }
+    if (relu) {
+      PointerPointer<dnnl_post_ops> po = new PointerPointer<>(1);
+      check(dnnl_post_ops_create(po), "post_ops_create");
+      dnnl_post_ops ops = po.get(dnnl_post_ops.class, 0);
+      check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, 0f, 0f), "post_ops_append_eltwise");
+      check(dnnl_primitive_attr_set_post_ops(a, ops), "attr_set_post_ops");
+      dnnl_post_ops_destroy(ops);
+    }
     return a;
   }
 
@@ -160,19 +174,29 @@ public final class OneDnn {
     return p;
   }
 
-  /** Executes a primitive on this thread's stream with (argument id, memory) pairs. */
-  static void execute(dnnl_primitive p, int[] ids, dnnl_memory[] mems) {
-    dnnl_exec_arg_t args = new dnnl_exec_arg_t(ids.length);
-    for (int i = 0; i < ids.length; i++) args.position(i).arg(ids[i]).memory(mems[i]);
-    args.position(0);
-    dnnl_stream s = STREAM.get();
-    check(dnnl_primitive_execute(p, s, ids.length, args), "execute");
-    check(dnnl_stream_wait(s), "stream_wait");
-    args.deallocate();
-  }
+  /**
+   * A primitive bound to its argument memories, whose execution arguments are built once: the memories
+   * stay the same objects, only their data handles change from call to call ({@link #handle}).
+   */
+  static final class Call {
+    private final dnnl_primitive prim;
+    private final dnnl_exec_arg_t args;
+    private final int n;
 
-  static void reorder(dnnl_primitive r, dnnl_memory from, dnnl_memory to) {
-    execute(r, new int[] {DNNL_ARG_FROM, DNNL_ARG_TO}, new dnnl_memory[] {from, to});
+    Call(dnnl_primitive prim, int[] ids, dnnl_memory... mems) {
+      this.prim = prim;
+      n = ids.length;
+      args = new dnnl_exec_arg_t(n);
+      for (int i = 0; i < n; i++) args.position(i).arg(ids[i]).memory(mems[i]);
+      args.position(0);
+    }
+
+    /** Runs on this thread's stream and waits for it. */
+    void run() {
+      dnnl_stream s = STREAM.get();
+      check(dnnl_primitive_execute(prim, s, n, args), "execute");
+      check(dnnl_stream_wait(s), "stream_wait");
+    }
   }
 
   static void handle(dnnl_memory m, Pointer p) {

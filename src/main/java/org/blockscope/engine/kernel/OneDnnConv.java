@@ -8,11 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.dnnl.dnnl_convolution_desc_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
-import org.bytedeco.dnnl.dnnl_post_ops;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
-import org.bytedeco.javacpp.PointerPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -100,7 +98,7 @@ final class OneDnnConv {
   private static final class Port {
     final dnnl_memory user;
     final dnnl_memory inner;
-    final dnnl_primitive reorder;
+    final OneDnn.Call reorder;
     final long bytes;
     final int slot;
 
@@ -113,32 +111,35 @@ final class OneDnnConv {
         bytes = 0;
       } else {
         inner = memory(primMd);
-        reorder = input ? OneDnn.reorder(userMd, primMd) : OneDnn.reorder(primMd, userMd);
+        reorder = input ? new OneDnn.Call(OneDnn.reorder(userMd, primMd), FROM_TO, user, inner)
+            : new OneDnn.Call(OneDnn.reorder(primMd, userMd), FROM_TO, inner, user);
         bytes = OneDnn.bytes(primMd);
       }
     }
 
-    /** Binds an input array, reordering it into the slot when needed; returns the memory to execute on. */
-    dnnl_memory in(INDArray a, Slots slots) {
-      handle(user, address(a));
-      if (inner == null) return user;
-      handle(inner, slots.get(slot, bytes));
-      OneDnn.reorder(reorder, user, inner);
-      return inner;
+    /** The memory the primitive reads or writes. */
+    dnnl_memory mem() {
+      return inner == null ? user : inner;
+    }
+
+    /** Binds an input array, reordering it into the slot when needed. */
+    void in(INDArray a, Slots slots) {
+      out(a, slots);
+      if (reorder != null) reorder.run();
     }
 
     /** Binds an output array; call {@link #done()} after executing. */
-    dnnl_memory out(INDArray a, Slots slots) {
+    void out(INDArray a, Slots slots) {
       handle(user, address(a));
-      if (inner == null) return user;
-      handle(inner, slots.get(slot, bytes));
-      return inner;
+      if (inner != null) handle(inner, slots.get(slot, bytes));
     }
 
     void done() {
-      if (inner != null) OneDnn.reorder(reorder, inner, user);
+      if (reorder != null) reorder.run();
     }
   }
+
+  private static final int[] FROM_TO = {DNNL_ARG_FROM, DNNL_ARG_TO};
 
   /** Scratchpad of one primitive, in slot {@link #SCRATCH}. */
   private static final class Scratch {
@@ -151,9 +152,8 @@ final class OneDnnConv {
       bytes = OneDnn.bytes(md);
     }
 
-    dnnl_memory bind(Slots slots) {
+    void bind(Slots slots) {
       handle(mem, bytes == 0 ? null : slots.get(SCRATCH, bytes));
-      return mem;
     }
   }
 
@@ -166,16 +166,16 @@ final class OneDnnConv {
     final long[] strides, dilates, padL, padR;
     final boolean bias;
     final dnnl_primitive_desc fwdPd;
-    final dnnl_primitive fwd;
+    final OneDnn.Call fwd;
     final Port fSrc, fWei, fDst;
     final Scratch fScratch;
     final dnnl_memory fBias;
     // backward data
-    dnnl_primitive bwdData;
+    OneDnn.Call bwdData;
     Port dDiffDst, dWei, dDiffSrc;
     Scratch dScratch;
     // backward weights
-    dnnl_primitive bwdWeights;
+    OneDnn.Call bwdWeights;
     Port wSrc, wDiffDst, wDiffWei;
     /** Backward data reads dy in the layout backward weights already reordered it to. */
     boolean diffDstShared;
@@ -213,42 +213,35 @@ final class OneDnnConv {
       check(dnnl_dilated_convolution_forward_desc_init(cd, k.channelsLast() ? dnnl_forward_inference
           : dnnl_forward_training, dnnl_convolution_direct, xAny, wAny, bMd, yAny, strides, dilates, padL, padR),
           "convolution_forward_desc_init " + s);
-      dnnl_primitive_attr attr = userScratchpad();
-      if (k.relu()) {
-        PointerPointer<dnnl_post_ops> pp = new PointerPointer<>(1);
-        check(dnnl_post_ops_create(pp), "post_ops_create");
-        dnnl_post_ops po = pp.get(dnnl_post_ops.class, 0);
-        check(dnnl_post_ops_append_eltwise(po, 1f, dnnl_eltwise_relu, 0f, 0f), "post_ops_append_eltwise");
-        check(dnnl_primitive_attr_set_post_ops(attr, po), "attr_set_post_ops");
-        dnnl_post_ops_destroy(po);
-      }
-      fwdPd = primitiveDesc(cd, attr, null, "convolution forward " + s);
-      fwd = primitive(fwdPd, "convolution forward");
+      fwdPd = primitiveDesc(cd, OneDnn.attr(true, k.relu()), null, "convolution forward " + s);
       fSrc = new Port(xMd, query(fwdPd, dnnl_query_src_md), true, SRC);
       fWei = new Port(wMd, query(fwdPd, dnnl_query_weights_md), true, WEI);
       fDst = new Port(yMd, query(fwdPd, dnnl_query_dst_md), false, DST);
       fScratch = new Scratch(fwdPd);
       fBias = bias ? memory(bMd) : null;
-      this.attr = attr;
+      fwd = call(primitive(fwdPd, "convolution forward"),
+          new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST, DNNL_ARG_SCRATCHPAD, DNNL_ARG_BIAS},
+          fSrc.mem(), fWei.mem(), fDst.mem(), fScratch.mem, fBias);
     }
 
     final dnnl_memory_desc_t xAny, yAny, wAny;
-    final dnnl_primitive_attr attr;
+    /** Backward primitives: user scratchpad, no post-op. */
+    final dnnl_primitive_attr attr = OneDnn.attr(true, false);
+
+    /** A call with these arguments; a null memory (no bias) is left out with its id (the last ones). */
+    private static OneDnn.Call call(dnnl_primitive p, int[] ids, dnnl_memory... mems) {
+      int n = mems[mems.length - 1] == null ? mems.length - 1 : mems.length;
+      return new OneDnn.Call(p, java.util.Arrays.copyOf(ids, n), java.util.Arrays.copyOf(mems, n));
+    }
 
     void forward(INDArray x, INDArray w, INDArray b, INDArray y) {
       Slots sl = SLOTS.get();
-      dnnl_memory src = fSrc.in(x, sl);
-      dnnl_memory wei = fWei.in(w, sl);
-      dnnl_memory dst = fDst.out(y, sl);
-      dnnl_memory scratch = fScratch.bind(sl);
-      if (bias) {
-        handle(fBias, address(b));
-        execute(fwd, new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_BIAS, DNNL_ARG_DST, DNNL_ARG_SCRATCHPAD},
-            new dnnl_memory[] {src, wei, fBias, dst, scratch});
-      } else {
-        execute(fwd, new int[] {DNNL_ARG_SRC, DNNL_ARG_WEIGHTS, DNNL_ARG_DST, DNNL_ARG_SCRATCHPAD},
-            new dnnl_memory[] {src, wei, dst, scratch});
-      }
+      fSrc.in(x, sl);
+      fWei.in(w, sl);
+      fDst.out(y, sl);
+      fScratch.bind(sl);
+      if (bias) handle(fBias, address(b));
+      fwd.run();
       fDst.done();
     }
 
@@ -257,13 +250,15 @@ final class OneDnnConv {
       check(dnnl_dilated_convolution_backward_data_desc_init(cd, dnnl_convolution_direct, xAny, wAny, yAny, strides,
           dilates, padL, padR), "convolution_backward_data_desc_init");
       dnnl_primitive_desc pd = primitiveDesc(cd, attr, fwdPd, "convolution backward data");
-      bwdData = primitive(pd, "convolution backward data");
       dnnl_memory_desc_t diffDst = query(pd, dnnl_query_diff_dst_md);
       dDiffDst = new Port(yMd, diffDst, true, DST);
       diffDstShared = wDiffDst.inner != null && same(diffDst, wDiffDstMd);
       dWei = new Port(wMd, query(pd, dnnl_query_weights_md), true, WEI);
       dDiffSrc = new Port(xMd, query(pd, dnnl_query_diff_src_md), false, SRC);
       dScratch = new Scratch(pd);
+      bwdData = call(primitive(pd, "convolution backward data"),
+          new int[] {DNNL_ARG_DIFF_DST, DNNL_ARG_WEIGHTS, DNNL_ARG_DIFF_SRC, DNNL_ARG_SCRATCHPAD},
+          diffDstShared ? wDiffDst.mem() : dDiffDst.mem(), dWei.mem(), dDiffSrc.mem(), dScratch.mem);
       dnnl_primitive_desc_destroy(pd);
     }
 
@@ -272,39 +267,35 @@ final class OneDnnConv {
       check(dnnl_dilated_convolution_backward_weights_desc_init(cd, dnnl_convolution_direct, xAny, wAny, bMd, yAny,
           strides, dilates, padL, padR), "convolution_backward_weights_desc_init");
       dnnl_primitive_desc pd = primitiveDesc(cd, attr, fwdPd, "convolution backward weights");
-      bwdWeights = primitive(pd, "convolution backward weights");
       wSrc = new Port(xMd, query(pd, dnnl_query_src_md), true, BW_SRC);
       wDiffDstMd = query(pd, dnnl_query_diff_dst_md);
       wDiffDst = new Port(yMd, wDiffDstMd, true, BW_DIFF_DST);
       wDiffWei = new Port(wMd, query(pd, dnnl_query_diff_weights_md), false, DIFF_WEI);
       wScratch = new Scratch(pd);
       wDiffBias = bias ? memory(bMd) : null;
+      bwdWeights = call(primitive(pd, "convolution backward weights"),
+          new int[] {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_WEIGHTS, DNNL_ARG_SCRATCHPAD, DNNL_ARG_DIFF_BIAS},
+          wSrc.mem(), wDiffDst.mem(), wDiffWei.mem(), wScratch.mem, wDiffBias);
       dnnl_primitive_desc_destroy(pd);
     }
 
     void backward(INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db) {
       Slots sl = SLOTS.get();
       if (bwdWeights == null) makeBackwardWeights();
-      dnnl_memory src = wSrc.in(x, sl);
-      dnnl_memory diffDst = wDiffDst.in(dy, sl);
-      dnnl_memory diffWei = wDiffWei.out(dw, sl);
-      dnnl_memory scratch = wScratch.bind(sl);
-      if (bias) {
-        handle(wDiffBias, address(db));
-        execute(bwdWeights, new int[] {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_WEIGHTS, DNNL_ARG_DIFF_BIAS,
-            DNNL_ARG_SCRATCHPAD}, new dnnl_memory[] {src, diffDst, diffWei, wDiffBias, scratch});
-      } else {
-        execute(bwdWeights, new int[] {DNNL_ARG_SRC, DNNL_ARG_DIFF_DST, DNNL_ARG_DIFF_WEIGHTS, DNNL_ARG_SCRATCHPAD},
-            new dnnl_memory[] {src, diffDst, diffWei, scratch});
-      }
+      wSrc.in(x, sl);
+      wDiffDst.in(dy, sl);
+      wDiffWei.out(dw, sl);
+      wScratch.bind(sl);
+      if (bias) handle(wDiffBias, address(db));
+      bwdWeights.run();
       wDiffWei.done();
       if (dx == null) return;
       if (bwdData == null) makeBackwardData();
-      dnnl_memory dd = diffDstShared ? diffDst : dDiffDst.in(dy, sl);
-      dnnl_memory wei = dWei.in(w, sl);
-      dnnl_memory diffSrc = dDiffSrc.out(dx, sl);
-      execute(bwdData, new int[] {DNNL_ARG_DIFF_DST, DNNL_ARG_WEIGHTS, DNNL_ARG_DIFF_SRC, DNNL_ARG_SCRATCHPAD},
-          new dnnl_memory[] {dd, wei, diffSrc, dScratch.bind(sl)});
+      if (!diffDstShared) dDiffDst.in(dy, sl);     // else dy is already in wDiffDst's layout and slot
+      dWei.in(w, sl);
+      dDiffSrc.out(dx, sl);
+      dScratch.bind(sl);
+      bwdData.run();
       dDiffSrc.done();
     }
   }

@@ -8,13 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.dnnl.dnnl_binary_desc_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
-import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_pooling_v2_desc_t;
-import org.bytedeco.dnnl.dnnl_post_ops;
-import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_reduction_desc_t;
-import org.bytedeco.javacpp.PointerPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -42,22 +38,21 @@ final class OneDnnPlanes {
 
   private record Key(String kind, long a, long b, long c) {}
 
+  /** A primitive (oneDNN allocates its scratchpad) with one memory per argument, in argument order. */
   private static final class Op {
-    final dnnl_primitive prim;
-    final int[] ids;
     final dnnl_memory[] mems;
+    final OneDnn.Call call;
 
     Op(dnnl_primitive_desc pd, int[] ids, dnnl_memory_desc_t... mds) {
-      prim = primitive(pd, "planes");
-      this.ids = ids;
       mems = new dnnl_memory[mds.length];
       for (int i = 0; i < mds.length; i++) mems[i] = memory(mds[i]);
+      call = new OneDnn.Call(primitive(pd, "planes"), ids, mems);
       dnnl_primitive_desc_destroy(pd);
     }
 
     synchronized void run(INDArray... arrays) {
       for (int i = 0; i < arrays.length; i++) handle(mems[i], address(arrays[i]));
-      execute(prim, ids, mems);
+      call.run();
     }
   }
 
@@ -134,17 +129,7 @@ final class OneDnnPlanes {
       dnnl_memory_desc_t flat = md(dnnl_x, n);
       dnnl_binary_desc_t d = new dnnl_binary_desc_t();
       check(dnnl_binary_desc_init(d, dnnl_binary_add, flat, flat, flat), "binary_desc_init add");
-      dnnl_primitive_attr attr = null;
-      if (relu) {
-        attr = userScratchpad();
-        PointerPointer<dnnl_post_ops> pp = new PointerPointer<>(1);
-        check(dnnl_post_ops_create(pp), "post_ops_create");
-        dnnl_post_ops po = pp.get(dnnl_post_ops.class, 0);
-        check(dnnl_post_ops_append_eltwise(po, 1f, dnnl_eltwise_relu, 0f, 0f), "post_ops_append_eltwise");
-        check(dnnl_primitive_attr_set_post_ops(attr, po), "attr_set_post_ops");
-        dnnl_post_ops_destroy(po);
-      }
-      return new Op(primitiveDesc(d, attr, null, "binary add"), new int[] {DNNL_ARG_SRC_0, DNNL_ARG_SRC_1,
+      return new Op(primitiveDesc(d, relu ? OneDnn.attr(false, true) : null, null, "binary add"), new int[] {DNNL_ARG_SRC_0, DNNL_ARG_SRC_1,
           DNNL_ARG_DST}, flat, flat, flat);
     }).run(a, b, y);
   }
