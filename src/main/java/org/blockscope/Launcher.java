@@ -9,8 +9,7 @@ import org.blockscope.cli.BlockscopeCli;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     /**
      * ND4J's arrays live outside the Java heap and are freed when the garbage collector finds them
@@ -19,7 +18,8 @@ public final class Launcher {
      */
     static void boundNativeMemory() {
         long ram = ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
         if (System.getProperty("org.bytedeco.javacpp.maxbytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxbytes", Long.toString(ram * 3 / 10));
         }
@@ -29,7 +29,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        org.blockscope.engine.NativeThreads.configure();   // before ND4J loads
+        org.blockscope.engine.NativeThreads.configure(); // before ND4J loads
         boundNativeMemory();
         boolean opensFile = args.length == 1 && args[0].endsWith(org.blockscope.io.GraphFiles.EXTENSION);
         if (args.length == 0 || opensFile) {

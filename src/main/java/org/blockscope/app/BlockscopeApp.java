@@ -3,8 +3,8 @@ package org.blockscope.app;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.blockscope.app.model.AppHome;
-import org.blockscope.app.ui.MainWindow;
 import org.blockscope.app.ui.GraphCanvasView;
+import org.blockscope.app.ui.MainWindow;
 
 /** The desktop app: one editor window. Starts without touching the engine (ND4J). */
 public final class BlockscopeApp extends Application {
@@ -19,7 +19,9 @@ public final class BlockscopeApp extends Application {
         window.show();
         org.blockscope.engine.EngineWarmup.startInBackground();
         // a graph file given on the command line (double-click in a file manager) opens at once
-        getParameters().getRaw().stream().filter(a -> a.endsWith(org.blockscope.io.GraphFiles.EXTENSION)).findFirst()
+        getParameters().getRaw().stream()
+                .filter(a -> a.endsWith(org.blockscope.io.GraphFiles.EXTENSION))
+                .findFirst()
                 .ifPresent(f -> window.files().openFile(java.nio.file.Path.of(f)));
     }
 }

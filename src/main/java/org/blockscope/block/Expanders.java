@@ -34,8 +34,7 @@ public final class Expanders {
         BY_KIND.put(BlockKind.VGG_STAGE, new VggStageExpansion());
     }
 
-    private Expanders() {
-    }
+    private Expanders() {}
 
     /** The expansion of a named block; groups carry their own body and have none here. */
     public static Optional<Expansion> of(BlockKind kind) {

@@ -4,10 +4,22 @@ import java.util.List;
 import java.util.Optional;
 
 /** Name, type, default and valid range of one block parameter. */
-public record ParamSpec(String name, Type type, Object defaultValue, double min, double max,
-                        List<String> choices, String unit, String help) {
+public record ParamSpec(
+        String name,
+        Type type,
+        Object defaultValue,
+        double min,
+        double max,
+        List<String> choices,
+        String unit,
+        String help) {
 
-    public enum Type { INT, DOUBLE, BOOL, CHOICE }
+    public enum Type {
+        INT,
+        DOUBLE,
+        BOOL,
+        CHOICE
+    }
 
     public static ParamSpec integer(String name, int def, int min, int max, String help) {
         return new ParamSpec(name, Type.INT, def, min, max, List.of(), "", help);

@@ -36,8 +36,25 @@ public final class SubgraphBuilder {
 
     /** Conv with explicit symmetric padding, as torchvision writes its layers. */
     public String conv(String name, String in, int filters, int kernel, int stride, int pad, int groups, boolean bias) {
-        return add(name, BlockKind.CONV2D, Params.of("filters", filters, "kernel", kernel, "stride", stride,
-                "padding", "explicit", "pad", pad, "groups", groups, "bias", bias), in);
+        return add(
+                name,
+                BlockKind.CONV2D,
+                Params.of(
+                        "filters",
+                        filters,
+                        "kernel",
+                        kernel,
+                        "stride",
+                        stride,
+                        "padding",
+                        "explicit",
+                        "pad",
+                        pad,
+                        "groups",
+                        groups,
+                        "bias",
+                        bias),
+                in);
     }
 
     /** Conv without bias and with 'same' padding (k odd): the usual conv before batch norm. */
@@ -46,8 +63,23 @@ public final class SubgraphBuilder {
     }
 
     public String depthwise(String name, String in, int multiplier, int kernel, int stride) {
-        return add(name, BlockKind.DEPTHWISE_CONV2D, Params.of("multiplier", multiplier, "kernel", kernel,
-                "stride", stride, "padding", "explicit", "pad", (kernel - 1) / 2, "bias", false), in);
+        return add(
+                name,
+                BlockKind.DEPTHWISE_CONV2D,
+                Params.of(
+                        "multiplier",
+                        multiplier,
+                        "kernel",
+                        kernel,
+                        "stride",
+                        stride,
+                        "padding",
+                        "explicit",
+                        "pad",
+                        (kernel - 1) / 2,
+                        "bias",
+                        false),
+                in);
     }
 
     public String bn(String name, String in) {
@@ -67,13 +99,19 @@ public final class SubgraphBuilder {
     }
 
     public String maxPool(String name, String in, int kernel, int stride, int pad, boolean ceil) {
-        return add(name, BlockKind.MAX_POOL, Params.of("kernel", kernel, "stride", stride,
-                "padding", "explicit", "pad", pad, "ceilMode", ceil), in);
+        return add(
+                name,
+                BlockKind.MAX_POOL,
+                Params.of("kernel", kernel, "stride", stride, "padding", "explicit", "pad", pad, "ceilMode", ceil),
+                in);
     }
 
     public String avgPool(String name, String in, int kernel, int stride, int pad) {
-        return add(name, BlockKind.AVG_POOL, Params.of("kernel", kernel, "stride", stride,
-                "padding", "explicit", "pad", pad), in);
+        return add(
+                name,
+                BlockKind.AVG_POOL,
+                Params.of("kernel", kernel, "stride", stride, "padding", "explicit", "pad", pad),
+                in);
     }
 
     public String fc(String name, String in, int units, boolean bias) {

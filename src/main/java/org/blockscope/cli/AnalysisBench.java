@@ -16,17 +16,26 @@ import org.blockscope.templates.Templates;
  */
 final class AnalysisBench {
 
-    private AnalysisBench() {
-    }
+    private AnalysisBench() {}
 
     static void run(PrintWriter out, int runs) {
         Graph blocks = Templates.graph("densenet201");
         Graph flat = Flatten.toPrimitives(blocks);
         NetworkAnalysis check = NetworkAnalysis.of(flat);
-        out.printf(Locale.ROOT, "DenseNet-201: %d top-level nodes, %d primitives when flattened, %,d params%n",
-                blocks.size(), flat.size(), check.total().params());
-        out.printf(Locale.ROOT, "  flattened graph, analysis      median %.3f ms%n", median(runs, () -> NetworkAnalysis.of(flat)));
-        out.printf(Locale.ROOT, "  block graph, warm cache        median %.3f ms%n", median(runs, () -> NetworkAnalysis.of(blocks)));
+        out.printf(
+                Locale.ROOT,
+                "DenseNet-201: %d top-level nodes, %d primitives when flattened, %,d params%n",
+                blocks.size(),
+                flat.size(),
+                check.total().params());
+        out.printf(
+                Locale.ROOT,
+                "  flattened graph, analysis      median %.3f ms%n",
+                median(runs, () -> NetworkAnalysis.of(flat)));
+        out.printf(
+                Locale.ROOT,
+                "  block graph, warm cache        median %.3f ms%n",
+                median(runs, () -> NetworkAnalysis.of(blocks)));
         out.printf(Locale.ROOT, "  block graph, cold cache        median %.3f ms%n", median(runs, () -> {
             Expander.clearCache();
             NetworkAnalysis.of(blocks);

@@ -6,10 +6,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", description = "Measure speed: network analysis, and with --engine training and inference (compare with bench/pytorch_bench.py).")
+@Command(
+        name = "bench",
+        description =
+                "Measure speed: network analysis, and with --engine training and inference (compare with bench/pytorch_bench.py).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--runs", defaultValue = "200", description = "timed runs per measurement (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--runs",
+            defaultValue = "200",
+            description = "timed runs per measurement (default ${DEFAULT-VALUE})")
     int runs;
 
     @Option(names = "--engine", description = "also measure training and inference images/s and peak memory")
@@ -18,13 +24,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "engine batch size (default ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--warmup", defaultValue = "20", description = "engine warm-up seconds per template before timing (at least 3 iterations); the JVM compiles the engine's loops meanwhile (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--warmup",
+            defaultValue = "20",
+            description =
+                    "engine warm-up seconds per template before timing (at least 3 iterations); the JVM compiles the engine's loops meanwhile (default ${DEFAULT-VALUE})")
     double warmup;
 
-    @Option(names = "--iterations", defaultValue = "10", description = "engine iterations per measurement (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--iterations",
+            defaultValue = "10",
+            description = "engine iterations per measurement (default ${DEFAULT-VALUE})")
     int iterations;
 
-    @picocli.CommandLine.Parameters(paramLabel = "TEMPLATE", arity = "0..*",
+    @picocli.CommandLine.Parameters(
+            paramLabel = "TEMPLATE",
+            arity = "0..*",
             description = "engine templates (default: resnet20 se_resnet20 densenet_bc40)")
     java.util.List<String> templates = new java.util.ArrayList<>();
 
@@ -36,8 +51,8 @@ final class BenchCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         AnalysisBench.run(out, runs);
         if (engine) {
-            java.util.List<String> which = templates.isEmpty()
-                    ? java.util.List.of("resnet20", "se_resnet20", "densenet_bc40") : templates;
+            java.util.List<String> which =
+                    templates.isEmpty() ? java.util.List.of("resnet20", "se_resnet20", "densenet_bc40") : templates;
             for (String t : which) {
                 if (org.blockscope.templates.Templates.byId(t).isEmpty()) {
                     return BlockscopeCli.fail(spec.commandLine().getErr(), "no template named '" + t + "'");

@@ -5,9 +5,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless command line: the same features as the app, for scripts, CI and handouts. */
-@Command(name = "blockscope", mixinStandardHelpOptions = true, version = "Blockscope 0.1.0",
+@Command(
+        name = "blockscope",
+        mixinStandardHelpOptions = true,
+        version = "Blockscope 0.1.0",
         description = "Design, train and look inside convolutional networks.",
-        subcommands = {SummaryCommand.class, TemplatesCommand.class, TrainCommand.class, EvalCommand.class, InspectCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            SummaryCommand.class,
+            TemplatesCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            InspectCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class BlockscopeCli implements Runnable {
 
     /** Bad input: a file that cannot be read, an invalid network, a wrong option. */

@@ -7,8 +7,7 @@ import org.blockscope.engine.train.Evaluation;
 /** Per-class accuracy and the confusion matrix (rows: true class, columns: predicted). */
 final class ConfusionTable {
 
-    private ConfusionTable() {
-    }
+    private ConfusionTable() {}
 
     static String text(List<String> names, Evaluation ev) {
         int k = ev.classes();

@@ -23,7 +23,10 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CKPT", description = "a checkpoint saved by 'blockscope train --save'")
     Path checkpoint;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "DIR",
             description = "class folders (its val/ part if it has one), MNIST IDX or CIFAR-10 files")
     Path data;
 
@@ -47,13 +50,21 @@ final class EvalCommand implements Callable<Integer> {
         }
         List<String> names = ck.metadata().classNames();
         if (!ds.classNames().equals(names)) {
-            return BlockscopeCli.fail(err, data + ": classes " + ds.classNames() + " differ from the ones the network was trained on "
-                    + names);
+            return BlockscopeCli.fail(
+                    err,
+                    data + ": classes " + ds.classNames() + " differ from the ones the network was trained on "
+                            + names);
         }
-        Evaluation ev = Evaluation.of(ck.model(),
+        Evaluation ev = Evaluation.of(
+                ck.model(),
                 DataLoading.source(Batches.evaluation(ds, batch, ck.metadata().normalization())));
-        out.printf(Locale.ROOT, "accuracy %.4f (%d of %d images), loss %.4f%n", ev.accuracy(),
-                Math.round(ev.accuracy() * ev.total()), ev.total(), ev.loss());
+        out.printf(
+                Locale.ROOT,
+                "accuracy %.4f (%d of %d images), loss %.4f%n",
+                ev.accuracy(),
+                Math.round(ev.accuracy() * ev.total()),
+                ev.total(),
+                ev.loss());
         out.println();
         out.println(ConfusionTable.text(names, ev));
         out.flush();

@@ -20,7 +20,10 @@ final class GraphSource {
         @Parameters(index = "0", paramLabel = "FILE", description = "a graph file (*.bsg.json)")
         Path file;
 
-        @Option(names = "--template", paramLabel = "NAME", description = "a built-in template (see 'blockscope templates')")
+        @Option(
+                names = "--template",
+                paramLabel = "NAME",
+                description = "a built-in template (see 'blockscope templates')")
         String template;
     }
 
@@ -39,7 +42,9 @@ final class GraphSource {
 
     String title() {
         if (which.template != null) {
-            return Templates.byId(which.template).map(t -> t.title() + " (template " + t.id() + ")").orElse(which.template);
+            return Templates.byId(which.template)
+                    .map(t -> t.title() + " (template " + t.id() + ")")
+                    .orElse(which.template);
         }
         return which.file.toString();
     }
@@ -47,8 +52,11 @@ final class GraphSource {
     Graph load() throws Failure {
         Graph g;
         if (which.template != null) {
-            Template t = Templates.byId(which.template).orElseThrow(() -> new Failure("no template named '"
-                    + which.template + "'; available: " + String.join(", ", Templates.all().stream().map(Template::id).toList())));
+            Template t = Templates.byId(which.template)
+                    .orElseThrow(() -> new Failure("no template named '" + which.template + "'; available: "
+                            + String.join(
+                                    ", ",
+                                    Templates.all().stream().map(Template::id).toList())));
             g = t.graph();
         } else {
             try {
@@ -73,7 +81,9 @@ final class GraphSource {
         Graph r = g;
         for (Node n : g.nodes()) {
             if (n.kind() == BlockKind.INPUT) {
-                r = r.withReplaced(n.withParams(n.params().with("channels", s.channels()).with("height", s.height())
+                r = r.withReplaced(n.withParams(n.params()
+                        .with("channels", s.channels())
+                        .with("height", s.height())
                         .with("width", s.width())));
             }
         }

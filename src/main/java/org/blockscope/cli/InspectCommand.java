@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "inspect", description = "Feature maps (PNG grids) and SE channel weights (CSV) of a trained network for one image.")
+@Command(
+        name = "inspect",
+        description = "Feature maps (PNG grids) and SE channel weights (CSV) of a trained network for one image.")
 final class InspectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CKPT", description = "a checkpoint saved by 'blockscope train --save'")
@@ -33,13 +35,22 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--image", required = true, paramLabel = "FILE", description = "the image to look at")
     Path image;
 
-    @Option(names = "--node", paramLabel = "NAME", description = "only this node (a block name or a primitive path like stage1_0/conv1)")
+    @Option(
+            names = "--node",
+            paramLabel = "NAME",
+            description = "only this node (a block name or a primitive path like stage1_0/conv1)")
     String node;
 
-    @Option(names = "--out", defaultValue = "inspect-out", paramLabel = "DIR", description = "where to write (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--out",
+            defaultValue = "inspect-out",
+            paramLabel = "DIR",
+            description = "where to write (default ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--training-mode", description = "batch statistics and dropout as in training, instead of inference")
+    @Option(
+            names = "--training-mode",
+            description = "batch statistics and dropout as in training, instead of inference")
     boolean trainingMode;
 
     @Spec
@@ -61,8 +72,10 @@ final class InspectCommand implements Callable<Integer> {
         List<NodeOutput> outputs = Inspector.outputs(model, x, trainingMode ? Mode.TRAINING : Mode.INFERENCE);
         List<NodeOutput> chosen = choose(model, outputs);
         if (chosen.isEmpty()) {
-            return BlockscopeCli.fail(err, "no node named '" + node + "'; names are the blocks of the network ("
-                    + String.join(", ", model.graph().names()) + ") or primitive paths");
+            return BlockscopeCli.fail(
+                    err,
+                    "no node named '" + node + "'; names are the blocks of the network ("
+                            + String.join(", ", model.graph().names()) + ") or primitive paths");
         }
         try {
             Files.createDirectories(out);
@@ -85,15 +98,22 @@ final class InspectCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        double[] p = model.forward(x, Mode.INFERENCE).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
-                .reshape(-1).toDoubleVector();
+        double[] p = model.forward(x, Mode.INFERENCE)
+                .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
+                .reshape(-1)
+                .toDoubleVector();
         int best = 0;
         for (int i = 1; i < p.length; i++) {
             best = p[i] > p[best] ? i : best;
         }
-        stdout.printf(Locale.ROOT, "prediction: %s (%.1f%%)%n", ck.metadata().classNames().get(best), 100 * p[best]);
-        stdout.printf("wrote %d feature-map grid(s)%s to %s%n", chosen.size(),
-                Inspector.seBlocks(model).isEmpty() ? "" : " and se_weights.csv", out);
+        stdout.printf(
+                Locale.ROOT,
+                "prediction: %s (%.1f%%)%n",
+                ck.metadata().classNames().get(best),
+                100 * p[best]);
+        stdout.printf(
+                "wrote %d feature-map grid(s)%s to %s%n",
+                chosen.size(), Inspector.seBlocks(model).isEmpty() ? "" : " and se_weights.csv", out);
         stdout.flush();
         return 0;
     }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Number formats shared by the summary table and the app's labels. */
 public final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** {@code 25,557,032}. */
     public static String grouped(long n) {

@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 import org.blockscope.cost.NetworkAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "summary", description = "Print shapes, parameters, MACs and receptive fields of a network.")
 final class SummaryCommand implements Callable<Integer> {

@@ -33,23 +33,39 @@ public final class SummaryReport {
 
     public String text() {
         List<NodeStats> rows = rows();
-        int nameWidth = Math.max(20, rows.stream().mapToInt(r -> r.name().length()).max().orElse(0) + 2);
-        String header = String.format("%-" + nameWidth + "s%-24s%16s%16s%18s%12s", "Node", "Kind", "Output shape",
-                "Params", "MACs", "RF");
+        int nameWidth = Math.max(
+                20, rows.stream().mapToInt(r -> r.name().length()).max().orElse(0) + 2);
+        String header = String.format(
+                "%-" + nameWidth + "s%-24s%16s%16s%18s%12s", "Node", "Kind", "Output shape", "Params", "MACs", "RF");
         String rule = "─".repeat(header.length());
         StringBuilder sb = new StringBuilder();
-        sb.append(title).append('\n').append(rule).append('\n').append(header).append('\n').append(rule).append('\n');
+        sb.append(title)
+                .append('\n')
+                .append(rule)
+                .append('\n')
+                .append(header)
+                .append('\n')
+                .append(rule)
+                .append('\n');
         for (NodeStats r : rows) {
-            sb.append(String.format("%-" + nameWidth + "s%-24s%16s%16s%18s%12s%n", r.name(), r.kind(), r.output(),
-                    Numbers.grouped(r.cost().params()), Numbers.grouped(r.cost().macs()),
+            sb.append(String.format(
+                    "%-" + nameWidth + "s%-24s%16s%16s%18s%12s%n",
+                    r.name(),
+                    r.kind(),
+                    r.output(),
+                    Numbers.grouped(r.cost().params()),
+                    Numbers.grouped(r.cost().macs()),
                     r.receptiveField().size() + "/" + r.receptiveField().jump()));
         }
         sb.append("═".repeat(header.length())).append('\n');
         Cost t = analysis.total();
         line(sb, "Total params", Numbers.grouped(t.params()));
         line(sb, "Non-trainable state (BN mean/var)", Numbers.grouped(t.state()));
-        line(sb, "MACs per image", Numbers.grouped(t.macs()) + " (" + Numbers.compact(t.macs()) + "MAC, "
-                + Numbers.compact(t.flops()) + "FLOP)");
+        line(
+                sb,
+                "MACs per image",
+                Numbers.grouped(t.macs()) + " (" + Numbers.compact(t.macs()) + "MAC, " + Numbers.compact(t.flops())
+                        + "FLOP)");
         line(sb, "Activation memory per image", Numbers.bytes(t.memoryBytes()));
         line(sb, "Weights and state (float32)", Numbers.bytes(4 * (t.params() + t.state())));
         sb.append("RF = receptive field size/jump in input pixels\n");
@@ -77,7 +93,9 @@ public final class SummaryReport {
             if (r.output().vector()) {
                 shape.add(r.output().channels());
             } else {
-                shape.add(r.output().channels()).add(r.output().height()).add(r.output().width());
+                shape.add(r.output().channels())
+                        .add(r.output().height())
+                        .add(r.output().width());
             }
             n.put("params", r.cost().params());
             n.put("state", r.cost().state());

@@ -21,9 +21,16 @@ final class TemplatesCommand implements Callable<Integer> {
         out.printf("%-16s %-28s %-12s %14s %12s  %s%n", "NAME", "TITLE", "INPUT", "PARAMS", "MACS", "");
         for (Template t : Templates.all()) {
             NetworkAnalysis a = NetworkAnalysis.of(t.graph());
-            String input = a.expanded().nodes().isEmpty() ? "?" : a.expanded().nodes().get(0).output().toString();
-            out.printf("%-16s %-28s %-12s %14s %12s  %s%n", t.id(), t.title(), input,
-                    Numbers.grouped(a.total().params()), Numbers.compact(a.total().macs()),
+            String input = a.expanded().nodes().isEmpty()
+                    ? "?"
+                    : a.expanded().nodes().get(0).output().toString();
+            out.printf(
+                    "%-16s %-28s %-12s %14s %12s  %s%n",
+                    t.id(),
+                    t.title(),
+                    input,
+                    Numbers.grouped(a.total().params()),
+                    Numbers.compact(a.total().macs()),
                     t.classroom() ? "classroom" : "");
         }
         out.flush();

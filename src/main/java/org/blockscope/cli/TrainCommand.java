@@ -29,14 +29,20 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     GraphSource source;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "DIR",
             description = "class folders (or train/ and val/), MNIST IDX files, or CIFAR-10 batches")
     Path data;
 
     @Option(names = "--val", paramLabel = "DIR", description = "validation class folders (default: split --data)")
     Path val;
 
-    @Option(names = "--val-split", defaultValue = "0.2", description = "fraction held out when there is no --val (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--val-split",
+            defaultValue = "0.2",
+            description = "fraction held out when there is no --val (default ${DEFAULT-VALUE})")
     double valSplit;
 
     @Option(names = "--epochs", defaultValue = "5", description = "default ${DEFAULT-VALUE}")
@@ -48,10 +54,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.001", description = "learning rate (default ${DEFAULT-VALUE})")
     double lr;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (momentum 0.9) (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--optimizer",
+            defaultValue = "adam",
+            description = "adam or sgd (momentum 0.9) (default ${DEFAULT-VALUE})")
     String optimizer;
 
-    @Option(names = "--schedule", defaultValue = "constant", description = "constant, step (×0.1 every third of the epochs) or cosine")
+    @Option(
+            names = "--schedule",
+            defaultValue = "constant",
+            description = "constant, step (×0.1 every third of the epochs) or cosine")
     String schedule;
 
     @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default ${DEFAULT-VALUE})")
@@ -83,9 +95,11 @@ final class TrainCommand implements Callable<Integer> {
         try {
             Graph g = source.load();
             DataSpec dataSpec = DataSpec.detect(data, val);
-            boolean colour = g.nodes().stream().anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.INPUT
-                    && n.params().getInt("channels") == 3);
-            Augmentation aug = !augment ? Augmentation.NONE : colour ? Augmentation.cropAndFlip() : Augmentation.cropOnly();
+            boolean colour = g.nodes().stream()
+                    .anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.INPUT
+                            && n.params().getInt("channels") == 3);
+            Augmentation aug =
+                    !augment ? Augmentation.NONE : colour ? Augmentation.cropAndFlip() : Augmentation.cropOnly();
             run = TrainingRun.prepare(g, dataSpec, new TrainingRun.Settings(config, valSplit, aug));
         } catch (GraphSource.Failure | DataException e) {
             return BlockscopeCli.fail(err, e.getMessage());
@@ -94,18 +108,34 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.println(run.data().summary());
         run.notes().forEach(n -> out.println("note: " + n));
-        out.printf(Locale.ROOT, "training %s: %,d params, %d epochs, batch %d, %s lr %s%n", source.title(),
-                run.model().parameterCount(), epochs, batch, optimizer, lr);
+        out.printf(
+                Locale.ROOT,
+                "training %s: %,d params, %d epochs, batch %d, %s lr %s%n",
+                source.title(),
+                run.model().parameterCount(),
+                epochs,
+                batch,
+                optimizer,
+                lr);
         out.flush();
-        Progress progress = new Progress(err, run.trainer().config().epochs(), batchCount(run), System.console() != null);
+        Progress progress =
+                new Progress(err, run.trainer().config().epochs(), batchCount(run), System.console() != null);
         AtomicReference<String> failure = new AtomicReference<>();
         run.trainer().addListener(e -> {
             if (e instanceof TrainingEvent.IterationDone it) {
                 progress.iteration(it);
             } else if (e instanceof TrainingEvent.EpochDone ep) {
                 progress.clear();
-                out.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  accuracy %.4f  val_loss %.4f  val_accuracy %.4f  (%.0f img/s)%n",
-                        ep.epoch() + 1, epochs, ep.trainLoss(), ep.trainAcc(), ep.valLoss(), ep.valAcc(), progress.imagesPerSecond());
+                out.printf(
+                        Locale.ROOT,
+                        "epoch %d/%d  loss %.4f  accuracy %.4f  val_loss %.4f  val_accuracy %.4f  (%.0f img/s)%n",
+                        ep.epoch() + 1,
+                        epochs,
+                        ep.trainLoss(),
+                        ep.trainAcc(),
+                        ep.valLoss(),
+                        ep.valAcc(),
+                        progress.imagesPerSecond());
                 out.flush();
             } else if (e instanceof TrainingEvent.Failed f) {
                 failure.set(f.reason());
@@ -154,12 +184,18 @@ final class TrainCommand implements Callable<Integer> {
             case "constant" -> new Schedule.Constant();
             case "step" -> new Schedule.Step(Math.max(1, epochs / 3), 0.1);
             case "cosine" -> new Schedule.Cosine();
-            default -> throw new IllegalArgumentException("--schedule: expected constant, step or cosine, got '" + schedule + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "--schedule: expected constant, step or cosine, got '" + schedule + "'");
         };
         if (epochs < 1 || batch < 1 || !(lr > 0) || valSplit < 0 || valSplit >= 1) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "expected --epochs ≥ 1, --batch ≥ 1, --lr > 0 and 0 ≤ --val-split < 1, got %d, %d, %s, %s",
-                    epochs, batch, lr, valSplit));
+                    epochs,
+                    batch,
+                    lr,
+                    valSplit));
         }
         return new TrainingConfig(opt, lr, s, batch, epochs, seed);
     }
@@ -195,8 +231,15 @@ final class TrainCommand implements Callable<Integer> {
             int filled = (int) Math.round(frac * width);
             double elapsed = (now - started) / 1000.0;
             long secondsLeft = Math.round(elapsed / done * (total - done));
-            err.printf(Locale.ROOT, "\r[%s%s] epoch %d/%d  loss %.4f  %.0f img/s  ETA %s   ",
-                    "#".repeat(filled), ".".repeat(width - filled), it.epoch() + 1, epochs, it.loss(), rate,
+            err.printf(
+                    Locale.ROOT,
+                    "\r[%s%s] epoch %d/%d  loss %.4f  %.0f img/s  ETA %s   ",
+                    "#".repeat(filled),
+                    ".".repeat(width - filled),
+                    it.epoch() + 1,
+                    epochs,
+                    it.loss(),
+                    rate,
                     eta(secondsLeft));
             err.flush();
         }
@@ -213,7 +256,8 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         private static String eta(long s) {
-            return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+            return s >= 3600
+                    ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
                     : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
         }
     }

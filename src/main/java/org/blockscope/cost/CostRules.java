@@ -8,8 +8,7 @@ public final class CostRules {
 
     public static final int BYTES_PER_VALUE = 4;
 
-    private CostRules() {
-    }
+    private CostRules() {}
 
     public static Cost of(PrimitiveNode n) {
         Shape out = n.output();
@@ -21,15 +20,21 @@ public final class CostRules {
                 long perFilter = in.channels() / n.params().getInt("groups") * k * k;
                 long bias = n.params().getBool("bias") ? out.channels() : 0;
                 // MACs = H_out·W_out·C_out·(C_in/groups)·k²   (torchinfo / fvcore convention)
-                yield new Cost(out.channels() * perFilter + bias, 0,
-                        (long) out.height() * out.width() * out.channels() * perFilter, memory);
+                yield new Cost(
+                        out.channels() * perFilter + bias,
+                        0,
+                        (long) out.height() * out.width() * out.channels() * perFilter,
+                        memory);
             }
             case DEPTHWISE_CONV2D -> {
                 long k = n.params().getInt("kernel");
                 long bias = n.params().getBool("bias") ? out.channels() : 0;
                 // one k×k filter per output channel: MACs = H_out·W_out·C_out·k²   (MobileNet, Howard et al. 2017)
-                yield new Cost(out.channels() * k * k + bias, 0,
-                        (long) out.height() * out.width() * out.channels() * k * k, memory);
+                yield new Cost(
+                        out.channels() * k * k + bias,
+                        0,
+                        (long) out.height() * out.width() * out.channels() * k * k,
+                        memory);
             }
             case FULLY_CONNECTED -> {
                 long in = n.inputShapes().get(0).elements();

@@ -47,8 +47,14 @@ public final class NetworkAnalysis {
             if (out.isEmpty()) {
                 continue;
             }
-            topLevel.put(name, new NodeStats(name, n.kind().displayName(), out.get().output(),
-                    byOwner.getOrDefault(name, Cost.ZERO), rf.get(out.get().path())));
+            topLevel.put(
+                    name,
+                    new NodeStats(
+                            name,
+                            n.kind().displayName(),
+                            out.get().output(),
+                            byOwner.getOrDefault(name, Cost.ZERO),
+                            rf.get(out.get().path())));
         }
     }
 
@@ -66,7 +72,8 @@ public final class NetworkAnalysis {
             ReceptiveField r = rf.get(p.inputs().get(k));
             if (k == 0) {
                 in = r;
-            } else if (p.inputShapes().get(k).vector() && !p.inputShapes().get(0).vector()) {
+            } else if (p.inputShapes().get(k).vector()
+                    && !p.inputShapes().get(0).vector()) {
                 // a per-channel vector (the SE gate) widens what each output sees, but the grid of
                 // outputs, and so the jump between neighbours, is the map's
                 in = new ReceptiveField(Math.max(in.size(), r.size()), in.jump());
@@ -76,9 +83,13 @@ public final class NetworkAnalysis {
         }
         return switch (p.kind()) {
             case INPUT -> ReceptiveField.PIXEL;
-            case CONV2D, DEPTHWISE_CONV2D -> in.through(p.params().getInt("kernel"), p.params().getInt("stride"),
-                    p.params().getInt("dilation"));
-            case MAX_POOL, AVG_POOL -> in.through(p.params().getInt("kernel"), p.params().getInt("stride"), 1);
+            case CONV2D, DEPTHWISE_CONV2D ->
+                in.through(
+                        p.params().getInt("kernel"),
+                        p.params().getInt("stride"),
+                        p.params().getInt("dilation"));
+            case MAX_POOL, AVG_POOL ->
+                in.through(p.params().getInt("kernel"), p.params().getInt("stride"), 1);
             case GLOBAL_AVG_POOL, FLATTEN, FULLY_CONNECTED -> {
                 Shape s = p.inputShapes().get(0);
                 yield s.vector() ? in : in.whole(Math.max(s.height(), s.width()));

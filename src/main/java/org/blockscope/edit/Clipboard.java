@@ -19,13 +19,14 @@ public final class Clipboard {
         }
     }
 
-    private Clipboard() {
-    }
+    private Clipboard() {}
 
     public static Fragment copy(Graph g, Set<String> selection) {
-        List<Node> ns = g.nodes().stream().filter(n -> selection.contains(n.name())).toList();
+        List<Node> ns =
+                g.nodes().stream().filter(n -> selection.contains(n.name())).toList();
         List<Edge> es = g.edges().stream()
-                .filter(e -> selection.contains(e.from()) && selection.contains(e.to())).toList();
+                .filter(e -> selection.contains(e.from()) && selection.contains(e.to()))
+                .toList();
         return new Fragment(ns, es);
     }
 
@@ -47,13 +48,15 @@ public final class Clipboard {
         for (Edge e : f.edges()) {
             parts.add(new AddEdge(new Edge(rename.get(e.from()), rename.get(e.to()), e.toPort())));
         }
-        String what = f.nodes().size() == 1 ? "'" + f.nodes().get(0).name() + "'" : f.nodes().size() + " nodes";
-        return new Pasted(new CompoundEdit("Paste " + what, parts),
+        String what = f.nodes().size() == 1
+                ? "'" + f.nodes().get(0).name() + "'"
+                : f.nodes().size() + " nodes";
+        return new Pasted(
+                new CompoundEdit("Paste " + what, parts),
                 f.nodes().stream().map(n -> rename.get(n.name())).toList());
     }
 
-    public record Pasted(Edit edit, List<String> names) {
-    }
+    public record Pasted(Edit edit, List<String> names) {}
 
     private static String stripDigits(String name) {
         String base = name.replaceAll("\\d+$", "");

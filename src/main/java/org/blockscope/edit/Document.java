@@ -18,13 +18,17 @@ public final class Document {
 
     /** What changed: the new revision number, the graph, and the edit (null after load/undo/redo). */
     public record Change(long revision, Graph graph, Edit edit, Kind kind) {
-        public enum Kind { EDIT, UNDO, REDO, RESET }
+        public enum Kind {
+            EDIT,
+            UNDO,
+            REDO,
+            RESET
+        }
     }
 
     private Graph graph;
     /** A history entry; {@code id} names the state the document is in after it. */
-    private record Step(Edit edit, long id) {
-    }
+    private record Step(Edit edit, long id) {}
 
     private final Deque<Step> undo = new ArrayDeque<>();
     private final Deque<Step> redo = new ArrayDeque<>();
@@ -73,7 +77,8 @@ public final class Document {
         Graph next = edit.apply(graph);
         Step last = undo.peek();
         Optional<Edit> merged = mergeOpen && last != null && last.id() != savedState
-                ? last.edit().mergeWith(edit) : Optional.empty();
+                ? last.edit().mergeWith(edit)
+                : Optional.empty();
         if (merged.isPresent()) {
             undo.pop();
             if (!merged.get().isNoOp()) {

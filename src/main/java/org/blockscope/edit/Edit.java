@@ -8,8 +8,16 @@ import org.blockscope.graph.Graph;
  * {@code revert(apply(g)) == g} exactly (same order, same bytes on save). Edits that would change
  * nothing report {@link #isNoOp()} and never enter the history.
  */
-public sealed interface Edit permits AddNode, RemoveNodes, AddEdge, RemoveEdge, SetParams, MoveNodes, RenameNode,
-        ReplaceGraph, CompoundEdit {
+public sealed interface Edit
+        permits AddNode,
+                RemoveNodes,
+                AddEdge,
+                RemoveEdge,
+                SetParams,
+                MoveNodes,
+                RenameNode,
+                ReplaceGraph,
+                CompoundEdit {
 
     Graph apply(Graph g);
 

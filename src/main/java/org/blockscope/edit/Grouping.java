@@ -20,8 +20,7 @@ import org.blockscope.shape.Expander;
 /** Group a selection into a block of its own, and ungroup a block back into its parts. */
 public final class Grouping {
 
-    private Grouping() {
-    }
+    private Grouping() {}
 
     /** Why the selection cannot become a group, if it cannot. */
     public static Optional<String> whyNotGroup(Graph g, Set<String> selection) {
@@ -46,7 +45,8 @@ public final class Grouping {
         if (exits.isEmpty() && sinks(g, selection).size() != 1) {
             return Optional.of("a group has one output, but the selection ends in " + sinks(g, selection));
         }
-        boolean hasInput = g.edges().stream().anyMatch(e -> selection.contains(e.to()) && !selection.contains(e.from()));
+        boolean hasInput =
+                g.edges().stream().anyMatch(e -> selection.contains(e.to()) && !selection.contains(e.from()));
         if (!hasInput) {
             return Optional.of("the selection has no input from outside");
         }
@@ -54,14 +54,17 @@ public final class Grouping {
     }
 
     private static List<String> sinks(Graph g, Set<String> selection) {
-        return selection.stream().filter(n -> g.outputs(n).stream().noneMatch(e -> selection.contains(e.to()))).sorted().toList();
+        return selection.stream()
+                .filter(n -> g.outputs(n).stream().noneMatch(e -> selection.contains(e.to())))
+                .sorted()
+                .toList();
     }
 
     public static Edit group(Graph g, Set<String> selection, String name) {
         whyNotGroup(g, selection).ifPresent(msg -> {
             throw new IllegalArgumentException(msg);
         });
-        Map<String, Integer> portOf = new LinkedHashMap<>();     // outside source -> port
+        Map<String, Integer> portOf = new LinkedHashMap<>(); // outside source -> port
         List<Node> inner = new ArrayList<>();
         List<Edge> innerEdges = new ArrayList<>();
         double x = 0;
@@ -83,8 +86,8 @@ public final class Grouping {
         for (var p : portOf.entrySet()) {
             String pn = freshInside(inner, ports, "in" + (p.getValue() == 0 ? "" : p.getValue()));
             portName.put(p.getKey(), pn);
-            ports.add(new Node(pn, BlockKind.PORT, BlockKind.PORT.defaults().with("index", p.getValue()),
-                    Position.ORIGIN, null));
+            ports.add(new Node(
+                    pn, BlockKind.PORT, BlockKind.PORT.defaults().with("index", p.getValue()), Position.ORIGIN, null));
         }
         for (Edge e : g.edges()) {
             if (selection.contains(e.to())) {
@@ -95,13 +98,16 @@ public final class Grouping {
                 }
             }
         }
-        String exit = g.edges().stream().filter(e -> selection.contains(e.from()) && !selection.contains(e.to()))
-                .map(Edge::from).findFirst().orElseGet(() -> sinks(g, selection).get(0));
+        String exit = g.edges().stream()
+                .filter(e -> selection.contains(e.from()) && !selection.contains(e.to()))
+                .map(Edge::from)
+                .findFirst()
+                .orElseGet(() -> sinks(g, selection).get(0));
         List<Node> bodyNodes = new ArrayList<>(ports);
         bodyNodes.addAll(inner);
         Subgraph body = new Subgraph(Graph.of(bodyNodes, innerEdges), exit);
-        Node groupNode = new Node(name, BlockKind.GROUP, Params.EMPTY,
-                new Position(x / inner.size(), y / inner.size()), body);
+        Node groupNode =
+                new Node(name, BlockKind.GROUP, Params.EMPTY, new Position(x / inner.size(), y / inner.size()), body);
         Graph after = g.without(selection).withNode(groupNode);
         for (var p : portOf.entrySet()) {
             after = after.withEdge(new Edge(p.getKey(), name, p.getValue()));
@@ -153,7 +159,8 @@ public final class Grouping {
             String base = prefix ? name + "_" + n.name() : n.name();
             String fresh = after.freshName(base);
             rename.put(n.name(), fresh);
-            Position p = prefix ? block.position().plus(n.position().x() * 0.8, n.position().y() * 0.8)
+            Position p = prefix
+                    ? block.position().plus(n.position().x() * 0.8, n.position().y() * 0.8)
                     : sub.graph().node(n.name()).position();
             after = after.withNode(new Node(fresh, n.kind(), n.params(), p, n.body()));
         }

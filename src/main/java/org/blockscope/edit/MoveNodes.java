@@ -56,7 +56,9 @@ public record MoveNodes(Map<String, Position> before, Map<String, Position> afte
 
     @Override
     public String description() {
-        return before.size() == 1 ? "Move '" + before.keySet().iterator().next() + "'" : "Move " + before.size() + " nodes";
+        return before.size() == 1
+                ? "Move '" + before.keySet().iterator().next() + "'"
+                : "Move " + before.size() + " nodes";
     }
 
     @Override

@@ -17,8 +17,7 @@ import org.blockscope.graph.Node;
 public record RemoveNodes(List<Placed<Node>> nodes, List<Placed<Edge>> edges) implements Edit {
 
     /** An element and its index in the graph's order. */
-    public record Placed<T>(int index, T value) {
-    }
+    public record Placed<T>(int index, T value) {}
 
     public static RemoveNodes of(Graph g, Collection<String> names) {
         Set<String> gone = new HashSet<>(names);
@@ -46,10 +45,12 @@ public record RemoveNodes(List<Placed<Node>> nodes, List<Placed<Edge>> edges) im
     @Override
     public Graph revert(Graph g) {
         Graph r = g;
-        for (Placed<Node> p : nodes.stream().sorted(Comparator.comparingInt(Placed::index)).toList()) {
+        for (Placed<Node> p :
+                nodes.stream().sorted(Comparator.comparingInt(Placed::index)).toList()) {
             r = r.withNodeAt(p.index(), p.value());
         }
-        for (Placed<Edge> p : edges.stream().sorted(Comparator.comparingInt(Placed::index)).toList()) {
+        for (Placed<Edge> p :
+                edges.stream().sorted(Comparator.comparingInt(Placed::index)).toList()) {
             r = r.withEdgeAt(p.index(), p.value());
         }
         return r;

@@ -31,13 +31,16 @@ public record SetParams(String node, Params before, Params after) implements Edi
     public String description() {
         var changed = after.asMap().entrySet().stream()
                 .filter(e -> !e.getValue().equals(before.asMap().get(e.getKey())))
-                .map(e -> e.getKey() + " = " + e.getValue()).toList();
+                .map(e -> e.getKey() + " = " + e.getValue())
+                .toList();
         return "Set " + String.join(", ", changed) + " of '" + node + "'";
     }
 
     @Override
     public Optional<Edit> mergeWith(Edit next) {
-        if (next instanceof SetParams n && n.node.equals(node) && n.before.equals(after)
+        if (next instanceof SetParams n
+                && n.node.equals(node)
+                && n.before.equals(after)
                 && changedKeys().equals(n.changedKeys())) {
             return Optional.of(new SetParams(node, before, n.after));
         }

@@ -8,17 +8,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class EngineWarmup {
 
-    private EngineWarmup() {
-    }
+    private EngineWarmup() {}
 
     public static void startInBackground() {
-        Thread t = new Thread(() -> {
-            try {
-                Nd4j.create(1).addi(1);
-            } catch (Throwable e) {          // a broken native install shows later, when training starts
-                System.err.println("Blockscope: the engine could not start: " + e);
-            }
-        }, "engine-warmup");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        Nd4j.create(1).addi(1);
+                    } catch (Throwable e) { // a broken native install shows later, when training starts
+                        System.err.println("Blockscope: the engine could not start: " + e);
+                    }
+                },
+                "engine-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();

@@ -15,33 +15,39 @@ import java.util.Locale;
  * loads: call it first thing in {@code main}. A value the user set is left alone.
  */
 public final class NativeThreads {
-  private NativeThreads() {}
+    private NativeThreads() {}
 
-  private static final String VARIABLE = "OMP_WAIT_POLICY";
-  private static volatile boolean passive = isPassive(System.getenv(VARIABLE));
+    private static final String VARIABLE = "OMP_WAIT_POLICY";
+    private static volatile boolean passive = isPassive(System.getenv(VARIABLE));
 
-  /** Sets OMP_WAIT_POLICY=PASSIVE unless already set; returns whether OpenMP threads will sleep. */
-  public static synchronized boolean configure() {
-    if (System.getenv(VARIABLE) != null || passive) return passive;
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    try {
-      int rc;
-      if (os.contains("linux")) rc = org.bytedeco.systems.global.linux.setenv(VARIABLE, "PASSIVE", 1);
-      else if (os.contains("mac")) rc = org.bytedeco.systems.global.macosx.setenv(VARIABLE, "PASSIVE", 1);
-      else return false;
-      passive = rc == 0;
-    } catch (Throwable e) {                              // no native preset for this platform: stay as is
-      passive = false;
+    /** Sets OMP_WAIT_POLICY=PASSIVE unless already set; returns whether OpenMP threads will sleep. */
+    public static synchronized boolean configure() {
+        if (System.getenv(VARIABLE) != null || passive) {
+            return passive;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        try {
+            int rc;
+            if (os.contains("linux")) {
+                rc = org.bytedeco.systems.global.linux.setenv(VARIABLE, "PASSIVE", 1);
+            } else if (os.contains("mac")) {
+                rc = org.bytedeco.systems.global.macosx.setenv(VARIABLE, "PASSIVE", 1);
+            } else {
+                return false;
+            }
+            passive = rc == 0;
+        } catch (Throwable e) { // no native preset for this platform: stay as is
+            passive = false;
+        }
+        return passive;
     }
-    return passive;
-  }
 
-  /** Whether OpenMP's idle threads sleep (set by the user or by {@link #configure()}). */
-  public static boolean passive() {
-    return passive;
-  }
+    /** Whether OpenMP's idle threads sleep (set by the user or by {@link #configure()}). */
+    public static boolean passive() {
+        return passive;
+    }
 
-  static boolean isPassive(String value) {
-    return value != null && value.trim().equalsIgnoreCase("passive");
-  }
+    static boolean isPassive(String value) {
+        return value != null && value.trim().equalsIgnoreCase("passive");
+    }
 }

@@ -7,7 +7,10 @@ package org.blockscope.graph;
  */
 public record Diagnostic(String node, Severity severity, String message) {
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public static Diagnostic error(String node, String message) {
         return new Diagnostic(node, Severity.ERROR, message);

@@ -20,7 +20,7 @@ public final class Graph {
 
     private final List<Node> nodes;
     private final List<Edge> edges;
-    private Map<String, Integer> index;          // built lazily, graphs are immutable
+    private Map<String, Integer> index; // built lazily, graphs are immutable
     private Map<String, List<Edge>> incoming;
     private Map<String, List<Edge>> outgoing;
 
@@ -33,7 +33,8 @@ public final class Graph {
     public static Graph of(List<Node> nodes, List<Edge> edges) {
         Graph g = new Graph(nodes, edges);
         if (g.index().size() != nodes.size()) {
-            throw new IllegalArgumentException("duplicate node names in " + nodes.stream().map(Node::name).toList());
+            throw new IllegalArgumentException(
+                    "duplicate node names in " + nodes.stream().map(Node::name).toList());
         }
         java.util.Set<String> ports = new java.util.HashSet<>();
         for (Edge e : edges) {
@@ -154,9 +155,11 @@ public final class Graph {
     /** Removes the nodes and every edge touching them. */
     public Graph without(Collection<String> names) {
         Set<String> gone = Set.copyOf(names);
-        List<Node> keptNodes = nodes.stream().filter(n -> !gone.contains(n.name())).toList();
+        List<Node> keptNodes =
+                nodes.stream().filter(n -> !gone.contains(n.name())).toList();
         List<Edge> keptEdges = edges.stream()
-                .filter(e -> !gone.contains(e.from()) && !gone.contains(e.to())).toList();
+                .filter(e -> !gone.contains(e.from()) && !gone.contains(e.to()))
+                .toList();
         return new Graph(keptNodes, keptEdges);
     }
 
@@ -188,7 +191,9 @@ public final class Graph {
         if (contains(newName)) {
             throw new IllegalArgumentException("a node named '" + newName + "' exists already");
         }
-        List<Node> ns = nodes.stream().map(n -> n.name().equals(oldName) ? n.withName(newName) : n).toList();
+        List<Node> ns = nodes.stream()
+                .map(n -> n.name().equals(oldName) ? n.withName(newName) : n)
+                .toList();
         List<Edge> es = edges.stream().map(e -> e.renamed(oldName, newName)).toList();
         return new Graph(ns, es);
     }

@@ -16,8 +16,7 @@ public final class Layout {
     public static final double COLUMN = 240;
     public static final double ROW = 130;
 
-    private Layout() {
-    }
+    private Layout() {}
 
     public static Graph layered(Graph g) {
         Map<String, Integer> depth = new HashMap<>();

@@ -45,8 +45,7 @@ public final class AppPaths {
     /** Name of the user directory under the user's home. */
     public static final String USER_DIR = ".blockscope";
 
-    private AppPaths() {
-    }
+    private AppPaths() {}
 
     /** The bundled sample images, if they can be found (see the class comment for the order). */
     public static Optional<Path> sampleImages() {
@@ -69,7 +68,9 @@ public final class AppPaths {
         String explicit = properties.apply(SAMPLES_PROPERTY);
         if (explicit != null && !explicit.isBlank()) {
             Path p = path(explicit.strip());
-            return p != null && Files.isDirectory(p) ? Optional.of(p.toAbsolutePath().normalize()) : Optional.empty();
+            return p != null && Files.isDirectory(p)
+                    ? Optional.of(p.toAbsolutePath().normalize())
+                    : Optional.empty();
         }
         for (Path candidate : candidates(properties.apply(APP_PATH_PROPERTY), codeSource, workingDir)) {
             if (Files.isDirectory(candidate)) {
@@ -117,14 +118,19 @@ public final class AppPaths {
             }
         }
         String home = properties.apply("user.home");
-        return Path.of(home == null ? "" : home).resolve(USER_DIR).toAbsolutePath().normalize();
+        return Path.of(home == null ? "" : home)
+                .resolve(USER_DIR)
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The jar or class directory {@code c} was loaded from, or null if that is not a local file. */
     static Path codeSourceOf(Class<?> c) {
         try {
             CodeSource cs = c.getProtectionDomain().getCodeSource();
-            if (cs == null || cs.getLocation() == null || !"file".equals(cs.getLocation().getProtocol())) {
+            if (cs == null
+                    || cs.getLocation() == null
+                    || !"file".equals(cs.getLocation().getProtocol())) {
                 return null;
             }
             return Path.of(cs.getLocation().toURI());

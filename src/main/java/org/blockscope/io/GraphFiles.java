@@ -43,8 +43,7 @@ public final class GraphFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private GraphFiles() {
-    }
+    private GraphFiles() {}
 
     /**
      * The file text of {@code graph}.
@@ -59,7 +58,7 @@ public final class GraphFiles {
         } catch (Unwritable e) {
             throw new IllegalArgumentException(e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);      // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
     }
@@ -77,9 +76,11 @@ public final class GraphFiles {
         Path temp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 keepPermissions(target, temp);
-                Writer out = new BufferedWriter(new java.io.OutputStreamWriter(Channels.newOutputStream(channel), UTF_8));
+                Writer out =
+                        new BufferedWriter(new java.io.OutputStreamWriter(Channels.newOutputStream(channel), UTF_8));
                 GraphWriter.write(graph, out);
                 out.flush();
                 channel.force(true);
@@ -108,7 +109,9 @@ public final class GraphFiles {
 
     /** Reads a graph file; the exception message names the file, JSON path, line and column. */
     public static Graph read(Path file) throws GraphFileException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = file.getFileName() == null
+                ? file.toString()
+                : file.getFileName().toString();
         String text;
         try {
             text = Files.readString(file, UTF_8);

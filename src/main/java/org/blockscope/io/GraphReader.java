@@ -63,8 +63,10 @@ final class GraphReader {
         }
         int cmp = version.bigIntegerValue().compareTo(java.math.BigInteger.valueOf(GraphFiles.VERSION));
         if (cmp > 0) {
-            throw error("$.version", "version " + version + " is newer than this Blockscope understands ("
-                    + GraphFiles.VERSION + "); please update");
+            throw error(
+                    "$.version",
+                    "version " + version + " is newer than this Blockscope understands (" + GraphFiles.VERSION
+                            + "); please update");
         }
         if (cmp < 0) {
             throw error("$.version", "expected version " + GraphFiles.VERSION + ", got " + version);
@@ -92,7 +94,7 @@ final class GraphReader {
         try {
             return Graph.of(nodes, edges);
         } catch (IllegalArgumentException e) {
-            throw error(path, e.getMessage());      // not expected: everything Graph.of checks was checked above
+            throw error(path, e.getMessage()); // not expected: everything Graph.of checks was checked above
         }
     }
 
@@ -105,12 +107,16 @@ final class GraphReader {
         }
         String other = pathOfName.putIfAbsent(name, path);
         if (other != null) {
-            throw error(path + ".name", "expected a name no other node has, got " + LocatedJson.quote(name)
-                    + " (already used by " + other + ")");
+            throw error(
+                    path + ".name",
+                    "expected a name no other node has, got " + LocatedJson.quote(name) + " (already used by " + other
+                            + ")");
         }
         String kindId = string(n, path, "kind");
-        BlockKind kind = BlockKind.byId(kindId).orElseThrow(() -> error(path + ".kind",
-                "expected a block kind such as \"conv2d\" or \"residual\", got " + LocatedJson.quote(kindId)));
+        BlockKind kind = BlockKind.byId(kindId)
+                .orElseThrow(() -> error(
+                        path + ".kind",
+                        "expected a block kind such as \"conv2d\" or \"residual\", got " + LocatedJson.quote(kindId)));
         Params params = params(n.get("params"), path + ".params", kind);
         Position position = position(n.get("position"), path + ".position");
         JsonNode body = n.get("body");
@@ -121,7 +127,9 @@ final class GraphReader {
             }
             sub = body(body, path + ".body");
         } else if (body != null) {
-            throw error(path + ".body", "expected no body (only group nodes have one), got one on a " + kind.id() + " node");
+            throw error(
+                    path + ".body",
+                    "expected no body (only group nodes have one), got one on a " + kind.id() + " node");
         }
         return new Node(name, kind, params, position, sub);
     }
@@ -135,12 +143,16 @@ final class GraphReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             String at = LocatedJson.field(path, f.getKey());
-            ParamSpec spec = kind.spec(f.getKey()).orElseThrow(() -> error(at, kind.specs().isEmpty()
-                    ? "unknown parameter (a " + kind.id() + " block has none)"
-                    : "unknown parameter (expected one of " + names(kind) + ")"));
+            ParamSpec spec = kind.spec(f.getKey())
+                    .orElseThrow(() -> error(
+                            at,
+                            kind.specs().isEmpty()
+                                    ? "unknown parameter (a " + kind.id() + " block has none)"
+                                    : "unknown parameter (expected one of " + names(kind) + ")"));
             Object v = ParamValues.read(spec, f.getValue());
             if (v == null) {
-                throw error(at, "expected " + ParamValues.expected(spec) + ", got " + LocatedJson.describe(f.getValue()));
+                throw error(
+                        at, "expected " + ParamValues.expected(spec) + ", got " + LocatedJson.describe(f.getValue()));
             }
             values.put(spec.name(), v);
         }
@@ -187,24 +199,32 @@ final class GraphReader {
         int port = portNode.intValue();
         BlockKind kind = kinds.get(to);
         if (port >= kind.maxInputs()) {
-            throw error(path + ".port", kind.maxInputs() == 0
-                    ? "expected no edge into " + LocatedJson.quote(to) + " (a " + kind.id() + " has no inputs), got port " + port
-                    : "expected a port below " + kind.maxInputs() + " (a " + kind.id() + " has " + kind.maxInputs()
-                    + " input" + (kind.maxInputs() == 1 ? "" : "s") + "), got " + port);
+            throw error(
+                    path + ".port",
+                    kind.maxInputs() == 0
+                            ? "expected no edge into " + LocatedJson.quote(to) + " (a " + kind.id()
+                                    + " has no inputs), got port " + port
+                            : "expected a port below " + kind.maxInputs() + " (a " + kind.id() + " has "
+                                    + kind.maxInputs() + " input" + (kind.maxInputs() == 1 ? "" : "s") + "), got "
+                                    + port);
         }
         String other = pathOfPort.putIfAbsent(to + "\u0000" + port, path);
         if (other != null) {
-            throw error(path + ".port", "expected a free port of " + LocatedJson.quote(to) + ", got " + port
-                    + " (already connected by " + other + ")");
+            throw error(
+                    path + ".port",
+                    "expected a free port of " + LocatedJson.quote(to) + ", got " + port + " (already connected by "
+                            + other + ")");
         }
         return new Edge(from, to, port);
     }
 
-    private String nodeName(JsonNode e, String path, String field, Map<String, BlockKind> kinds) throws GraphFileException {
+    private String nodeName(JsonNode e, String path, String field, Map<String, BlockKind> kinds)
+            throws GraphFileException {
         String name = string(e, path, field);
         if (!kinds.containsKey(name)) {
-            throw error(path + "." + field, "expected the name of a node, got " + LocatedJson.quote(name)
-                    + " (no node has that name)");
+            throw error(
+                    path + "." + field,
+                    "expected the name of a node, got " + LocatedJson.quote(name) + " (no node has that name)");
         }
         return name;
     }
@@ -221,7 +241,8 @@ final class GraphReader {
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                throw error(LocatedJson.field(path, name), "unknown field (expected " + String.join(", ", allowed) + ")");
+                throw error(
+                        LocatedJson.field(path, name), "unknown field (expected " + String.join(", ", allowed) + ")");
             }
         }
     }

@@ -28,8 +28,7 @@ final class GraphWriter {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    private GraphWriter() {
-    }
+    private GraphWriter() {}
 
     static void write(Graph graph, Writer out) throws IOException {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -39,7 +38,8 @@ final class GraphWriter {
                 .withArrayEmptySeparator("");
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.setPrettyPrinter(new DefaultPrettyPrinter(separators)
-                    .withObjectIndenter(indenter).withArrayIndenter(indenter));
+                    .withObjectIndenter(indenter)
+                    .withArrayIndenter(indenter));
             g.writeStartObject();
             g.writeStringField("format", GraphFiles.FORMAT);
             g.writeNumberField("version", GraphFiles.VERSION);
@@ -74,7 +74,8 @@ final class GraphWriter {
         g.writeObjectFieldStart("params");
         for (String key : n.params().asMap().keySet()) {
             if (n.kind().spec(key).isEmpty()) {
-                throw new Unwritable(path + ".params." + key,
+                throw new Unwritable(
+                        path + ".params." + key,
                         "cannot be saved: " + n.kind().id() + " has no parameter \"" + key + "\"");
             }
         }
@@ -102,7 +103,7 @@ final class GraphWriter {
         if (!Double.isFinite(v)) {
             throw new Unwritable(path + ".position." + name, "cannot be saved: expected a finite number, got " + v);
         }
-        double r = Math.round(v * 10) / 10.0 + 0.0;     // + 0.0 turns -0.0 into 0.0
+        double r = Math.round(v * 10) / 10.0 + 0.0; // + 0.0 turns -0.0 into 0.0
         g.writeFieldName(name);
         if (r == Math.rint(r) && Math.abs(r) < 1e15) {
             g.writeNumber((long) r);

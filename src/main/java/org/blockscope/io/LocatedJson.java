@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
  */
 final class LocatedJson {
 
-    record Location(int line, int column) {
-    }
+    record Location(int line, int column) {}
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -35,8 +34,7 @@ final class LocatedJson {
     private static final Pattern WRONG_CLOSER = Pattern.compile("Unexpected close marker '(.)'");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private record Open(String path, Location start, boolean object) {
-    }
+    private record Open(String path, Location start, boolean object) {}
 
     private final String source;
     private final Map<String, Location> locations = new HashMap<>();
@@ -103,20 +101,28 @@ final class LocatedJson {
         if (v.isArray()) {
             return "an array";
         }
-        return v.toString();    // number, true, false, null
+        return v.toString(); // number, true, false, null
     }
 
     private void parse(String text) throws GraphFileException {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                throw new GraphFileException(source, null, 0, 0,
+                throw new GraphFileException(
+                        source,
+                        null,
+                        0,
+                        0,
                         "the file is empty (expected a Blockscope graph, a JSON object starting with \"{\")");
             }
             root = value(p, "$");
             if (p.nextToken() != null) {
                 Location at = location(p.currentTokenLocation());
-                throw new GraphFileException(source, "$", at.line(), at.column(),
+                throw new GraphFileException(
+                        source,
+                        "$",
+                        at.line(),
+                        at.column(),
                         "unexpected text after the end of the graph (expected nothing after its closing \"}\")");
             }
         } catch (JsonEOFException e) {
@@ -125,8 +131,8 @@ final class LocatedJson {
             throw malformed(e);
         } catch (IOException e) {
             // reading from a String fails only on syntax (above) or limits such as nesting depth
-            throw new GraphFileException(source, open.isEmpty() ? "$" : open.peek().path(), 0, 0,
-                    "not valid JSON: " + e.getMessage());
+            throw new GraphFileException(
+                    source, open.isEmpty() ? "$" : open.peek().path(), 0, 0, "not valid JSON: " + e.getMessage());
         }
     }
 
@@ -137,25 +143,39 @@ final class LocatedJson {
         Matcher closer = WRONG_CLOSER.matcher(original);
         if (closer.lookingAt()) {
             String problem = open.isEmpty()
-                    ? "unexpected \"" + closer.group(1) + "\" after the end of the graph (expected nothing after its closing \"}\")"
-                    : "not valid JSON: unexpected \"" + closer.group(1) + "\" (expected \"" + (open.peek().object() ? "}" : "]")
-                    + "\" to close the " + (open.peek().object() ? "object" : "array") + " that starts at line "
-                    + open.peek().start().line() + ", column " + open.peek().start().column() + ")";
+                    ? "unexpected \"" + closer.group(1)
+                            + "\" after the end of the graph (expected nothing after its closing \"}\")"
+                    : "not valid JSON: unexpected \"" + closer.group(1) + "\" (expected \""
+                            + (open.peek().object() ? "}" : "]")
+                            + "\" to close the " + (open.peek().object() ? "object" : "array") + " that starts at line "
+                            + open.peek().start().line() + ", column "
+                            + open.peek().start().column() + ")";
             return new GraphFileException(source, path, at.line(), at.column(), problem);
         }
         // Jackson's own wording, minus character codes and source descriptions meant for programmers
-        String why = JACKSON_SOURCE.matcher(JACKSON_CODE.matcher(original).replaceAll("")).replaceAll("");
-        return new GraphFileException(source, path, at.line(), at.column(),
+        String why = JACKSON_SOURCE
+                .matcher(JACKSON_CODE.matcher(original).replaceAll(""))
+                .replaceAll("");
+        return new GraphFileException(
+                source,
+                path,
+                at.line(),
+                at.column(),
                 "not valid JSON: " + Character.toLowerCase(why.charAt(0)) + why.substring(1));
     }
 
     private GraphFileException truncated(JsonLocation end) {
         Location at = location(end);
         if (open.isEmpty()) {
-            return new GraphFileException(source, "$", at.line(), at.column(), "the file ends too early (is it truncated?)");
+            return new GraphFileException(
+                    source, "$", at.line(), at.column(), "the file ends too early (is it truncated?)");
         }
         Open o = open.peek();
-        return new GraphFileException(source, o.path(), at.line(), at.column(),
+        return new GraphFileException(
+                source,
+                o.path(),
+                at.line(),
+                at.column(),
                 "the file ends too early (is it truncated?): expected \"" + (o.object() ? "}" : "]")
                         + "\" to close the " + (o.object() ? "object" : "array") + " that starts at line "
                         + o.start().line() + ", column " + o.start().column());
@@ -174,7 +194,11 @@ final class LocatedJson {
                     String child = field(path, name);
                     if (obj.has(name)) {
                         Location at = location(p.currentTokenLocation());
-                        throw new GraphFileException(source, child, at.line(), at.column(),
+                        throw new GraphFileException(
+                                source,
+                                child,
+                                at.line(),
+                                at.column(),
                                 "appears twice in the same object (expected each field once)");
                     }
                     next(p);

@@ -14,8 +14,7 @@ import org.blockscope.block.ParamSpec;
  */
 final class ParamValues {
 
-    private ParamValues() {
-    }
+    private ParamValues() {}
 
     /** What a value of this parameter must look like, for messages. */
     static String expected(ParamSpec spec) {
@@ -23,7 +22,8 @@ final class ParamValues {
             case INT -> "a whole number";
             case DOUBLE -> "a number";
             case BOOL -> "true or false";
-            case CHOICE -> "one of " + spec.choices().stream().map(LocatedJson::quote).collect(Collectors.joining(", "));
+            case CHOICE ->
+                "one of " + spec.choices().stream().map(LocatedJson::quote).collect(Collectors.joining(", "));
         };
     }
 
@@ -34,9 +34,10 @@ final class ParamValues {
                 if (v.isIntegralNumber() && v.canConvertToInt()) {
                     return v.intValue();
                 }
-                if (v.isFloatingPointNumber() && v.doubleValue() == Math.rint(v.doubleValue())
+                if (v.isFloatingPointNumber()
+                        && v.doubleValue() == Math.rint(v.doubleValue())
                         && Math.abs(v.doubleValue()) <= Integer.MAX_VALUE) {
-                    return (int) v.doubleValue();     // 3.0 is a whole number too
+                    return (int) v.doubleValue(); // 3.0 is a whole number too
                 }
             }
             case DOUBLE -> {

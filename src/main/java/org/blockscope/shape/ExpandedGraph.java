@@ -23,8 +23,12 @@ public final class ExpandedGraph {
     private final List<String> order;
     private final List<Diagnostic> diagnostics;
 
-    ExpandedGraph(Graph source, List<PrimitiveNode> nodes, Map<String, String> outputOf, List<String> order,
-                  List<Diagnostic> diagnostics) {
+    ExpandedGraph(
+            Graph source,
+            List<PrimitiveNode> nodes,
+            Map<String, String> outputOf,
+            List<String> order,
+            List<Diagnostic> diagnostics) {
         this.source = source;
         this.nodes = List.copyOf(nodes);
         this.byPath = new LinkedHashMap<>();

@@ -25,26 +25,23 @@ import org.blockscope.graph.Subgraph;
 public final class Expander {
 
     /** Expansions are pure functions of (kind, parameters, input shapes): cache them. */
-    private record CacheKey(BlockKind kind, Params params, List<Shape> inputs) {
-    }
+    private record CacheKey(BlockKind kind, Params params, List<Shape> inputs) {}
 
     private static final int CACHE_SIZE = 4096;
-    private static final Map<CacheKey, Subgraph> CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
+    private static final Map<CacheKey, Subgraph> CACHE =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<CacheKey, Subgraph> eldest) {
                     return size() > CACHE_SIZE;
                 }
             });
 
-    private record Src(String path, Shape shape) {
-    }
+    private record Src(String path, Shape shape) {}
 
     private final List<PrimitiveNode> prims = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    private Expander() {
-    }
+    private Expander() {}
 
     /** Forgets cached expansions (benchmarks measure the cold path with it). */
     public static void clearCache() {
@@ -97,29 +94,39 @@ public final class Expander {
             int max = k == BlockKind.GROUP ? portCount(n.body()) : k.maxInputs();
             for (Edge e : g.inputs(n.name())) {
                 if (e.toPort() >= max) {
-                    diagnostics.add(Diagnostic.error(n.name(), "input port " + e.toPort() + " does not exist ("
-                            + k.displayName() + " has " + (max == 0 ? "no inputs" : max == 1 ? "one input" : max + " inputs") + ")"));
+                    diagnostics.add(Diagnostic.error(
+                            n.name(),
+                            "input port " + e.toPort() + " does not exist (" + k.displayName() + " has "
+                                    + (max == 0 ? "no inputs" : max == 1 ? "one input" : max + " inputs") + ")"));
                 }
             }
         }
     }
 
     private static int portCount(Subgraph body) {
-        return (int) body.graph().nodes().stream().filter(n -> n.kind() == BlockKind.PORT).count();
+        return (int) body.graph().nodes().stream()
+                .filter(n -> n.kind() == BlockKind.PORT)
+                .count();
     }
 
     private void checkWholeNetwork(Graph g) {
-        List<String> inputs = g.nodes().stream().filter(n -> n.kind() == BlockKind.INPUT).map(Node::name).toList();
+        List<String> inputs = g.nodes().stream()
+                .filter(n -> n.kind() == BlockKind.INPUT)
+                .map(Node::name)
+                .toList();
         if (inputs.isEmpty()) {
             diagnostics.add(Diagnostic.error(null, "no Input node: every network starts with one"));
         } else if (inputs.size() > 1) {
             for (String extra : inputs.subList(1, inputs.size())) {
-                diagnostics.add(Diagnostic.error(extra, "only one Input is supported, found " + inputs.size() + ": " + inputs));
+                diagnostics.add(
+                        Diagnostic.error(extra, "only one Input is supported, found " + inputs.size() + ": " + inputs));
             }
         }
-        boolean hasOutput = prims.stream().anyMatch(p -> p.kind() == BlockKind.CLASSIFIER && !p.params().getBool("trainingOnly"));
+        boolean hasOutput = prims.stream()
+                .anyMatch(p -> p.kind() == BlockKind.CLASSIFIER && !p.params().getBool("trainingOnly"));
         boolean hasClassifierNode = g.nodes().stream()
-                .anyMatch(n -> n.kind() == BlockKind.CLASSIFIER && !Boolean.TRUE.equals(n.params().asMap().get("trainingOnly")));
+                .anyMatch(n -> n.kind() == BlockKind.CLASSIFIER
+                        && !Boolean.TRUE.equals(n.params().asMap().get("trainingOnly")));
         if (!hasOutput && !hasClassifierNode) {
             diagnostics.add(Diagnostic.error(null, "no output: end the network with a Classifier"));
         }
@@ -168,8 +175,14 @@ public final class Expander {
                     report(own, path, r.error());
                     result.put(name, null);
                 } else {
-                    prims.add(new PrimitiveNode(path, node.kind(), node.params(),
-                            ins.stream().map(Src::path).toList(), shapes, r.shape(), own));
+                    prims.add(new PrimitiveNode(
+                            path,
+                            node.kind(),
+                            node.params(),
+                            ins.stream().map(Src::path).toList(),
+                            shapes,
+                            r.shape(),
+                            own));
                     result.put(name, new Src(path, r.shape()));
                 }
             }
@@ -187,7 +200,11 @@ public final class Expander {
         }
         TopologicalOrder.Result topo = TopologicalOrder.of(sub.graph());
         if (!topo.cycles().isEmpty()) {
-            report(own, path, "its inside has a cycle: " + String.join(" → ", topo.cycles().get(0)));
+            report(
+                    own,
+                    path,
+                    "its inside has a cycle: "
+                            + String.join(" → ", topo.cycles().get(0)));
             return null;
         }
         Map<String, Src> inner = walk(sub.graph(), topo.order(), path + "/", ins, own);
@@ -197,12 +214,14 @@ public final class Expander {
     /** Input sources in port order, or null (after reporting) if a port is open or upstream failed. */
     private List<Src> inputsOf(Graph g, Node node, Map<String, Src> result, String own, String path) {
         List<Edge> edges = g.inputs(node.name());
-        int required = node.kind() == BlockKind.GROUP ? portCount(node.body())
+        int required = node.kind() == BlockKind.GROUP
+                ? portCount(node.body())
                 : node.kind().variadic() ? node.kind().minInputs() : node.kind().maxInputs();
         List<Src> ins = new ArrayList<>();
         boolean missing = false;
         int ports = node.kind().variadic() && !edges.isEmpty()
-                ? Math.max(required, edges.get(edges.size() - 1).toPort() + 1) : required;
+                ? Math.max(required, edges.get(edges.size() - 1).toPort() + 1)
+                : required;
         for (int port = 0; port < ports; port++) {
             final int p = port;
             Edge e = edges.stream().filter(x -> x.toPort() == p).findFirst().orElse(null);
@@ -214,7 +233,7 @@ public final class Expander {
                 continue;
             }
             if (!result.containsKey(e.from())) {
-                return null;   // upstream is in a cycle: already reported
+                return null; // upstream is in a cycle: already reported
             }
             ins.add(result.get(e.from()));
         }

@@ -5,8 +5,7 @@ import org.blockscope.graph.Params;
 /** Spatial arithmetic of convolutions and pools, written down once. */
 public final class Padding {
 
-    private Padding() {
-    }
+    private Padding() {}
 
     /**
      * Padding per side, always symmetric. {@code same}: floor(d(k−1)/2), which for odd kernels

@@ -10,8 +10,14 @@ import org.blockscope.graph.Shape;
  * {@code inputs} are the paths of the primitives feeding it in port order, {@code owner} is the
  * top-level node it came from.
  */
-public record PrimitiveNode(String path, BlockKind kind, Params params, List<String> inputs,
-                            List<Shape> inputShapes, Shape output, String owner) {
+public record PrimitiveNode(
+        String path,
+        BlockKind kind,
+        Params params,
+        List<String> inputs,
+        List<Shape> inputShapes,
+        Shape output,
+        String owner) {
 
     /** The path below its owner ({@code conv1} for {@code res2a/conv1}), or the name itself. */
     public String localName() {

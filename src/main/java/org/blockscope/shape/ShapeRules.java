@@ -11,8 +11,7 @@ import org.blockscope.graph.Shape;
  */
 public final class ShapeRules {
 
-    private ShapeRules() {
-    }
+    private ShapeRules() {}
 
     public record Result(Shape shape, String error) {
         static Result ok(Shape s) {
@@ -32,23 +31,30 @@ public final class ShapeRules {
         return switch (kind) {
             case INPUT -> Result.ok(Shape.map(p.getInt("channels"), p.getInt("height"), p.getInt("width")));
             case CONV2D -> conv(p, in.get(0), p.getInt("filters"), p.getInt("groups"), "Conv");
-            case DEPTHWISE_CONV2D -> conv(p, in.get(0), in.get(0).channels() * p.getInt("multiplier"),
-                    in.get(0).channels(), "Depthwise conv");
+            case DEPTHWISE_CONV2D ->
+                conv(
+                        p,
+                        in.get(0),
+                        in.get(0).channels() * p.getInt("multiplier"),
+                        in.get(0).channels(),
+                        "Depthwise conv");
             case MAX_POOL, AVG_POOL -> pool(p, in.get(0), kind.displayName());
             case BATCH_NORM, ACTIVATION, DROPOUT -> Result.ok(in.get(0));
-            case GLOBAL_AVG_POOL -> in.get(0).vector()
-                    ? Result.error("needs a feature map C×H×W, got the vector " + in.get(0))
-                    : Result.ok(Shape.vector(in.get(0).channels()));
+            case GLOBAL_AVG_POOL ->
+                in.get(0).vector()
+                        ? Result.error("needs a feature map C×H×W, got the vector " + in.get(0))
+                        : Result.ok(Shape.vector(in.get(0).channels()));
             case FLATTEN -> Result.ok(flat(in.get(0)));
             case FULLY_CONNECTED -> Result.ok(Shape.vector(p.getInt("units")));
             case ADD -> add(in);
             case CONCAT -> concat(in);
             case SCALE -> scale(in);
             case CHANNEL_SHUFFLE -> shuffle(p, in.get(0));
-            case CLASSIFIER -> in.get(0).vector() || in.get(0).elements() == in.get(0).channels()
-                    ? Result.ok(Shape.vector(in.get(0).channels()))
-                    : Result.error("needs class scores (a vector), got " + in.get(0)
-                            + ": add Global avg pool or Flatten, then Fully connected");
+            case CLASSIFIER ->
+                in.get(0).vector() || in.get(0).elements() == in.get(0).channels()
+                        ? Result.ok(Shape.vector(in.get(0).channels()))
+                        : Result.error("needs class scores (a vector), got " + in.get(0)
+                                + ": add Global avg pool or Flatten, then Fully connected");
             default -> throw new IllegalArgumentException(kind + " is not a primitive");
         };
     }
@@ -60,8 +66,8 @@ public final class ShapeRules {
 
     private static Result conv(Params p, Shape x, int filters, int groups, String what) {
         if (x.vector()) {
-            return Result.error(what + " needs a feature map C×H×W, got the vector " + x
-                    + " (use Fully connected on vectors)");
+            return Result.error(
+                    what + " needs a feature map C×H×W, got the vector " + x + " (use Fully connected on vectors)");
         }
         if (x.channels() % groups != 0) {
             return Result.error("input channels " + x.channels() + " are not divisible by groups " + groups);
@@ -76,8 +82,8 @@ public final class ShapeRules {
         int h = Padding.convOut(x.height(), k, s, pad, d);
         int w = Padding.convOut(x.width(), k, s, pad, d);
         if (h <= 0 || w <= 0) {
-            return Result.error("output size " + h + "×" + w + " ≤ 0: input " + x + " is smaller than kernel "
-                    + k + (d > 1 ? " with dilation " + d : "") + " and padding " + pad);
+            return Result.error("output size " + h + "×" + w + " ≤ 0: input " + x + " is smaller than kernel " + k
+                    + (d > 1 ? " with dilation " + d : "") + " and padding " + pad);
         }
         return Result.ok(Shape.map(filters, h, w));
     }
@@ -120,8 +126,8 @@ public final class ShapeRules {
                 return Result.error("cannot concatenate a vector and a feature map: " + first + " and " + s);
             }
             if (!s.sameSpatial(first)) {
-                return Result.error("inputs differ in height×width, " + first + " vs " + s
-                        + " (concat joins channels only)");
+                return Result.error(
+                        "inputs differ in height×width, " + first + " vs " + s + " (concat joins channels only)");
             }
             c += s.channels();
         }

@@ -13,12 +13,10 @@ import org.blockscope.graph.Graph;
 /** Kahn's algorithm, ties broken by node order so the result is stable; reports cycles. */
 public final class TopologicalOrder {
 
-    private TopologicalOrder() {
-    }
+    private TopologicalOrder() {}
 
     /** The sorted names, and every cycle found (each as a list of names, first repeated last). */
-    public record Result(List<String> order, List<List<String>> cycles) {
-    }
+    public record Result(List<String> order, List<List<String>> cycles) {}
 
     public static Result of(Graph g) {
         int n = g.size();
@@ -65,9 +63,16 @@ public final class TopologicalOrder {
         return cycles;
     }
 
-    private static void strongConnect(Graph g, String v, int[] indegree, Map<String, Integer> low,
-                                      Map<String, Integer> num, Deque<String> stack, java.util.Set<String> onStack,
-                                      int[] counter, List<List<String>> cycles) {
+    private static void strongConnect(
+            Graph g,
+            String v,
+            int[] indegree,
+            Map<String, Integer> low,
+            Map<String, Integer> num,
+            Deque<String> stack,
+            java.util.Set<String> onStack,
+            int[] counter,
+            List<List<String>> cycles) {
         num.put(v, counter[0]);
         low.put(v, counter[0]++);
         stack.push(v);

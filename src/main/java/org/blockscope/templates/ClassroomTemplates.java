@@ -8,8 +8,7 @@ import org.blockscope.graph.Params;
 /** Small networks that train in about a minute on the bundled 28×28 digits and 32×32 colour images. */
 final class ClassroomTemplates {
 
-    private ClassroomTemplates() {
-    }
+    private ClassroomTemplates() {}
 
     /** LeNet-5 (LeCun et al. 1998) on 28×28 digits, padded so C1 sees 32×32 as in the paper: 61,706 params. */
     static Graph lenet5() {
@@ -33,9 +32,23 @@ final class ClassroomTemplates {
         int[] widths = {16, 32, 64};
         for (int stage = 0; stage < 3; stage++) {
             for (int i = 0; i < 3; i++) {
-                x = b.add("stage" + (stage + 1) + "_" + i, BlockKind.RESIDUAL, Params.of("variant", "basic",
-                        "filters", widths[stage], "stride", stage > 0 && i == 0 ? 2 : 1, "shortcut", "auto",
-                        "se", se, "seRatio", 4), x);
+                x = b.add(
+                        "stage" + (stage + 1) + "_" + i,
+                        BlockKind.RESIDUAL,
+                        Params.of(
+                                "variant",
+                                "basic",
+                                "filters",
+                                widths[stage],
+                                "stride",
+                                stage > 0 && i == 0 ? 2 : 1,
+                                "shortcut",
+                                "auto",
+                                "se",
+                                se,
+                                "seRatio",
+                                4),
+                        x);
             }
         }
         return ImageNetTemplates.finish(b, b.fc("fc", b.gap("avgpool", x), 10, true));
@@ -91,14 +104,23 @@ final class ClassroomTemplates {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 32, 32);
         x = b.relu("stem_relu", b.bn("stem_bn", b.conv("stem", x, 32, 3, 1, 1, 1, false)));
-        x = b.add("inception1", BlockKind.INCEPTION, Params.of("c1", 16, "c3reduce", 16, "c3", 32, "c5reduce", 8,
-                "c5", 8, "poolProj", 8), x);
+        x = b.add(
+                "inception1",
+                BlockKind.INCEPTION,
+                Params.of("c1", 16, "c3reduce", 16, "c3", 32, "c5reduce", 8, "c5", 8, "poolProj", 8),
+                x);
         x = b.maxPool("pool1", x, 3, 2, 1, false);
-        x = b.add("inception2", BlockKind.INCEPTION, Params.of("c1", 32, "c3reduce", 24, "c3", 48, "c5reduce", 8,
-                "c5", 24, "poolProj", 24), x);
+        x = b.add(
+                "inception2",
+                BlockKind.INCEPTION,
+                Params.of("c1", 32, "c3reduce", 24, "c3", 48, "c5reduce", 8, "c5", 24, "poolProj", 24),
+                x);
         x = b.maxPool("pool2", x, 3, 2, 1, false);
-        x = b.add("inception3", BlockKind.INCEPTION, Params.of("c1", 48, "c3reduce", 32, "c3", 64, "c5reduce", 12,
-                "c5", 24, "poolProj", 24), x);
+        x = b.add(
+                "inception3",
+                BlockKind.INCEPTION,
+                Params.of("c1", 48, "c3reduce", 32, "c3", 64, "c5reduce", 12, "c5", 24, "poolProj", 24),
+                x);
         return ImageNetTemplates.finish(b, b.fc("fc", b.gap("avgpool", x), 10, true));
     }
 
@@ -109,8 +131,11 @@ final class ClassroomTemplates {
         x = b.relu("stem_relu", b.bn("stem_bn", b.conv("stem", x, 32, 3, 1, 1, 1, false)));
         int[][] layers = {{64, 1}, {128, 2}, {128, 1}, {256, 2}, {256, 1}};
         for (int i = 0; i < layers.length; i++) {
-            x = b.add("sep" + (i + 1), BlockKind.SEPARABLE_CONV,
-                    Params.of("filters", layers[i][0], "stride", layers[i][1]), x);
+            x = b.add(
+                    "sep" + (i + 1),
+                    BlockKind.SEPARABLE_CONV,
+                    Params.of("filters", layers[i][0], "stride", layers[i][1]),
+                    x);
         }
         return ImageNetTemplates.finish(b, b.fc("fc", b.gap("avgpool", x), 10, true));
     }

@@ -11,15 +11,18 @@ import org.blockscope.graph.Params;
  */
 final class ImageNetTemplates {
 
-    private ImageNetTemplates() {
-    }
+    private ImageNetTemplates() {}
 
     static Graph vgg16() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 224, 224);
         int[][] stages = {{2, 64}, {2, 128}, {3, 256}, {3, 512}, {3, 512}};
         for (int i = 0; i < stages.length; i++) {
-            x = b.add("stage" + (i + 1), BlockKind.VGG_STAGE, Params.of("convs", stages[i][0], "filters", stages[i][1]), x);
+            x = b.add(
+                    "stage" + (i + 1),
+                    BlockKind.VGG_STAGE,
+                    Params.of("convs", stages[i][0], "filters", stages[i][1]),
+                    x);
         }
         x = b.add("flatten", BlockKind.FLATTEN, Params.EMPTY, x);
         x = b.dropout("drop6", b.relu("relu6", b.fc("fc6", x, 4096, true)), 0.5);
@@ -61,10 +64,27 @@ final class ImageNetTemplates {
     }
 
     /** torchvision's Inception uses a 3×3 kernel in the "5×5" branch (a known, kept bug). */
-    private static String inception(SubgraphBuilder b, String name, String in, int c1, int c3r, int c3, int c5r,
-                                    int c5, int pool) {
-        return b.add(name, BlockKind.INCEPTION, Params.of("c1", c1, "c3reduce", c3r, "c3", c3, "c5reduce", c5r,
-                "c5", c5, "poolProj", pool, "c5kernel", 3), in);
+    private static String inception(
+            SubgraphBuilder b, String name, String in, int c1, int c3r, int c3, int c5r, int c5, int pool) {
+        return b.add(
+                name,
+                BlockKind.INCEPTION,
+                Params.of(
+                        "c1",
+                        c1,
+                        "c3reduce",
+                        c3r,
+                        "c3",
+                        c3,
+                        "c5reduce",
+                        c5r,
+                        "c5",
+                        c5,
+                        "poolProj",
+                        pool,
+                        "c5kernel",
+                        3),
+                in);
     }
 
     static Graph resnet(String variant, int[] blocks, boolean se) {
@@ -76,8 +96,21 @@ final class ImageNetTemplates {
         for (int stage = 0; stage < 4; stage++) {
             for (int i = 0; i < blocks[stage]; i++) {
                 int stride = stage > 0 && i == 0 ? 2 : 1;
-                x = b.add("layer" + (stage + 1) + "_" + i, BlockKind.RESIDUAL, Params.of("variant", variant,
-                        "filters", widths[stage], "stride", stride, "se", se, "seRatio", 16), x);
+                x = b.add(
+                        "layer" + (stage + 1) + "_" + i,
+                        BlockKind.RESIDUAL,
+                        Params.of(
+                                "variant",
+                                variant,
+                                "filters",
+                                widths[stage],
+                                "stride",
+                                stride,
+                                "se",
+                                se,
+                                "seRatio",
+                                16),
+                        x);
             }
         }
         return finish(b, b.fc("fc", b.gap("avgpool", x), 1000, true));
@@ -93,8 +126,11 @@ final class ImageNetTemplates {
         for (int stage = 0; stage < 4; stage++) {
             for (int i = 0; i < blocks[stage]; i++) {
                 int stride = stage > 0 && i == 0 ? 2 : 1;
-                x = b.add("layer" + (stage + 1) + "_" + i, BlockKind.RESNEXT, Params.of("filters", widths[stage],
-                        "cardinality", 32, "baseWidth", 4, "stride", stride), x);
+                x = b.add(
+                        "layer" + (stage + 1) + "_" + i,
+                        BlockKind.RESNEXT,
+                        Params.of("filters", widths[stage], "cardinality", 32, "baseWidth", 4, "stride", stride),
+                        x);
             }
         }
         return finish(b, b.fc("fc", b.gap("avgpool", x), 1000, true));
@@ -106,8 +142,11 @@ final class ImageNetTemplates {
         x = b.relu("relu0", b.bn("norm0", b.conv("conv0", x, 64, 7, 2, 3, 1, false)));
         x = b.maxPool("pool0", x, 3, 2, 1, false);
         for (int i = 0; i < blocks.length; i++) {
-            x = b.add("denseblock" + (i + 1), BlockKind.DENSE_BLOCK,
-                    Params.of("layers", blocks[i], "growth", 32, "bottleneck", true, "bnSize", 4), x);
+            x = b.add(
+                    "denseblock" + (i + 1),
+                    BlockKind.DENSE_BLOCK,
+                    Params.of("layers", blocks[i], "growth", 32, "bottleneck", true, "bnSize", 4),
+                    x);
             if (i < blocks.length - 1) {
                 x = b.add("transition" + (i + 1), BlockKind.TRANSITION, Params.of("compression", 0.5), x);
             }
@@ -121,13 +160,17 @@ final class ImageNetTemplates {
         String x = b.input(3, 224, 224);
         x = b.act("stem_relu6", b.bn("stem_bn", b.conv("stem", x, 32, 3, 2, 1, 1, false)), "relu6");
         // t, c, n, s   (Sandler et al. 2018, table 2)
-        int[][] settings = {{1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1},
-                {6, 160, 3, 2}, {6, 320, 1, 1}};
+        int[][] settings = {
+            {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}
+        };
         int block = 1;
         for (int[] s : settings) {
             for (int i = 0; i < s[2]; i++) {
-                x = b.add("block" + block++, BlockKind.MBCONV, Params.of("expansion", s[0], "filters", s[1],
-                        "stride", i == 0 ? s[3] : 1), x);
+                x = b.add(
+                        "block" + block++,
+                        BlockKind.MBCONV,
+                        Params.of("expansion", s[0], "filters", s[1], "stride", i == 0 ? s[3] : 1),
+                        x);
             }
         }
         x = b.act("head_relu6", b.bn("head_bn", b.conv("head", x, 1280, 1, 1, 0, 1, false)), "relu6");

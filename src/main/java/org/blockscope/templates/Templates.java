@@ -10,48 +10,141 @@ public final class Templates {
     private static final String TV = "torchvision 0.15 model docs";
 
     private static final List<Template> ALL = List.of(
-            new Template("vgg16", "VGG-16", "13 3×3 convs in 5 stages, then three fully connected layers.", false, TV,
+            new Template(
+                    "vgg16",
+                    "VGG-16",
+                    "13 3×3 convs in 5 stages, then three fully connected layers.",
+                    false,
+                    TV,
                     ImageNetTemplates::vgg16),
-            new Template("googlenet", "GoogLeNet", "Inception v1 without its auxiliary heads (torchvision).", false, TV,
+            new Template(
+                    "googlenet",
+                    "GoogLeNet",
+                    "Inception v1 without its auxiliary heads (torchvision).",
+                    false,
+                    TV,
                     () -> ImageNetTemplates.googlenet(false)),
-            new Template("googlenet_aux", "GoogLeNet + aux heads", "Inception v1 with the two auxiliary classifiers used in training.",
-                    false, TV, () -> ImageNetTemplates.googlenet(true)),
-            new Template("resnet18", "ResNet-18", "Basic residual blocks [2, 2, 2, 2].", false, TV,
-                    () -> ImageNetTemplates.resnet("basic", new int[]{2, 2, 2, 2}, false)),
-            new Template("resnet34", "ResNet-34", "Basic residual blocks [3, 4, 6, 3].", false, TV,
-                    () -> ImageNetTemplates.resnet("basic", new int[]{3, 4, 6, 3}, false)),
-            new Template("resnet50", "ResNet-50", "Bottleneck blocks [3, 4, 6, 3], stride in the 3×3 (torchvision).", false, TV,
-                    () -> ImageNetTemplates.resnet("bottleneck", new int[]{3, 4, 6, 3}, false)),
-            new Template("se_resnet50", "SE-ResNet-50", "ResNet-50 with squeeze-and-excitation (r = 16) in every block.", false,
+            new Template(
+                    "googlenet_aux",
+                    "GoogLeNet + aux heads",
+                    "Inception v1 with the two auxiliary classifiers used in training.",
+                    false,
+                    TV,
+                    () -> ImageNetTemplates.googlenet(true)),
+            new Template(
+                    "resnet18",
+                    "ResNet-18",
+                    "Basic residual blocks [2, 2, 2, 2].",
+                    false,
+                    TV,
+                    () -> ImageNetTemplates.resnet("basic", new int[] {2, 2, 2, 2}, false)),
+            new Template(
+                    "resnet34",
+                    "ResNet-34",
+                    "Basic residual blocks [3, 4, 6, 3].",
+                    false,
+                    TV,
+                    () -> ImageNetTemplates.resnet("basic", new int[] {3, 4, 6, 3}, false)),
+            new Template(
+                    "resnet50",
+                    "ResNet-50",
+                    "Bottleneck blocks [3, 4, 6, 3], stride in the 3×3 (torchvision).",
+                    false,
+                    TV,
+                    () -> ImageNetTemplates.resnet("bottleneck", new int[] {3, 4, 6, 3}, false)),
+            new Template(
+                    "se_resnet50",
+                    "SE-ResNet-50",
+                    "ResNet-50 with squeeze-and-excitation (r = 16) in every block.",
+                    false,
                     "Hu et al. 2018, table 2 (28.09 M params)",
-                    () -> ImageNetTemplates.resnet("bottleneck", new int[]{3, 4, 6, 3}, true)),
-            new Template("resnext50", "ResNeXt-50 32×4d", "ResNet-50 with grouped 3×3 convs, cardinality 32.", false, TV,
+                    () -> ImageNetTemplates.resnet("bottleneck", new int[] {3, 4, 6, 3}, true)),
+            new Template(
+                    "resnext50",
+                    "ResNeXt-50 32×4d",
+                    "ResNet-50 with grouped 3×3 convs, cardinality 32.",
+                    false,
+                    TV,
                     ImageNetTemplates::resnext50),
-            new Template("densenet121", "DenseNet-121", "Dense blocks [6, 12, 24, 16], growth 32, transitions θ = 0.5.", false, TV,
-                    () -> ImageNetTemplates.densenet(new int[]{6, 12, 24, 16})),
-            new Template("densenet201", "DenseNet-201", "Dense blocks [6, 12, 48, 32], growth 32.", false, TV,
-                    () -> ImageNetTemplates.densenet(new int[]{6, 12, 48, 32})),
-            new Template("mobilenet_v2", "MobileNetV2", "Inverted residuals with linear bottlenecks.", false, TV,
+            new Template(
+                    "densenet121",
+                    "DenseNet-121",
+                    "Dense blocks [6, 12, 24, 16], growth 32, transitions θ = 0.5.",
+                    false,
+                    TV,
+                    () -> ImageNetTemplates.densenet(new int[] {6, 12, 24, 16})),
+            new Template(
+                    "densenet201",
+                    "DenseNet-201",
+                    "Dense blocks [6, 12, 48, 32], growth 32.",
+                    false,
+                    TV,
+                    () -> ImageNetTemplates.densenet(new int[] {6, 12, 48, 32})),
+            new Template(
+                    "mobilenet_v2",
+                    "MobileNetV2",
+                    "Inverted residuals with linear bottlenecks.",
+                    false,
+                    TV,
                     ImageNetTemplates::mobilenetV2),
-            new Template("lenet5", "LeNet-5", "The 1998 digit reader: two conv + pool stages, three FC layers.", true,
-                    "LeCun et al. 1998 (61,706 params)", ClassroomTemplates::lenet5),
-            new Template("mini_vgg", "Mini VGG", "Three VGG stages with batch norm for 32×32 images.", true, "",
+            new Template(
+                    "lenet5",
+                    "LeNet-5",
+                    "The 1998 digit reader: two conv + pool stages, three FC layers.",
+                    true,
+                    "LeCun et al. 1998 (61,706 params)",
+                    ClassroomTemplates::lenet5),
+            new Template(
+                    "mini_vgg",
+                    "Mini VGG",
+                    "Three VGG stages with batch norm for 32×32 images.",
+                    true,
+                    "",
                     ClassroomTemplates::miniVgg),
-            new Template("mini_inception", "Mini Inception", "A stem and three small Inception modules.", true, "",
+            new Template(
+                    "mini_inception",
+                    "Mini Inception",
+                    "A stem and three small Inception modules.",
+                    true,
+                    "",
                     ClassroomTemplates::miniInception),
-            new Template("resnet20", "ResNet-20 (CIFAR)", "3 stages × 3 basic blocks, 16/32/64 filters, projection shortcuts.", true,
-                    "He et al. 2016, section 4.2", () -> ClassroomTemplates.resnet20(false)),
-            new Template("plain20", "Plain-20 (no shortcuts)", "ResNet-20's layers without the residual shortcuts, to compare.",
-                    true, "He et al. 2016, figure 6", ClassroomTemplates::plain20),
-            new Template("se_resnet20", "SE-ResNet-20", "ResNet-20 with an SE block (r = 4) in every residual block.", true, "",
+            new Template(
+                    "resnet20",
+                    "ResNet-20 (CIFAR)",
+                    "3 stages × 3 basic blocks, 16/32/64 filters, projection shortcuts.",
+                    true,
+                    "He et al. 2016, section 4.2",
+                    () -> ClassroomTemplates.resnet20(false)),
+            new Template(
+                    "plain20",
+                    "Plain-20 (no shortcuts)",
+                    "ResNet-20's layers without the residual shortcuts, to compare.",
+                    true,
+                    "He et al. 2016, figure 6",
+                    ClassroomTemplates::plain20),
+            new Template(
+                    "se_resnet20",
+                    "SE-ResNet-20",
+                    "ResNet-20 with an SE block (r = 4) in every residual block.",
+                    true,
+                    "",
                     () -> ClassroomTemplates.resnet20(true)),
-            new Template("densenet_bc40", "DenseNet-BC (L=40, k=12)", "Three dense blocks with bottlenecks and compression 0.5.", true,
-                    "Huang et al. 2017, table 2 (DenseNet-BC L=40 k=12)", ClassroomTemplates::densenetBc40),
-            new Template("mobilenet_mini", "Mini MobileNet", "A stem conv and five depthwise-separable convs.", true, "",
+            new Template(
+                    "densenet_bc40",
+                    "DenseNet-BC (L=40, k=12)",
+                    "Three dense blocks with bottlenecks and compression 0.5.",
+                    true,
+                    "Huang et al. 2017, table 2 (DenseNet-BC L=40 k=12)",
+                    ClassroomTemplates::densenetBc40),
+            new Template(
+                    "mobilenet_mini",
+                    "Mini MobileNet",
+                    "A stem conv and five depthwise-separable convs.",
+                    true,
+                    "",
                     ClassroomTemplates::mobilenetMini));
 
-    private Templates() {
-    }
+    private Templates() {}
 
     public static List<Template> all() {
         return ALL;
@@ -63,6 +156,7 @@ public final class Templates {
     }
 
     public static Graph graph(String id) {
-        return byId(id).orElseThrow(() -> new IllegalArgumentException("no template '" + id + "'")).graph();
+        return byId(id).orElseThrow(() -> new IllegalArgumentException("no template '" + id + "'"))
+                .graph();
     }
 }

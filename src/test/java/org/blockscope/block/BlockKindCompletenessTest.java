@@ -22,7 +22,8 @@ class BlockKindCompletenessTest {
     void everyKindHasANameATooltipAndHelpForEveryParameter(BlockKind kind) {
         assertThat(kind.displayName()).isNotBlank();
         assertThat(kind.tooltip()).isNotBlank();
-        assertThat(kind.specs()).allSatisfy(s -> assertThat(s.help()).as(kind + "." + s.name()).isNotBlank());
+        assertThat(kind.specs())
+                .allSatisfy(s -> assertThat(s.help()).as(kind + "." + s.name()).isNotBlank());
         assertThat(BlockKind.byId(kind.id())).contains(kind);
     }
 
@@ -47,17 +48,23 @@ class BlockKindCompletenessTest {
 
     @Test
     void validateQuotesWhatItReceived() {
-        Params p = BlockKind.CONV2D.defaults().with("kernel", 0).with("padding", "SOME").with("bias", "yes")
-                .with("filters", 2.5).with("colour", 1);
+        Params p = BlockKind.CONV2D
+                .defaults()
+                .with("kernel", 0)
+                .with("padding", "SOME")
+                .with("bias", "yes")
+                .with("filters", 2.5)
+                .with("colour", 1);
 
-        assertThat(BlockKind.CONV2D.validate(p)).containsExactly(
-                "filters must be a whole number, got 2.5",
-                "kernel must be between 1 and 31, got 0",
-                "padding must be one of [same, valid, explicit], got 'SOME'",
-                "bias must be true or false, got 'yes'",
-                "unknown parameter 'colour' for Conv 2D");
-        assertThat(BlockKind.INPUT.validate(Params.EMPTY)).containsExactly(
-                "missing parameter channels", "missing parameter height", "missing parameter width");
+        assertThat(BlockKind.CONV2D.validate(p))
+                .containsExactly(
+                        "filters must be a whole number, got 2.5",
+                        "kernel must be between 1 and 31, got 0",
+                        "padding must be one of [same, valid, explicit], got 'SOME'",
+                        "bias must be true or false, got 'yes'",
+                        "unknown parameter 'colour' for Conv 2D");
+        assertThat(BlockKind.INPUT.validate(Params.EMPTY))
+                .containsExactly("missing parameter channels", "missing parameter height", "missing parameter width");
     }
 
     /**
@@ -81,21 +88,32 @@ class BlockKindCompletenessTest {
     void everyExpansionHasItsPortsAndAValidOutput(BlockKind kind, String input) {
         Shape in = Shape.parse(input);
         Subgraph sub = Expanders.of(kind).orElseThrow().expand(kind.defaults(), List.of(in));
-        List<Integer> ports = sub.graph().nodes().stream().filter(n -> n.kind() == BlockKind.PORT)
-                .map(n -> n.params().getInt("index")).sorted().toList();
+        List<Integer> ports = sub.graph().nodes().stream()
+                .filter(n -> n.kind() == BlockKind.PORT)
+                .map(n -> n.params().getInt("index"))
+                .sorted()
+                .toList();
 
         assertThat(ports).hasSize(kind.maxInputs());
-        assertThat(ports).containsExactly(java.util.stream.IntStream.range(0, kind.maxInputs()).boxed()
-                .toArray(Integer[]::new));
-        assertThat(sub.graph().outputs(sub.output())).as("the output is the last node").isEmpty();
-        assertThat(sub.graph().nodes()).allSatisfy(n -> assertThat(n.kind() != BlockKind.GROUP
-                && (!n.kind().composite() || Expanders.of(n.kind()).isPresent())).as(n.name()).isTrue());
+        assertThat(ports)
+                .containsExactly(java.util.stream.IntStream.range(0, kind.maxInputs())
+                        .boxed()
+                        .toArray(Integer[]::new));
+        assertThat(sub.graph().outputs(sub.output()))
+                .as("the output is the last node")
+                .isEmpty();
+        assertThat(sub.graph().nodes())
+                .allSatisfy(n -> assertThat(n.kind() != BlockKind.GROUP
+                                && (!n.kind().composite()
+                                        || Expanders.of(n.kind()).isPresent()))
+                        .as(n.name())
+                        .isTrue());
 
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(in.channels(), in.height(), in.width());
         String y = b.add("block", kind, Params.EMPTY, x);
         if (kind == BlockKind.AUX_CLASSIFIER) {
-            y = x;   // a sink: the main head hangs off the input
+            y = x; // a sink: the main head hangs off the input
         }
         b.classifier("softmax", b.fc("fc", b.gap("gap", y), 10, true));
         NetworkAnalysis a = NetworkAnalysis.of(b.graph());
@@ -107,11 +125,22 @@ class BlockKindCompletenessTest {
     @Test
     void theExpansionTableCoversEveryNamedBlock() {
         List<BlockKind> named = Arrays.stream(BlockKind.values())
-                .filter(k -> k.composite() && k != BlockKind.GROUP).toList();
+                .filter(k -> k.composite() && k != BlockKind.GROUP)
+                .toList();
         // the table above lists exactly these; a new named block must be added there
-        assertThat(named).containsExactlyInAnyOrder(BlockKind.INCEPTION, BlockKind.AUX_CLASSIFIER, BlockKind.RESIDUAL,
-                BlockKind.RESNEXT, BlockKind.DENSE_BLOCK, BlockKind.TRANSITION, BlockKind.SE, BlockKind.SEPARABLE_CONV,
-                BlockKind.MBCONV, BlockKind.SHUFFLE_UNIT, BlockKind.VGG_STAGE);
+        assertThat(named)
+                .containsExactlyInAnyOrder(
+                        BlockKind.INCEPTION,
+                        BlockKind.AUX_CLASSIFIER,
+                        BlockKind.RESIDUAL,
+                        BlockKind.RESNEXT,
+                        BlockKind.DENSE_BLOCK,
+                        BlockKind.TRANSITION,
+                        BlockKind.SE,
+                        BlockKind.SEPARABLE_CONV,
+                        BlockKind.MBCONV,
+                        BlockKind.SHUFFLE_UNIT,
+                        BlockKind.VGG_STAGE);
     }
 
     @Test

@@ -21,10 +21,23 @@ class DigitsAccuracyTest {
             resnet20,  4, 64, 0.002
             """)
     void classroomNetworksLearnTheDigits(String template, int epochs, int batch, String lr) {
-        Run r = run("train", "--template", template, "--data", "sample-images/digits", "--epochs", Integer.toString(epochs),
-                "--batch", Integer.toString(batch), "--lr", lr, "--schedule", "cosine");
+        Run r = run(
+                "train",
+                "--template",
+                template,
+                "--data",
+                "sample-images/digits",
+                "--epochs",
+                Integer.toString(epochs),
+                "--batch",
+                Integer.toString(batch),
+                "--lr",
+                lr,
+                "--schedule",
+                "cosine");
         assertThat(r.exit()).as(r.err()).isZero();
-        Matcher m = Pattern.compile("validation accuracy (\\d\\.\\d{4}) on 600 images").matcher(r.out());
+        Matcher m = Pattern.compile("validation accuracy (\\d\\.\\d{4}) on 600 images")
+                .matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         assertThat(Double.parseDouble(m.group(1))).as(template).isGreaterThanOrEqualTo(0.97);
     }

@@ -23,8 +23,7 @@ import picocli.CommandLine;
 /** The summary command as a user runs it: output text, JSON, exit codes and messages. */
 class SummaryCliTest {
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -40,7 +39,8 @@ class SummaryCliTest {
     void resnet50SummaryPrintsTorchvisionTotals() {
         Run r = run("summary", "--template", "resnet50");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Total params:                       25,557,032")
+        assertThat(r.out())
+                .contains("Total params:                       25,557,032")
                 .contains("MACs per image:                     4,089,184,256")
                 .contains("layer1_0            Residual                       256×56×56");
         assertThat(r.err()).isEmpty();
@@ -53,7 +53,8 @@ class SummaryCliTest {
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.at("/totals/params").asLong()).isEqualTo(272_474);
         assertThat(root.at("/totals/macs").asLong()).isEqualTo(40_813_184);
-        assertThat(root.get("nodes").size()).isEqualTo(Templates.graph("resnet20").size());
+        assertThat(root.get("nodes").size())
+                .isEqualTo(Templates.graph("resnet20").size());
         assertThat(root.at("/nodes/0/outputShape").toString()).isEqualTo("[3,32,32]");
     }
 
@@ -80,7 +81,10 @@ class SummaryCliTest {
         Files.writeString(f, "{\"format\": \"blockscope-graph\", \"version\": 1, \"nodes\": [ {\"name\": ");
         Run r = run("summary", f.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("blockscope: ").contains("broken.bsg.json").doesNotContain("Exception");
+        assertThat(r.err())
+                .startsWith("blockscope: ")
+                .contains("broken.bsg.json")
+                .doesNotContain("Exception");
         assertThat(r.out()).isEmpty();
     }
 
@@ -89,7 +93,8 @@ class SummaryCliTest {
         Graph g = Templates.graph("resnet20");
         // a second path that skips stage 2, added to the output of stage 3: shapes differ
         g = g.withNode(Node.of("skip", BlockKind.ADD, Params.EMPTY))
-                .withEdge(new Edge("stage1_2", "skip", 0)).withEdge(new Edge("stage3_2", "skip", 1));
+                .withEdge(new Edge("stage1_2", "skip", 0))
+                .withEdge(new Edge("stage3_2", "skip", 1));
         Path f = dir.resolve("bad.bsg.json");
         GraphFiles.write(g, f);
         Run r = run("summary", f.toString());

@@ -54,10 +54,14 @@ class BlockCostTest {
             256,   28,  28,  256,  3, 2, 32, true
             16,    32,  20,  32,   5, 1, 4,  true
             """)
-    void convCostIsKSquaredTimesCinOverGroupsPerFilter(int cin, int h, int w, int cout, int k, int s, int g,
-                                                        boolean bias) {
-        NodeStats n = block(BlockKind.CONV2D, Params.of("filters", cout, "kernel", k, "stride", s, "groups", g,
-                "bias", bias), cin, h, w);
+    void convCostIsKSquaredTimesCinOverGroupsPerFilter(
+            int cin, int h, int w, int cout, int k, int s, int g, boolean bias) {
+        NodeStats n = block(
+                BlockKind.CONV2D,
+                Params.of("filters", cout, "kernel", k, "stride", s, "groups", g, "bias", bias),
+                cin,
+                h,
+                w);
         long ho = same(h, s);
         long wo = same(w, s);
 
@@ -93,7 +97,7 @@ class BlockCostTest {
             """)
     void separableConvMacsAreMobileNetEquation5(int cin, int h, int cout, int k, int s) {
         NodeStats n = block(BlockKind.SEPARABLE_CONV, Params.of("filters", cout, "kernel", k, "stride", s), cin, h, h);
-        long d = same(h, s);   // D_F of the paper is the output size: the stride is in the depthwise conv
+        long d = same(h, s); // D_F of the paper is the output size: the stride is in the depthwise conv
 
         // D_K·D_K·M·D_F·D_F + M·N·D_F·D_F = H·W·Cin·(k² + Cout)   (Howard et al. 2017, eq. 5)
         assertThat(n.cost().macs()).isEqualTo(d * d * cin * ((long) k * k + cout));
@@ -144,18 +148,22 @@ class BlockCostTest {
             3,   1,  1,  false, 4
             """)
     void denseBlockParamsSumOverTheLayers(int k0, int layers, int k, boolean bottleneck, int h) {
-        NodeStats n = block(BlockKind.DENSE_BLOCK, Params.of("layers", layers, "growth", k, "bottleneck", bottleneck,
-                "bnSize", 4), k0, h, h);
+        NodeStats n = block(
+                BlockKind.DENSE_BLOCK,
+                Params.of("layers", layers, "growth", k, "bottleneck", bottleneck, "bnSize", 4),
+                k0,
+                h,
+                h);
         long params = 0;
         long macs = 0;
         for (int l = 1; l <= layers; l++) {
-            long in = k0 + (long) k * (l - 1);      // layer l sees the block input and l−1 earlier outputs
+            long in = k0 + (long) k * (l - 1); // layer l sees the block input and l−1 earlier outputs
             if (bottleneck) {
                 long mid = 4L * k;
-                params += 2 * in + in * mid + 2 * mid + 9 * mid * k;   // BN, 1×1 conv, BN, 3×3 conv
+                params += 2 * in + in * mid + 2 * mid + 9 * mid * k; // BN, 1×1 conv, BN, 3×3 conv
                 macs += (long) h * h * (in * mid + 9 * mid * k);
             } else {
-                params += 2 * in + 9 * in * k;                         // BN, 3×3 conv
+                params += 2 * in + 9 * in * k; // BN, 3×3 conv
                 macs += (long) h * h * 9 * in * k;
             }
         }
@@ -176,7 +184,7 @@ class BlockCostTest {
         NodeStats n = block(BlockKind.TRANSITION, Params.of("compression", theta), c, h, h);
         int out = (int) Math.floor(theta * c);
 
-        assertThat(n.cost().params()).isEqualTo(2L * c + (long) c * out);   // BN, 1×1 conv without bias
+        assertThat(n.cost().params()).isEqualTo(2L * c + (long) c * out); // BN, 1×1 conv without bias
         assertThat(n.cost().macs()).isEqualTo((long) h * h * c * out);
         assertThat(n.output()).isEqualTo(Shape.map(out, h / 2, h / 2));
     }
@@ -189,19 +197,43 @@ class BlockCostTest {
             192, 64,  96,  128, 16, 32,  32,  5, false
             64,  0,   32,  48,  8,  16,  16,  5, true
             """)
-    void inceptionParamsAreTheSumOfItsFourBranches(int cin, int c1, int c3r, int c3, int c5r, int c5, int pp, int k5,
-                                                   boolean bn) {
-        NodeStats n = block(BlockKind.INCEPTION, Params.of("c1", c1, "c3reduce", c3r, "c3", c3, "c5reduce", c5r,
-                "c5", c5, "poolProj", pp, "c5kernel", k5, "batchNorm", bn), cin, 14, 14);
+    void inceptionParamsAreTheSumOfItsFourBranches(
+            int cin, int c1, int c3r, int c3, int c5r, int c5, int pp, int k5, boolean bn) {
+        NodeStats n = block(
+                BlockKind.INCEPTION,
+                Params.of(
+                        "c1",
+                        c1,
+                        "c3reduce",
+                        c3r,
+                        "c3",
+                        c3,
+                        "c5reduce",
+                        c5r,
+                        "c5",
+                        c5,
+                        "poolProj",
+                        pp,
+                        "c5kernel",
+                        k5,
+                        "batchNorm",
+                        bn),
+                cin,
+                14,
+                14);
         long b1 = c1 == 0 ? 0 : conv(cin, c1, 1, bn);
         long b2 = conv(cin, c3r, 1, bn) + conv(c3r, c3, 3, bn);
         long b3 = conv(cin, c5r, 1, bn) + conv(c5r, c5, k5, bn);
         long b4 = conv(cin, pp, 1, bn);
-        long weights = (long) cin * c1 + (long) cin * c3r + 9L * c3r * c3 + (long) cin * c5r
-                + (long) k5 * k5 * c5r * c5 + (long) cin * pp;
+        long weights = (long) cin * c1
+                + (long) cin * c3r
+                + 9L * c3r * c3
+                + (long) cin * c5r
+                + (long) k5 * k5 * c5r * c5
+                + (long) cin * pp;
 
         assertThat(n.cost().params()).isEqualTo(b1 + b2 + b3 + b4);
-        assertThat(n.cost().macs()).isEqualTo(14L * 14 * weights);   // every conv keeps the 14×14 size
+        assertThat(n.cost().macs()).isEqualTo(14L * 14 * weights); // every conv keeps the 14×14 size
         assertThat(n.output()).isEqualTo(Shape.map(c1 + c3 + c5 + pp, 14, 14));
     }
 
@@ -224,8 +256,8 @@ class BlockCostTest {
             bottleneck, 256,  128, 2, 56, true
             """)
     void residualBlockParamsAndMacs(String variant, int cin, int f, int s, int h, boolean projection) {
-        NetworkAnalysis a = analyse(BlockKind.RESIDUAL, Params.of("variant", variant, "filters", f, "stride", s),
-                cin, h, h);
+        NetworkAnalysis a =
+                analyse(BlockKind.RESIDUAL, Params.of("variant", variant, "filters", f, "stride", s), cin, h, h);
         NodeStats n = a.node("block").orElseThrow();
         long ho = same(h, s);
         long params;
@@ -240,7 +272,7 @@ class BlockCostTest {
         } else {
             out = 4 * f;
             params = (long) cin * f + 9L * f * f + 4L * f * f;
-            macs = (long) h * h * cin * f + ho * ho * (9L * f * f + 4L * f * f);   // the stride is in the 3×3
+            macs = (long) h * h * cin * f + ho * ho * (9L * f * f + 4L * f * f); // the stride is in the 3×3
             bnChannels = f + f + 4L * f;
         }
         if (projection) {
@@ -266,18 +298,26 @@ class BlockCostTest {
             64,   64,  8,  8, 1, 16
             """)
     void resnextParamsUseGroupedThreeByThree(int cin, int f, int card, int baseWidth, int s, int h) {
-        NetworkAnalysis a = analyse(BlockKind.RESNEXT, Params.of("filters", f, "cardinality", card,
-                "baseWidth", baseWidth, "stride", s), cin, h, h);
+        NetworkAnalysis a = analyse(
+                BlockKind.RESNEXT,
+                Params.of("filters", f, "cardinality", card, "baseWidth", baseWidth, "stride", s),
+                cin,
+                h,
+                h);
         NodeStats n = a.node("block").orElseThrow();
-        long width = (long) (f * baseWidth / 64) * card;        // torchvision: int(planes·baseWidth/64)·groups
+        long width = (long) (f * baseWidth / 64) * card; // torchvision: int(planes·baseWidth/64)·groups
         long out = 4L * f;
         long ho = same(h, s);
         boolean projection = s != 1 || cin != out;
-        long params = cin * width + 2 * width                  // 1×1 reduce + BN
-                + 9 * width * (width / card) + 2 * width          // grouped 3×3: each filter sees width/card channels
-                + width * out + 2 * out                           // 1×1 expand + BN
+        long params = cin * width
+                + 2 * width // 1×1 reduce + BN
+                + 9 * width * (width / card)
+                + 2 * width // grouped 3×3: each filter sees width/card channels
+                + width * out
+                + 2 * out // 1×1 expand + BN
                 + (projection ? cin * out + 2 * out : 0);
-        long macs = (long) h * h * cin * width + ho * ho * (9 * width * (width / card) + width * out)
+        long macs = (long) h * h * cin * width
+                + ho * ho * (9 * width * (width / card) + width * out)
                 + (projection ? ho * ho * cin * out : 0);
 
         assertThat(n.cost().params()).isEqualTo(params);
@@ -293,14 +333,17 @@ class BlockCostTest {
             24,    240,     3, 2,      56, 54
             """)
     void shuffleUnitCostsGroupedPointwiseAndDepthwise(int cin, int filters, int g, int s, int h, int mid) {
-        NetworkAnalysis a = analyse(BlockKind.SHUFFLE_UNIT, Params.of("filters", filters, "groups", g, "stride", s),
-                cin, h, h);
+        NetworkAnalysis a =
+                analyse(BlockKind.SHUFFLE_UNIT, Params.of("filters", filters, "groups", g, "stride", s), cin, h, h);
         NodeStats n = a.node("block").orElseThrow();
-        long branch = s == 1 ? filters : filters - cin;   // stride 2 concatenates the pooled input
+        long branch = s == 1 ? filters : filters - cin; // stride 2 concatenates the pooled input
         long ho = same(h, s);
-        long params = (long) cin / g * mid + 2L * mid     // grouped 1×1 + BN
-                + 9L * mid + 2L * mid                      // depthwise 3×3 + BN
-                + (long) mid / g * branch + 2 * branch;    // grouped 1×1 + BN
+        long params = (long) cin / g * mid
+                + 2L * mid // grouped 1×1 + BN
+                + 9L * mid
+                + 2L * mid // depthwise 3×3 + BN
+                + (long) mid / g * branch
+                + 2 * branch; // grouped 1×1 + BN
         long macs = (long) h * h * cin / g * mid + ho * ho * (9L * mid + (long) mid / g * branch);
 
         assertThat(n.cost().params()).isEqualTo(params);
@@ -323,14 +366,16 @@ class BlockCostTest {
             40,  80,  6, 3, 1, 28
             """)
     void mbconvCostsAndSkipOnlyWhenStrideOneAndSameChannels(int cin, int out, int t, int k, int s, int h) {
-        NetworkAnalysis a = analyse(BlockKind.MBCONV, Params.of("filters", out, "expansion", t, "kernel", k,
-                "stride", s), cin, h, h);
+        NetworkAnalysis a = analyse(
+                BlockKind.MBCONV, Params.of("filters", out, "expansion", t, "kernel", k, "stride", s), cin, h, h);
         NodeStats n = a.node("block").orElseThrow();
         long hidden = (long) cin * t;
         long ho = same(h, s);
-        long params = (t == 1 ? 0 : cin * hidden + 2 * hidden)   // 1×1 expansion + BN
-                + (long) k * k * hidden + 2 * hidden              // depthwise + BN
-                + hidden * out + 2L * out;                        // linear 1×1 projection + BN
+        long params = (t == 1 ? 0 : cin * hidden + 2 * hidden) // 1×1 expansion + BN
+                + (long) k * k * hidden
+                + 2 * hidden // depthwise + BN
+                + hidden * out
+                + 2L * out; // linear 1×1 projection + BN
         long macs = (t == 1 ? 0 : (long) h * h * cin * hidden) + ho * ho * ((long) k * k * hidden + hidden * out);
 
         assertThat(n.cost().params()).isEqualTo(params);
@@ -376,7 +421,9 @@ class BlockCostTest {
         }
         Shape in = Shape.parse(input);
 
-        assertThat(block(kind, Params.of(map), in.channels(), in.height(), in.width()).cost().params())
+        assertThat(block(kind, Params.of(map), in.channels(), in.height(), in.width())
+                        .cost()
+                        .params())
                 .isEqualTo(expected);
     }
 
@@ -392,12 +439,12 @@ class BlockCostTest {
     @Test
     void activationMemoryIsOutputElementsTimesFourBytes() {
         SubgraphBuilder b = new SubgraphBuilder();
-        String x = b.input(3, 8, 8);                                    // 3·8·8 = 192
-        x = b.conv("conv", x, 4, 3, 1, 1, 1, true);                     // 4·8·8 = 256
-        x = b.relu("relu", x);                                          // 256
-        x = b.maxPool("pool", x, 2, 2, 0, false);                       // 4·4·4 = 64
-        x = b.gap("gap", x);                                            // 4
-        b.classifier("softmax", b.fc("fc", x, 2, true));                // 2, 2
+        String x = b.input(3, 8, 8); // 3·8·8 = 192
+        x = b.conv("conv", x, 4, 3, 1, 1, 1, true); // 4·8·8 = 256
+        x = b.relu("relu", x); // 256
+        x = b.maxPool("pool", x, 2, 2, 0, false); // 4·4·4 = 64
+        x = b.gap("gap", x); // 4
+        b.classifier("softmax", b.fc("fc", x, 2, true)); // 2, 2
         NetworkAnalysis a = NetworkAnalysis.of(b.graph());
 
         assertThat(a.diagnostics()).isEmpty();

@@ -34,7 +34,11 @@ class ReceptiveFieldTest {
             int s = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
             int d = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
             x = m.group(1).equals("c")
-                    ? b.add("l" + ++i, BlockKind.CONV2D, Params.of("kernel", k, "stride", s, "dilation", d, "filters", 4), x)
+                    ? b.add(
+                            "l" + ++i,
+                            BlockKind.CONV2D,
+                            Params.of("kernel", k, "stride", s, "dilation", d, "filters", 4),
+                            x)
                     : b.add("l" + ++i, BlockKind.MAX_POOL, Params.of("kernel", k, "stride", s), x);
         }
         b.classifier("softmax", b.fc("fc", b.gap("gap", x), 10, true));
@@ -77,8 +81,8 @@ class ReceptiveFieldTest {
     void aMergeTakesTheWidestOfItsInputs() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(16, 32, 32);
-        String res = b.add("res", BlockKind.RESIDUAL, Params.of("filters", 16), x);          // 3×3, 3×3 ‖ identity
-        String inc = b.add("inc", BlockKind.INCEPTION, Params.of("c5kernel", 5), x);         // widest branch 5×5
+        String res = b.add("res", BlockKind.RESIDUAL, Params.of("filters", 16), x); // 3×3, 3×3 ‖ identity
+        String inc = b.add("inc", BlockKind.INCEPTION, Params.of("c5kernel", 5), x); // widest branch 5×5
         b.classifier("softmax", b.fc("fc", b.gap("gap", b.concat("cat", res, inc)), 10, true));
         NetworkAnalysis a = NetworkAnalysis.of(b.graph());
 
@@ -110,8 +114,11 @@ class ReceptiveFieldTest {
         for (int stage = 0; stage < 4; stage++) {
             for (int i = 0; i < units[stage]; i++) {
                 int stride = stage < 3 && i == units[stage] - 1 ? 2 : 1;
-                x = b.add("block" + (stage + 1) + "_" + i, BlockKind.RESIDUAL, Params.of("variant", "bottleneck",
-                        "filters", 64 << stage, "stride", stride), x);
+                x = b.add(
+                        "block" + (stage + 1) + "_" + i,
+                        BlockKind.RESIDUAL,
+                        Params.of("variant", "bottleneck", "filters", 64 << stage, "stride", stride),
+                        x);
             }
         }
         b.classifier("softmax", b.fc("fc", b.gap("pool5", x), 1000, true));
@@ -139,8 +146,8 @@ class ReceptiveFieldTest {
     void anSeGateSeesTheWholeMapButKeepsTheMapsGrid() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 8, 8);
-        x = b.add("conv", BlockKind.CONV2D, Params.of("kernel", 3, "filters", 8), x);     // 3, jump 1
-        x = b.add("se", BlockKind.SE, Params.of("ratio", 2), x);                          // gate: 3 + 7·1
+        x = b.add("conv", BlockKind.CONV2D, Params.of("kernel", 3, "filters", 8), x); // 3, jump 1
+        x = b.add("se", BlockKind.SE, Params.of("ratio", 2), x); // gate: 3 + 7·1
         x = b.add("after", BlockKind.CONV2D, Params.of("kernel", 3, "filters", 8), x);
         b.classifier("softmax", b.fc("fc", b.gap("gap", x), 10, true));
         NetworkAnalysis a = NetworkAnalysis.of(b.graph());
@@ -155,7 +162,9 @@ class ReceptiveFieldTest {
         for (NodeStats n : plain.nodeStats()) {
             ReceptiveField withSe = se.node(n.name()).orElseThrow().receptiveField();
             assertThat(withSe.jump()).as(n.name()).isEqualTo(n.receptiveField().jump());
-            assertThat(withSe.size()).as(n.name()).isGreaterThanOrEqualTo(n.receptiveField().size());
+            assertThat(withSe.size())
+                    .as(n.name())
+                    .isGreaterThanOrEqualTo(n.receptiveField().size());
         }
     }
 }

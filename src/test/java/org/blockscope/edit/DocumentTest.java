@@ -23,7 +23,8 @@ class DocumentTest {
         for (int i = 0; i < 10; i++) {
             doc.execute(MoveNodes.by(doc.graph(), List.of("c1", "s2"), 5, 0));
         }
-        assertThat(doc.graph().node("c1").position()).isEqualTo(g.node("c1").position().plus(50, 0));
+        assertThat(doc.graph().node("c1").position())
+                .isEqualTo(g.node("c1").position().plus(50, 0));
         doc.undo();
         assertThat(doc.graph()).isEqualTo(g);
         assertThat(doc.canUndo()).isFalse();
@@ -37,7 +38,8 @@ class DocumentTest {
         doc.endMerge();
         doc.execute(MoveNodes.by(doc.graph(), List.of("c1"), 5, 0));
         doc.undo();
-        assertThat(doc.graph().node("c1").position()).isEqualTo(g.node("c1").position().plus(5, 0));
+        assertThat(doc.graph().node("c1").position())
+                .isEqualTo(g.node("c1").position().plus(5, 0));
     }
 
     @Test
@@ -62,8 +64,13 @@ class DocumentTest {
         assertThat(doc.isDirty()).isTrue();
         doc.redo();
         assertThat(doc.isDirty()).isFalse();
-        assertThat(changes).extracting(Document.Change::kind).containsExactly(
-                Document.Change.Kind.EDIT, Document.Change.Kind.RESET, Document.Change.Kind.UNDO, Document.Change.Kind.REDO);
+        assertThat(changes)
+                .extracting(Document.Change::kind)
+                .containsExactly(
+                        Document.Change.Kind.EDIT,
+                        Document.Change.Kind.RESET,
+                        Document.Change.Kind.UNDO,
+                        Document.Change.Kind.REDO);
         assertThat(doc.undoDescription()).contains("Set units = 12 of 'f7'");
     }
 
@@ -73,7 +80,8 @@ class DocumentTest {
         Document doc = new Document(g);
         doc.execute(RemoveNodes.of(g, Set.of("stage2_1", "bn1")));
         assertThat(doc.graph().contains("stage2_1")).isFalse();
-        assertThat(doc.graph().edges()).noneMatch(e -> e.to().equals("bn1") || e.from().equals("bn1"));
+        assertThat(doc.graph().edges())
+                .noneMatch(e -> e.to().equals("bn1") || e.from().equals("bn1"));
         doc.undo();
         assertThat(doc.graph()).isEqualTo(g);
     }
@@ -110,7 +118,8 @@ class DocumentTest {
         Graph after = e.apply(g);
         assertThat(after.contains("stage2_0")).isFalse();
         assertThat(after.node("stage2_0_conv1").kind()).isEqualTo(BlockKind.CONV2D);
-        assertThat(after.node("stage2_0_shortcut_conv").params().getInt("stride")).isEqualTo(2);
+        assertThat(after.node("stage2_0_shortcut_conv").params().getInt("stride"))
+                .isEqualTo(2);
         NetworkAnalysis a = NetworkAnalysis.of(after);
         assertThat(a.diagnostics()).isEmpty();
         assertThat(a.total()).isEqualTo(before.total());
@@ -134,6 +143,9 @@ class DocumentTest {
         Graph after = p.edit().apply(g);
         assertThat(p.names()).containsExactly("c", "c1_tanh2");
         assertThat(after.node("c").position()).isEqualTo(g.node("c1").position().plus(40, 40));
-        assertThat(after.inputs("c1_tanh2")).singleElement().extracting(org.blockscope.graph.Edge::from).isEqualTo("c");
+        assertThat(after.inputs("c1_tanh2"))
+                .singleElement()
+                .extracting(org.blockscope.graph.Edge::from)
+                .isEqualTo("c");
     }
 }

@@ -18,8 +18,16 @@ import org.blockscope.templates.Templates;
 /** Random edit sequences, undone completely, give back the very same graph; redone, the same end graph. */
 class UndoPropertyTest {
 
-    private static final BlockKind[] KINDS = {BlockKind.CONV2D, BlockKind.BATCH_NORM, BlockKind.ACTIVATION,
-            BlockKind.ADD, BlockKind.CONCAT, BlockKind.RESIDUAL, BlockKind.SE, BlockKind.MAX_POOL};
+    private static final BlockKind[] KINDS = {
+        BlockKind.CONV2D,
+        BlockKind.BATCH_NORM,
+        BlockKind.ACTIVATION,
+        BlockKind.ADD,
+        BlockKind.CONCAT,
+        BlockKind.RESIDUAL,
+        BlockKind.SE,
+        BlockKind.MAX_POOL
+    };
 
     @Property(tries = 200)
     void undoingEverythingRestoresTheGraph(@ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int steps) {

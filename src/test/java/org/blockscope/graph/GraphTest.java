@@ -31,7 +31,9 @@ class GraphTest {
 
     @Test
     void withNodeAtInsertsAtThePosition() {
-        assertThat(inConvAdd().withNodeAt(1, Node.of("bn", BlockKind.BATCH_NORM)).names())
+        assertThat(inConvAdd()
+                        .withNodeAt(1, Node.of("bn", BlockKind.BATCH_NORM))
+                        .names())
                 .containsExactly("in", "bn", "conv", "add");
     }
 
@@ -91,18 +93,22 @@ class GraphTest {
     @Test
     void duplicateNamesAreRejected() {
         assertThatThrownBy(() -> inConvAdd().withNode(Node.of("conv", BlockKind.DROPOUT)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("a node named 'conv' exists already");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a node named 'conv' exists already");
         assertThatThrownBy(() -> Graph.of(List.of(IN, CONV, Node.of("conv", BlockKind.DROPOUT)), List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("duplicate node names in [in, conv, conv]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("duplicate node names in [in, conv, conv]");
     }
 
     @Test
     void aPortConnectedTwiceIsRejected() {
         assertThatThrownBy(() -> inConvAdd().withEdge(new Edge("in", "add", 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("port 0 of 'add' is connected already");
-        assertThatThrownBy(() -> Graph.of(List.of(IN, CONV, ADD),
-                List.of(new Edge("in", "add", 0), new Edge("conv", "add", 0))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("port 0 of 'add' is connected twice");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("port 0 of 'add' is connected already");
+        assertThatThrownBy(() ->
+                        Graph.of(List.of(IN, CONV, ADD), List.of(new Edge("in", "add", 0), new Edge("conv", "add", 0))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("port 0 of 'add' is connected twice");
     }
 
     @Test
@@ -135,7 +141,8 @@ class GraphTest {
         Graph a = Graph.EMPTY.withNode(IN).withNode(CONV);
         Graph b = Graph.EMPTY.withNode(CONV).withNode(IN);
         assertThat(a).isNotEqualTo(b);
-        assertThat(a).isEqualTo(Graph.EMPTY.withNode(IN).withNode(CONV)).hasSameHashCodeAs(
-                Graph.EMPTY.withNode(IN).withNode(CONV));
+        assertThat(a)
+                .isEqualTo(Graph.EMPTY.withNode(IN).withNode(CONV))
+                .hasSameHashCodeAs(Graph.EMPTY.withNode(IN).withNode(CONV));
     }
 }

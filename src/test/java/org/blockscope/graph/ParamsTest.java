@@ -11,27 +11,32 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ParamsTest {
 
-    enum Padding { SAME, VALID }
+    enum Padding {
+        SAME,
+        VALID
+    }
 
     @Test
     void valuesAreStoredAsIntegerDoubleBooleanOrString() {
         Params p = Params.of("i", 3, "l", 7L, "f", 0.5f, "d", 0.25, "b", true, "s", "same", "e", Padding.VALID);
 
         assertThat(p.get("i")).isEqualTo(3);
-        assertThat(p.get("l")).isEqualTo(7);            // long narrowed to int
-        assertThat(p.get("f")).isEqualTo(0.5);          // float widened to double
+        assertThat(p.get("l")).isEqualTo(7); // long narrowed to int
+        assertThat(p.get("f")).isEqualTo(0.5); // float widened to double
         assertThat(p.get("d")).isEqualTo(0.25);
         assertThat(p.get("b")).isEqualTo(true);
         assertThat(p.get("s")).isEqualTo("same");
-        assertThat(p.get("e")).isEqualTo("valid");      // enum by its lower-case name
+        assertThat(p.get("e")).isEqualTo("valid"); // enum by its lower-case name
     }
 
     @Test
     void unsupportedAndNullValuesAreRejectedNamingTheParameter() {
-        assertThatThrownBy(() -> Params.of("kernel", new int[]{3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("parameter 'kernel' has unsupported type");
+        assertThatThrownBy(() -> Params.of("kernel", new int[] {3}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("parameter 'kernel' has unsupported type");
         assertThatThrownBy(() -> Params.of("kernel", null))
-                .isInstanceOf(NullPointerException.class).hasMessage("parameter 'kernel' is null");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("parameter 'kernel' is null");
         assertThatThrownBy(() -> Params.of("kernel")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Params.of("big", Long.MAX_VALUE)).isInstanceOf(ArithmeticException.class);
     }
@@ -74,12 +79,14 @@ class ParamsTest {
 
         assertThat(n.params().getInt("filters")).isEqualTo(7);
         assertThat(n.params().getInt("kernel")).isEqualTo(3);
-        assertThat(n.params().asMap().keySet()).isEqualTo(BlockKind.CONV2D.defaults().asMap().keySet());
+        assertThat(n.params().asMap().keySet())
+                .isEqualTo(BlockKind.CONV2D.defaults().asMap().keySet());
     }
 
     @Test
     void equalityIsByValueAndInsertionOrderDoesNotMatter() {
-        assertThat(Params.of("a", 1, "b", 2)).isEqualTo(Params.of("b", 2, "a", 1))
+        assertThat(Params.of("a", 1, "b", 2))
+                .isEqualTo(Params.of("b", 2, "a", 1))
                 .hasSameHashCodeAs(Params.of("b", 2, "a", 1));
         assertThat(Params.of("a", 1)).isNotEqualTo(Params.of("a", 2));
     }

@@ -47,7 +47,9 @@ class AppPathsTest {
         Path cwd = dir("clone");
         dir("clone/sample-images");
         props.put(AppPaths.SAMPLES_PROPERTY, explicit.toString());
-        props.put(AppPaths.APP_PATH_PROPERTY, tmp.resolve("opt/blockscope/bin/Blockscope").toString());
+        props.put(
+                AppPaths.APP_PATH_PROPERTY,
+                tmp.resolve("opt/blockscope/bin/Blockscope").toString());
 
         assertThat(samples(jar, cwd)).contains(explicit.toAbsolutePath().normalize());
     }
@@ -75,7 +77,9 @@ class AppPathsTest {
         Path installed = dir("opt/blockscope/lib/app/sample-images");
         Path cwd = dir("home/user");
         dir("home/user/sample-images"); // a stray folder in the working directory loses
-        props.put(AppPaths.APP_PATH_PROPERTY, tmp.resolve("opt/blockscope/bin/Blockscope").toString());
+        props.put(
+                AppPaths.APP_PATH_PROPERTY,
+                tmp.resolve("opt/blockscope/bin/Blockscope").toString());
 
         assertThat(samples(null, cwd)).contains(installed.toAbsolutePath().normalize());
     }
@@ -83,18 +87,24 @@ class AppPathsTest {
     @Test
     void macInstallIsFoundFromTheJpackageLauncherPath() throws IOException {
         Path installed = dir("Applications/Blockscope.app/Contents/app/sample-images");
-        props.put(AppPaths.APP_PATH_PROPERTY,
-                tmp.resolve("Applications/Blockscope.app/Contents/MacOS/Blockscope").toString());
+        props.put(
+                AppPaths.APP_PATH_PROPERTY,
+                tmp.resolve("Applications/Blockscope.app/Contents/MacOS/Blockscope")
+                        .toString());
 
-        assertThat(samples(null, dir("cwd"))).contains(installed.toAbsolutePath().normalize());
+        assertThat(samples(null, dir("cwd")))
+                .contains(installed.toAbsolutePath().normalize());
     }
 
     @Test
     void windowsInstallIsFoundFromTheJpackageLauncherPath() throws IOException {
         Path installed = dir("Program Files/Blockscope/app/sample-images");
-        props.put(AppPaths.APP_PATH_PROPERTY, tmp.resolve("Program Files/Blockscope/Blockscope.exe").toString());
+        props.put(
+                AppPaths.APP_PATH_PROPERTY,
+                tmp.resolve("Program Files/Blockscope/Blockscope.exe").toString());
 
-        assertThat(samples(null, dir("cwd"))).contains(installed.toAbsolutePath().normalize());
+        assertThat(samples(null, dir("cwd")))
+                .contains(installed.toAbsolutePath().normalize());
     }
 
     @Test
@@ -111,7 +121,9 @@ class AppPathsTest {
     void launcherPathWithoutSamplesFallsBackToTheJarLocation() throws IOException {
         Path jar = file("unpacked/blockscope.jar");
         Path nextToJar = dir("unpacked/sample-images");
-        props.put(AppPaths.APP_PATH_PROPERTY, tmp.resolve("opt/blockscope/bin/Blockscope").toString());
+        props.put(
+                AppPaths.APP_PATH_PROPERTY,
+                tmp.resolve("opt/blockscope/bin/Blockscope").toString());
 
         assertThat(samples(jar, dir("cwd"))).contains(nextToJar.toAbsolutePath().normalize());
     }
@@ -121,7 +133,8 @@ class AppPathsTest {
         Path jar = file("clone/target/blockscope.jar");
         Path cloneSamples = dir("clone/sample-images");
 
-        assertThat(samples(jar, dir("somewhere-else"))).contains(cloneSamples.toAbsolutePath().normalize());
+        assertThat(samples(jar, dir("somewhere-else")))
+                .contains(cloneSamples.toAbsolutePath().normalize());
     }
 
     @Test
@@ -129,7 +142,8 @@ class AppPathsTest {
         Path classes = dir("clone/target/classes");
         Path cloneSamples = dir("clone/target/sample-images");
 
-        assertThat(samples(classes, dir("cwd"))).contains(cloneSamples.toAbsolutePath().normalize());
+        assertThat(samples(classes, dir("cwd")))
+                .contains(cloneSamples.toAbsolutePath().normalize());
     }
 
     @Test
@@ -137,7 +151,9 @@ class AppPathsTest {
         Path jar = file("m2/blockscope.jar");
         Path cwd = dir("clone");
         Path inClone = dir("clone/sample-images");
-        props.put(AppPaths.APP_PATH_PROPERTY, tmp.resolve("opt/blockscope/bin/Blockscope").toString());
+        props.put(
+                AppPaths.APP_PATH_PROPERTY,
+                tmp.resolve("opt/blockscope/bin/Blockscope").toString());
 
         assertThat(samples(jar, cwd)).contains(inClone.toAbsolutePath().normalize());
     }
@@ -145,7 +161,9 @@ class AppPathsTest {
     @Test
     void nothingFoundIsEmpty() throws IOException {
         Path jar = file("m2/blockscope.jar");
-        props.put(AppPaths.APP_PATH_PROPERTY, tmp.resolve("opt/blockscope/bin/Blockscope").toString());
+        props.put(
+                AppPaths.APP_PATH_PROPERTY,
+                tmp.resolve("opt/blockscope/bin/Blockscope").toString());
 
         assertThat(samples(jar, dir("cwd"))).isEmpty();
         assertThat(samples(null, null)).isEmpty();
@@ -181,7 +199,8 @@ class AppPathsTest {
     void userHomeIsDotBlockscopeUnderTheUsersHome() {
         props.put("user.home", tmp.resolve("home/ada").toString());
 
-        assertThat(AppPaths.userHome(props())).isEqualTo(tmp.resolve("home/ada/.blockscope").toAbsolutePath().normalize());
+        assertThat(AppPaths.userHome(props()))
+                .isEqualTo(tmp.resolve("home/ada/.blockscope").toAbsolutePath().normalize());
     }
 
     @Test
@@ -189,7 +208,8 @@ class AppPathsTest {
         props.put("user.home", tmp.resolve("home/ada").toString());
         props.put(AppPaths.HOME_PROPERTY, tmp.resolve("classroom/../shared/bs").toString());
 
-        assertThat(AppPaths.userHome(props())).isEqualTo(tmp.resolve("shared/bs").toAbsolutePath().normalize());
+        assertThat(AppPaths.userHome(props()))
+                .isEqualTo(tmp.resolve("shared/bs").toAbsolutePath().normalize());
     }
 
     @Test
@@ -198,14 +218,18 @@ class AppPathsTest {
         props.put(AppPaths.HOME_PROPERTY, "");
 
         Path home = AppPaths.userHome(props());
-        assertThat(home).isEqualTo(tmp.resolve("home/ada/.blockscope").toAbsolutePath().normalize());
+        assertThat(home)
+                .isEqualTo(tmp.resolve("home/ada/.blockscope").toAbsolutePath().normalize());
         assertThat(home).doesNotExist();
     }
 
     @Test
     void realUserHomeIsUnderUserHomeUnlessOverridden() {
         if (System.getProperty(AppPaths.HOME_PROPERTY) == null) {
-            assertThat(AppPaths.userHome()).isEqualTo(Path.of(System.getProperty("user.home"), ".blockscope").toAbsolutePath().normalize());
+            assertThat(AppPaths.userHome())
+                    .isEqualTo(Path.of(System.getProperty("user.home"), ".blockscope")
+                            .toAbsolutePath()
+                            .normalize());
         }
     }
 }

@@ -73,12 +73,16 @@ class GraphFileErrorsTest {
 
     @Test
     void exceptionExposesTheMessageParts() {
-        GraphFileException e = catchThrowableOfType(() -> GraphFiles.fromJson(
-                HEAD + "\n\"nodes\": [\n  {\"name\": \"c1\", \"kind\": \"conv2d\", \"params\": {\"filters\": \"abc\"}}],\n\"edges\": []}",
-                "resnet.bsg.json"), GraphFileException.class);
+        GraphFileException e = catchThrowableOfType(
+                () -> GraphFiles.fromJson(
+                        HEAD
+                                + "\n\"nodes\": [\n  {\"name\": \"c1\", \"kind\": \"conv2d\", \"params\": {\"filters\": \"abc\"}}],\n\"edges\": []}",
+                        "resnet.bsg.json"),
+                GraphFileException.class);
 
-        assertThat(e.getMessage()).isEqualTo(
-                "resnet.bsg.json, line 3, column 58: $.nodes[0].params.filters: expected a whole number, got \"abc\"");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "resnet.bsg.json, line 3, column 58: $.nodes[0].params.filters: expected a whole number, got \"abc\"");
         assertThat(e.file()).isEqualTo("resnet.bsg.json");
         assertThat(e.jsonPath()).contains("$.nodes[0].params.filters");
         assertThat(e.line()).isEqualTo(3);
@@ -88,12 +92,14 @@ class GraphFileErrorsTest {
 
     @Test
     void readingAFileNamesItInTheMessage() throws Exception {
-        Path file = Files.writeString(dir.resolve("broken.bsg.json"), "{\"format\": \"blockscope-graph\",\n  \"version\": 7}");
+        Path file = Files.writeString(
+                dir.resolve("broken.bsg.json"), "{\"format\": \"blockscope-graph\",\n  \"version\": 7}");
 
         GraphFileException e = catchThrowableOfType(() -> GraphFiles.read(file), GraphFileException.class);
 
-        assertThat(e.getMessage()).isEqualTo(
-                "broken.bsg.json, line 2, column 14: $.version: version 7 is newer than this Blockscope understands (1); please update");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "broken.bsg.json, line 2, column 14: $.version: version 7 is newer than this Blockscope understands (1); please update");
     }
 
     @Test
@@ -102,8 +108,9 @@ class GraphFileErrorsTest {
 
         GraphFileException e = catchThrowableOfType(() -> GraphFiles.read(file), GraphFileException.class);
 
-        assertThat(e.getMessage()).isEqualTo(
-                "empty.bsg.json: the file is empty (expected a Blockscope graph, a JSON object starting with \"{\")");
+        assertThat(e.getMessage())
+                .isEqualTo(
+                        "empty.bsg.json: the file is empty (expected a Blockscope graph, a JSON object starting with \"{\")");
     }
 
     @Test
@@ -112,7 +119,8 @@ class GraphFileErrorsTest {
 
         GraphFileException e = catchThrowableOfType(() -> GraphFiles.read(file), GraphFileException.class);
 
-        assertThat(e.getMessage()).isEqualTo("gone.bsg.json: cannot read " + file.toAbsolutePath() + ": no such file or folder");
+        assertThat(e.getMessage())
+                .isEqualTo("gone.bsg.json: cannot read " + file.toAbsolutePath() + ": no such file or folder");
         assertThat(e.jsonPath()).isEmpty();
     }
 
@@ -127,7 +135,7 @@ class GraphFileErrorsTest {
 
     @Test
     void bytesThatAreNotUtf8AreRefused() throws Exception {
-        Path file = Files.write(dir.resolve("latin1.bsg.json"), new byte[]{'{', '"', (byte) 0xE9, '"', '}'});
+        Path file = Files.write(dir.resolve("latin1.bsg.json"), new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
 
         GraphFileException e = catchThrowableOfType(() -> GraphFiles.read(file), GraphFileException.class);
 
@@ -136,11 +144,13 @@ class GraphFileErrorsTest {
 
     @Test
     void messagesCarryNoJavaOrJacksonNames() {
-        String[] documents = {"{", "{\"format\":1}", HEAD + "\"nodes\":[{]}", "[1,2", HEAD + "\"nodes\":[],\"edges\":[]}]"};
+        String[] documents = {
+            "{", "{\"format\":1}", HEAD + "\"nodes\":[{]}", "[1,2", HEAD + "\"nodes\":[],\"edges\":[]}]"
+        };
         for (String doc : documents) {
-            GraphFileException e = catchThrowableOfType(() -> GraphFiles.fromJson(doc, "x.bsg.json"), GraphFileException.class);
-            assertThat(e.getMessage()).as(doc)
-                    .doesNotContain("Exception", "jackson", "com.", "java.", "Source:", "\n");
+            GraphFileException e =
+                    catchThrowableOfType(() -> GraphFiles.fromJson(doc, "x.bsg.json"), GraphFileException.class);
+            assertThat(e.getMessage()).as(doc).doesNotContain("Exception", "jackson", "com.", "java.", "Source:", "\n");
         }
     }
 }

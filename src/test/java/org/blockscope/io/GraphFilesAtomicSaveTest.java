@@ -29,7 +29,8 @@ class GraphFilesAtomicSaveTest {
     Path dir;
 
     private static Graph small(double dropoutRate) {
-        return Graph.of(List.of(
+        return Graph.of(
+                List.of(
                         Node.of("input", BlockKind.INPUT),
                         Node.of("conv", BlockKind.CONV2D),
                         Node.of("drop", BlockKind.DROPOUT, Params.of("rate", dropoutRate))),
@@ -60,9 +61,11 @@ class GraphFilesAtomicSaveTest {
         byte[] before = Files.readAllBytes(file);
 
         // NaN cannot be written as JSON; the writer finds it after two nodes are already in the temp file
-        GraphFileException e = catchThrowableOfType(() -> GraphFiles.write(small(Double.NaN), file), GraphFileException.class);
+        GraphFileException e =
+                catchThrowableOfType(() -> GraphFiles.write(small(Double.NaN), file), GraphFileException.class);
 
-        assertThat(e.getMessage()).isEqualTo("net.bsg.json: $.nodes[2].params.rate: cannot be saved: expected a number, got NaN");
+        assertThat(e.getMessage())
+                .isEqualTo("net.bsg.json: $.nodes[2].params.rate: cannot be saved: expected a number, got NaN");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(filesInDir()).containsExactly("net.bsg.json");
     }
@@ -72,9 +75,12 @@ class GraphFilesAtomicSaveTest {
         Path file = dir.resolve("net.bsg.json");
         Graph graph = Graph.of(List.of(Node.of("conv", BlockKind.CONV2D, Params.of("filtres", 8))), List.of());
 
-        assertThatThrownBy(() -> GraphFiles.write(graph, file)).isInstanceOf(GraphFileException.class)
-                .hasMessage("net.bsg.json: $.nodes[0].params.filtres: cannot be saved: conv2d has no parameter \"filtres\"");
-        assertThatThrownBy(() -> GraphFiles.toJson(graph)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GraphFiles.write(graph, file))
+                .isInstanceOf(GraphFileException.class)
+                .hasMessage(
+                        "net.bsg.json: $.nodes[0].params.filtres: cannot be saved: conv2d has no parameter \"filtres\"");
+        assertThatThrownBy(() -> GraphFiles.toJson(graph))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("$.nodes[0].params.filtres: cannot be saved: conv2d has no parameter \"filtres\"");
         assertThat(filesInDir()).isEmpty();
     }
@@ -85,7 +91,8 @@ class GraphFilesAtomicSaveTest {
 
         GraphFileException e = catchThrowableOfType(() -> GraphFiles.write(small(0.5), file), GraphFileException.class);
 
-        assertThat(e.getMessage()).isEqualTo("net.bsg.json: cannot save to " + file.toAbsolutePath() + ": no such file or folder");
+        assertThat(e.getMessage())
+                .isEqualTo("net.bsg.json: cannot save to " + file.toAbsolutePath() + ": no such file or folder");
         assertThat(filesInDir()).isEmpty();
     }
 
@@ -99,9 +106,11 @@ class GraphFilesAtomicSaveTest {
         try {
             assumeFalse(Files.isWritable(dir), "running as root: permissions are not enforced");
 
-            GraphFileException e = catchThrowableOfType(() -> GraphFiles.write(small(0.75), file), GraphFileException.class);
+            GraphFileException e =
+                    catchThrowableOfType(() -> GraphFiles.write(small(0.75), file), GraphFileException.class);
 
-            assertThat(e.getMessage()).isEqualTo("net.bsg.json: cannot save to " + file.toAbsolutePath() + ": permission denied");
+            assertThat(e.getMessage())
+                    .isEqualTo("net.bsg.json: cannot save to " + file.toAbsolutePath() + ": permission denied");
             assertThat(Files.readAllBytes(file)).isEqualTo(before);
             assertThat(filesInDir()).containsExactly("net.bsg.json");
         } finally {

@@ -50,10 +50,12 @@ class GraphFilesRoundTripTest {
 
     @Test
     void threeNodeGraphHasTheDocumentedText() throws Exception {
-        Graph graph = Graph.of(List.of(
+        Graph graph = Graph.of(
+                List.of(
                         Node.of("input", BlockKind.INPUT, Params.of("channels", 1, "height", 28, "width", 28)),
                         Node.of("bn", BlockKind.BATCH_NORM).withPosition(new Position(240, 0)),
-                        Node.of("drop", BlockKind.DROPOUT, Params.of("rate", 0.25)).withPosition(new Position(480.04, -12.35))),
+                        Node.of("drop", BlockKind.DROPOUT, Params.of("rate", 0.25))
+                                .withPosition(new Position(480.04, -12.35))),
                 List.of(new Edge("input", "bn", 0), new Edge("bn", "drop", 0)));
 
         assertThat(GraphFiles.toJson(graph)).isEqualTo(read("three-nodes.bsg.json"));
@@ -61,7 +63,8 @@ class GraphFilesRoundTripTest {
 
     @Test
     void positionsAreRoundedToATenthAndStayThereOnRewrite() throws Exception {
-        Graph graph = Graph.of(List.of(Node.of("input", BlockKind.INPUT).withPosition(new Position(480.04, -12.35))), List.of());
+        Graph graph = Graph.of(
+                List.of(Node.of("input", BlockKind.INPUT).withPosition(new Position(480.04, -12.35))), List.of());
 
         Graph back = GraphFiles.fromJson(GraphFiles.toJson(graph), "t");
 
@@ -71,18 +74,26 @@ class GraphFilesRoundTripTest {
 
     @Test
     void groupNodeWithBodyRoundTrips() throws Exception {
-        Graph inside = Graph.of(List.of(
+        Graph inside = Graph.of(
+                List.of(
                         Node.of("in", BlockKind.PORT, Params.of("index", 0)),
                         Node.of("in1", BlockKind.PORT, Params.of("index", 1)).withPosition(new Position(0, 130)),
-                        Node.of("conv", BlockKind.CONV2D, Params.of("filters", 64, "bias", false)).withPosition(new Position(240, 0)),
+                        Node.of("conv", BlockKind.CONV2D, Params.of("filters", 64, "bias", false))
+                                .withPosition(new Position(240, 0)),
                         Node.of("add", BlockKind.ADD).withPosition(new Position(480, 0))),
                 List.of(new Edge("in", "conv", 0), new Edge("conv", "add", 0), new Edge("in1", "add", 1)));
-        Node group = new Node("my_block", BlockKind.GROUP, Params.EMPTY, new Position(240, 0), new Subgraph(inside, "add"));
-        Graph graph = Graph.of(List.of(
+        Node group =
+                new Node("my_block", BlockKind.GROUP, Params.EMPTY, new Position(240, 0), new Subgraph(inside, "add"));
+        Graph graph = Graph.of(
+                List.of(
                         Node.of("input", BlockKind.INPUT),
-                        Node.of("stem", BlockKind.CONV2D, Params.of("filters", 64)).withPosition(new Position(120, 0)),
+                        Node.of("stem", BlockKind.CONV2D, Params.of("filters", 64))
+                                .withPosition(new Position(120, 0)),
                         group),
-                List.of(new Edge("stem", "my_block", 0), new Edge("input", "stem", 0), new Edge("input", "my_block", 1)));
+                List.of(
+                        new Edge("stem", "my_block", 0),
+                        new Edge("input", "stem", 0),
+                        new Edge("input", "my_block", 1)));
 
         String json = GraphFiles.toJson(graph);
         Graph back = GraphFiles.fromJson(json, "group.bsg.json");
@@ -94,31 +105,48 @@ class GraphFilesRoundTripTest {
 
     @Test
     void handWrittenLeNetReadsIntoTheExpectedGraph() throws Exception {
-        Graph expected = Graph.of(List.of(
+        Graph expected = Graph.of(
+                List.of(
                         Node.of("input", BlockKind.INPUT, Params.of("channels", 1, "height", 28, "width", 28)),
-                        Node.of("c1", BlockKind.CONV2D, Params.of("filters", 6, "kernel", 5, "padding", "explicit", "pad", 2))
+                        Node.of(
+                                        "c1",
+                                        BlockKind.CONV2D,
+                                        Params.of("filters", 6, "kernel", 5, "padding", "explicit", "pad", 2))
                                 .withPosition(new Position(240, 0)),
-                        Node.of("c1_tanh", BlockKind.ACTIVATION, Params.of("function", "tanh")).withPosition(new Position(480, 0)),
+                        Node.of("c1_tanh", BlockKind.ACTIVATION, Params.of("function", "tanh"))
+                                .withPosition(new Position(480, 0)),
                         Node.of("s2", BlockKind.AVG_POOL).withPosition(new Position(720, 0)),
                         Node.of("c3", BlockKind.CONV2D, Params.of("filters", 16, "kernel", 5, "padding", "valid"))
                                 .withPosition(new Position(960, 0)),
-                        Node.of("c3_tanh", BlockKind.ACTIVATION, Params.of("function", "tanh")).withPosition(new Position(1200, 0)),
+                        Node.of("c3_tanh", BlockKind.ACTIVATION, Params.of("function", "tanh"))
+                                .withPosition(new Position(1200, 0)),
                         Node.of("s4", BlockKind.AVG_POOL).withPosition(new Position(1440, 0)),
                         Node.of("flatten", BlockKind.FLATTEN).withPosition(new Position(1680, 0)),
-                        Node.of("f5", BlockKind.FULLY_CONNECTED, Params.of("units", 120)).withPosition(new Position(1920, 0)),
-                        Node.of("drop", BlockKind.DROPOUT, Params.of("rate", 1.0)).withPosition(new Position(2160, 0)),
-                        Node.of("f7", BlockKind.FULLY_CONNECTED, Params.of("units", 10)).withPosition(new Position(2400, 0.5)),
+                        Node.of("f5", BlockKind.FULLY_CONNECTED, Params.of("units", 120))
+                                .withPosition(new Position(1920, 0)),
+                        Node.of("drop", BlockKind.DROPOUT, Params.of("rate", 1.0))
+                                .withPosition(new Position(2160, 0)),
+                        Node.of("f7", BlockKind.FULLY_CONNECTED, Params.of("units", 10))
+                                .withPosition(new Position(2400, 0.5)),
                         Node.of("softmax", BlockKind.CLASSIFIER)),
-                List.of(new Edge("input", "c1", 0), new Edge("c1", "c1_tanh", 0), new Edge("c1_tanh", "s2", 0),
-                        new Edge("s2", "c3", 0), new Edge("c3", "c3_tanh", 0), new Edge("c3_tanh", "s4", 0),
-                        new Edge("s4", "flatten", 0), new Edge("flatten", "f5", 0), new Edge("f5", "drop", 0),
-                        new Edge("drop", "f7", 0), new Edge("f7", "softmax", 0)));
+                List.of(
+                        new Edge("input", "c1", 0),
+                        new Edge("c1", "c1_tanh", 0),
+                        new Edge("c1_tanh", "s2", 0),
+                        new Edge("s2", "c3", 0),
+                        new Edge("c3", "c3_tanh", 0),
+                        new Edge("c3_tanh", "s4", 0),
+                        new Edge("s4", "flatten", 0),
+                        new Edge("flatten", "f5", 0),
+                        new Edge("f5", "drop", 0),
+                        new Edge("drop", "f7", 0),
+                        new Edge("f7", "softmax", 0)));
 
         Graph graph = GraphFiles.fromJson(read("lenet-handwritten.bsg.json"), "lenet-handwritten.bsg.json");
 
         assertThat(graph).isEqualTo(expected);
-        assertThat(graph.node("drop").params().get("rate")).isEqualTo(1.0);       // written as 1, read as a Double
-        assertThat(graph.node("c1").params().get("filters")).isEqualTo(6);        // an Integer
+        assertThat(graph.node("drop").params().get("rate")).isEqualTo(1.0); // written as 1, read as a Double
+        assertThat(graph.node("c1").params().get("filters")).isEqualTo(6); // an Integer
     }
 
     private static String read(String resource) throws IOException {

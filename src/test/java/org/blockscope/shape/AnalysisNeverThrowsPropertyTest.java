@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.blockscope.block.BlockKind;
 import org.blockscope.block.ParamSpec;
 import org.blockscope.cost.NetworkAnalysis;
@@ -18,8 +20,6 @@ import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Params;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 
 /**
  * Whatever the user draws, analysing it never throws, and every diagnostic names a node of the
@@ -30,7 +30,8 @@ import net.jqwik.api.Property;
 class AnalysisNeverThrowsPropertyTest {
 
     private static final List<BlockKind> KINDS = java.util.Arrays.stream(BlockKind.values())
-            .filter(k -> k != BlockKind.GROUP && k != BlockKind.PORT).toList();
+            .filter(k -> k != BlockKind.GROUP && k != BlockKind.PORT)
+            .toList();
 
     @Property(tries = 1500)
     void analysisNeverThrowsAndDiagnosticsNameExistingNodes(@ForAll long seed) {
@@ -39,11 +40,13 @@ class AnalysisNeverThrowsPropertyTest {
         assertThatCode(() -> NetworkAnalysis.of(g)).as("seed %d: %s", seed, g).doesNotThrowAnyException();
         NetworkAnalysis a = NetworkAnalysis.of(g);
         for (Diagnostic d : a.diagnostics()) {
-            assertThat(d.node() == null || g.contains(d.node())).as("seed %d: %s names no node of %s", seed, d, g)
+            assertThat(d.node() == null || g.contains(d.node()))
+                    .as("seed %d: %s names no node of %s", seed, d, g)
                     .isTrue();
             assertThat(d.message()).isNotBlank();
         }
-        assertThat(a.nodeStats()).allSatisfy(s -> assertThat(g.contains(s.name())).isTrue());
+        assertThat(a.nodeStats())
+                .allSatisfy(s -> assertThat(g.contains(s.name())).isTrue());
     }
 
     static Graph randomGraph(Random r) {
@@ -79,10 +82,11 @@ class AnalysisNeverThrowsPropertyTest {
                 case INT -> outside ? (int) s.max() + 1 : randomInt(r, (int) s.min(), (int) s.max());
                 case DOUBLE -> outside ? s.min() - 1 : s.min() + r.nextDouble() * (s.max() - s.min());
                 case BOOL -> r.nextBoolean();
-                case CHOICE -> outside ? "nonsense" : s.choices().get(r.nextInt(s.choices().size()));
+                case CHOICE ->
+                    outside ? "nonsense" : s.choices().get(r.nextInt(s.choices().size()));
             };
             if (kind == BlockKind.INPUT && !outside && v instanceof Integer) {
-                v = randomInt(r, 1, 64);   // keep most images small so the expansions stay small
+                v = randomInt(r, 1, 64); // keep most images small so the expansions stay small
             }
             values.put(s.name(), v);
         }

@@ -53,9 +53,10 @@ class DiagnosticsTest {
         head(b, conv);
         Graph g = b.graph().withEdge(new Edge("conv", "add", 1));
 
-        assertThat(diagnose(g)).containsExactly(
-                error("add", "is part of a cycle: add → conv → add"),
-                error("conv", "is part of a cycle: add → conv → add"));
+        assertThat(diagnose(g))
+                .containsExactly(
+                        error("add", "is part of a cycle: add → conv → add"),
+                        error("conv", "is part of a cycle: add → conv → add"));
     }
 
     @Test
@@ -83,8 +84,8 @@ class DiagnosticsTest {
         String down = b.conv("down", x, 128, 3, 2, 1, 1, false);
         head(b, b.sum("res2_add", x, down));
 
-        assertThat(diagnose(b.graph())).containsExactly(
-                error("res2_add", "inputs differ, 64×56×56 vs 128×28×28 (use a projection shortcut)"));
+        assertThat(diagnose(b.graph()))
+                .containsExactly(error("res2_add", "inputs differ, 64×56×56 vs 128×28×28 (use a projection shortcut)"));
     }
 
     @Test
@@ -94,8 +95,9 @@ class DiagnosticsTest {
         String down = b.conv("down", x, 128, 3, 2, 1, 1, false);
         head(b, b.concat("cat", x, down));
 
-        assertThat(diagnose(b.graph())).containsExactly(
-                error("cat", "inputs differ in height×width, 64×56×56 vs 128×28×28 (concat joins channels only)"));
+        assertThat(diagnose(b.graph()))
+                .containsExactly(error(
+                        "cat", "inputs differ in height×width, 64×56×56 vs 128×28×28 (concat joins channels only)"));
     }
 
     @Test
@@ -104,8 +106,9 @@ class DiagnosticsTest {
         String x = map(b, 1, 3, 3);
         head(b, b.add("conv5", BlockKind.CONV2D, Params.of("kernel", 5, "padding", "valid"), x));
 
-        assertThat(diagnose(b.graph())).containsExactly(
-                error("conv5", "output size -1×-1 ≤ 0: input 1×3×3 is smaller than kernel 5 and padding 0"));
+        assertThat(diagnose(b.graph()))
+                .containsExactly(
+                        error("conv5", "output size -1×-1 ≤ 0: input 1×3×3 is smaller than kernel 5 and padding 0"));
     }
 
     @Test
@@ -113,7 +116,8 @@ class DiagnosticsTest {
         SubgraphBuilder b = new SubgraphBuilder();
         head(b, b.add("gconv", BlockKind.CONV2D, Params.of("groups", 2), map(b, 3, 8, 8)));
 
-        assertThat(diagnose(b.graph())).containsExactly(error("gconv", "input channels 3 are not divisible by groups 2"));
+        assertThat(diagnose(b.graph()))
+                .containsExactly(error("gconv", "input channels 3 are not divisible by groups 2"));
     }
 
     @Test
@@ -125,8 +129,7 @@ class DiagnosticsTest {
         head(b, b.sum("add", conv, bn));
         Graph g = b.graph().withEdge(new Edge("bn", "conv", 1));
 
-        assertThat(diagnose(g)).containsExactly(
-                error("conv", "input port 1 does not exist (Conv 2D has one input)"));
+        assertThat(diagnose(g)).containsExactly(error("conv", "input port 1 does not exist (Conv 2D has one input)"));
     }
 
     @Test
@@ -134,9 +137,10 @@ class DiagnosticsTest {
         SubgraphBuilder b = new SubgraphBuilder();
         b.classifier("softmax", b.fc("fc", b.add("pool", BlockKind.GLOBAL_AVG_POOL, Params.EMPTY), 10, true));
 
-        assertThat(diagnose(b.graph())).containsExactly(
-                error("pool", "input port 0 is not connected"),
-                error(null, "no Input node: every network starts with one"));
+        assertThat(diagnose(b.graph()))
+                .containsExactly(
+                        error("pool", "input port 0 is not connected"),
+                        error(null, "no Input node: every network starts with one"));
     }
 
     @Test
@@ -146,8 +150,8 @@ class DiagnosticsTest {
         String c = b.add("right", BlockKind.INPUT, Params.of("channels", 3, "height", 8, "width", 8));
         head(b, b.sum("add", a, c));
 
-        assertThat(diagnose(b.graph())).containsExactly(
-                error("right", "only one Input is supported, found 2: [left, right]"));
+        assertThat(diagnose(b.graph()))
+                .containsExactly(error("right", "only one Input is supported, found 2: [left, right]"));
     }
 
     @Test
@@ -155,9 +159,10 @@ class DiagnosticsTest {
         SubgraphBuilder b = new SubgraphBuilder();
         b.fc("fc", b.gap("gap", map(b, 3, 8, 8)), 10, true);
 
-        assertThat(diagnose(b.graph())).containsExactly(
-                error(null, "no output: end the network with a Classifier"),
-                Diagnostic.warning("fc", "output is not used by any node"));
+        assertThat(diagnose(b.graph()))
+                .containsExactly(
+                        error(null, "no output: end the network with a Classifier"),
+                        Diagnostic.warning("fc", "output is not used by any node"));
     }
 
     @Test
@@ -178,8 +183,9 @@ class DiagnosticsTest {
         String x = map(b, 64, 56, 56);
         head(b, b.add("res3a", BlockKind.RESIDUAL, Params.of("filters", 64, "stride", 2, "shortcut", "identity"), x));
 
-        assertThat(diagnose(b.graph())).containsExactly(
-                error("res3a", "add: inputs differ, 64×28×28 vs 64×56×56 (use a projection shortcut)"));
+        assertThat(diagnose(b.graph()))
+                .containsExactly(
+                        error("res3a", "add: inputs differ, 64×28×28 vs 64×56×56 (use a projection shortcut)"));
     }
 
     @Test
@@ -187,8 +193,7 @@ class DiagnosticsTest {
         SubgraphBuilder b = new SubgraphBuilder();
         head(b, b.add("dense", BlockKind.DENSE_BLOCK, Params.of("layers", 0, "growth", 12), map(b, 16, 8, 8)));
 
-        assertThat(diagnose(b.graph())).containsExactly(
-                error("dense", "layers must be between 1 and 256, got 0"));
+        assertThat(diagnose(b.graph())).containsExactly(error("dense", "layers must be between 1 and 256, got 0"));
     }
 
     @Test
@@ -198,8 +203,8 @@ class DiagnosticsTest {
         String dense = b.add("dense", BlockKind.DENSE_BLOCK, Params.EMPTY, v);
         b.classifier("softmax", b.fc("fc", dense, 10, true));
 
-        assertThat(diagnose(b.graph())).containsExactly(
-                error("dense", "Dense block needs a feature map C×H×W, got the vector 64"));
+        assertThat(diagnose(b.graph()))
+                .containsExactly(error("dense", "Dense block needs a feature map C×H×W, got the vector 64"));
     }
 
     @Test
@@ -207,13 +212,14 @@ class DiagnosticsTest {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = map(b, 64, 56, 56);
         String bad = b.sum("add", x, b.conv("down", x, 128, 3, 2, 1, 1, false));
-        String y = b.conv("after", bad, 64, 3, 1, 1, 3, true);       // groups 3 on 64 channels would fail too, but is never reached
+        String y = b.conv(
+                "after", bad, 64, 3, 1, 1, 3, true); // groups 3 on 64 channels would fail too, but is never reached
         y = b.add("res", BlockKind.RESIDUAL, Params.EMPTY, y);
         b.classifier("softmax", b.conv("notAVector", y, 10, 3, 1, 1, 1, true));
         NetworkAnalysis a = NetworkAnalysis.of(b.graph());
 
-        assertThat(a.diagnostics()).containsExactly(
-                error("add", "inputs differ, 64×56×56 vs 128×28×28 (use a projection shortcut)"));
+        assertThat(a.diagnostics())
+                .containsExactly(error("add", "inputs differ, 64×56×56 vs 128×28×28 (use a projection shortcut)"));
         assertThat(a.node("add")).isEmpty();
         assertThat(a.node("after")).isEmpty();
         assertThat(a.node("down")).isPresent();
@@ -225,7 +231,8 @@ class DiagnosticsTest {
             RESIDUAL, variant,  Bottleneck, 'variant must be one of [basic, bottleneck], got ''Bottleneck'''
             RESIDUAL, shortcut, IDENTITY,   'shortcut must be one of [auto, identity, projection], got ''IDENTITY'''
             """)
-    void aChoiceIsMatchedExactlyNotSilentlyReadAsAnotherOne(BlockKind kind, String param, String value, String message) {
+    void aChoiceIsMatchedExactlyNotSilentlyReadAsAnotherOne(
+            BlockKind kind, String param, String value, String message) {
         // the rules compare choices with equals: 'SAME' must not pass validation and then act as 'explicit'
         SubgraphBuilder b = new SubgraphBuilder();
         head(b, b.add("block", kind, Params.of(param, value, "filters", 64), map(b, 64, 8, 8)));

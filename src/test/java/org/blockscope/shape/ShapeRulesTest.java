@@ -29,9 +29,11 @@ class ShapeRulesTest {
             for (String kv : text.split(";")) {
                 String[] parts = kv.split("=");
                 String v = parts[1].trim();
-                Object value = v.equals("true") || v.equals("false") ? (Object) Boolean.parseBoolean(v)
-                        : v.matches("-?\\d+") ? (Object) Integer.parseInt(v)
-                        : v.matches("-?\\d*\\.\\d+") ? (Object) Double.parseDouble(v) : v;
+                Object value = v.equals("true") || v.equals("false")
+                        ? (Object) Boolean.parseBoolean(v)
+                        : v.matches("-?\\d+")
+                                ? (Object) Integer.parseInt(v)
+                                : v.matches("-?\\d*\\.\\d+") ? (Object) Double.parseDouble(v) : v;
                 map.put(parts[0].trim(), value);
             }
         }
@@ -67,10 +69,12 @@ class ShapeRulesTest {
             even k4 same pads floor(3/2), 32,  32,  4, 1, same,     0,   1, 31,   31
             kernel equals input,          5,   5,   5, 1, valid,    0,   1, 1,    1
             """)
-    void convOutputSizeFollowsThePyTorchFormula(String name, int h, int w, int k, int s, String padding, int pad,
-                                                 int d, int outH, int outW) {
-        ShapeRules.Result r = infer(BlockKind.CONV2D, "filters=16;kernel=" + k + ";stride=" + s + ";padding=" + padding
-                + ";pad=" + pad + ";dilation=" + d, "3x" + h + "x" + w);
+    void convOutputSizeFollowsThePyTorchFormula(
+            String name, int h, int w, int k, int s, String padding, int pad, int d, int outH, int outW) {
+        ShapeRules.Result r = infer(
+                BlockKind.CONV2D,
+                "filters=16;kernel=" + k + ";stride=" + s + ";padding=" + padding + ";pad=" + pad + ";dilation=" + d,
+                "3x" + h + "x" + w);
 
         assertThat(r.error()).isNull();
         assertThat(r.shape()).isEqualTo(Shape.map(16, outH, outW));
@@ -84,7 +88,8 @@ class ShapeRulesTest {
             96x112x112,1, 3, 2, 96x56x56
             """)
     void depthwiseMakesMultiplierChannelsPerInputChannel(String in, int m, int k, int s, String out) {
-        ShapeRules.Result r = infer(BlockKind.DEPTHWISE_CONV2D, "multiplier=" + m + ";kernel=" + k + ";stride=" + s, in);
+        ShapeRules.Result r =
+                infer(BlockKind.DEPTHWISE_CONV2D, "multiplier=" + m + ";kernel=" + k + ";stride=" + s, in);
 
         assertThat(r.shape()).isEqualTo(Shape.parse(out));
     }
@@ -120,10 +125,12 @@ class ShapeRulesTest {
             AVG_POOL,  16,  5, 3, 0,   true,  5
             AVG_POOL,  16,  5, 3, 0,   false, 4
             """)
-    void poolOutputSizeFollowsThePyTorchRuleWithAndWithoutCeilMode(BlockKind kind, int in, int k, int s, int pad,
-                                                                    boolean ceil, int out) {
-        ShapeRules.Result r = infer(kind, "kernel=" + k + ";stride=" + s + ";padding=explicit;pad=" + pad
-                + ";ceilMode=" + ceil, "8x" + in + "x" + in);
+    void poolOutputSizeFollowsThePyTorchRuleWithAndWithoutCeilMode(
+            BlockKind kind, int in, int k, int s, int pad, boolean ceil, int out) {
+        ShapeRules.Result r = infer(
+                kind,
+                "kernel=" + k + ";stride=" + s + ";padding=explicit;pad=" + pad + ";ceilMode=" + ceil,
+                "8x" + in + "x" + in);
 
         assertThat(r.error()).isNull();
         assertThat(r.shape()).isEqualTo(Shape.map(8, out, out));
@@ -136,7 +143,8 @@ class ShapeRulesTest {
             AVG_POOL, same,  3, 1, 8x7x9,   8x7x9
             """)
     void poolSameAndValidPadding(BlockKind kind, String padding, int k, int s, String in, String out) {
-        assertThat(infer(kind, "kernel=" + k + ";stride=" + s + ";padding=" + padding, in).shape())
+        assertThat(infer(kind, "kernel=" + k + ";stride=" + s + ";padding=" + padding, in)
+                        .shape())
                 .isEqualTo(Shape.parse(out));
     }
 

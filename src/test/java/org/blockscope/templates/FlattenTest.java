@@ -21,6 +21,7 @@ class FlattenTest {
         assertThat(b.diagnostics()).isEmpty();
         assertThat(b.total()).isEqualTo(a.total());
         assertThat(flat.size()).isEqualTo(a.expanded().nodes().size());
-        assertThat(b.node("softmax").orElseThrow().output()).isEqualTo(a.node("softmax").orElseThrow().output());
+        assertThat(b.node("softmax").orElseThrow().output())
+                .isEqualTo(a.node("softmax").orElseThrow().output());
     }
 }

@@ -9,8 +9,8 @@ import org.blockscope.graph.Node;
 import org.blockscope.graph.Position;
 import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
-import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.PortConstraints;
@@ -31,8 +31,7 @@ public final class AutoLayout {
         LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
     }
 
-    private AutoLayout() {
-    }
+    private AutoLayout() {}
 
     /** New top-left positions for every node of {@code g}, with node boxes as drawn by {@code geo}. */
     public static Map<String, Position> positions(Graph g, SkinGeometry geo) {

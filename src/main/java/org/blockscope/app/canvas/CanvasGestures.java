@@ -31,11 +31,16 @@ final class CanvasGestures {
     static final PseudoClass VALID = PseudoClass.getPseudoClass("valid");
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
-    private enum Mode { NONE, PAN, MOVE, CONNECT, BAND }
+    private enum Mode {
+        NONE,
+        PAN,
+        MOVE,
+        CONNECT,
+        BAND
+    }
 
     /** Where a connection drag would land: a node and one of its input ports, and why not (if refused). */
-    private record Target(NodeSkin.Port port, Optional<String> refusal) {
-    }
+    private record Target(NodeSkin.Port port, Optional<String> refusal) {}
 
     private final GraphCanvas canvas;
     private final EditorModel model;
@@ -110,7 +115,8 @@ final class CanvasGestures {
         movedX = 0;
         movedY = 0;
         pressedNode = null;
-        if (e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE
+        if (e.getButton() == MouseButton.SECONDARY
+                || e.getButton() == MouseButton.MIDDLE
                 || (e.getButton() == MouseButton.PRIMARY && spaceDown)) {
             mode = Mode.PAN;
             canvas.setCursor(Cursor.CLOSED_HAND);
@@ -136,7 +142,7 @@ final class CanvasGestures {
             } else if (!model.selection().contains(name)) {
                 model.select(name);
             } else {
-                pressedNode = name;          // a click without drag will select only it
+                pressedNode = name; // a click without drag will select only it
             }
             mode = model.selection().contains(name) ? Mode.MOVE : Mode.NONE;
         } else {
@@ -185,7 +191,7 @@ final class CanvasGestures {
             }
             case CONNECT -> updateConnect(e.getX(), e.getY());
             case BAND -> updateBand(e.getX(), e.getY(), false);
-            default -> { }
+            default -> {}
         }
         e.consume();
     }
@@ -201,7 +207,7 @@ final class CanvasGestures {
             }
             case CONNECT -> finishConnect(e.getX(), e.getY());
             case BAND -> updateBand(e.getX(), e.getY(), true);
-            default -> { }
+            default -> {}
         }
         mode = Mode.NONE;
         e.consume();
@@ -223,7 +229,7 @@ final class CanvasGestures {
             return;
         }
         if (e.getTouchCount() > 0 && !e.isControlDown()) {
-            panZoom.panBy(e.getDeltaX(), e.getDeltaY());          // two-finger drag on a touch screen
+            panZoom.panBy(e.getDeltaX(), e.getDeltaY()); // two-finger drag on a touch screen
         } else if (e.getDeltaY() != 0) {
             panZoom.zoomAt(Math.pow(1.004, e.getDeltaY()), e.getX(), e.getY());
         }
@@ -253,7 +259,7 @@ final class CanvasGestures {
         }
         return view.nodeAt(doc).flatMap(s -> {
             if (s.inputPorts().isEmpty()) {
-                return Optional.of(new NodeSkin.Port(s, 0));     // no ports: let the model say why
+                return Optional.of(new NodeSkin.Port(s, 0)); // no ports: let the model say why
             }
             int free = model.freePort(s.name());
             return Optional.of(s.inputPorts().get(Math.min(free, s.inputPorts().size() - 1)));
@@ -264,8 +270,11 @@ final class CanvasGestures {
         Point2D doc = panZoom.toDoc(x, y);
         Point2D a = view.outputPoint(connectFrom);
         Optional<NodeSkin.Port> port = targetAt(doc);
-        Target t = port.map(p -> new Target(p, model.whyNotConnect(connectFrom.name(), p.skin.name(), p.index))).orElse(null);
-        Point2D end = port.filter(p -> p.getParent() != null).map(p -> view.inputPoint(p.skin, p.index)).orElse(doc);
+        Target t = port.map(p -> new Target(p, model.whyNotConnect(connectFrom.name(), p.skin.name(), p.index)))
+                .orElse(null);
+        Point2D end = port.filter(p -> p.getParent() != null)
+                .map(p -> view.inputPoint(p.skin, p.index))
+                .orElse(doc);
         EdgeSkin.set(preview, a.getX(), a.getY(), end.getX(), end.getY());
         if (!sameTarget(t, target)) {
             mark(target, false);
@@ -278,13 +287,20 @@ final class CanvasGestures {
         if (t == null) {
             hint.setVisible(false);
         } else {
-            showHint(t.refusal().map(r -> "✗ " + r)
-                    .orElse("✓ connect to '" + t.port().skin.name() + "' port " + t.port().index), !valid, x, y);
+            showHint(
+                    t.refusal()
+                            .map(r -> "✗ " + r)
+                            .orElse("✓ connect to '" + t.port().skin.name() + "' port " + t.port().index),
+                    !valid,
+                    x,
+                    y);
         }
     }
 
     private static boolean sameTarget(Target a, Target b) {
-        return a == null ? b == null : b != null && a.port() == b.port() && a.refusal().equals(b.refusal());
+        return a == null
+                ? b == null
+                : b != null && a.port() == b.port() && a.refusal().equals(b.refusal());
     }
 
     private void mark(Target t, boolean on) {
@@ -305,9 +321,10 @@ final class CanvasGestures {
             hint.setVisible(false);
             return;
         }
-        Optional<String> refused = model.connect(connectFrom.name(), t.port().skin.name(), t.port().index);
+        Optional<String> refused =
+                model.connect(connectFrom.name(), t.port().skin.name(), t.port().index);
         if (refused.isPresent()) {
-            showHint("✗ " + refused.get(), true, x, y);      // keep the reason readable for a moment
+            showHint("✗ " + refused.get(), true, x, y); // keep the reason readable for a moment
             hideHint.playFromStart();
         } else {
             hint.setVisible(false);
@@ -410,7 +427,7 @@ final class CanvasGestures {
                     canvas.setCursor(Cursor.DEFAULT);
                 }
             }
-            case LEFT, RIGHT, UP, DOWN -> model.endGesture();   // one nudge burst, one undo step
+            case LEFT, RIGHT, UP, DOWN -> model.endGesture(); // one nudge burst, one undo step
             default -> {
                 return;
             }

@@ -3,8 +3,8 @@ package org.blockscope.app.canvas;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.text.Text;
 import javafx.scene.shape.CubicCurve;
+import javafx.scene.text.Text;
 import org.blockscope.graph.Edge;
 
 /**
@@ -30,7 +30,7 @@ final class EdgeSkin {
         curve.setMouseTransparent(true);
         label.getStyleClass().add("edge-label");
         label.setMouseTransparent(true);
-        label.setTextOrigin(VPos.BOTTOM);                 // just above the curve
+        label.setTextOrigin(VPos.BOTTOM); // just above the curve
         label.setManaged(false);
         label.layoutBoundsProperty().addListener((o, a, b) -> {
             label.setTranslateX(-b.getWidth() / 2);
@@ -65,7 +65,7 @@ final class EdgeSkin {
             xs[i] = a * x1 + b * c[0] + d * c[2] + e * x2;
             ys[i] = a * y1 + b * c[1] + d * c[3] + e * y2;
         }
-        label.setLayoutX(xs[SAMPLES / 2]);                   // the point at t = 1/2
+        label.setLayoutX(xs[SAMPLES / 2]); // the point at t = 1/2
         label.setLayoutY(ys[SAMPLES / 2] - 2);
     }
 

@@ -46,8 +46,8 @@ public final class GraphCanvas extends Region {
     private final EditorModel model;
     private final Group content = new Group();
     private final GraphView view = new GraphView();
-    final Group docOverlay = new Group();            // in document coordinates (connection preview)
-    final Pane hud = new Pane();                     // in view coordinates (rubber band, hints)
+    final Group docOverlay = new Group(); // in document coordinates (connection preview)
+    final Pane hud = new Pane(); // in view coordinates (rubber band, hints)
     private final PanZoom panZoom = new PanZoom(content);
     private final BooleanProperty edgeLabels = new SimpleBooleanProperty(this, "edgeLabels", true);
     private final CanvasGestures gestures;
@@ -61,7 +61,10 @@ public final class GraphCanvas extends Region {
     public GraphCanvas(EditorModel model) {
         this.model = model;
         getStyleClass().add("graph-canvas");
-        getStylesheets().add(GraphCanvas.class.getResource("/org/blockscope/res/css/canvas.css").toExternalForm());
+        getStylesheets()
+                .add(GraphCanvas.class
+                        .getResource("/org/blockscope/res/css/canvas.css")
+                        .toExternalForm());
         setFocusTraversable(true);
         docOverlay.setMouseTransparent(true);
         content.getChildren().addAll(view, docOverlay);
@@ -146,14 +149,15 @@ public final class GraphCanvas extends Region {
         Graph g = model.graph();
         SkinGeometry geo = view.geometry();
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> AutoLayout.positions(g, geo)).whenComplete((pos, err) -> Platform.runLater(() -> {
-            if (err != null || model.graph() != g) {
-                done.complete(false);              // failed, or the graph changed meanwhile: a stale layout is dropped
-                return;
-            }
-            applyLayout(pos);
-            done.complete(true);
-        }));
+        CompletableFuture.supplyAsync(() -> AutoLayout.positions(g, geo))
+                .whenComplete((pos, err) -> Platform.runLater(() -> {
+                    if (err != null || model.graph() != g) {
+                        done.complete(false); // failed, or the graph changed meanwhile: a stale layout is dropped
+                        return;
+                    }
+                    applyLayout(pos);
+                    done.complete(true);
+                }));
         return done;
     }
 
@@ -168,7 +172,8 @@ public final class GraphCanvas extends Region {
     /** Shows a named block's (or group's) inside, read-only, over the canvas; Escape or Close returns. */
     public void openBlock(String nodeName) {
         closeBlock();
-        if (!model.graph().contains(nodeName) || !model.graph().node(nodeName).kind().composite()) {
+        if (!model.graph().contains(nodeName)
+                || !model.graph().node(nodeName).kind().composite()) {
             return;
         }
         block = new BlockOverlay(model, nodeName, view.geometry(), this::closeBlock);
@@ -194,7 +199,8 @@ public final class GraphCanvas extends Region {
         double pad = 24;
         SnapshotParameters sp = new SnapshotParameters();
         sp.setFill(Color.web("#f7f8fa"));
-        sp.setViewport(new Rectangle2D(b.getMinX() - pad, b.getMinY() - pad, b.getWidth() + 2 * pad, b.getHeight() + 2 * pad));
+        sp.setViewport(
+                new Rectangle2D(b.getMinX() - pad, b.getMinY() - pad, b.getWidth() + 2 * pad, b.getHeight() + 2 * pad));
         boolean labelsShown = view.labelLayer().isVisible();
         view.labelLayer().setVisible(edgeLabels.get());
         view.setDetail(true);
@@ -235,13 +241,16 @@ public final class GraphCanvas extends Region {
 
     /** Adds a block of kind {@code kindId} centred at view point (x, y); returns its name or null. */
     String drop(String kindId, double x, double y) {
-        return BlockKind.byId(kindId).map(k -> {
-            SkinGeometry geo = view.geometry();
-            Point2D d = panZoom.toDoc(x, y);
-            double h = geo.height(k.inputPorts(0));
-            requestFocus();
-            return model.addNode(k, new Position(Math.round(d.getX() - geo.width() / 2), Math.round(d.getY() - h / 2)));
-        }).orElse(null);
+        return BlockKind.byId(kindId)
+                .map(k -> {
+                    SkinGeometry geo = view.geometry();
+                    Point2D d = panZoom.toDoc(x, y);
+                    double h = geo.height(k.inputPorts(0));
+                    requestFocus();
+                    return model.addNode(
+                            k, new Position(Math.round(d.getX() - geo.width() / 2), Math.round(d.getY() - h / 2)));
+                })
+                .orElse(null);
     }
 
     /** Reconciles now if a reconcile is pending (tests, snapshots, geometry queries). */

@@ -13,7 +13,6 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
@@ -68,7 +67,8 @@ final class GraphView extends Group {
                 s.setDiagnostics(a.problems(s.name()));
             }
             for (EdgeSkin e : edges.values()) {
-                e.setShapeText(a.node(e.edge.from()).map(st -> st.output().toString()).orElse("?"));
+                e.setShapeText(
+                        a.node(e.edge.from()).map(st -> st.output().toString()).orElse("?"));
             }
         }
         if (graphChanged || !selected.equals(selection)) {
@@ -113,18 +113,24 @@ final class GraphView extends Group {
             }
         }
         if (skins.size() != g.size()) {
-            List<NodeSkin> gone = skins.values().stream().filter(s -> !g.contains(s.name())).toList();
+            List<NodeSkin> gone =
+                    skins.values().stream().filter(s -> !g.contains(s.name())).toList();
             gone.forEach(s -> skins.remove(s.name()));
             nodeLayer.getChildren().removeAll(gone);
         }
         nodeLayer.getChildren().addAll(added);
         // edges: drop missing, add new, reroute those touching moved nodes
         Set<Edge> now = new HashSet<>(g.edges());
-        List<EdgeSkin> goneEdges = edges.values().stream().filter(e -> !now.contains(e.edge)).toList();
+        List<EdgeSkin> goneEdges =
+                edges.values().stream().filter(e -> !now.contains(e.edge)).toList();
         if (!goneEdges.isEmpty()) {
             goneEdges.forEach(e -> edges.remove(e.edge));
-            edgeLayer.getChildren().removeAll(goneEdges.stream().map(e -> e.curve).toList());
-            labelLayer.getChildren().removeAll(goneEdges.stream().map(e -> e.label).toList());
+            edgeLayer
+                    .getChildren()
+                    .removeAll(goneEdges.stream().map(e -> e.curve).toList());
+            labelLayer
+                    .getChildren()
+                    .removeAll(goneEdges.stream().map(e -> e.label).toList());
         }
         List<javafx.scene.Node> newCurves = new ArrayList<>();
         List<javafx.scene.Node> newLabels = new ArrayList<>();
@@ -203,7 +209,9 @@ final class GraphView extends Group {
     }
 
     Point2D outputPoint(NodeSkin s) {
-        return new Point2D(s.getLayoutX() + s.geometry().width(), s.getLayoutY() + s.geometry().outputY(s.height()));
+        return new Point2D(
+                s.getLayoutX() + s.geometry().width(),
+                s.getLayoutY() + s.geometry().outputY(s.height()));
     }
 
     Point2D inputPoint(NodeSkin s, int port) {
@@ -228,8 +236,10 @@ final class GraphView extends Group {
         NodeSkin.Port best = null;
         double bestD = tolerance;
         for (NodeSkin s : skins.values()) {
-            if (p.getX() < s.getLayoutX() - tolerance || p.getX() > s.getLayoutX() + tolerance
-                    || p.getY() < s.getLayoutY() - tolerance || p.getY() > s.getLayoutY() + s.height() + tolerance) {
+            if (p.getX() < s.getLayoutX() - tolerance
+                    || p.getX() > s.getLayoutX() + tolerance
+                    || p.getY() < s.getLayoutY() - tolerance
+                    || p.getY() > s.getLayoutY() + s.height() + tolerance) {
                 continue;
             }
             for (NodeSkin.Port port : s.inputPorts()) {
@@ -258,7 +268,10 @@ final class GraphView extends Group {
 
     /** Names of the nodes whose boxes intersect {@code band}. */
     List<String> nodesIn(Bounds band) {
-        return skins.values().stream().filter(s -> box(s).intersects(band)).map(NodeSkin::name).toList();
+        return skins.values().stream()
+                .filter(s -> box(s).intersects(band))
+                .map(NodeSkin::name)
+                .toList();
     }
 
     /** Bounds of all node boxes, or null when empty. */

@@ -104,7 +104,13 @@ final class NodeSkin extends Region {
         boolean geometryChanged = setPortCount(portCount);
         if (old == null || !old.kind().equals(n.kind())) {
             getStyleClass().removeIf(s -> s.startsWith("cat-") || s.equals("composite"));
-            getStyleClass().add("cat-" + n.kind().category().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            getStyleClass()
+                    .add("cat-"
+                            + n.kind()
+                                    .category()
+                                    .name()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace('_', '-'));
             if (n.kind().composite()) {
                 getStyleClass().add("composite");
             }
@@ -175,7 +181,7 @@ final class NodeSkin extends Region {
         pseudoClassStateChanged(ERROR, error);
         pseudoClassStateChanged(WARNING, !error && !d.isEmpty());
         if (!d.isEmpty()) {
-            installTooltip();     // problems are worth showing at once, not on hover only
+            installTooltip(); // problems are worth showing at once, not on hover only
         }
     }
 
@@ -201,14 +207,19 @@ final class NodeSkin extends Region {
     String tooltipText() {
         StringBuilder sb = new StringBuilder();
         if (!diagnostics.isEmpty()) {
-            sb.append(diagnostics.stream().map(d -> (d.isError() ? "⛔ " : "⚠ ") + d.message())
-                    .collect(Collectors.joining("\n"))).append("\n\n");
+            sb.append(diagnostics.stream()
+                            .map(d -> (d.isError() ? "⛔ " : "⚠ ") + d.message())
+                            .collect(Collectors.joining("\n")))
+                    .append("\n\n");
         }
         sb.append(node.name()).append(" — ").append(node.kind().displayName());
         if (stats != null) {
-            sb.append("\noutput ").append(stats.output())
-                    .append("\nparams ").append(Numbers.grouped(stats.cost().params()))
-                    .append("   MACs ").append(Numbers.compact(stats.cost().macs()));
+            sb.append("\noutput ")
+                    .append(stats.output())
+                    .append("\nparams ")
+                    .append(Numbers.grouped(stats.cost().params()))
+                    .append("   MACs ")
+                    .append(Numbers.compact(stats.cost().macs()));
         }
         sb.append("\n").append(node.kind().tooltip());
         return sb.toString();

@@ -69,7 +69,8 @@ final class PanZoom {
         if (doc == null || w <= 0 || h <= 0) {
             return;
         }
-        double z = Math.min((w - 2 * margin) / Math.max(1, doc.getWidth()), (h - 2 * margin) / Math.max(1, doc.getHeight()));
+        double z = Math.min(
+                (w - 2 * margin) / Math.max(1, doc.getWidth()), (h - 2 * margin) / Math.max(1, doc.getHeight()));
         z = Math.max(MIN, Math.min(maxZoom, z));
         scale.setX(z);
         scale.setY(z);

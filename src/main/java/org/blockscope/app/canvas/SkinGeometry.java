@@ -37,7 +37,9 @@ public record SkinGeometry(double width, double header, double line, double port
     /** Input ports drawn for {@code n}: variadic kinds show one free port after the highest used. */
     public static int inputPorts(Graph g, Node n) {
         if (n.kind() == BlockKind.GROUP) {
-            return Math.max(1, (int) n.body().graph().nodes().stream().filter(x -> x.kind() == BlockKind.PORT).count());
+            return Math.max(1, (int) n.body().graph().nodes().stream()
+                    .filter(x -> x.kind() == BlockKind.PORT)
+                    .count());
         }
         int connected = g.inputs(n.name()).size();
         int highest = g.inputs(n.name()).stream().mapToInt(Edge::toPort).max().orElse(-1);

@@ -40,7 +40,7 @@ final class SkinText extends Text {
         if (getLayoutBounds().getWidth() > maxWidth && full.length() > 1) {
             int lo = 0;
             int hi = full.length();
-            while (lo < hi) {                       // longest prefix that fits with "…"
+            while (lo < hi) { // longest prefix that fits with "…"
                 int mid = (lo + hi + 1) / 2;
                 setText(full.substring(0, mid) + "…");
                 if (getLayoutBounds().getWidth() <= maxWidth) {
@@ -51,6 +51,11 @@ final class SkinText extends Text {
             }
             setText(full.substring(0, lo) + "…");
         }
-        relocate(x, y + lineHeight / 2 - getLayoutBounds().getMinY() - getLayoutBounds().getHeight() / 2);
+        relocate(
+                x,
+                y
+                        + lineHeight / 2
+                        - getLayoutBounds().getMinY()
+                        - getLayoutBounds().getHeight() / 2);
     }
 }

@@ -9,8 +9,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * of 1×1), all tiles on one colour scale from {@link #min} to {@link #max} (the scale bar), so
  * channels can be compared.
  */
-public record ChannelGrid(String path, Shape shape, int channels, int height, int width, float[] values, float min,
-                          float max, TensorStats stats) {
+public record ChannelGrid(
+        String path,
+        Shape shape,
+        int channels,
+        int height,
+        int width,
+        float[] values,
+        float min,
+        float max,
+        TensorStats stats) {
 
     /** From a private copy [C,H,W] or [C]. */
     public static ChannelGrid of(String path, Shape shape, INDArray value) {

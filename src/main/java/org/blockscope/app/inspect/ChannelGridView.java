@@ -22,7 +22,7 @@ public final class ChannelGridView extends VBox {
     private final Label max = new Label();
     private final Label stats = new Label();
     private final ImageView bar = FxImages.view(bar(128, 10), 128, 10, 128);
-    private IntConsumer onClick = c -> { };
+    private IntConsumer onClick = c -> {};
     private int maxTiles = Integer.MAX_VALUE;
 
     public ChannelGridView() {
@@ -74,8 +74,8 @@ public final class ChannelGridView extends VBox {
             cell.setOnMouseClicked(e -> onClick.accept(channel));
             tiles.getChildren().add(cell);
         }
-        stats.setText(g.shape() + (n < g.channels() ? " (first " + n + " of " + g.channels() + " channels)" : "") + " · "
-                + g.stats().text());
+        stats.setText(g.shape() + (n < g.channels() ? " (first " + n + " of " + g.channels() + " channels)" : "")
+                + " · " + g.stats().text());
     }
 
     private static int[] bar(int w, int h) {

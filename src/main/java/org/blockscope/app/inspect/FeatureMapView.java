@@ -68,11 +68,20 @@ public final class FeatureMapView extends BorderPane {
             enlarged.setCenter(null);
             return;
         }
-        double size = m.output().isVector() ? 12 : Math.max(36, Math.min(84, 1200.0 / Math.sqrt(m.output().channels()) / 3));
-        output.show("Output of '" + m.node() + "' (" + m.output().path() + "): " + m.output().channels() + " channel"
-                + (m.output().channels() == 1 ? "" : "s"), m.output(), size);
-        input.show(m.input() == null ? "Input: (this is the network's input)" : "Input (" + m.input().path() + ")",
-                m.input(), 48);
+        double size = m.output().isVector()
+                ? 12
+                : Math.max(36, Math.min(84, 1200.0 / Math.sqrt(m.output().channels()) / 3));
+        output.show(
+                "Output of '" + m.node() + "' (" + m.output().path() + "): "
+                        + m.output().channels() + " channel" + (m.output().channels() == 1 ? "" : "s"),
+                m.output(),
+                size);
+        input.show(
+                m.input() == null
+                        ? "Input: (this is the network's input)"
+                        : "Input (" + m.input().path() + ")",
+                m.input(),
+                48);
         showEnlarged();
     }
 

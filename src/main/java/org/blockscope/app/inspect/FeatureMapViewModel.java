@@ -21,8 +21,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class FeatureMapViewModel {
 
     /** What the view draws. */
-    public record Maps(String node, ChannelGrid output, ChannelGrid input, long iteration) {
-    }
+    public record Maps(String node, ChannelGrid output, ChannelGrid input, long iteration) {}
 
     private static final String KEY = "feature-maps";
     private static final String FILTERS = "first-filters";
@@ -72,8 +71,11 @@ public final class FeatureMapViewModel {
         String node = selectedNode();
         Optional<NodePaths.InOut> io = NodePaths.of(t.expanded(), node);
         if (io.isEmpty()) {
-            message.set(node == null ? "Select a node on the canvas to see its feature maps."
-                    : "'" + node + "' is not in " + (t.live() ? "the copy being trained" : "this network") + ".");
+            message.set(
+                    node == null
+                            ? "Select a node on the canvas to see its feature maps."
+                            : "'" + node + "' is not in " + (t.live() ? "the copy being trained" : "this network")
+                                    + ".");
             maps.set(null);
             inspection.access().stopSampling(KEY);
         } else {
@@ -86,7 +88,7 @@ public final class FeatureMapViewModel {
             }
             inspection.inspect(KEY, job, this::show, e -> message.set(e.getMessage()));
         }
-        inspection.inspect(FILTERS, (m, probe, target) -> firstFilters(m), filters::set, e -> { });
+        inspection.inspect(FILTERS, (m, probe, target) -> firstFilters(m), filters::set, e -> {});
         if (t.live()) {
             inspection.sampleWhileTraining(FILTERS, (m, probe, target) -> firstFilters(m), filters::set);
         } else {
@@ -96,7 +98,9 @@ public final class FeatureMapViewModel {
 
     private void show(Maps m) {
         Maps old = maps.get();
-        if (old == null || !old.node().equals(m.node()) || old.output().channels() != m.output().channels()) {
+        if (old == null
+                || !old.node().equals(m.node())
+                || old.output().channels() != m.output().channels()) {
             enlarged.set(-1);
         }
         maps.set(m);
@@ -115,12 +119,16 @@ public final class FeatureMapViewModel {
         if (a == null) {
             throw new IllegalStateException("'" + path + "' is not computed at inference");
         }
-        return ChannelGrid.of(path, m.expanded().primitive(path).orElseThrow().output(), a.get(NDArrayIndex.point(0)).dup('c'));
+        return ChannelGrid.of(
+                path,
+                m.expanded().primitive(path).orElseThrow().output(),
+                a.get(NDArrayIndex.point(0)).dup('c'));
     }
 
     static FilterTiles firstFilters(Model m) {
         return NodePaths.firstConv(m.expanded())
-                .map(p -> FilterTiles.of(p.path(), m.tensors().get(p.path() + "/weight").value().dup()))
+                .map(p -> FilterTiles.of(
+                        p.path(), m.tensors().get(p.path() + "/weight").value().dup()))
                 .orElse(null);
     }
 }

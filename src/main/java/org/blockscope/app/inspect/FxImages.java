@@ -7,8 +7,7 @@ import javafx.scene.image.WritableImage;
 /** ARGB arrays to JavaFX images, enlarged with hard pixel edges (no blur: a 5×5 filter stays 25 squares). */
 public final class FxImages {
 
-    private FxImages() {
-    }
+    private FxImages() {}
 
     public static WritableImage image(int[] argb, int w, int h) {
         WritableImage img = new WritableImage(w, h);

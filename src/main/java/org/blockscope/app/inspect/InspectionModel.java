@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -42,7 +41,8 @@ public final class InspectionModel {
 
     /** Which weights to look at when no run is training. */
     public enum Source {
-        TRAINED("latest trained run"), UNTRAINED("current graph, untrained");
+        TRAINED("latest trained run"),
+        UNTRAINED("current graph, untrained");
 
         private final String text;
 
@@ -57,9 +57,15 @@ public final class InspectionModel {
     }
 
     /** A model to look at: a fixed one (live or trained), or the untrained current graph, compiled on demand. */
-    public record Target(Model fixed, Graph untrained, ExpandedGraph expanded, Normalization normalization,
-                         Dataset validation, List<String> classNames, boolean live, String description) {
-    }
+    public record Target(
+            Model fixed,
+            Graph untrained,
+            ExpandedGraph expanded,
+            Normalization normalization,
+            Dataset validation,
+            List<String> classNames,
+            boolean live,
+            String description) {}
 
     private final EditorModel editor;
     private final ModelAccess access;
@@ -163,16 +169,27 @@ public final class InspectionModel {
         if (l != null) {
             t = of(l, true, "live: the copy being trained (sampled every 0.5 s)");
         } else if (trainedRun != null && source.get() == Source.TRAINED) {
-            t = of(trainedRun, false, "trained copy of the network (after " + trainedRun.trainer().epoch() + " epoch"
-                    + (trainedRun.trainer().epoch() == 1 ? "" : "s") + ", " + trainedRun.trainer().iteration() + " iterations)");
+            t = of(
+                    trainedRun,
+                    false,
+                    "trained copy of the network (after " + trainedRun.trainer().epoch() + " epoch"
+                            + (trainedRun.trainer().epoch() == 1 ? "" : "s") + ", "
+                            + trainedRun.trainer().iteration() + " iterations)");
         } else {
             NetworkAnalysis a = editor.analysis();
             if (a.hasErrors()) {
                 t = null;
             } else {
                 Shape in = TrainingRun.inputShape(a);
-                t = new Target(null, editor.graph(), a.expanded(), Normalization.identity(in.channels()), null,
-                        List.of(), false, "current graph, untrained (random weights, seed 42)");
+                t = new Target(
+                        null,
+                        editor.graph(),
+                        a.expanded(),
+                        Normalization.identity(in.channels()),
+                        null,
+                        List.of(),
+                        false,
+                        "current graph, untrained (random weights, seed 42)");
             }
         }
         target.set(t);
@@ -185,8 +202,15 @@ public final class InspectionModel {
     }
 
     private static Target of(TrainingRun r, boolean live, String text) {
-        return new Target(r.model(), null, r.model().expanded(), r.data().normalization(),
-                r.data().split().validation(), r.classNames(), live, text);
+        return new Target(
+                r.model(),
+                null,
+                r.model().expanded(),
+                r.data().normalization(),
+                r.data().split().validation(),
+                r.classNames(),
+                live,
+                text);
     }
 
     // ---- probe ---------------------------------------------------------------------------------
@@ -207,7 +231,9 @@ public final class InspectionModel {
 
     public void useFile(Path file) {
         Target t = target();
-        Shape shape = t == null ? null : t.fixed() != null ? t.fixed().inputShape() : TrainingRun.inputShape(editor.analysis());
+        Shape shape = t == null
+                ? null
+                : t.fixed() != null ? t.fixed().inputShape() : TrainingRun.inputShape(editor.analysis());
         if (shape == null) {
             probeMessage.set("the network has errors: no input shape to convert the image to");
             return;
@@ -240,7 +266,9 @@ public final class InspectionModel {
         }
         List<Path> files = probeFiles();
         String want = shape.channels() == 1 ? "digit" : "cat";
-        Path pick = files.stream().filter(f -> f.getFileName().toString().startsWith(want)).findFirst()
+        Path pick = files.stream()
+                .filter(f -> f.getFileName().toString().startsWith(want))
+                .findFirst()
                 .orElse(files.isEmpty() ? null : files.get(0));
         if (p != null) {
             Path same = samples.resolve("probe").resolve(p.label());
@@ -276,15 +304,18 @@ public final class InspectionModel {
 
     /** Samples {@code job} while a run trains (every 0.5 s, on the trainer thread). */
     public <T> void sampleWhileTraining(String key, Job<T> job, Consumer<T> sink) {
-        access.sampleWhileTraining(key, m -> {
-            TrainingRun r = liveRun;
-            ProbeImage p = probeNow;
-            if (r == null || p == null || r.model() != m || !p.shape().equals(m.inputShape())) {
-                return null;
-            }
-            Target t = of(r, true, "");
-            return job.run(m, p.tensor(t.normalization()), t);
-        }, sink);
+        access.sampleWhileTraining(
+                key,
+                m -> {
+                    TrainingRun r = liveRun;
+                    ProbeImage p = probeNow;
+                    if (r == null || p == null || r.model() != m || !p.shape().equals(m.inputShape())) {
+                        return null;
+                    }
+                    Target t = of(r, true, "");
+                    return job.run(m, p.tensor(t.normalization()), t);
+                },
+                sink);
     }
 
     /** Work on a model; runs on the worker or trainer thread and must return copies. */

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -52,12 +52,12 @@ public final class ModelAccess {
     }
 
     /** Runs {@code job} on {@code model} (idle, or live if it is the model being trained); latest per key wins. */
-    public <T> void submit(String key, Model model, Function<Model, T> job, Consumer<T> onResult,
-                           Consumer<Throwable> onError) {
+    public <T> void submit(
+            String key, Model model, Function<Model, T> job, Consumer<T> onResult, Consumer<Throwable> onError) {
         long ticket = tickets.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         Runnable r = () -> {
             if (ticket != tickets.get(key).get()) {
-                return;                                  // a newer request for this key exists
+                return; // a newer request for this key exists
             }
             try {
                 T result = job.apply(model);
@@ -88,8 +88,12 @@ public final class ModelAccess {
     }
 
     /** Runs {@code job} on an idle model made (or fetched from a cache) on the worker thread. */
-    public <T> void submit(String key, java.util.function.Supplier<Model> idle, Function<Model, T> job,
-                           Consumer<T> onResult, Consumer<Throwable> onError) {
+    public <T> void submit(
+            String key,
+            java.util.function.Supplier<Model> idle,
+            Function<Model, T> job,
+            Consumer<T> onResult,
+            Consumer<Throwable> onError) {
         long ticket = tickets.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         execute(() -> {
             if (ticket != tickets.get(key).get()) {

@@ -12,12 +12,10 @@ import org.blockscope.shape.PrimitiveNode;
 /** Which primitive paths stand for a top-level node's output and input, and where the SE gates are. */
 public final class NodePaths {
 
-    private NodePaths() {
-    }
+    private NodePaths() {}
 
     /** Output and (port-0) input of a node; input is null for the network's Input. */
-    public record InOut(String node, String output, String input) {
-    }
+    public record InOut(String node, String output, String input) {}
 
     public static Optional<InOut> of(ExpandedGraph g, String node) {
         if (node == null || !g.source().contains(node)) {
@@ -28,7 +26,9 @@ public final class NodePaths {
             return Optional.empty();
         }
         List<Edge> in = g.source().inputs(node);
-        String input = in.isEmpty() ? null : g.outputOf(in.get(0).from()).map(PrimitiveNode::path).orElse(null);
+        String input = in.isEmpty()
+                ? null
+                : g.outputOf(in.get(0).from()).map(PrimitiveNode::path).orElse(null);
         return Optional.of(new InOut(node, out.get().path(), input));
     }
 
@@ -37,7 +37,8 @@ public final class NodePaths {
         List<String> out = new ArrayList<>();
         String suffix = "/" + SqueezeExcitationExpansion.GATE;
         for (PrimitiveNode p : g.nodes()) {
-            if (p.kind() == BlockKind.ACTIVATION && p.path().endsWith(suffix)
+            if (p.kind() == BlockKind.ACTIVATION
+                    && p.path().endsWith(suffix)
                     && "sigmoid".equals(p.params().getString("function"))) {
                 out.add(p.path().substring(0, p.path().length() - suffix.length()));
             }

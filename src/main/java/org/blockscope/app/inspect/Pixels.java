@@ -6,8 +6,7 @@ import org.blockscope.graph.Shape;
 /** ARGB pixel arrays for thumbnails and feature maps, built off the UI thread (plain Java, no JavaFX). */
 public final class Pixels {
 
-    private Pixels() {
-    }
+    private Pixels() {}
 
     /** An image with values in [0,1], CHW order: grey for 1 channel, RGB from the first 3 otherwise. */
     public static int[] photo(float[] chw, Shape shape) {

@@ -48,13 +48,15 @@ public final class ProbeBar extends HBox {
         Button open = new Button("Open image…");
         open.setOnAction(e -> {
             FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
+            fc.getExtensionFilters()
+                    .add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
             File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) {
                 m.useFile(f.toPath());
             }
         });
-        ComboBox<InspectionModel.Source> source = new ComboBox<>(FXCollections.observableArrayList(InspectionModel.Source.values()));
+        ComboBox<InspectionModel.Source> source =
+                new ComboBox<>(FXCollections.observableArrayList(InspectionModel.Source.values()));
         source.valueProperty().bindBidirectional(m.sourceProperty());
         source.disableProperty().bind(m.liveProperty());
         Label sourceText = new Label();
@@ -70,7 +72,11 @@ public final class ProbeBar extends HBox {
                 label.setText("no probe image");
                 return;
             }
-            ImageView v = FxImages.view(Pixels.photo(p.pixels(), p.shape()), p.shape().width(), p.shape().height(), 40);
+            ImageView v = FxImages.view(
+                    Pixels.photo(p.pixels(), p.shape()),
+                    p.shape().width(),
+                    p.shape().height(),
+                    40);
             thumb.setImage(v.getImage());
             thumb.setSmooth(false);
             thumb.setFitWidth(v.getFitWidth());
@@ -79,7 +85,17 @@ public final class ProbeBar extends HBox {
         };
         m.probeProperty().addListener((o, a, b) -> show.run());
         show.run();
-        getChildren().addAll(new Label("Probe:"), thumb, label, files, fromData, open, new Label("Weights:"), source,
-                sourceText, problem);
+        getChildren()
+                .addAll(
+                        new Label("Probe:"),
+                        thumb,
+                        label,
+                        files,
+                        fromData,
+                        open,
+                        new Label("Weights:"),
+                        source,
+                        sourceText,
+                        problem);
     }
 }

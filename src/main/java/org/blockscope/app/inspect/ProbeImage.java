@@ -23,8 +23,10 @@ public record ProbeImage(String label, Shape shape, float[] pixels) {
     }
 
     public static ProbeImage fromDataset(Dataset data, int index) {
-        return new ProbeImage("validation image " + index + " (" + data.classNames().get(data.label(index)) + ")",
-                data.shape(), data.image(index));
+        return new ProbeImage(
+                "validation image " + index + " (" + data.classNames().get(data.label(index)) + ")",
+                data.shape(),
+                data.image(index));
     }
 
     /** A FLOAT [1, C, H, W] array normalised per channel. */

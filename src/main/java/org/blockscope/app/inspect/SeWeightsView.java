@@ -72,15 +72,19 @@ public final class SeWeightsView extends BorderPane {
         double w = list.isEmpty() ? 10 : Math.max(3, Math.min(28, 900.0 / list.size() - 1));
         for (SeWeightsViewModel.Bar b : list) {
             Rectangle r = new Rectangle(w, Math.max(1, 150 * b.value()));
-            r.setFill(Color.rgb(FeatureMapImages.colour((float) b.value()) >> 16 & 0xFF,
-                    FeatureMapImages.colour((float) b.value()) >> 8 & 0xFF, FeatureMapImages.colour((float) b.value()) & 0xFF));
+            r.setFill(Color.rgb(
+                    FeatureMapImages.colour((float) b.value()) >> 16 & 0xFF,
+                    FeatureMapImages.colour((float) b.value()) >> 8 & 0xFF,
+                    FeatureMapImages.colour((float) b.value()) & 0xFF));
             Label l = new Label(Integer.toString(b.channel()));
             l.getStyleClass().add("bar-label");
             l.setMinWidth(Region.USE_PREF_SIZE);
             VBox cell = new VBox(1, r, w >= 14 ? l : new Region());
             cell.setAlignment(Pos.BOTTOM_CENTER);
-            javafx.scene.control.Tooltip.install(cell, new javafx.scene.control.Tooltip(
-                    String.format(Locale.ROOT, "channel %d: %.3f", b.channel(), b.value())));
+            javafx.scene.control.Tooltip.install(
+                    cell,
+                    new javafx.scene.control.Tooltip(
+                            String.format(Locale.ROOT, "channel %d: %.3f", b.channel(), b.value())));
             bars.getChildren().add(cell);
         }
     }

@@ -31,12 +31,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class SeWeightsViewModel {
 
-    public record Bar(int channel, double value) {
-    }
+    public record Bar(int channel, double value) {}
 
     /** Mean excitation per class and channel of one SE block. */
-    public record PerClass(String block, List<String> classNames, double[][] means) {
-    }
+    public record PerClass(String block, List<String> classNames, double[][] means) {}
 
     private static final String KEY = "se-gates";
     private static final String PER_CLASS = "se-per-class";
@@ -45,9 +43,11 @@ public final class SeWeightsViewModel {
     private final ObservableList<String> blocks = FXCollections.observableArrayList();
     private final ObjectProperty<String> block = new SimpleObjectProperty<>(this, "block");
     private final BooleanProperty sorted = new SimpleBooleanProperty(this, "sorted", false);
-    private final ReadOnlyObjectWrapper<Map<String, double[]>> gates = new ReadOnlyObjectWrapper<>(this, "gates", Map.of());
+    private final ReadOnlyObjectWrapper<Map<String, double[]>> gates =
+            new ReadOnlyObjectWrapper<>(this, "gates", Map.of());
     private final ReadOnlyObjectWrapper<List<Bar>> bars = new ReadOnlyObjectWrapper<>(this, "bars", List.of());
-    private final ReadOnlyObjectWrapper<Map<String, double[][]>> perClass = new ReadOnlyObjectWrapper<>(this, "perClass");
+    private final ReadOnlyObjectWrapper<Map<String, double[][]>> perClass =
+            new ReadOnlyObjectWrapper<>(this, "perClass");
     private final ReadOnlyObjectWrapper<PerClass> heatMap = new ReadOnlyObjectWrapper<>(this, "heatMap");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private List<String> classNames = List.of();
@@ -100,8 +100,10 @@ public final class SeWeightsViewModel {
         }
         if (found.isEmpty()) {
             block.set(null);
-            message.set(t == null ? inspection.sourceTextProperty().get()
-                    : "This network has no squeeze-and-excitation block (try the SE-ResNet-20 template).");
+            message.set(
+                    t == null
+                            ? inspection.sourceTextProperty().get()
+                            : "This network has no squeeze-and-excitation block (try the SE-ResNet-20 template).");
             gates.set(Map.of());
             inspection.access().stopSampling(KEY);
             return;
@@ -135,12 +137,17 @@ public final class SeWeightsViewModel {
         }
         classNames = t.classNames();
         perClassModel = t.fixed();
-        message.set("Computing mean excitations per class over " + t.validation().size() + " validation images…");
-        inspection.inspect(PER_CLASS, (m, probe, target) -> Inspector.seGatesPerClass(m,
-                DataLoading.source(Batches.evaluation(target.validation(), 64, target.normalization()))), r -> {
+        message.set(
+                "Computing mean excitations per class over " + t.validation().size() + " validation images…");
+        inspection.inspect(
+                PER_CLASS,
+                (m, probe, target) -> Inspector.seGatesPerClass(
+                        m, DataLoading.source(Batches.evaluation(target.validation(), 64, target.normalization()))),
+                r -> {
                     message.set("");
                     perClass.set(r);
-                }, e -> message.set(e.getMessage()));
+                },
+                e -> message.set(e.getMessage()));
     }
 
     static Map<String, double[]> probeGates(Model m, INDArray probe, List<String> blocks) {
@@ -157,8 +164,10 @@ public final class SeWeightsViewModel {
         double[] g = block.get() == null ? null : gates.get().get(block.get());
         bars.set(g == null ? List.of() : bars(g, sorted.get()));
         Map<String, double[][]> pc = perClass.get();
-        heatMap.set(pc == null || block.get() == null || !pc.containsKey(block.get()) ? null
-                : new PerClass(block.get(), classNames, pc.get(block.get())));
+        heatMap.set(
+                pc == null || block.get() == null || !pc.containsKey(block.get())
+                        ? null
+                        : new PerClass(block.get(), classNames, pc.get(block.get())));
     }
 
     /** One bar per channel, in channel order or sorted by excitation (largest first, ties by channel). */

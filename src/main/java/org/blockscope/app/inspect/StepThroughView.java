@@ -32,7 +32,8 @@ public final class StepThroughView extends BorderPane {
         step.setOnAction(e -> vm.step());
         Button back = new Button("◀ Step back");
         back.setOnAction(e -> vm.back());
-        Supplier<String> selected = () -> inspection.editor().selection().stream().findFirst().orElse(null);
+        Supplier<String> selected =
+                () -> inspection.editor().selection().stream().findFirst().orElse(null);
         Button runTo = new Button("Run to selected node ▶▶");
         runTo.setOnAction(e -> vm.runTo(selected.get()));
         Button reset = new Button("Reset");
@@ -85,8 +86,13 @@ public final class StepThroughView extends BorderPane {
         title.setText(s.title());
         text.setText(s.text());
         ChannelGrid in = s.inputs().isEmpty() ? null : s.inputs().get(0);
-        input.show(in == null ? "Input: (none — this is the image)" : "Input" + (s.inputs().size() > 1 ? " 1 of "
-                + s.inputs().size() : "") + ": " + in.path(), in, 40);
+        input.show(
+                in == null
+                        ? "Input: (none — this is the image)"
+                        : "Input"
+                                + (s.inputs().size() > 1 ? " 1 of " + s.inputs().size() : "") + ": " + in.path(),
+                in,
+                40);
         output.show("Output: " + s.output().path(), s.output(), 40);
         inHist.show(in == null ? null : in.stats());
         outHist.show(s.output().stats());

@@ -90,12 +90,16 @@ public final class StepThroughViewModel {
     public void load(int goTo) {
         message.set("Running the probe image through the network…");
         Mode m = mode.get();
-        inspection.inspect(KEY, (model, probe, target) -> Inspector.outputs(model, probe, m), list -> {
-            InspectionModel.Target t = inspection.target();
-            setOutputs(list, t == null ? null : t.expanded(), t == null ? List.of() : t.classNames());
-            message.set("");
-            go(Math.max(0, Math.min(goTo, list.size() - 1)));
-        }, e -> message.set(e.getMessage()));
+        inspection.inspect(
+                KEY,
+                (model, probe, target) -> Inspector.outputs(model, probe, m),
+                list -> {
+                    InspectionModel.Target t = inspection.target();
+                    setOutputs(list, t == null ? null : t.expanded(), t == null ? List.of() : t.classNames());
+                    message.set("");
+                    go(Math.max(0, Math.min(goTo, list.size() - 1)));
+                },
+                e -> message.set(e.getMessage()));
     }
 
     /** For tests: steps over outputs computed elsewhere. */
@@ -140,12 +144,16 @@ public final class StepThroughViewModel {
             return;
         }
         if (stale) {
-            inspection.inspect(KEY, (model, probe, target) -> Inspector.outputs(model, probe, mode.get()), list -> {
-                InspectionModel.Target t = inspection.target();
-                setOutputs(list, t == null ? null : t.expanded(), t == null ? List.of() : t.classNames());
-                message.set("");
-                runTo(node);
-            }, e -> message.set(e.getMessage()));
+            inspection.inspect(
+                    KEY,
+                    (model, probe, target) -> Inspector.outputs(model, probe, mode.get()),
+                    list -> {
+                        InspectionModel.Target t = inspection.target();
+                        setOutputs(list, t == null ? null : t.expanded(), t == null ? List.of() : t.classNames());
+                        message.set("");
+                        runTo(node);
+                    },
+                    e -> message.set(e.getMessage()));
             return;
         }
         int from = index.get() + 1;

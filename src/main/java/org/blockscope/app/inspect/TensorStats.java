@@ -3,14 +3,22 @@ package org.blockscope.app.inspect;
 import java.util.Locale;
 
 /** Summary numbers of a tensor's values: the step-through and feature-map views print these. */
-public record TensorStats(int count, double mean, double std, double min, double max, double negativeFraction,
-                          double zeroFraction, int[] histogram) {
+public record TensorStats(
+        int count,
+        double mean,
+        double std,
+        double min,
+        double max,
+        double negativeFraction,
+        double zeroFraction,
+        int[] histogram) {
 
     public static final int BINS = 24;
 
     public static TensorStats of(float[] v) {
         if (v.length == 0) {
-            return new TensorStats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new int[BINS]);
+            return new TensorStats(
+                    0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new int[BINS]);
         }
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -38,8 +46,15 @@ public record TensorStats(int count, double mean, double std, double min, double
             int b = span > 0 ? (int) ((x - min) / span * BINS) : BINS / 2;
             hist[Math.min(BINS - 1, Math.max(0, b))]++;
         }
-        return new TensorStats(v.length, mean, Math.sqrt(sq / v.length), min, max, neg / (double) v.length,
-                zero / (double) v.length, hist);
+        return new TensorStats(
+                v.length,
+                mean,
+                Math.sqrt(sq / v.length),
+                min,
+                max,
+                neg / (double) v.length,
+                zero / (double) v.length,
+                hist);
     }
 
     public String text() {

@@ -44,9 +44,12 @@ public final class AppHome {
                 return List.of();
             }
             return Files.readAllLines(recentFile(), StandardCharsets.UTF_8).stream()
-                    .filter(s -> !s.isBlank()).map(Path::of).filter(Files::exists).toList();
+                    .filter(s -> !s.isBlank())
+                    .map(Path::of)
+                    .filter(Files::exists)
+                    .toList();
         } catch (IOException | RuntimeException e) {
-            return List.of();      // a damaged list is not worth an error dialog
+            return List.of(); // a damaged list is not worth an error dialog
         }
     }
 

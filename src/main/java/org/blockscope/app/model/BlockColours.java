@@ -5,8 +5,7 @@ import org.blockscope.block.Category;
 /** One colour per palette category, shared by the palette icons, the placeholder canvas and SVG export. */
 public final class BlockColours {
 
-    private BlockColours() {
-    }
+    private BlockColours() {}
 
     public static String fill(Category c) {
         return switch (c) {

@@ -9,14 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
@@ -60,6 +60,7 @@ public final class EditorModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     /** What undo / redo would do, e.g. "Add conv1" ("" when nothing). */
     private final ReadOnlyStringWrapper undoDescription = new ReadOnlyStringWrapper(this, "undoDescription", "");
+
     private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "");
     private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
     private final LatestWins<NetworkAnalysis> analyser;
@@ -77,7 +78,7 @@ public final class EditorModel {
             revision.set(c.revision());
             updateHistory();
             selection.removeIf(n -> !c.graph().contains(n));
-            if (!(c.edit() instanceof MoveNodes)) {      // positions do not change shapes or costs
+            if (!(c.edit() instanceof MoveNodes)) { // positions do not change shapes or costs
                 reanalyse(c.graph());
             }
         });
@@ -114,7 +115,7 @@ public final class EditorModel {
         if (analyser == null) {
             analysis.set(NetworkAnalysis.of(g));
         } else {
-            analyser.submit(() -> NetworkAnalysis.of(g), analysis::set, e -> { });
+            analyser.submit(() -> NetworkAnalysis.of(g), analysis::set, e -> {});
         }
     }
 
@@ -180,7 +181,9 @@ public final class EditorModel {
             return Optional.of("'" + from + "' is an output: nothing can follow a Classifier");
         }
         int ports = target.kind() == BlockKind.GROUP
-                ? (int) target.body().graph().nodes().stream().filter(n -> n.kind() == BlockKind.PORT).count()
+                ? (int) target.body().graph().nodes().stream()
+                        .filter(n -> n.kind() == BlockKind.PORT)
+                        .count()
                 : target.kind().inputPorts(g.inputs(to).size());
         if (ports == 0) {
             return Optional.of("'" + to + "' (" + target.kind().displayName() + ") takes no input");
@@ -198,7 +201,8 @@ public final class EditorModel {
         NetworkAnalysis a = NetworkAnalysis.of(trial);
         return a.diagnostics().stream()
                 .filter(d -> to.equals(d.node()) && d.isError() && !d.message().contains("is not connected"))
-                .map(Diagnostic::message).findFirst();
+                .map(Diagnostic::message)
+                .findFirst();
     }
 
     private static Graph connected(Graph g, String from, String to, int port) {
@@ -243,7 +247,9 @@ public final class EditorModel {
     /** The first free input port of {@code to} (variadic kinds always have one). */
     public int freePort(String to) {
         Node n = graph().node(to);
-        int ports = n.kind() == BlockKind.GROUP ? Integer.MAX_VALUE : n.kind().inputPorts(graph().inputs(to).size());
+        int ports = n.kind() == BlockKind.GROUP
+                ? Integer.MAX_VALUE
+                : n.kind().inputPorts(graph().inputs(to).size());
         for (int p = 0; p < ports; p++) {
             if (graph().edgeInto(to, p).isEmpty()) {
                 return p;
@@ -296,7 +302,7 @@ public final class EditorModel {
         document.execute(p.edit());
         selection.clear();
         selection.addAll(p.names());
-        clipboard = Clipboard.copy(graph(), Set.copyOf(p.names()));   // the next paste cascades
+        clipboard = Clipboard.copy(graph(), Set.copyOf(p.names())); // the next paste cascades
     }
 
     public void duplicate() {

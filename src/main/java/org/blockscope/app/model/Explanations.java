@@ -44,8 +44,11 @@ public final class Explanations {
     /** Texts from the class path ({@code /org/blockscope/res/blocks/<name>.md}). */
     public static Explanations fromClasspath() {
         return new Explanations(name -> {
-            try (InputStream in = Explanations.class.getResourceAsStream("/org/blockscope/res/blocks/" + name + ".md")) {
-                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            try (InputStream in =
+                    Explanations.class.getResourceAsStream("/org/blockscope/res/blocks/" + name + ".md")) {
+                return in == null
+                        ? Optional.empty()
+                        : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 return Optional.empty();
             }
@@ -103,7 +106,9 @@ public final class Explanations {
         v.put("in", in.map(Shape::toString).orElse("?"));
         v.put("in.channels", in.map(x -> Integer.toString(x.channels())).orElse("C"));
         v.put("out", s.map(x -> x.output().toString()).orElse("?"));
-        v.put("out.channels", s.map(x -> Integer.toString(x.output().channels())).orElse("C"));
+        v.put(
+                "out.channels",
+                s.map(x -> Integer.toString(x.output().channels())).orElse("C"));
         v.put("params", s.map(x -> Numbers.grouped(x.cost().params())).orElse("?"));
         v.put("macs", s.map(x -> Numbers.grouped(x.cost().macs())).orElse("?"));
         v.put("rf", s.map(x -> Integer.toString(x.receptiveField().size())).orElse("?"));
@@ -117,8 +122,10 @@ public final class Explanations {
 
     /** The shape arriving at the node's first input (its first primitive's first input). */
     private static Optional<Shape> inputOf(NetworkAnalysis a, String name) {
-        return a.expanded().nodes().stream().filter(p -> p.owner().equals(name) && !p.inputShapes().isEmpty())
-                .findFirst().map(p -> p.inputShapes().get(0));
+        return a.expanded().nodes().stream()
+                .filter(p -> p.owner().equals(name) && !p.inputShapes().isEmpty())
+                .findFirst()
+                .map(p -> p.inputShapes().get(0));
     }
 
     static String format(Object value) {

@@ -119,8 +119,12 @@ public final class FileSession {
 
     public static Path withExtension(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(GraphFiles.EXTENSION) ? file
-                : file.resolveSibling(name.endsWith(".json") ? name.replace(".json", GraphFiles.EXTENSION) : name + GraphFiles.EXTENSION);
+        return name.endsWith(GraphFiles.EXTENSION)
+                ? file
+                : file.resolveSibling(
+                        name.endsWith(".json")
+                                ? name.replace(".json", GraphFiles.EXTENSION)
+                                : name + GraphFiles.EXTENSION);
     }
 
     /** Called every few seconds by the window. */

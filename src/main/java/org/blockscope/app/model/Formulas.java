@@ -31,9 +31,12 @@ public record Formulas(String size, String params, String macs, String rf) {
         Optional<PrimitiveNode> out = a.expanded().outputOf(name);
         Optional<NodeStats> stats = a.node(name);
         if (out.isEmpty() || stats.isEmpty()) {
-            return a.expanded().diagnosticsOf(name).stream().filter(d -> d.isError()).findFirst()
+            return a.expanded().diagnosticsOf(name).stream()
+                    .filter(d -> d.isError())
+                    .findFirst()
                     .map(d -> "no output shape: " + d.message())
-                    .map(m -> new Formulas(m, m, m, m)).orElse(unknown());
+                    .map(m -> new Formulas(m, m, m, m))
+                    .orElse(unknown());
         }
         PrimitiveNode p = out.get();
         if (p.path().equals(name)) {
@@ -50,7 +53,8 @@ public record Formulas(String size, String params, String macs, String rf) {
     }
 
     private static ReceptiveField inputRf(NetworkAnalysis a, PrimitiveNode p) {
-        return p.inputs().isEmpty() ? ReceptiveField.PIXEL
+        return p.inputs().isEmpty()
+                ? ReceptiveField.PIXEL
                 : a.primitive(p.inputs().get(0)).map(NodeStats::receptiveField).orElse(ReceptiveField.PIXEL);
     }
 
@@ -90,9 +94,7 @@ public record Formulas(String size, String params, String macs, String rf) {
 
     // out = floor((in + 2p - d(k-1) - 1) / s) + 1   (PyTorch Conv2d docs)
     static String convLine(int in, int k, int s, int p, int d, int out) {
-        String num = d == 1
-                ? in + " + 2·" + p + " − " + k
-                : in + " + 2·" + p + " − " + d + "·(" + k + " − 1) − 1";
+        String num = d == 1 ? in + " + 2·" + p + " − " + k : in + " + 2·" + p + " − " + d + "·(" + k + " − 1) − 1";
         String body = s == 1 ? "(" + num + ")" : "⌊(" + num + ")/" + s + "⌋";
         return "out = " + body + " + 1 = " + out;
     }
@@ -105,12 +107,14 @@ public record Formulas(String size, String params, String macs, String rf) {
     }
 
     private static String params(PrimitiveNode p) {
-        return term(p, false).map(t -> t + " = " + Numbers.grouped(count(p, false)))
+        return term(p, false)
+                .map(t -> t + " = " + Numbers.grouped(count(p, false)))
                 .orElse("0 (nothing to learn)");
     }
 
     private static String macs(PrimitiveNode p) {
-        return term(p, true).map(t -> t + " = " + Numbers.grouped(count(p, true)))
+        return term(p, true)
+                .map(t -> t + " = " + Numbers.grouped(count(p, true)))
                 .orElse("0 (only conv and fully connected layers count)");
     }
 
@@ -126,7 +130,8 @@ public record Formulas(String size, String params, String macs, String rf) {
                 String cin = g == 1 ? Integer.toString(in.channels()) : "(" + in.channels() + "/" + g + ")";
                 // MACs = H_out·W_out·C_out·(C_in/groups)·k²   (torchinfo / fvcore convention)
                 if (macs) {
-                    return Optional.of(out.height() + "·" + out.width() + "·" + out.channels() + "·" + cin + "·" + k + "·" + k);
+                    return Optional.of(
+                            out.height() + "·" + out.width() + "·" + out.channels() + "·" + cin + "·" + k + "·" + k);
                 }
                 return Optional.of(k + "·" + k + "·" + cin + "·" + out.channels()
                         + (q.getBool("bias") ? " + " + out.channels() : ""));
@@ -137,7 +142,8 @@ public record Formulas(String size, String params, String macs, String rf) {
                 if (macs) {
                     return Optional.of(out.height() + "·" + out.width() + "·" + out.channels() + "·" + k + "·" + k);
                 }
-                return Optional.of(k + "·" + k + "·" + out.channels() + (q.getBool("bias") ? " + " + out.channels() : ""));
+                return Optional.of(
+                        k + "·" + k + "·" + out.channels() + (q.getBool("bias") ? " + " + out.channels() : ""));
             }
             case FULLY_CONNECTED -> {
                 long in = p.inputShapes().get(0).elements();
@@ -171,12 +177,13 @@ public record Formulas(String size, String params, String macs, String rf) {
                 int d = q.has("dilation") ? q.getInt("dilation") : 1;
                 int s = q.getInt("stride");
                 String keff = d == 1 ? Integer.toString(k) : d + "·(" + k + " − 1) + 1";
-                yield "r = " + in.size() + " + (" + keff + " − 1)·" + in.jump() + " = " + out.size()
-                        + " px;  jump = " + in.jump() + "·" + s + " = " + out.jump();
+                yield "r = " + in.size() + " + (" + keff + " − 1)·" + in.jump() + " = " + out.size() + " px;  jump = "
+                        + in.jump() + "·" + s + " = " + out.jump();
             }
-            case GLOBAL_AVG_POOL, FLATTEN, FULLY_CONNECTED -> p.inputShapes().get(0).vector()
-                    ? "r = " + out.size() + " px (unchanged)"
-                    : "sees the whole map: r = " + out.size() + " px";
+            case GLOBAL_AVG_POOL, FLATTEN, FULLY_CONNECTED ->
+                p.inputShapes().get(0).vector()
+                        ? "r = " + out.size() + " px (unchanged)"
+                        : "sees the whole map: r = " + out.size() + " px";
             default -> "r = " + out.size() + " px (unchanged: no window)";
         };
     }
@@ -184,15 +191,21 @@ public record Formulas(String size, String params, String macs, String rf) {
     // ---- named blocks and groups ---------------------------------------------------------------
 
     private static Formulas composite(NetworkAnalysis a, String name, NodeStats stats) {
-        List<PrimitiveNode> inside = a.expanded().nodes().stream().filter(p -> p.owner().equals(name)).toList();
-        Shape in = inside.stream().filter(p -> !p.inputShapes().isEmpty()).findFirst()
-                .map(p -> p.inputShapes().get(0)).orElse(stats.output());
+        List<PrimitiveNode> inside = a.expanded().nodes().stream()
+                .filter(p -> p.owner().equals(name))
+                .toList();
+        Shape in = inside.stream()
+                .filter(p -> !p.inputShapes().isEmpty())
+                .findFirst()
+                .map(p -> p.inputShapes().get(0))
+                .orElse(stats.output());
         ReceptiveField rin = inside.isEmpty() ? ReceptiveField.PIXEL : inputRf(a, inside.get(0));
         String size = in + " → " + stats.output() + "  (" + inside.size() + " primitives inside)";
         String params = sum(inside, false, stats.cost().params());
         String macs = sum(inside, true, stats.cost().macs());
         ReceptiveField rout = stats.receptiveField();
-        String rf = "r grows from " + rin.size() + " to " + rout.size() + " px;  jump " + rin.jump() + " → " + rout.jump();
+        String rf =
+                "r grows from " + rin.size() + " to " + rout.size() + " px;  jump " + rin.jump() + " → " + rout.jump();
         return new Formulas(size, params, macs, rf);
     }
 

@@ -17,16 +17,23 @@ import org.blockscope.graph.Node;
  */
 public final class InspectorModel {
 
-    public enum Mode { NETWORK, NODE, MANY }
+    public enum Mode {
+        NETWORK,
+        NODE,
+        MANY
+    }
 
-    public enum EditorKind { INT_SPINNER, DOUBLE_FIELD, CHECKBOX, CHOICE }
+    public enum EditorKind {
+        INT_SPINNER,
+        DOUBLE_FIELD,
+        CHECKBOX,
+        CHOICE
+    }
 
     /** One line of the network totals. */
-    public record Row(String label, String value) {
-    }
+    public record Row(String label, String value) {}
 
-    private InspectorModel() {
-    }
+    private InspectorModel() {}
 
     public static Mode mode(Set<String> selection, Graph g) {
         long present = selection.stream().filter(g::contains).count();
@@ -47,8 +54,9 @@ public final class InspectorModel {
         String unit = spec.unit().isEmpty() ? "" : " " + spec.unit();
         return switch (spec.type()) {
             case INT -> spec.help() + " (" + (long) spec.min() + " – " + (long) spec.max() + unit + ")";
-            case DOUBLE -> spec.help() + " (" + Explanations.format(spec.min()) + " – "
-                    + Explanations.format(spec.max()) + unit + ")";
+            case DOUBLE ->
+                spec.help() + " (" + Explanations.format(spec.min()) + " – " + Explanations.format(spec.max()) + unit
+                        + ")";
             case CHOICE -> spec.help() + " (" + String.join(", ", spec.choices()) + ")";
             case BOOL -> spec.help();
         };
@@ -79,7 +87,8 @@ public final class InspectorModel {
 
     /** Ungroup and Open block need exactly one named block or group. */
     public static boolean singleComposite(Set<String> selection, Graph g) {
-        return selection.size() == 1 && g.contains(selection.iterator().next())
+        return selection.size() == 1
+                && g.contains(selection.iterator().next())
                 && g.node(selection.iterator().next()).kind().composite();
     }
 
@@ -88,7 +97,8 @@ public final class InspectorModel {
         return switch (mode(selection, g)) {
             case NETWORK -> "Network";
             case NODE -> {
-                Node n = g.node(selection.stream().filter(g::contains).findFirst().orElseThrow());
+                Node n = g.node(
+                        selection.stream().filter(g::contains).findFirst().orElseThrow());
                 yield n.name() + "  ·  " + n.kind().displayName();
             }
             case MANY -> selection.stream().filter(g::contains).count() + " blocks selected";
@@ -107,8 +117,11 @@ public final class InspectorModel {
         rows.add(new Row("FLOPs per image", Numbers.compact(t.flops())));
         rows.add(new Row("Activation memory", Numbers.bytes(t.memoryBytes())));
         rows.add(new Row("Weights (float32)", Numbers.bytes(4 * (t.params() + t.state()))));
-        rows.add(new Row("Problems", g.size() == 0 ? "none yet (empty network)"
-                : errors + " errors, " + (a.diagnostics().size() - errors) + " warnings"));
+        rows.add(new Row(
+                "Problems",
+                g.size() == 0
+                        ? "none yet (empty network)"
+                        : errors + " errors, " + (a.diagnostics().size() - errors) + " warnings"));
         return rows;
     }
 
@@ -118,7 +131,9 @@ public final class InspectorModel {
      */
     public static String status(NetworkAnalysis a) {
         Cost t = a.total();
-        if (a.expanded().source().size() == 0) return "Empty network: drag blocks from the palette, or open a template";
+        if (a.expanded().source().size() == 0) {
+            return "Empty network: drag blocks from the palette, or open a template";
+        }
         int problems = a.diagnostics().size();
         return "Params " + Numbers.compact(t.params()) + "   ·   MACs " + Numbers.compact(t.macs())
                 + "   ·   Activations " + Numbers.bytes(t.memoryBytes())

@@ -32,7 +32,7 @@ public final class LatestWins<T> {
         long ticket = latest.incrementAndGet();
         worker.execute(() -> {
             if (ticket != latest.get()) {
-                return;                      // a newer request is queued: skip the work entirely
+                return; // a newer request is queued: skip the work entirely
             }
             try {
                 T result = work.get();

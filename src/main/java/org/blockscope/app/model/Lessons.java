@@ -15,16 +15,17 @@ import java.util.function.Function;
  */
 public final class Lessons {
 
-    public record Lesson(String id, String title, String template, Optional<String> compare, String summary, String text) {
-    }
+    public record Lesson(
+            String id, String title, String template, Optional<String> compare, String summary, String text) {}
 
-    private Lessons() {
-    }
+    private Lessons() {}
 
     public static List<Lesson> fromClasspath() {
         return load(name -> {
             try (InputStream in = Lessons.class.getResourceAsStream("/org/blockscope/res/lessons/" + name)) {
-                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return in == null
+                        ? Optional.empty()
+                        : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 return Optional.empty();
             }
@@ -34,7 +35,12 @@ public final class Lessons {
     /** Lessons named in {@code index.txt}; a file that is missing or has no template line is skipped. */
     public static List<Lesson> load(Function<String, Optional<String>> files) {
         List<Lesson> out = new ArrayList<>();
-        for (String id : files.apply("index.txt").orElse("").lines().map(String::trim).filter(s -> !s.isEmpty()).toList()) {
+        for (String id : files.apply("index.txt")
+                .orElse("")
+                .lines()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList()) {
             files.apply(id + ".md").flatMap(text -> parse(id, text)).ifPresent(out::add);
         }
         return out;
@@ -65,6 +71,12 @@ public final class Lessons {
         if (title == null || template == null) {
             return Optional.empty();
         }
-        return Optional.of(new Lesson(id, title, template, Optional.ofNullable(compare), summary, body.toString().strip()));
+        return Optional.of(new Lesson(
+                id,
+                title,
+                template,
+                Optional.ofNullable(compare),
+                summary,
+                body.toString().strip()));
     }
 }

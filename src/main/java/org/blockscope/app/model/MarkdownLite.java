@@ -10,12 +10,21 @@ import java.util.List;
  */
 public final class MarkdownLite {
 
-    public enum BlockType { HEADING, SUBHEADING, PARAGRAPH, BULLET }
-
-    public enum Style { PLAIN, BOLD, ITALIC, CODE }
-
-    public record Span(String text, Style style) {
+    public enum BlockType {
+        HEADING,
+        SUBHEADING,
+        PARAGRAPH,
+        BULLET
     }
+
+    public enum Style {
+        PLAIN,
+        BOLD,
+        ITALIC,
+        CODE
+    }
+
+    public record Span(String text, Style style) {}
 
     public record Block(BlockType type, List<Span> spans) {
         public String text() {
@@ -25,8 +34,7 @@ public final class MarkdownLite {
         }
     }
 
-    private MarkdownLite() {
-    }
+    private MarkdownLite() {}
 
     public static List<Block> parse(String text) {
         List<Block> blocks = new ArrayList<>();
@@ -35,7 +43,7 @@ public final class MarkdownLite {
         boolean fenced = false;
         for (String raw : text.replace("\r", "").split("\n")) {
             String line = raw.strip();
-            if (line.startsWith("```")) {              // fenced code: each line shown as code
+            if (line.startsWith("```")) { // fenced code: each line shown as code
                 flush(paragraph, blocks);
                 flushBullet(bullet, blocks);
                 fenced = !fenced;
@@ -47,11 +55,13 @@ public final class MarkdownLite {
                 }
                 continue;
             }
-            BlockType type = line.startsWith("## ") ? BlockType.SUBHEADING
-                    : line.startsWith("# ") ? BlockType.HEADING
-                    : line.startsWith("- ") || line.startsWith("* ") ? BlockType.BULLET : null;
+            BlockType type = line.startsWith("## ")
+                    ? BlockType.SUBHEADING
+                    : line.startsWith("# ")
+                            ? BlockType.HEADING
+                            : line.startsWith("- ") || line.startsWith("* ") ? BlockType.BULLET : null;
             if (type == null && !line.isEmpty() && bullet.length() > 0 && Character.isWhitespace(raw.charAt(0))) {
-                bullet.append(' ').append(line);       // an indented line continues the bullet above
+                bullet.append(' ').append(line); // an indented line continues the bullet above
                 continue;
             }
             if (line.isEmpty() || type != null) {
@@ -61,7 +71,8 @@ public final class MarkdownLite {
             if (type == BlockType.BULLET) {
                 bullet.append(line.substring(2).strip());
             } else if (type != null) {
-                blocks.add(new Block(type, spans(line.substring(line.indexOf(' ') + 1).strip())));
+                blocks.add(new Block(
+                        type, spans(line.substring(line.indexOf(' ') + 1).strip())));
             } else if (!line.isEmpty()) {
                 paragraph.append(paragraph.length() == 0 ? "" : " ").append(line);
             }
@@ -90,8 +101,11 @@ public final class MarkdownLite {
         StringBuilder plain = new StringBuilder();
         int i = 0;
         while (i < line.length()) {
-            String marker = line.startsWith("**", i) ? "**" : line.charAt(i) == '`' ? "`"
-                    : line.charAt(i) == '*' && i + 1 < line.length() && line.charAt(i + 1) != ' ' ? "*" : null;
+            String marker = line.startsWith("**", i)
+                    ? "**"
+                    : line.charAt(i) == '`'
+                            ? "`"
+                            : line.charAt(i) == '*' && i + 1 < line.length() && line.charAt(i + 1) != ' ' ? "*" : null;
             int end = marker == null ? -1 : line.indexOf(marker, i + marker.length());
             if (end < 0) {
                 plain.append(line.charAt(i++));

@@ -12,14 +12,14 @@ import org.blockscope.block.Category;
 /** What the palette lists and which entries a search keeps. Pure Java. */
 public final class PaletteModel {
 
-    private PaletteModel() {
-    }
+    private PaletteModel() {}
 
     /** Every kind a user can place (not groups or ports), by category in palette order. */
     public static Map<Category, List<BlockKind>> entries() {
         return Stream.of(BlockKind.values())
                 .filter(k -> k != BlockKind.GROUP && k != BlockKind.PORT)
-                .collect(Collectors.groupingBy(BlockKind::category, () -> new EnumMap<>(Category.class), Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        BlockKind::category, () -> new EnumMap<>(Category.class), Collectors.toList()));
     }
 
     /** A search matches the display name, the id or the category, ignoring case. */
@@ -28,7 +28,8 @@ public final class PaletteModel {
         if (q.isEmpty()) {
             return true;
         }
-        return k.displayName().toLowerCase(Locale.ROOT).contains(q) || k.id().replace('_', ' ').contains(q)
+        return k.displayName().toLowerCase(Locale.ROOT).contains(q)
+                || k.id().replace('_', ' ').contains(q)
                 || k.category().title().toLowerCase(Locale.ROOT).contains(q);
     }
 }

@@ -12,8 +12,7 @@ import org.blockscope.graph.Position;
  */
 public final class Placement {
 
-    private Placement() {
-    }
+    private Placement() {}
 
     public static Position forNewNode(Graph g, Set<String> selection) {
         if (g.size() == 0) {
@@ -21,7 +20,10 @@ public final class Placement {
         }
         Node anchor = selection.size() == 1 && g.contains(selection.iterator().next())
                 ? g.node(selection.iterator().next())
-                : g.nodes().stream().max((a, b) -> Double.compare(a.position().x(), b.position().x())).orElseThrow();
+                : g.nodes().stream()
+                        .max((a, b) ->
+                                Double.compare(a.position().x(), b.position().x()))
+                        .orElseThrow();
         Position p = anchor.position().plus(Layout.COLUMN, 0);
         while (occupied(g, p)) {
             p = p.plus(0, Layout.ROW);
@@ -30,7 +32,8 @@ public final class Placement {
     }
 
     private static boolean occupied(Graph g, Position p) {
-        return g.nodes().stream().anyMatch(n -> Math.abs(n.position().x() - p.x()) < SvgExport.NODE_WIDTH
-                && Math.abs(n.position().y() - p.y()) < SvgExport.NODE_HEIGHT + 10);
+        return g.nodes().stream()
+                .anyMatch(n -> Math.abs(n.position().x() - p.x()) < SvgExport.NODE_WIDTH
+                        && Math.abs(n.position().y() - p.y()) < SvgExport.NODE_HEIGHT + 10);
     }
 }

@@ -28,8 +28,7 @@ import org.blockscope.io.GraphFiles;
 public final class Recovery {
 
     /** A recovery file left behind, and the file the user had open then (if any). */
-    public record Found(Path file, Optional<Path> original) {
-    }
+    public record Found(Path file, Optional<Path> original) {}
 
     private final Path dir;
     private final String session;
@@ -52,10 +51,11 @@ public final class Recovery {
     public void start() {
         try {
             Files.createDirectories(dir);
-            lockChannel = FileChannel.open(dir.resolve(session + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockChannel = FileChannel.open(
+                    dir.resolve(session + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = lockChannel.tryLock();
         } catch (IOException e) {
-            lock = null;       // recovery then simply does not protect this session
+            lock = null; // recovery then simply does not protect this session
         }
     }
 
@@ -66,7 +66,9 @@ public final class Recovery {
             return found;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(GraphFiles.EXTENSION)).sorted().toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(GraphFiles.EXTENSION))
+                    .sorted()
+                    .toList()) {
                 String id = f.getFileName().toString().replace(GraphFiles.EXTENSION, "");
                 if (!id.equals(session) && !isLive(id)) {
                     found.add(new Found(f, original(id)));
@@ -91,7 +93,7 @@ public final class Recovery {
             l.release();
             return false;
         } catch (OverlappingFileLockException e) {
-            return true;      // held by this very process (another window)
+            return true; // held by this very process (another window)
         } catch (IOException e) {
             return false;
         }
@@ -100,7 +102,10 @@ public final class Recovery {
     private Optional<Path> original(String id) {
         try {
             Path p = dir.resolve(id + ".path");
-            return Files.exists(p) ? Optional.of(Path.of(Files.readString(p, StandardCharsets.UTF_8).strip())) : Optional.empty();
+            return Files.exists(p)
+                    ? Optional.of(
+                            Path.of(Files.readString(p, StandardCharsets.UTF_8).strip()))
+                    : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

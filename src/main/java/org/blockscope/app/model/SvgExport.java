@@ -19,25 +19,43 @@ public final class SvgExport {
 
     /** Node sizes are the canvas's own ({@link SkinGeometry#NORMAL}), so the drawing matches the screen. */
     public static final double NODE_WIDTH = SkinGeometry.NORMAL.width();
+
     public static final double NODE_HEIGHT = SkinGeometry.NORMAL.height(1);
     private static final double MARGIN = 24;
 
-    private SvgExport() {
-    }
+    private SvgExport() {}
 
     public static String svg(Graph g, NetworkAnalysis a) {
-        double minX = g.nodes().stream().mapToDouble(n -> n.position().x()).min().orElse(0) - MARGIN;
-        double minY = g.nodes().stream().mapToDouble(n -> n.position().y()).min().orElse(0) - MARGIN;
-        double maxX = g.nodes().stream().mapToDouble(n -> n.position().x()).max().orElse(0) + NODE_WIDTH + MARGIN;
-        double maxY = g.nodes().stream().mapToDouble(n -> n.position().y() + height(g, n)).max().orElse(0) + MARGIN;
+        double minX =
+                g.nodes().stream().mapToDouble(n -> n.position().x()).min().orElse(0) - MARGIN;
+        double minY =
+                g.nodes().stream().mapToDouble(n -> n.position().y()).min().orElse(0) - MARGIN;
+        double maxX =
+                g.nodes().stream().mapToDouble(n -> n.position().x()).max().orElse(0) + NODE_WIDTH + MARGIN;
+        double maxY = g.nodes().stream()
+                        .mapToDouble(n -> n.position().y() + height(g, n))
+                        .max()
+                        .orElse(0)
+                + MARGIN;
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append(String.format(Locale.ROOT,
+        sb.append(String.format(
+                Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"%.1f %.1f %.1f %.1f\" "
                         + "font-family=\"DejaVu Sans, Segoe UI, Helvetica, sans-serif\">\n",
-                maxX - minX, maxY - minY, minX, minY, maxX - minX, maxY - minY));
-        sb.append(String.format(Locale.ROOT, "  <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n",
-                minX, minY, maxX - minX, maxY - minY));
+                maxX - minX,
+                maxY - minY,
+                minX,
+                minY,
+                maxX - minX,
+                maxY - minY));
+        sb.append(String.format(
+                Locale.ROOT,
+                "  <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n",
+                minX,
+                minY,
+                maxX - minX,
+                maxY - minY));
         sb.append("  <g fill=\"none\" stroke=\"#7a8699\" stroke-width=\"1.6\">\n");
         for (Edge e : g.edges()) {
             Optional<Node> from = g.find(e.from());
@@ -52,26 +70,61 @@ public final class SvgExport {
             double y2 = to.get().position().y()
                     + SkinGeometry.NORMAL.inputY(Math.min(e.toPort(), ports - 1), ports, height(g, to.get()));
             double[] c = SkinGeometry.edgeControls(x1, y1, x2, y2);
-            sb.append(String.format(Locale.ROOT, "    <path d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\"/>\n",
-                    x1, y1, c[0], c[1], c[2], c[3], x2, y2));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "    <path d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\"/>\n",
+                    x1,
+                    y1,
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3],
+                    x2,
+                    y2));
         }
         sb.append("  </g>\n");
         for (Node n : g.nodes()) {
             double x = n.position().x();
             double y = n.position().y();
-            boolean error = a.diagnostics().stream().anyMatch(d -> d.isError() && n.name().equals(d.node()));
-            String shape = a.node(n.name()).map(NodeStats::output).map(Object::toString).orElse("?");
-            String cost = a.node(n.name()).map(s -> s.cost().params() == 0 ? "" : "  ·  " + Numbers.compact(s.cost().params()) + " params").orElse("");
+            boolean error = a.diagnostics().stream()
+                    .anyMatch(d -> d.isError() && n.name().equals(d.node()));
+            String shape = a.node(n.name())
+                    .map(NodeStats::output)
+                    .map(Object::toString)
+                    .orElse("?");
+            String cost = a.node(n.name())
+                    .map(s -> s.cost().params() == 0
+                            ? ""
+                            : "  ·  " + Numbers.compact(s.cost().params()) + " params")
+                    .orElse("");
             sb.append(String.format(Locale.ROOT, "  <g class=\"node\" id=\"%s\">\n", escape(n.name())));
-            sb.append(String.format(Locale.ROOT,
+            sb.append(String.format(
+                    Locale.ROOT,
                     "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"8\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
-                    x, y, NODE_WIDTH, height(g, n), BlockColours.fill(n.kind().category()), error ? "#d32f2f" : BlockColours.stroke(n.kind().category())));
-            sb.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2933\">%s</text>\n",
-                    x + 10, y + 22, escape(n.name())));
-            sb.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#52606d\">%s</text>\n",
-                    x + 10, y + 39, escape(n.kind().displayName())));
-            sb.append(String.format(Locale.ROOT, "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#1f2933\">%s</text>\n",
-                    x + 10, y + 55, escape(shape + cost)));
+                    x,
+                    y,
+                    NODE_WIDTH,
+                    height(g, n),
+                    BlockColours.fill(n.kind().category()),
+                    error ? "#d32f2f" : BlockColours.stroke(n.kind().category())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2933\">%s</text>\n",
+                    x + 10,
+                    y + 22,
+                    escape(n.name())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#52606d\">%s</text>\n",
+                    x + 10,
+                    y + 39,
+                    escape(n.kind().displayName())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#1f2933\">%s</text>\n",
+                    x + 10,
+                    y + 55,
+                    escape(shape + cost)));
             sb.append("  </g>\n");
         }
         sb.append("</svg>\n");

@@ -128,7 +128,7 @@ public final class ChartCanvas extends Region {
                 double px = left + (s.x()[i] - xLo) / (xHi - xLo) * (right - left);
                 double py = bottom - (v - yLo) / (yHi - yLo) * (bottom - top);
                 if (open && Math.abs(px - lastPx) < 0.5 && i + 1 < s.size()) {
-                    continue;                       // one segment per pixel column is enough
+                    continue; // one segment per pixel column is enough
                 }
                 if (open) {
                     g.lineTo(px, py);
@@ -180,6 +180,8 @@ public final class ChartCanvas extends Region {
         if (v != 0 && (Math.abs(v) < 0.01 || Math.abs(v) >= 100000)) {
             return String.format(Locale.ROOT, "%.0e", v);
         }
-        return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+        return Math.abs(v - Math.rint(v)) < 1e-9
+                ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.3g", v);
     }
 }

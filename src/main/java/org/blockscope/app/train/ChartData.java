@@ -11,12 +11,16 @@ import java.util.List;
 public final class ChartData {
 
     /** Run colours (Okabe–Ito, readable by colour-blind viewers and on projectors). */
-    public static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"};
+    public static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"
+    };
 
-    private ChartData() {
+    private ChartData() {}
+
+    public enum Style {
+        SOLID,
+        DASHED,
+        FAINT
     }
-
-    public enum Style { SOLID, DASHED, FAINT }
 
     public record Series(String name, int colour, Style style, double[] x, double[] y) {
         public int size() {

@@ -19,8 +19,7 @@ import org.blockscope.graph.Shape;
 public record DataPreview(Path folder, String kind, DataSummary summary, List<Thumbnail> thumbnails) {
 
     /** One sample image at the network's input shape. */
-    public record Thumbnail(String label, int width, int height, int[] argb) {
-    }
+    public record Thumbnail(String label, int width, int height, int[] argb) {}
 
     /** Loads (on a worker thread) the folder at {@code input}, with the split the run would use. */
     public static DataPreview load(Path folder, Shape input, double valFraction, long seed, int perClass)
@@ -34,14 +33,17 @@ public record DataPreview(Path folder, String kind, DataSummary summary, List<Th
             int c = train.label(i);
             if (taken[c] < perClass) {
                 taken[c]++;
-                thumbs.add(new Thumbnail(train.classNames().get(c), input.width(), input.height(),
-                        Pixels.photo(train.image(i), input)));
+                thumbs.add(new Thumbnail(
+                        train.classNames().get(c), input.width(), input.height(), Pixels.photo(train.image(i), input)));
             }
         }
-        String kind = spec instanceof DataSpec.Mnist ? "MNIST IDX files"
-                : spec instanceof DataSpec.Cifar ? "CIFAR-10 binary batches"
-                : ((DataSpec.Folder) spec).validation() != null ? "class folders (train/ and val/)"
-                : "class folders, split by seed";
+        String kind = spec instanceof DataSpec.Mnist
+                ? "MNIST IDX files"
+                : spec instanceof DataSpec.Cifar
+                        ? "CIFAR-10 binary batches"
+                        : ((DataSpec.Folder) spec).validation() != null
+                                ? "class folders (train/ and val/)"
+                                : "class folders, split by seed";
         return new DataPreview(folder, kind, data.summary(), thumbs);
     }
 
@@ -53,23 +55,33 @@ public record DataPreview(Path folder, String kind, DataSummary summary, List<Th
         for (int c = 0; c < n.channels(); c++) {
             mean.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f/%.3f", n.mean(c), n.std(c)));
         }
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "Each image becomes %s (%s): resized by area averaging when shrinking, bilinear when enlarging, "
                         + "pixels scaled to [0,1], then per channel (x − mean) / std with mean/std %s "
-                        + "fitted on the training part.", s, s.channels() == 1 ? "grey" : "RGB", mean);
+                        + "fitted on the training part.",
+                s,
+                s.channels() == 1 ? "grey" : "RGB",
+                mean);
     }
 
     /** "0: 240 / 60" per class (training / validation). */
     public List<String> countLines() {
         List<String> out = new ArrayList<>();
         for (int c = 0; c < summary.classNames().size(); c++) {
-            out.add(summary.classNames().get(c) + ": " + summary.trainCounts().get(c) + " / " + summary.validationCounts().get(c));
+            out.add(summary.classNames().get(c) + ": " + summary.trainCounts().get(c) + " / "
+                    + summary.validationCounts().get(c));
         }
         return out;
     }
 
     public String headline() {
-        return String.format(Locale.ROOT, "%s · %d classes · %,d training + %,d validation images", kind,
-                summary.classNames().size(), summary.trainTotal(), summary.validationTotal());
+        return String.format(
+                Locale.ROOT,
+                "%s · %d classes · %,d training + %,d validation images",
+                kind,
+                summary.classNames().size(),
+                summary.trainTotal(),
+                summary.validationTotal());
     }
 }

@@ -34,8 +34,7 @@ import org.blockscope.templates.Templates;
  */
 public final class LiveViewBench {
 
-    private LiveViewBench() {
-    }
+    private LiveViewBench() {}
 
     public static void main(String[] args) throws Exception {
         int lenetIters = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -48,22 +47,39 @@ public final class LiveViewBench {
 
     private static void bench(String template, String node, Path data, int iterations, int batch) throws Exception {
         Graph g = Templates.graph(template);
-        TrainingSettings s = new TrainingSettings(TrainingSettings.Optimiser.ADAM, 0.001, TrainingSettings.LrSchedule.CONSTANT,
-                batch, 1000, 0.2, 1, false);
-        bare(g, data, s, Math.max(10, iterations / 4));          // warm-up (JIT, native libraries)
+        TrainingSettings s = new TrainingSettings(
+                TrainingSettings.Optimiser.ADAM,
+                0.001,
+                TrainingSettings.LrSchedule.CONSTANT,
+                batch,
+                1000,
+                0.2,
+                1,
+                false);
+        bare(g, data, s, Math.max(10, iterations / 4)); // warm-up (JIT, native libraries)
         double bare1 = bare(g, data, s, iterations);
         double live1 = live(g, node, data, s, iterations);
         double bare2 = bare(g, data, s, iterations);
         double live2 = live(g, node, data, s, iterations);
         double bareBest = Math.max(bare1, bare2);
         double liveBest = Math.max(live1, live2);
-        System.out.printf(Locale.ROOT, "%-12s %10d   %10.0f   %21.0f   %5.1f%%   (runs: %.0f/%.0f bare, %.0f/%.0f live)%n",
-                template, iterations, bareBest, liveBest, 100 * liveBest / bareBest, bare1, bare2, live1, live2);
+        System.out.printf(
+                Locale.ROOT,
+                "%-12s %10d   %10.0f   %21.0f   %5.1f%%   (runs: %.0f/%.0f bare, %.0f/%.0f live)%n",
+                template,
+                iterations,
+                bareBest,
+                liveBest,
+                100 * liveBest / bareBest,
+                bare1,
+                bare2,
+                live1,
+                live2);
     }
 
     /** Images per second between iteration 5 and {@code n}, then stops the run. */
-    private static Consumer<TrainingEvent> meter(int n, int batch, AtomicLong t0, AtomicLong t1, CountDownLatch done,
-                                                 Runnable stop) {
+    private static Consumer<TrainingEvent> meter(
+            int n, int batch, AtomicLong t0, AtomicLong t1, CountDownLatch done, Runnable stop) {
         return e -> {
             if (e instanceof TrainingEvent.IterationDone it) {
                 if (it.iteration() == 5) {
@@ -78,7 +94,9 @@ public final class LiveViewBench {
     }
 
     private static double bare(Graph g, Path data, TrainingSettings s, int n) throws Exception {
-        TrainingRun run = TrainingRun.prepare(g, DataSpec.detect(data, null),
+        TrainingRun run = TrainingRun.prepare(
+                g,
+                DataSpec.detect(data, null),
                 new TrainingRun.Settings(s.toConfig(), s.valFraction(), Augmentation.NONE));
         AtomicLong t0 = new AtomicLong();
         AtomicLong t1 = new AtomicLong();
@@ -106,32 +124,34 @@ public final class LiveViewBench {
         CountDownLatch done = new CountDownLatch(1);
         Object[] holder = new Object[6];
         fx.submit(() -> {
-            EditorModel editor = new EditorModel(new Document(g), fx, false);
-            ModelAccess access = new ModelAccess(fx, 500);
-            InspectionModel inspection = new InspectionModel(editor, access, Path.of("sample-images"));
-            TrainingViewModel vm = new TrainingViewModel(editor, access, fx, Path.of("sample-images"));
-            vm.onRunStarting(inspection::runStarting);
-            vm.onRunStarted(inspection::runStarted);
-            vm.onRunEnded(inspection::runEnded);
-            FeatureMapViewModel maps = new FeatureMapViewModel(inspection);
-            SeWeightsViewModel se = new SeWeightsViewModel(inspection);
-            vm.chartRevisionProperty().addListener((o, a, b) -> {        // what the charts compute per redraw
-                ChartData.iterationLoss(vm.runs());
-                ChartData.epochAccuracy(vm.runs());
-                ChartData.epochLoss(vm.runs());
-                ChartData.learningRate(vm.runs());
-            });
-            vm.chooseData(data);
-            vm.optimiserProperty().set(s.optimiser());
-            vm.batchSizeProperty().set(s.batchSize());
-            vm.epochsProperty().set(s.epochs());
-            editor.select(node);
-            vm.onRunStarting(run -> run.trainer().addListener(meter(n, s.batchSize(), t0, t1, done, run.trainer()::stop)));
-            holder[0] = vm;
-            holder[1] = access;
-            holder[2] = maps;
-            holder[3] = se;
-        }).get();
+                    EditorModel editor = new EditorModel(new Document(g), fx, false);
+                    ModelAccess access = new ModelAccess(fx, 500);
+                    InspectionModel inspection = new InspectionModel(editor, access, Path.of("sample-images"));
+                    TrainingViewModel vm = new TrainingViewModel(editor, access, fx, Path.of("sample-images"));
+                    vm.onRunStarting(inspection::runStarting);
+                    vm.onRunStarted(inspection::runStarted);
+                    vm.onRunEnded(inspection::runEnded);
+                    FeatureMapViewModel maps = new FeatureMapViewModel(inspection);
+                    SeWeightsViewModel se = new SeWeightsViewModel(inspection);
+                    vm.chartRevisionProperty().addListener((o, a, b) -> { // what the charts compute per redraw
+                        ChartData.iterationLoss(vm.runs());
+                        ChartData.epochAccuracy(vm.runs());
+                        ChartData.epochLoss(vm.runs());
+                        ChartData.learningRate(vm.runs());
+                    });
+                    vm.chooseData(data);
+                    vm.optimiserProperty().set(s.optimiser());
+                    vm.batchSizeProperty().set(s.batchSize());
+                    vm.epochsProperty().set(s.epochs());
+                    editor.select(node);
+                    vm.onRunStarting(run ->
+                            run.trainer().addListener(meter(n, s.batchSize(), t0, t1, done, run.trainer()::stop)));
+                    holder[0] = vm;
+                    holder[1] = access;
+                    holder[2] = maps;
+                    holder[3] = se;
+                })
+                .get();
         TrainingViewModel vm = (TrainingViewModel) holder[0];
         // wait for the data preview (as a user would before pressing Start)
         for (int i = 0; i < 600 && !fx.submit(() -> vm.canStartProperty().get()).get(); i++) {
@@ -144,9 +164,10 @@ public final class LiveViewBench {
         TrainingRunRecord r = fx.submit(() -> vm.runs().get(0)).get();
         r.run().trainer().join();
         fx.submit(() -> {
-            vm.shutdown();
-            ((ModelAccess) holder[1]).shutdown();
-        }).get();
+                    vm.shutdown();
+                    ((ModelAccess) holder[1]).shutdown();
+                })
+                .get();
         // the fake FX thread is a daemon and stays up: late deliveries from the inspect worker must not be rejected
         return n * s.batchSize() / ((t1.get() - t0.get()) / 1e9);
     }

@@ -22,14 +22,16 @@ public record ProgressEstimate(long done, long total, double elapsedSeconds, dou
     }
 
     public String text() {
-        String speed = imagesPerSecond > 0 ? String.format(Locale.ROOT, "%,.0f images/s", imagesPerSecond) : "– images/s";
+        String speed =
+                imagesPerSecond > 0 ? String.format(Locale.ROOT, "%,.0f images/s", imagesPerSecond) : "– images/s";
         double left = secondsLeft();
         String eta = Double.isNaN(left) ? "estimating time left…" : clock(Math.round(left)) + " left";
         return String.format(Locale.ROOT, "iteration %,d of %,d · %s · %s", done, total, speed, eta);
     }
 
     public static String clock(long s) {
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -42,7 +42,8 @@ public final class ResultsView extends VBox {
         GraphicsContext g = matrix.getGraphicsContext2D();
         g.clearRect(0, 0, matrix.getWidth(), matrix.getHeight());
         if (res == null) {
-            title.setText(r == null ? "Results appear here when a run ends." : r + ": results appear when the run ends.");
+            title.setText(
+                    r == null ? "Results appear here when a run ends." : r + ": results appear when the run ends.");
             return;
         }
         title.setText(r + " · " + res.summary());
@@ -62,7 +63,8 @@ public final class ResultsView extends VBox {
             double x = left + c.predicted() * cell;
             double y = top + c.actual() * cell;
             Color base = c.actual() == c.predicted() ? Color.web("#009E73") : Color.web("#D55E00");
-            g.setFill(Color.WHITE.interpolate(base, Math.min(1, c.rowFraction() * (c.actual() == c.predicted() ? 1 : 3))));
+            g.setFill(Color.WHITE.interpolate(
+                    base, Math.min(1, c.rowFraction() * (c.actual() == c.predicted() ? 1 : 3))));
             g.fillRect(x, y, cell - 1, cell - 1);
             if (c.count() > 0) {
                 g.setFill(c.rowFraction() > 0.6 ? Color.WHITE : Color.web("#222"));
@@ -80,8 +82,18 @@ public final class ResultsView extends VBox {
         perClass.getChildren().add(pc);
         res.perClassLines().forEach(l -> perClass.getChildren().add(new Label(l)));
         for (RunResult.Misclassified m : res.misclassified()) {
-            VBox v = new VBox(2, FxImages.view(Pixels.photo(m.pixels(), m.shape()), m.shape().width(), m.shape().height(), 48),
-                    new Label(String.format(Locale.ROOT, "%s → %s", shortName(res.name(m.actual())), shortName(res.name(m.predicted())))));
+            VBox v = new VBox(
+                    2,
+                    FxImages.view(
+                            Pixels.photo(m.pixels(), m.shape()),
+                            m.shape().width(),
+                            m.shape().height(),
+                            48),
+                    new Label(String.format(
+                            Locale.ROOT,
+                            "%s → %s",
+                            shortName(res.name(m.actual())),
+                            shortName(res.name(m.predicted())))));
             v.setAlignment(Pos.CENTER);
             v.getStyleClass().add("misclassified");
             wrong.getChildren().add(v);

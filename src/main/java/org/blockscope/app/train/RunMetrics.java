@@ -15,12 +15,10 @@ public final class RunMetrics {
     /** Weight of the past in the smoothed loss (TensorBoard's default smoothing is 0.6; 0.9 suits noisy small batches). */
     public static final double SMOOTHING = 0.9;
 
-    public record IterationPoint(long iteration, int epoch, double loss, double smoothed, double lr,
-                                 double imagesPerSecond) {
-    }
+    public record IterationPoint(
+            long iteration, int epoch, double loss, double smoothed, double lr, double imagesPerSecond) {}
 
-    public record EpochPoint(int epoch, double trainLoss, double trainAcc, double valLoss, double valAcc) {
-    }
+    public record EpochPoint(int epoch, double trainLoss, double trainAcc, double valLoss, double valAcc) {}
 
     private final List<IterationPoint> iterations = new ArrayList<>();
     private final List<EpochPoint> epochs = new ArrayList<>();
@@ -35,7 +33,8 @@ public final class RunMetrics {
             emaCount++;
         }
         double smoothed = emaCount == 0 ? Double.NaN : ema / (1 - Math.pow(SMOOTHING, emaCount));
-        iterations.add(new IterationPoint(it.iteration(), it.epoch(), it.loss(), smoothed, it.lr(), it.imagesPerSecond()));
+        iterations.add(
+                new IterationPoint(it.iteration(), it.epoch(), it.loss(), smoothed, it.lr(), it.imagesPerSecond()));
     }
 
     public void add(TrainingEvent.EpochDone e) {
@@ -65,14 +64,30 @@ public final class RunMetrics {
         int e = 0;
         for (int i = 0; i < iterations.size(); i++) {
             IterationPoint p = iterations.get(i);
-            s.append(p.iteration()).append(',').append(p.epoch() + 1).append(',').append(num(p.loss())).append(',')
-                    .append(num(p.smoothed())).append(',').append(num(p.lr())).append(',')
+            s.append(p.iteration())
+                    .append(',')
+                    .append(p.epoch() + 1)
+                    .append(',')
+                    .append(num(p.loss()))
+                    .append(',')
+                    .append(num(p.smoothed()))
+                    .append(',')
+                    .append(num(p.lr()))
+                    .append(',')
                     .append(num(p.imagesPerSecond()));
-            boolean lastOfEpoch = i + 1 == iterations.size() || iterations.get(i + 1).epoch() != p.epoch();
-            EpochPoint ep = e < epochs.size() && epochs.get(e).epoch() == p.epoch() && lastOfEpoch ? epochs.get(e++) : null;
+            boolean lastOfEpoch =
+                    i + 1 == iterations.size() || iterations.get(i + 1).epoch() != p.epoch();
+            EpochPoint ep =
+                    e < epochs.size() && epochs.get(e).epoch() == p.epoch() && lastOfEpoch ? epochs.get(e++) : null;
             if (ep != null) {
-                s.append(',').append(num(ep.trainLoss())).append(',').append(num(ep.trainAcc())).append(',')
-                        .append(num(ep.valLoss())).append(',').append(num(ep.valAcc()));
+                s.append(',')
+                        .append(num(ep.trainLoss()))
+                        .append(',')
+                        .append(num(ep.trainAcc()))
+                        .append(',')
+                        .append(num(ep.valLoss()))
+                        .append(',')
+                        .append(num(ep.valAcc()));
             } else {
                 s.append(",,,,");
             }

@@ -19,12 +19,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record RunResult(Evaluation evaluation, List<String> classNames, List<Misclassified> misclassified) {
 
     /** One wrong answer: image {@code index} of the validation set. */
-    public record Misclassified(int index, int actual, int predicted, double confidence, Shape shape, float[] pixels) {
-    }
+    public record Misclassified(int index, int actual, int predicted, double confidence, Shape shape, float[] pixels) {}
 
     /** A confusion-matrix cell: {@code count} images of class {@code actual} predicted as {@code predicted}. */
-    public record Cell(int actual, int predicted, long count, double rowFraction) {
-    }
+    public record Cell(int actual, int predicted, long count, double rowFraction) {}
 
     /**
      * One inference pass over the validation set (the model must be idle). Same numbers as
@@ -49,8 +47,8 @@ public record RunResult(Evaluation evaluation, List<String> classNames, List<Mis
                 confusion[actual][predicted]++;
                 if (predicted != actual && wrong.size() < maxMisclassified) {
                     int index = b.indices()[i];
-                    wrong.add(new Misclassified(index, actual, predicted, p.getDouble(i, predicted), val.shape(),
-                            val.image(index)));
+                    wrong.add(new Misclassified(
+                            index, actual, predicted, p.getDouble(i, predicted), val.shape(), val.image(index)));
                 }
             }
             n += b.size();
@@ -84,15 +82,24 @@ public record RunResult(Evaluation evaluation, List<String> classNames, List<Mis
             for (long v : c[i]) {
                 row += v;
             }
-            out.add(String.format(Locale.ROOT, "%s: %s (%d of %d)", name(i),
-                    Double.isNaN(acc[i]) ? "no images" : String.format(Locale.ROOT, "%.1f%%", 100 * acc[i]), c[i][i], row));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%s: %s (%d of %d)",
+                    name(i),
+                    Double.isNaN(acc[i]) ? "no images" : String.format(Locale.ROOT, "%.1f%%", 100 * acc[i]),
+                    c[i][i],
+                    row));
         }
         return out;
     }
 
     public String summary() {
-        return String.format(Locale.ROOT, "validation accuracy %.1f%% on %d images, loss %.4f",
-                100 * evaluation.accuracy(), evaluation.total(), evaluation.loss());
+        return String.format(
+                Locale.ROOT,
+                "validation accuracy %.1f%% on %d images, loss %.4f",
+                100 * evaluation.accuracy(),
+                evaluation.total(),
+                evaluation.loss());
     }
 
     public String name(int cls) {

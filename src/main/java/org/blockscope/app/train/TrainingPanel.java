@@ -21,20 +21,20 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -123,9 +123,11 @@ public final class TrainingPanel extends BorderPane {
             }
         });
         sets.setValue(vm.dataFolderProperty().get());
-        vm.dataFolderProperty().addListener((o, a, b) -> sets.setValue(vm.bundledSets().contains(b) ? b : null));
+        vm.dataFolderProperty()
+                .addListener((o, a, b) -> sets.setValue(vm.bundledSets().contains(b) ? b : null));
         sets.setOnAction(e -> {
-            if (sets.getValue() != null && !sets.getValue().equals(vm.dataFolderProperty().get())) {
+            if (sets.getValue() != null
+                    && !sets.getValue().equals(vm.dataFolderProperty().get())) {
                 vm.chooseData(sets.getValue());
             }
         });
@@ -139,8 +141,12 @@ public final class TrainingPanel extends BorderPane {
             }
         });
         Label where = new Label();
-        where.textProperty().bind(Bindings.createStringBinding(() -> vm.dataFolderProperty().get() == null ? ""
-                : vm.dataFolderProperty().get().toString(), vm.dataFolderProperty()));
+        where.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.dataFolderProperty().get() == null
+                                ? ""
+                                : vm.dataFolderProperty().get().toString(),
+                        vm.dataFolderProperty()));
         where.setWrapText(true);
         Label headline = new Label();
         Label message = new Label();
@@ -181,7 +187,8 @@ public final class TrainingPanel extends BorderPane {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
-        ComboBox<TrainingSettings.Optimiser> opt = new ComboBox<>(FXCollections.observableArrayList(TrainingSettings.Optimiser.values()));
+        ComboBox<TrainingSettings.Optimiser> opt =
+                new ComboBox<>(FXCollections.observableArrayList(TrainingSettings.Optimiser.values()));
         opt.valueProperty().bindBidirectional(vm.optimiserProperty());
         TextField lr = new TextField(Double.toString(vm.learningRateProperty().get()));
         lr.setPrefColumnCount(8);
@@ -192,12 +199,14 @@ public final class TrainingPanel extends BorderPane {
                 vm.learningRateProperty().set(Double.NaN);
             }
         });
-        ComboBox<TrainingSettings.LrSchedule> sched = new ComboBox<>(FXCollections.observableArrayList(TrainingSettings.LrSchedule.values()));
+        ComboBox<TrainingSettings.LrSchedule> sched =
+                new ComboBox<>(FXCollections.observableArrayList(TrainingSettings.LrSchedule.values()));
         sched.valueProperty().bindBidirectional(vm.scheduleProperty());
         Spinner<Integer> batch = intSpinner(1, 4096, vm.batchSizeProperty());
         Spinner<Integer> epochs = intSpinner(1, 1000, vm.epochsProperty());
         Spinner<Integer> seed = intSpinner(0, Integer.MAX_VALUE, vm.seedProperty());
-        Spinner<Double> val = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.9, vm.valFractionProperty().get(), 0.05));
+        Spinner<Double> val = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(
+                0, 0.9, vm.valFractionProperty().get(), 0.05));
         val.setEditable(true);
         val.valueProperty().addListener((o, a, b) -> vm.valFractionProperty().set(b == null ? Double.NaN : b));
         CheckBox aug = new CheckBox("augment (random crops; flips for colour)");
@@ -215,7 +224,9 @@ public final class TrainingPanel extends BorderPane {
         g.addRow(r++, new Label("Seed"), seed);
         g.add(aug, 0, r++, 2, 1);
         g.addRow(r, new Label("Run name"), name);
-        g.getChildren().stream().filter(n -> n instanceof Label).forEach(n -> ((Label) n).setMinWidth(Label.USE_PREF_SIZE));
+        g.getChildren().stream()
+                .filter(n -> n instanceof Label)
+                .forEach(n -> ((Label) n).setMinWidth(Label.USE_PREF_SIZE));
         return titled("Settings", g);
     }
 
@@ -247,7 +258,8 @@ public final class TrainingPanel extends BorderPane {
         resume.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainingViewModel.State.PAUSED));
         Button stop = new Button("Stop");
         stop.setOnAction(e -> vm.stop());
-        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.state().busy(), vm.stateProperty()));
+        stop.disableProperty()
+                .bind(Bindings.createBooleanBinding(() -> !vm.state().busy(), vm.stateProperty()));
         HBox buttons = new HBox(6, start, pause, resume, stop);
         Label why = new Label();
         why.textProperty().bind(vm.whyNotStartProperty());
@@ -296,7 +308,8 @@ public final class TrainingPanel extends BorderPane {
                 setText(null);
             }
         });
-        vm.currentProperty().addListener((o, a, b) -> runList.getSelectionModel().select(b));
+        vm.currentProperty()
+                .addListener((o, a, b) -> runList.getSelectionModel().select(b));
         runList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showResults(b));
         vm.runs().addListener((ListChangeListener<TrainingRunRecord>) c -> {
             while (c.next()) {
@@ -311,7 +324,8 @@ public final class TrainingPanel extends BorderPane {
         });
         Button csv = new Button("Export CSV…");
         csv.setTooltip(new Tooltip("Save the selected run's loss, accuracy and learning rate as a CSV file"));
-        csv.disableProperty().bind(runList.getSelectionModel().selectedItemProperty().isNull());
+        csv.disableProperty()
+                .bind(runList.getSelectionModel().selectedItemProperty().isNull());
         csv.setOnAction(e -> exportCsv(runList.getSelectionModel().getSelectedItem()));
         Button png = new Button("Export PNG…");
         png.setTooltip(new Tooltip("Save the charts as a PNG image"));
@@ -319,7 +333,8 @@ public final class TrainingPanel extends BorderPane {
         Button remove = new Button("Remove run");
         remove.setId("remove-run");
         remove.setTooltip(new Tooltip("Take the selected run off the list and the charts (not the one training)"));
-        Runnable updateRemove = () -> remove.setDisable(!vm.canRemove(runList.getSelectionModel().getSelectedItem()));
+        Runnable updateRemove = () ->
+                remove.setDisable(!vm.canRemove(runList.getSelectionModel().getSelectedItem()));
         runList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateRemove.run());
         vm.stateProperty().addListener((o, a, b) -> updateRemove.run());
         updateRemove.run();
@@ -327,7 +342,7 @@ public final class TrainingPanel extends BorderPane {
         Label hint = new Label("Tick runs to overlay them (e.g. the same network with and without SE).");
         hint.getStyleClass().add("hint");
         for (Button b : List.of(csv, png, remove)) {
-            b.setMinWidth(Region.USE_PREF_SIZE);            // the hint gives way when space is short
+            b.setMinWidth(Region.USE_PREF_SIZE); // the hint gives way when space is short
         }
         hint.setMinWidth(0);
         HBox buttons = new HBox(8, csv, png, remove, hint);

@@ -8,11 +8,19 @@ import org.blockscope.engine.train.Schedule;
 import org.blockscope.engine.train.TrainingConfig;
 
 /** What the user chose in the training panel; {@link #toConfig()} builds the engine's config (as the CLI does). */
-public record TrainingSettings(Optimiser optimiser, double learningRate, LrSchedule schedule, int batchSize,
-                               int epochs, double valFraction, long seed, boolean augment) {
+public record TrainingSettings(
+        Optimiser optimiser,
+        double learningRate,
+        LrSchedule schedule,
+        int batchSize,
+        int epochs,
+        double valFraction,
+        long seed,
+        boolean augment) {
 
     public enum Optimiser {
-        ADAM("Adam"), SGD("SGD (momentum 0.9)");
+        ADAM("Adam"),
+        SGD("SGD (momentum 0.9)");
 
         private final String text;
 
@@ -27,7 +35,9 @@ public record TrainingSettings(Optimiser optimiser, double learningRate, LrSched
     }
 
     public enum LrSchedule {
-        CONSTANT("constant"), STEP("step (×0.1 every third of the epochs)"), COSINE("cosine");
+        CONSTANT("constant"),
+        STEP("step (×0.1 every third of the epochs)"),
+        COSINE("cosine");
 
         private final String text;
 
@@ -80,8 +90,17 @@ public record TrainingSettings(Optimiser optimiser, double learningRate, LrSched
 
     /** One line for the run list and the CSV header. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s lr %s (%s), batch %d, %d epoch%s, val %.0f%%, seed %d%s",
-                optimiser == Optimiser.ADAM ? "Adam" : "SGD", learningRate, schedule.name().toLowerCase(Locale.ROOT),
-                batchSize, epochs, epochs == 1 ? "" : "s", valFraction * 100, seed, augment ? ", augmented" : "");
+        return String.format(
+                Locale.ROOT,
+                "%s lr %s (%s), batch %d, %d epoch%s, val %.0f%%, seed %d%s",
+                optimiser == Optimiser.ADAM ? "Adam" : "SGD",
+                learningRate,
+                schedule.name().toLowerCase(Locale.ROOT),
+                batchSize,
+                epochs,
+                epochs == 1 ? "" : "s",
+                valFraction * 100,
+                seed,
+                augment ? ", augmented" : "");
     }
 }

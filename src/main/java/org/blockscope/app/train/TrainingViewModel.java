@@ -57,14 +57,21 @@ import org.blockscope.graph.Shape;
 public final class TrainingViewModel {
 
     public enum State {
-        IDLE, PREPARING, RUNNING, PAUSED, FINISHED, STOPPED, FAILED;
+        IDLE,
+        PREPARING,
+        RUNNING,
+        PAUSED,
+        FINISHED,
+        STOPPED,
+        FAILED;
 
         public boolean busy() {
             return this == PREPARING || this == RUNNING || this == PAUSED;
         }
     }
 
-    public static final String SNAPSHOT_NOTE = "Training a copy of the network as it was at Start: you can keep editing.";
+    public static final String SNAPSHOT_NOTE =
+            "Training a copy of the network as it was at Start: you can keep editing.";
 
     private final EditorModel editor;
     private final ModelAccess access;
@@ -118,7 +125,8 @@ public final class TrainingViewModel {
      * @param deliver runs results on the UI thread (Platform::runLater; tests: Runnable::run)
      * @param samples the bundled sample-images folder
      */
-    public TrainingViewModel(EditorModel editor, ModelAccess access, Executor deliver, Path samples, LongSupplier nanos) {
+    public TrainingViewModel(
+            EditorModel editor, ModelAccess access, Executor deliver, Path samples, LongSupplier nanos) {
         this.editor = editor;
         this.access = access;
         this.deliver = deliver;
@@ -130,8 +138,17 @@ public final class TrainingViewModel {
             followNetwork();
             refreshWhyNot();
         });
-        for (javafx.beans.value.ObservableValue<?> v : List.of(state, previewMessage, optimiser, learningRate, schedule,
-                batchSize, epochs, valFraction, seed, dataFolder)) {
+        for (javafx.beans.value.ObservableValue<?> v : List.of(
+                state,
+                previewMessage,
+                optimiser,
+                learningRate,
+                schedule,
+                batchSize,
+                epochs,
+                valFraction,
+                seed,
+                dataFolder)) {
             v.addListener(recheck);
         }
         dataFolder.addListener((o, a, b) -> reloadPreview());
@@ -238,7 +255,9 @@ public final class TrainingViewModel {
 
     /** Whether {@code r} can be removed from the list: any run but the one still preparing or training. */
     public boolean canRemove(TrainingRunRecord r) {
-        return r != null && runs.contains(r) && !(r == current.get() && state.get().busy());
+        return r != null
+                && runs.contains(r)
+                && !(r == current.get() && state.get().busy());
     }
 
     /**
@@ -264,13 +283,22 @@ public final class TrainingViewModel {
     }
 
     public TrainingSettings settings() {
-        return new TrainingSettings(optimiser.get(), learningRate.get(), schedule.get(), batchSize.get(), epochs.get(),
-                valFraction.get(), seed.get(), augment.get());
+        return new TrainingSettings(
+                optimiser.get(),
+                learningRate.get(),
+                schedule.get(),
+                batchSize.get(),
+                epochs.get(),
+                valFraction.get(),
+                seed.get(),
+                augment.get());
     }
 
     /** Bundled data sets (sample-images/digits, sample-images/colour32) that exist. */
     public List<Path> bundledSets() {
-        return List.of(samples.resolve("digits"), samples.resolve("colour32")).stream().filter(Files::isDirectory).toList();
+        return List.of(samples.resolve("digits"), samples.resolve("colour32")).stream()
+                .filter(Files::isDirectory)
+                .toList();
     }
 
     /** The user picked a data folder: stop following the network's input channels. */
@@ -330,19 +358,22 @@ public final class TrainingViewModel {
         double vf = valFraction.get();
         long s = seed.get();
         previewMessage.set("loading " + folder.getFileName() + "…");
-        previewer.submit(() -> {
-            try {
-                return DataPreview.load(folder, input, vf >= 0 && vf < 1 ? vf : 0.2, s, 3);
-            } catch (DataException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-        }, p -> {
-            preview.set(p);
-            previewMessage.set("");
-        }, e -> {
-            preview.set(null);
-            previewMessage.set("cannot use this data: " + e.getMessage());
-        });
+        previewer.submit(
+                () -> {
+                    try {
+                        return DataPreview.load(folder, input, vf >= 0 && vf < 1 ? vf : 0.2, s, 3);
+                    } catch (DataException e) {
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                },
+                p -> {
+                    preview.set(p);
+                    previewMessage.set("");
+                },
+                e -> {
+                    preview.set(null);
+                    previewMessage.set("cannot use this data: " + e.getMessage());
+                });
     }
 
     private void refreshWhyNot() {
@@ -356,15 +387,19 @@ public final class TrainingViewModel {
             return "a run is in progress: stop it before starting another";
         }
         NetworkAnalysis a = editor.analysis();
-        List<Diagnostic> errors = a.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                a.diagnostics().stream().filter(Diagnostic::isError).toList();
         if (!errors.isEmpty()) {
-            String list = errors.stream().limit(3).map(d -> (d.node() == null ? "" : "'" + d.node() + "': ") + d.message())
+            String list = errors.stream()
+                    .limit(3)
+                    .map(d -> (d.node() == null ? "" : "'" + d.node() + "': ") + d.message())
                     .collect(Collectors.joining("; "));
             return "The network cannot train (" + errors.size() + " error" + (errors.size() == 1 ? "" : "s") + "): "
                     + list + (errors.size() > 3 ? "; …" : "");
         }
         if (dataFolder.get() == null || !Files.isDirectory(dataFolder.get())) {
-            return "choose a data folder" + (dataFolder.get() == null ? "" : ": " + dataFolder.get() + " does not exist");
+            return "choose a data folder"
+                    + (dataFolder.get() == null ? "" : ": " + dataFolder.get() + " does not exist");
         }
         if (previewMessage.get().startsWith("cannot use")) {
             return previewMessage.get();
@@ -384,8 +419,10 @@ public final class TrainingViewModel {
         Graph snapshot = editor.graph();
         TrainingSettings s = settings();
         Path folder = dataFolder.get();
-        String name = runName.get().isBlank() ? defaultName(snapshot) : runName.get().trim();
-        TrainingRunRecord record = new TrainingRunRecord(runs.size() + 1, name, snapshot, s, folder.getFileName().toString());
+        String name =
+                runName.get().isBlank() ? defaultName(snapshot) : runName.get().trim();
+        TrainingRunRecord record = new TrainingRunRecord(
+                runs.size() + 1, name, snapshot, s, folder.getFileName().toString());
         record.visibleProperty().addListener((o, a, b) -> bumpCharts());
         runs.add(record);
         current.set(record);
@@ -403,12 +440,17 @@ public final class TrainingViewModel {
     private void prepare(TrainingRunRecord record, Graph snapshot, TrainingSettings s, Path folder, boolean colour) {
         TrainingRun run;
         try {
-            run = TrainingRun.prepare(snapshot, DataSpec.detect(folder, null),
+            run = TrainingRun.prepare(
+                    snapshot,
+                    DataSpec.detect(folder, null),
                     new TrainingRun.Settings(s.toConfig(), s.valFraction(), s.augmentation(colour)));
         } catch (DataException | RuntimeException e) {
             String why = e instanceof CompileException ce
-                    ? "the network is invalid: " + ce.diagnostics().stream().filter(Diagnostic::isError)
-                            .map(Diagnostic::toString).collect(Collectors.joining("; "))
+                    ? "the network is invalid: "
+                            + ce.diagnostics().stream()
+                                    .filter(Diagnostic::isError)
+                                    .map(Diagnostic::toString)
+                                    .collect(Collectors.joining("; "))
                     : e.getMessage();
             deliver.execute(() -> {
                 runs.remove(record);
@@ -418,7 +460,7 @@ public final class TrainingViewModel {
             });
             return;
         }
-        if (cancelled) {                         // Stop was pressed while the data loaded
+        if (cancelled) { // Stop was pressed while the data loaded
             deliver.execute(() -> {
                 runs.remove(record);
                 current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
@@ -445,8 +487,10 @@ public final class TrainingViewModel {
     }
 
     private static String defaultName(Graph g) {
-        boolean se = g.nodes().stream().anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.SE
-                || (n.params().has("se") && Boolean.TRUE.equals(n.params().get("se"))));
+        boolean se = g.nodes().stream()
+                .anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.SE
+                        || (n.params().has("se")
+                                && Boolean.TRUE.equals(n.params().get("se"))));
         return g.nodes().size() + " blocks" + (se ? ", with SE" : "");
     }
 
@@ -502,7 +546,9 @@ public final class TrainingViewModel {
         for (TrainingEvent e : events) {
             if (e instanceof TrainingEvent.IterationDone it) {
                 record.metrics().add(it);
-                imagesPerSecond = imagesPerSecond == 0 ? it.imagesPerSecond() : 0.9 * imagesPerSecond + 0.1 * it.imagesPerSecond();
+                imagesPerSecond = imagesPerSecond == 0
+                        ? it.imagesPerSecond()
+                        : 0.9 * imagesPerSecond + 0.1 * it.imagesPerSecond();
                 changed = true;
             } else if (e instanceof TrainingEvent.EpochDone ep) {
                 record.metrics().add(ep);
@@ -534,14 +580,19 @@ public final class TrainingViewModel {
         double elapsed = (nanos.getAsLong() - startNanos - pausedNanos) / 1e9;
         ProgressEstimate p = new ProgressEstimate(done, record.totalIterations(), elapsed, imagesPerSecond);
         progress.set(p.fraction());
-        String epochText = last == null ? "" : String.format(Locale.ROOT, "epoch %d of %d · ", last.epoch() + 1,
-                record.settings().epochs());
+        String epochText = last == null
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "epoch %d of %d · ",
+                        last.epoch() + 1,
+                        record.settings().epochs());
         progressText.set(epochText + p.text());
     }
 
     private void finish(TrainingRunRecord record, TrainingEvent end) {
         TrainingRun run = record.run();
-        if (run != null) {                       // null only for records adopted by tests
+        if (run != null) { // null only for records adopted by tests
             access.endLive(run.model());
         }
         if (end instanceof TrainingEvent.Failed f) {
@@ -564,12 +615,17 @@ public final class TrainingViewModel {
         ended.forEach(c -> c.accept(run));
         if (!(end instanceof TrainingEvent.Failed)) {
             int batch = record.settings().batchSize();
-            access.submit("result-" + record.number(), run.model(), m -> RunResult.compute(run, batch, 40), r -> {
-                record.resultProperty().set(r);
-                if (current.get() == record && !state.get().busy()) {
-                    status.set(record + ": " + r.summary() + ".");
-                }
-            }, e -> status.set("Evaluation failed: " + e.getMessage()));
+            access.submit(
+                    "result-" + record.number(),
+                    run.model(),
+                    m -> RunResult.compute(run, batch, 40),
+                    r -> {
+                        record.resultProperty().set(r);
+                        if (current.get() == record && !state.get().busy()) {
+                            status.set(record + ": " + r.summary() + ".");
+                        }
+                    },
+                    e -> status.set("Evaluation failed: " + e.getMessage()));
         }
     }
 

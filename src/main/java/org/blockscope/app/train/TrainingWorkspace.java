@@ -49,8 +49,12 @@ public final class TrainingWorkspace extends TabPane {
         featureMaps = new FeatureMapView(inspection);
         seWeights = new SeWeightsView(inspection);
         stepThrough = new StepThroughView(inspection, centreOnNode);
-        getTabs().addAll(tab("Training", trainingPanel), tab("Feature maps", featureMaps), tab("SE weights", seWeights),
-                tab("Step through", stepThrough));
+        getTabs()
+                .addAll(
+                        tab("Training", trainingPanel),
+                        tab("Feature maps", featureMaps),
+                        tab("SE weights", seWeights),
+                        tab("Step through", stepThrough));
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {

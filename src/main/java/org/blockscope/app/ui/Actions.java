@@ -13,7 +13,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCombination;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.InspectorModel;
-import org.blockscope.app.model.Placement;
 
 /**
  * Every command of the window, defined once with its text, shortcut, enabled state and handler.
@@ -26,14 +25,23 @@ public final class Actions {
     private final Supplier<Scene> scene;
     private final SimpleBooleanProperty clipboardFull = new SimpleBooleanProperty(false);
 
-    public Actions(EditorModel model, CanvasView canvas, FileCommands files, Supplier<Scene> scene,
-                   Consumer<String> notice, Runnable about, Runnable exit) {
+    public Actions(
+            EditorModel model,
+            CanvasView canvas,
+            FileCommands files,
+            Supplier<Scene> scene,
+            Consumer<String> notice,
+            Runnable about,
+            Runnable exit) {
         this.model = model;
         this.scene = scene;
         BooleanBinding anySelected = Bindings.isNotEmpty(model.selection());
-        BooleanBinding notEmpty = Bindings.createBooleanBinding(() -> model.graph().size() > 0, model.graphProperty());
+        BooleanBinding notEmpty =
+                Bindings.createBooleanBinding(() -> model.graph().size() > 0, model.graphProperty());
         BooleanBinding oneComposite = Bindings.createBooleanBinding(
-                () -> InspectorModel.singleComposite(model.selection(), model.graph()), model.selection(), model.graphProperty());
+                () -> InspectorModel.singleComposite(model.selection(), model.graph()),
+                model.selection(),
+                model.graphProperty());
 
         // ---- file
         add("new", "New", "Shortcut+N", files::newDocument);
@@ -46,44 +54,67 @@ public final class Actions {
         add("exit", "Exit", "Shortcut+Q", exit);
 
         // ---- edit
-        add("undo", "Undo", "Shortcut+Z", history(t -> t.undo(), model::undo)).enabledWhen(model.canUndoProperty())
-                .text(Bindings.createStringBinding(() -> label("Undo", model.undoDescriptionProperty().get()),
-                        model.undoDescriptionProperty()));
-        add("redo", "Redo", "Shortcut+Shift+Z", history(t -> t.redo(), model::redo)).enabledWhen(model.canRedoProperty())
+        add("undo", "Undo", "Shortcut+Z", history(t -> t.undo(), model::undo))
+                .enabledWhen(model.canUndoProperty())
+                .text(Bindings.createStringBinding(
+                        () -> label("Undo", model.undoDescriptionProperty().get()), model.undoDescriptionProperty()));
+        add("redo", "Redo", "Shortcut+Shift+Z", history(t -> t.redo(), model::redo))
+                .enabledWhen(model.canRedoProperty())
                 .alsoOn(KeyCombination.keyCombination("Shortcut+Y"))
-                .text(Bindings.createStringBinding(() -> label("Redo", model.redoDescriptionProperty().get()),
-                        model.redoDescriptionProperty()));
+                .text(Bindings.createStringBinding(
+                        () -> label("Redo", model.redoDescriptionProperty().get()), model.redoDescriptionProperty()));
         add("cut", "Cut", "Shortcut+X", text(TextInputControl::cut, () -> {
-            model.copy();
-            clipboardFull.set(model.canPaste());
-            model.deleteSelection();
-        })).enabledWhen(anySelected);
+                    model.copy();
+                    clipboardFull.set(model.canPaste());
+                    model.deleteSelection();
+                }))
+                .enabledWhen(anySelected);
         add("copy", "Copy", "Shortcut+C", text(TextInputControl::copy, () -> {
-            model.copy();
-            clipboardFull.set(model.canPaste());
-        })).enabledWhen(anySelected);
-        add("paste", "Paste", "Shortcut+V", text(TextInputControl::paste, model::paste)).enabledWhen(clipboardFull);
+                    model.copy();
+                    clipboardFull.set(model.canPaste());
+                }))
+                .enabledWhen(anySelected);
+        add("paste", "Paste", "Shortcut+V", text(TextInputControl::paste, model::paste))
+                .enabledWhen(clipboardFull);
         add("duplicate", "Duplicate", "Shortcut+D", () -> {
-            model.duplicate();
-            clipboardFull.set(model.canPaste());
-        }).enabledWhen(anySelected);
+                    model.duplicate();
+                    clipboardFull.set(model.canPaste());
+                })
+                .enabledWhen(anySelected);
         add("delete", "Delete", "Delete", text(TextInputControl::deleteNextChar, model::deleteSelection))
                 .enabledWhen(anySelected);
-        add("selectAll", "Select all", "Shortcut+A", text(TextInputControl::selectAll,
-                () -> model.select(model.graph().names().toArray(String[]::new))));
-        add("group", "Group", "Shortcut+G", () -> model.groupSelection("block").ifPresent(notice)).enabledWhen(anySelected);
-        add("ungroup", "Ungroup", "Shortcut+Shift+G", () -> single().ifPresent(n -> model.ungroup(n).ifPresent(notice)))
+        add(
+                "selectAll",
+                "Select all",
+                "Shortcut+A",
+                text(
+                        TextInputControl::selectAll,
+                        () -> model.select(model.graph().names().toArray(String[]::new))));
+        add("group", "Group", "Shortcut+G", () -> model.groupSelection("block").ifPresent(notice))
+                .enabledWhen(anySelected);
+        add(
+                        "ungroup",
+                        "Ungroup",
+                        "Shortcut+Shift+G",
+                        () -> single().ifPresent(n -> model.ungroup(n).ifPresent(notice)))
                 .enabledWhen(oneComposite);
-        add("openBlock", "Open block", "Shortcut+ENTER", () -> single().ifPresent(canvas::openBlock)).enabledWhen(oneComposite);
+        add("openBlock", "Open block", "Shortcut+ENTER", () -> single().ifPresent(canvas::openBlock))
+                .enabledWhen(oneComposite);
 
         // ---- view
-        add("zoomIn", "Zoom in", "Shortcut+EQUALS", canvas::zoomIn).alsoOn(KeyCombination.keyCombination("Shortcut+ADD"));
-        add("zoomOut", "Zoom out", "Shortcut+MINUS", canvas::zoomOut).alsoOn(KeyCombination.keyCombination("Shortcut+SUBTRACT"));
+        add("zoomIn", "Zoom in", "Shortcut+EQUALS", canvas::zoomIn)
+                .alsoOn(KeyCombination.keyCombination("Shortcut+ADD"));
+        add("zoomOut", "Zoom out", "Shortcut+MINUS", canvas::zoomOut)
+                .alsoOn(KeyCombination.keyCombination("Shortcut+SUBTRACT"));
         add("zoomFit", "Zoom to fit", "Shortcut+9", canvas::fitToView);
         add("zoomReset", "Zoom 100%", "Shortcut+0", canvas::zoomReset);
         add("autoLayout", "Auto layout", "Shortcut+L", canvas::autoLayout).enabledWhen(notEmpty);
-        add("presenter", "Presenter mode", "F5",
-                () -> model.presenterModeProperty().set(!model.presenterModeProperty().get()))
+        add(
+                        "presenter",
+                        "Presenter mode",
+                        "F5",
+                        () -> model.presenterModeProperty()
+                                .set(!model.presenterModeProperty().get()))
                 .toggles(model.presenterModeProperty());
         add("about", "About Blockscope", null, about);
     }
@@ -107,7 +138,7 @@ public final class Actions {
         Scene s = scene.get();
         javafx.scene.Node owner = s == null ? null : s.getFocusOwner();
         if (owner instanceof javafx.scene.control.Spinner<?> sp && sp.isEditable()) {
-            owner = sp.getEditor();         // a spinner keeps the focus and hands keys to its field
+            owner = sp.getEditor(); // a spinner keeps the focus and hands keys to its field
         }
         return owner instanceof TextInputControl t && t.isEditable() ? t : null;
     }
@@ -160,7 +191,7 @@ public final class Actions {
             if (t == null || !ParamEditors.showsCommittedValue(t)) {
                 return;
             }
-            for (String id : new String[]{"undo", "redo"}) {
+            for (String id : new String[] {"undo", "redo"}) {
                 AppAction a = get(id);
                 if (a.matches(e)) {
                     a.run();

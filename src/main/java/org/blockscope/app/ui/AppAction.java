@@ -3,6 +3,7 @@ package org.blockscope.app.ui;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
@@ -13,7 +14,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
-import javafx.beans.property.BooleanProperty;
 
 /**
  * One command of the app, defined once: its text (which may change, e.g. "Undo Rename 'conv1'"),
@@ -82,7 +82,7 @@ public final class AppAction {
         if (selected != null) {
             CheckMenuItem c = new CheckMenuItem();
             c.selectedProperty().bindBidirectional(selected);
-            c.setOnAction(e -> { });
+            c.setOnAction(e -> {});
             m = c;
         } else {
             m = new MenuItem();
@@ -127,7 +127,8 @@ public final class AppAction {
 
     /** True if the key event is this action's shortcut or one of its alternatives. */
     public boolean matches(javafx.scene.input.KeyEvent e) {
-        return accelerator != null && accelerator.match(e) || alternatives.stream().anyMatch(k -> k.match(e));
+        return accelerator != null && accelerator.match(e)
+                || alternatives.stream().anyMatch(k -> k.match(e));
     }
 
     /** Registers the extra shortcuts (the main one comes with the menu item). */

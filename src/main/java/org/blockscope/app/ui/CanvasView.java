@@ -34,5 +34,4 @@ public interface CanvasView {
 
     /** Palette drags put {@code BlockKind.id()} on this format; the canvas handles the drop. */
     DataFormat kindFormat();
-
 }

@@ -13,12 +13,16 @@ public final class Dialogs {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
     public static final ButtonType DONT_SAVE = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
 
-    public enum Answer { SAVE, DISCARD, CANCEL }
-
-    private Dialogs() {
+    public enum Answer {
+        SAVE,
+        DISCARD,
+        CANCEL
     }
 
-    static Alert alert(Window owner, Alert.AlertType type, String title, String header, String text, ButtonType... buttons) {
+    private Dialogs() {}
+
+    static Alert alert(
+            Window owner, Alert.AlertType type, String title, String header, String text, ButtonType... buttons) {
         Alert a = buttons.length == 0 ? new Alert(type) : new Alert(type, "", buttons);
         a.initOwner(owner);
         a.setTitle(title);
@@ -45,9 +49,15 @@ public final class Dialogs {
     }
 
     public static Answer unsavedChanges(Window owner, String fileName) {
-        Alert a = alert(owner, Alert.AlertType.CONFIRMATION, "Unsaved changes",
-                "Save the changes to " + fileName + "?", "If you don't save, your changes will be lost.",
-                SAVE, DONT_SAVE, ButtonType.CANCEL);
+        Alert a = alert(
+                owner,
+                Alert.AlertType.CONFIRMATION,
+                "Unsaved changes",
+                "Save the changes to " + fileName + "?",
+                "If you don't save, your changes will be lost.",
+                SAVE,
+                DONT_SAVE,
+                ButtonType.CANCEL);
         a.getDialogPane().setId("unsaved-dialog");
         Optional<ButtonType> r = a.showAndWait();
         if (r.isEmpty() || r.get() == ButtonType.CANCEL) {

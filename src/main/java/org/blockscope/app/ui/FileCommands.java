@@ -35,8 +35,13 @@ public final class FileCommands {
     private final java.util.function.Consumer<String> notice;
     private Path lastDir;
 
-    public FileCommands(Supplier<Window> owner, FileSession session, EditorModel model, CanvasView canvas, Executor io,
-                        java.util.function.Consumer<String> notice) {
+    public FileCommands(
+            Supplier<Window> owner,
+            FileSession session,
+            EditorModel model,
+            CanvasView canvas,
+            Executor io,
+            java.util.function.Consumer<String> notice) {
         this.owner = owner;
         this.session = session;
         this.model = model;
@@ -117,7 +122,8 @@ public final class FileCommands {
 
     public boolean saveAs() {
         FileChooser fc = chooser("Save network");
-        fc.setInitialFileName(session.currentFile().map(p -> p.getFileName().toString()).orElse("network" + GraphFiles.EXTENSION));
+        fc.setInitialFileName(
+                session.currentFile().map(p -> p.getFileName().toString()).orElse("network" + GraphFiles.EXTENSION));
         java.io.File f = fc.showSaveDialog(owner.get());
         return f != null && saveTo(f.toPath());
     }
@@ -149,7 +155,8 @@ public final class FileCommands {
                 ImageIO.write(awt, "png", file.toFile());
                 Platform.runLater(() -> notice.accept("Exported " + file.getFileName()));
             } catch (IOException e) {
-                Platform.runLater(() -> Dialogs.error(owner.get(), "The image was not saved", file + ": " + e.getMessage()));
+                Platform.runLater(
+                        () -> Dialogs.error(owner.get(), "The image was not saved", file + ": " + e.getMessage()));
             }
         });
     }
@@ -169,7 +176,8 @@ public final class FileCommands {
                 Files.writeString(file, svg, StandardCharsets.UTF_8);
                 Platform.runLater(() -> notice.accept("Exported " + file.getFileName()));
             } catch (IOException e) {
-                Platform.runLater(() -> Dialogs.error(owner.get(), "The drawing was not saved", file + ": " + e.getMessage()));
+                Platform.runLater(
+                        () -> Dialogs.error(owner.get(), "The drawing was not saved", file + ": " + e.getMessage()));
             }
         });
     }
@@ -177,9 +185,14 @@ public final class FileCommands {
     /** On start: offers each copy left by a session that did not exit cleanly. */
     public void offerRecovery() {
         for (Recovery.Found f : session.leftBehind()) {
-            String what = f.original().map(p -> "your changes to " + p.getFileName()).orElse("an unsaved network");
-            if (Dialogs.confirm(owner.get(), "Restore unsaved work?",
-                    "Blockscope did not close properly last time. A copy of " + what + " was kept.", "Restore", "Discard")) {
+            String what =
+                    f.original().map(p -> "your changes to " + p.getFileName()).orElse("an unsaved network");
+            if (Dialogs.confirm(
+                    owner.get(),
+                    "Restore unsaved work?",
+                    "Blockscope did not close properly last time. A copy of " + what + " was kept.",
+                    "Restore",
+                    "Discard")) {
                 session.restore(f).ifPresent(msg -> Dialogs.error(owner.get(), "The copy cannot be restored", msg));
                 Platform.runLater(canvas::fitToView);
                 return;
@@ -191,9 +204,12 @@ public final class FileCommands {
     private FileChooser chooser(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Blockscope networks", "*" + GraphFiles.EXTENSION));
+        fc.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter("Blockscope networks", "*" + GraphFiles.EXTENSION));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*.*"));
-        Path dir = lastDir != null ? lastDir : session.currentFile().map(Path::getParent).orElse(null);
+        Path dir = lastDir != null
+                ? lastDir
+                : session.currentFile().map(Path::getParent).orElse(null);
         if (dir != null && Files.isDirectory(dir)) {
             fc.setInitialDirectory(dir.toFile());
         }

@@ -81,7 +81,7 @@ public final class Inspector extends VBox {
         String name = model.selection().stream().filter(g::contains).findFirst().orElseThrow();
         Node n = g.node(name);
         if (name.equals(shownNode) && shownState != null && shownState.kind() == n.kind()) {
-            items.forEach(ParamItem::refresh);      // same block: values follow (undo, redo)
+            items.forEach(ParamItem::refresh); // same block: values follow (undo, redo)
         } else {
             refusal.setText("");
             rebuild(n);

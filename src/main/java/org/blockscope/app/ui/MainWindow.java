@@ -27,7 +27,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.blockscope.app.model.Lessons;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.blockscope.app.model.AppHome;
@@ -35,6 +34,7 @@ import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.Explanations;
 import org.blockscope.app.model.FileSession;
 import org.blockscope.app.model.InspectorModel;
+import org.blockscope.app.model.Lessons;
 import org.blockscope.app.model.Placement;
 import org.blockscope.block.BlockKind;
 import org.blockscope.edit.Document;
@@ -69,7 +69,8 @@ public final class MainWindow {
     private final Inspector inspector;
     private org.blockscope.app.train.TrainingWorkspace workspace;
     private SplitPane centre;
-    private final javafx.beans.property.BooleanProperty startShown = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty startShown =
+            new javafx.beans.property.SimpleBooleanProperty(true);
 
     public MainWindow(Stage stage, AppHome home, Function<EditorModel, CanvasView> canvasFactory) {
         this.stage = stage;
@@ -96,45 +97,52 @@ public final class MainWindow {
         summary.setId("tab-summary");
         Tab problems = new Tab("Problems", new ProblemsList(model, this::reveal));
         problems.setId("tab-problems");
-        model.analysisProperty().addListener((o, a, n) -> problems.setText(
-                n.diagnostics().isEmpty() ? "Problems" : "Problems (" + n.diagnostics().size() + ")"));
+        model.analysisProperty()
+                .addListener((o, a, n) -> problems.setText(
+                        n.diagnostics().isEmpty()
+                                ? "Problems"
+                                : "Problems (" + n.diagnostics().size() + ")"));
         bottom.getTabs().addAll(summary, problems);
         addTrainingTabs();
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        StartPage start = new StartPage(new StartPage.Actions() {
-            @Override
-            public void newEmpty() {
-                files.newDocument();
-                startShown.set(false);
-            }
+        StartPage start = new StartPage(
+                new StartPage.Actions() {
+                    @Override
+                    public void newEmpty() {
+                        files.newDocument();
+                        startShown.set(false);
+                    }
 
-            @Override
-            public void open() {
-                files.open();
-                startShown.set(session.currentFile().isEmpty() && model.graph().size() == 0);
-            }
+                    @Override
+                    public void open() {
+                        files.open();
+                        startShown.set(
+                                session.currentFile().isEmpty() && model.graph().size() == 0);
+                    }
 
-            @Override
-            public void openRecent(Path file) {
-                files.openRecent(file);
-            }
+                    @Override
+                    public void openRecent(Path file) {
+                        files.openRecent(file);
+                    }
 
-            @Override
-            public void fromTemplate(org.blockscope.templates.Template t) {
-                files.newFrom(t);
-            }
+                    @Override
+                    public void fromTemplate(org.blockscope.templates.Template t) {
+                        files.newFrom(t);
+                    }
 
-            @Override
-            public void lesson(Lessons.Lesson l) {
-                openLesson(l);
-            }
+                    @Override
+                    public void lesson(Lessons.Lesson l) {
+                        openLesson(l);
+                    }
 
-            @Override
-            public void tutorial() {
-                showTutorial();
-            }
-        }, session.recent(), Lessons.fromClasspath());
+                    @Override
+                    public void tutorial() {
+                        showTutorial();
+                    }
+                },
+                session.recent(),
+                Lessons.fromClasspath());
         start.visibleProperty().bind(startShown);
         model.graphProperty().addListener((o, a, g) -> {
             if (g.size() > 0) {
@@ -184,10 +192,12 @@ public final class MainWindow {
         bottom.getTabs().addAll(tabs);
         bottom.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
             if (tabs.contains(now) && centre.getDividerPositions()[0] > 0.5) {
-                centre.setDividerPositions(0.42);         // charts and maps need room
+                centre.setDividerPositions(0.42); // charts and maps need room
             }
             if (workspace == null && tabs.contains(now)) {
-                workspace = new org.blockscope.app.train.TrainingWorkspace(model, this::reveal,
+                workspace = new org.blockscope.app.train.TrainingWorkspace(
+                        model,
+                        this::reveal,
                         org.blockscope.io.AppPaths.sampleImages().orElse(Path.of("sample-images")));
                 for (int i = 0; i < tabs.size(); i++) {
                     Tab from = workspace.getTabs().get(i);
@@ -216,7 +226,9 @@ public final class MainWindow {
     void showTutorial() {
         String text;
         try (var in = MainWindow.class.getResourceAsStream("/org/blockscope/res/tutorial.md")) {
-            text = in == null ? "The tutorial text is missing." : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            text = in == null
+                    ? "The tutorial text is missing."
+                    : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             text = "The tutorial cannot be read: " + e.getMessage();
         }
@@ -243,7 +255,10 @@ public final class MainWindow {
         double width = Math.min(1500, screen.getWidth() - 20);
         double height = Math.min(920, screen.getHeight() - 40);
         Scene scene = new Scene(root, width, height);
-        scene.getStylesheets().add(MainWindow.class.getResource("/org/blockscope/res/css/app.css").toExternalForm());
+        scene.getStylesheets()
+                .add(MainWindow.class
+                        .getResource("/org/blockscope/res/css/app.css")
+                        .toExternalForm());
         actions.installAlternatives(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(session.titleProperty());
@@ -279,9 +294,24 @@ public final class MainWindow {
         Menu file = menu("File", "new", "template", "open");
         file.getItems().add(recent);
         file.getItems().addAll(items("|", "save", "saveAs", "|", "exportPng", "exportSvg", "|", "exit"));
-        MenuBar bar = new MenuBar(file,
-                menu("Edit", "undo", "redo", "|", "cut", "copy", "paste", "duplicate", "delete", "|", "selectAll", "|",
-                        "group", "ungroup", "openBlock"),
+        MenuBar bar = new MenuBar(
+                file,
+                menu(
+                        "Edit",
+                        "undo",
+                        "redo",
+                        "|",
+                        "cut",
+                        "copy",
+                        "paste",
+                        "duplicate",
+                        "delete",
+                        "|",
+                        "selectAll",
+                        "|",
+                        "group",
+                        "ungroup",
+                        "openBlock"),
                 menu("View", "zoomIn", "zoomOut", "zoomFit", "zoomReset", "|", "autoLayout", "|", "presenter"),
                 menu("Help", "startPage", "tutorial", "|", "about"));
         bar.setUseSystemMenuBar(true);
@@ -304,9 +334,25 @@ public final class MainWindow {
 
     private ContextMenu contextMenu() {
         ContextMenu m = new ContextMenu();
-        for (String id : new String[]{"cut", "copy", "paste", "duplicate", "delete", "|", "group", "ungroup", "openBlock",
-                "|", "autoLayout", "zoomFit"}) {
-            m.getItems().add(id.equals("|") ? new SeparatorMenuItem() : actions.get(id).contextItem());
+        for (String id : new String[] {
+            "cut",
+            "copy",
+            "paste",
+            "duplicate",
+            "delete",
+            "|",
+            "group",
+            "ungroup",
+            "openBlock",
+            "|",
+            "autoLayout",
+            "zoomFit"
+        }) {
+            m.getItems()
+                    .add(
+                            id.equals("|")
+                                    ? new SeparatorMenuItem()
+                                    : actions.get(id).contextItem());
         }
         return m;
     }
@@ -315,14 +361,20 @@ public final class MainWindow {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         return new ToolBar(
-                actions.get("new").button("New"), actions.get("template").button("Templates"),
-                actions.get("open").button("Open"), actions.get("save").button("Save"),
+                actions.get("new").button("New"),
+                actions.get("template").button("Templates"),
+                actions.get("open").button("Open"),
+                actions.get("save").button("Save"),
                 new javafx.scene.control.Separator(),
-                actions.get("undo").button("Undo"), actions.get("redo").button("Redo"),
+                actions.get("undo").button("Undo"),
+                actions.get("redo").button("Redo"),
                 new javafx.scene.control.Separator(),
-                actions.get("zoomOut").button("−"), actions.get("zoomIn").button("+"),
-                actions.get("zoomFit").button("Fit"), actions.get("autoLayout").button("Layout"),
-                gap, actions.get("presenter").toggleButton("Presenter"));
+                actions.get("zoomOut").button("−"),
+                actions.get("zoomIn").button("+"),
+                actions.get("zoomFit").button("Fit"),
+                actions.get("autoLayout").button("Layout"),
+                gap,
+                actions.get("presenter").toggleButton("Presenter"));
     }
 
     private HBox statusBar() {
@@ -357,7 +409,9 @@ public final class MainWindow {
     }
 
     private void about() {
-        Dialogs.info(stage, "Blockscope",
+        Dialogs.info(
+                stage,
+                "Blockscope",
                 "Design convolutional networks from blocks and see shapes, parameters and MACs as you build.\n\n"
                         + "Counting conventions: parameters include batch-norm γ and β but not running statistics; "
                         + "MACs count conv and fully connected multiply-accumulates; FLOPs = 2 × MACs.");

@@ -10,8 +10,7 @@ import org.blockscope.app.model.MarkdownLite;
 /** Renders the small Markdown subset of block explanations, lessons and the tutorial. */
 final class MarkdownView {
 
-    private MarkdownView() {
-    }
+    private MarkdownView() {}
 
     /** Replaces {@code body}'s children with the rendered text; lines wrap at {@code width} − 30. */
     static void render(VBox body, String text, ObservableDoubleValue width) {

@@ -68,7 +68,9 @@ final class ParamItem implements PropertySheet.Item {
 
     @Override
     public String getDescription() {
-        return spec == null ? "the block's name: unique, used in files and diagnostics" : InspectorModel.description(spec);
+        return spec == null
+                ? "the block's name: unique, used in files and diagnostics"
+                : InspectorModel.description(spec);
     }
 
     @Override
@@ -81,12 +83,11 @@ final class ParamItem implements PropertySheet.Item {
         if (v == null || v.equals(value.get())) {
             return;
         }
-        Optional<String> refused = spec == null
-                ? model.rename(node, String.valueOf(v).strip())
-                : model.setParam(node, spec.name(), v);
+        Optional<String> refused =
+                spec == null ? model.rename(node, String.valueOf(v).strip()) : model.setParam(node, spec.name(), v);
         if (refused.isPresent()) {
             onRefused.accept(refused.get());
-            value.set(null);          // forces editors to see a change back to the current value
+            value.set(null); // forces editors to see a change back to the current value
             refresh();
         } else {
             onRefused.accept("");

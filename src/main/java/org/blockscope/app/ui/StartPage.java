@@ -65,18 +65,28 @@ final class StartPage extends ScrollPane {
 
         FlowPane lessonCards = new FlowPane(12, 12);
         for (Lessons.Lesson l : lessons) {
-            lessonCards.getChildren().add(card(l.title(), l.summary(), null, "Open lesson", "lesson-" + l.id(),
-                    () -> actions.lesson(l)));
+            lessonCards
+                    .getChildren()
+                    .add(card(
+                            l.title(), l.summary(), null, "Open lesson", "lesson-" + l.id(), () -> actions.lesson(l)));
         }
 
         FlowPane templateCards = new FlowPane(12, 12);
-        List<Template> ordered = new java.util.ArrayList<>(Templates.all().stream().filter(Template::classroom).toList());
+        List<Template> ordered = new java.util.ArrayList<>(
+                Templates.all().stream().filter(Template::classroom).toList());
         ordered.addAll(Templates.all().stream().filter(t -> !t.classroom()).toList());
         for (Template t : ordered) {
             Label size = new Label("…");
             size.getStyleClass().add("card-size");
-            templateCards.getChildren().add(card(t.title(), t.description(), size, t.classroom() ? "Open (classroom)" : "Open",
-                    "template-" + t.id(), () -> actions.fromTemplate(t)));
+            templateCards
+                    .getChildren()
+                    .add(card(
+                            t.title(),
+                            t.description(),
+                            size,
+                            t.classroom() ? "Open (classroom)" : "Open",
+                            "template-" + t.id(),
+                            () -> actions.fromTemplate(t)));
             fillSizeLater(t, size);
         }
 
@@ -95,8 +105,17 @@ final class StartPage extends ScrollPane {
         recent.addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
 
-        page.getChildren().addAll(title, subtitle, buttons, heading("Sample lessons"), lessonCards,
-                heading("Start from a network (classroom-sized first, then the ImageNet classics)"), templateCards, heading("Recent files"), recentList);
+        page.getChildren()
+                .addAll(
+                        title,
+                        subtitle,
+                        buttons,
+                        heading("Sample lessons"),
+                        lessonCards,
+                        heading("Start from a network (classroom-sized first, then the ImageNet classics)"),
+                        templateCards,
+                        heading("Recent files"),
+                        recentList);
         setContent(page);
     }
 
@@ -136,11 +155,14 @@ final class StartPage extends ScrollPane {
 
     /** Parameter and MAC counts are computed off the UI thread. */
     private static void fillSizeLater(Template t, Label label) {
-        Consumer<Cost> show = c -> label.setText(Numbers.compact(c.params()) + " params · " + Numbers.compact(c.macs()) + " MACs");
-        Thread worker = new Thread(() -> {
-            Cost c = NetworkAnalysis.of(t.graph()).total();
-            Platform.runLater(() -> show.accept(c));
-        }, "start-page-" + t.id());
+        Consumer<Cost> show =
+                c -> label.setText(Numbers.compact(c.params()) + " params · " + Numbers.compact(c.macs()) + " MACs");
+        Thread worker = new Thread(
+                () -> {
+                    Cost c = NetworkAnalysis.of(t.graph()).total();
+                    Platform.runLater(() -> show.accept(c));
+                },
+                "start-page-" + t.id());
         worker.setDaemon(true);
         worker.start();
     }

@@ -24,8 +24,7 @@ import org.blockscope.cost.NodeStats;
 public final class SummaryTable extends TableView<SummaryTable.Row> {
 
     /** One line; {@code node} is null for the totals row. */
-    public record Row(String node, String kind, String shape, String params, String macs, String rf) {
-    }
+    public record Row(String node, String kind, String shape, String params, String macs, String rf) {}
 
     public SummaryTable(EditorModel model, Consumer<String> reveal) {
         setId("summary-table");
@@ -42,11 +41,15 @@ public final class SummaryTable extends TableView<SummaryTable.Row> {
                 @Override
                 protected void updateItem(Row item, boolean empty) {
                     super.updateItem(item, empty);
-                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("totals"), !empty && item != null && item.node() == null);
+                    pseudoClassStateChanged(
+                            javafx.css.PseudoClass.getPseudoClass("totals"),
+                            !empty && item != null && item.node() == null);
                 }
             };
             r.setOnMouseClicked(e -> {
-                if (!r.isEmpty() && r.getItem().node() != null && model.graph().contains(r.getItem().node())) {
+                if (!r.isEmpty()
+                        && r.getItem().node() != null
+                        && model.graph().contains(r.getItem().node())) {
                     model.select(r.getItem().node());
                     reveal.accept(r.getItem().node());
                 }
@@ -60,8 +63,13 @@ public final class SummaryTable extends TableView<SummaryTable.Row> {
     static List<Row> rows(EditorModel model) {
         List<Row> rows = new ArrayList<>();
         for (NodeStats s : new SummaryReport("", model.analysis(), false).rows()) {
-            rows.add(new Row(s.name(), s.kind(), s.output().toString(), Numbers.grouped(s.cost().params()),
-                    Numbers.grouped(s.cost().macs()), s.receptiveField().size() + "/" + s.receptiveField().jump()));
+            rows.add(new Row(
+                    s.name(),
+                    s.kind(),
+                    s.output().toString(),
+                    Numbers.grouped(s.cost().params()),
+                    Numbers.grouped(s.cost().macs()),
+                    s.receptiveField().size() + "/" + s.receptiveField().jump()));
         }
         if (!rows.isEmpty()) {
             Cost t = model.analysis().total();
@@ -72,7 +80,8 @@ public final class SummaryTable extends TableView<SummaryTable.Row> {
 
     private static TableColumn<Row, String> column(String title, Function<Row, String> f, boolean right) {
         TableColumn<Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue()) == null ? "Total" : f.apply(cd.getValue())));
+        c.setCellValueFactory(
+                cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue()) == null ? "Total" : f.apply(cd.getValue())));
         c.setSortable(false);
         if (right) {
             c.setCellFactory(col -> new TableCell<>() {

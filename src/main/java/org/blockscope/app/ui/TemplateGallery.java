@@ -28,8 +28,7 @@ public final class TemplateGallery {
 
     private static final Map<String, Cost> COSTS = new ConcurrentHashMap<>();
 
-    private TemplateGallery() {
-    }
+    private TemplateGallery() {}
 
     public static Optional<Template> choose(Window owner) {
         ListView<Template> list = new ListView<>(FXCollections.observableArrayList(Templates.all()));
@@ -37,12 +36,15 @@ public final class TemplateGallery {
         list.setPrefSize(620, 520);
         list.setCellFactory(v -> new TemplateCell());
         list.getSelectionModel().selectFirst();
-        Thread worker = new Thread(() -> {
-            for (Template t : Templates.all()) {
-                COSTS.computeIfAbsent(t.id(), id -> NetworkAnalysis.of(t.graph()).total());
-                Platform.runLater(list::refresh);
-            }
-        }, "template-costs");
+        Thread worker = new Thread(
+                () -> {
+                    for (Template t : Templates.all()) {
+                        COSTS.computeIfAbsent(
+                                t.id(), id -> NetworkAnalysis.of(t.graph()).total());
+                        Platform.runLater(list::refresh);
+                    }
+                },
+                "template-costs");
         worker.setDaemon(true);
         worker.start();
 
@@ -57,7 +59,9 @@ public final class TemplateGallery {
             d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         list.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+            if (e.getButton() == MouseButton.PRIMARY
+                    && e.getClickCount() == 2
+                    && list.getSelectionModel().getSelectedItem() != null) {
                 d.setResult(list.getSelectionModel().getSelectedItem());
                 d.close();
             }
@@ -79,9 +83,11 @@ public final class TemplateGallery {
             Label desc = new Label(t.description());
             desc.setWrapText(true);
             Cost c = COSTS.get(t.id());
-            Label size = new Label(c == null ? "counting…"
-                    : Numbers.grouped(c.params()) + " params   ·   " + Numbers.compact(c.macs()) + "MACs per image"
-                    + (t.reference().isEmpty() ? "" : "   ·   " + t.reference()));
+            Label size = new Label(
+                    c == null
+                            ? "counting…"
+                            : Numbers.grouped(c.params()) + " params   ·   " + Numbers.compact(c.macs())
+                                    + "MACs per image" + (t.reference().isEmpty() ? "" : "   ·   " + t.reference()));
             size.getStyleClass().add("template-size");
             VBox box = new VBox(2, title, desc, size);
             box.setPadding(new Insets(4, 2, 4, 2));

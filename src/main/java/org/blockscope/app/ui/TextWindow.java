@@ -10,8 +10,7 @@ import javafx.stage.Window;
 /** A non-modal window that shows a lesson or the tutorial next to the editor. */
 final class TextWindow {
 
-    private TextWindow() {
-    }
+    private TextWindow() {}
 
     static Stage show(Window owner, String title, String markdown) {
         VBox body = new VBox(6);

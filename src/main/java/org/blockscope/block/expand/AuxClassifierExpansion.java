@@ -25,8 +25,11 @@ public final class AuxClassifierExpansion implements Expansion {
         x = b.relu("fc1_relu", b.fc("fc1", x, 1024, true));
         x = b.add("dropout", BlockKind.DROPOUT, Params.of("rate", p.getDouble("dropout")), x);
         x = b.fc("fc2", x, p.getInt("classes"), true);
-        x = b.add("softmax", BlockKind.CLASSIFIER,
-                Params.of("lossWeight", p.getDouble("lossWeight"), "trainingOnly", true), x);
+        x = b.add(
+                "softmax",
+                BlockKind.CLASSIFIER,
+                Params.of("lossWeight", p.getDouble("lossWeight"), "trainingOnly", true),
+                x);
         return b.build(x);
     }
 }

@@ -33,8 +33,11 @@ public final class MBConvExpansion implements Expansion {
         y = b.act("dw_act", b.bn("dw_bn", b.depthwise("dw", y, 1, p.getInt("kernel"), stride)), act);
         if (p.getBool("se")) {
             int squeeze = Math.max(1, in.channels() / p.getInt("seRatio"));
-            y = b.add("se", BlockKind.SE, Params.of("squeeze", squeeze,
-                    "activation", act.equals("silu") ? "silu" : "relu"), y);
+            y = b.add(
+                    "se",
+                    BlockKind.SE,
+                    Params.of("squeeze", squeeze, "activation", act.equals("silu") ? "silu" : "relu"),
+                    y);
         }
         y = b.bn("project_bn", b.convNoBias("project", y, out, 1, 1));
         if (stride == 1 && in.channels() == out) {

@@ -20,7 +20,8 @@ public final class ResNeXtExpansion implements Expansion {
         int card = p.getInt("cardinality");
         int width = (int) (planes * (p.getInt("baseWidth") / 64.0)) * card;
         if (width < 1) {
-            throw new Impossible("ResNeXt width floor(" + planes + "·" + p.getInt("baseWidth") + "/64)·" + card + " is 0");
+            throw new Impossible(
+                    "ResNeXt width floor(" + planes + "·" + p.getInt("baseWidth") + "/64)·" + card + " is 0");
         }
         int s = p.getInt("stride");
         int out = planes * ResidualExpansion.BOTTLENECK_EXPANSION;

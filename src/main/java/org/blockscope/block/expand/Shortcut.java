@@ -8,8 +8,7 @@ import org.blockscope.graph.Shape;
 /** The shortcut of residual-style blocks: identity, or a 1×1 projection conv + BN (He et al. 2016, option B). */
 final class Shortcut {
 
-    private Shortcut() {
-    }
+    private Shortcut() {}
 
     /**
      * {@code auto} projects when the branch changes the shape (stride ≠ 1 or other channel count).

@@ -23,8 +23,8 @@ public final class ShuffleUnitExpansion implements Expansion {
         int stride = p.getInt("stride");
         int branchOut = stride == 1 ? p.getInt("filters") : p.getInt("filters") - in.channels();
         if (branchOut < 1) {
-            throw new Impossible("ShuffleNet unit with stride 2 needs filters > input channels "
-                    + in.channels() + ", got " + p.getInt("filters"));
+            throw new Impossible("ShuffleNet unit with stride 2 needs filters > input channels " + in.channels()
+                    + ", got " + p.getInt("filters"));
         }
         int mid = Math.max(g, branchOut / 4 / g * g);
         SubgraphBuilder b = new SubgraphBuilder();
@@ -33,9 +33,8 @@ public final class ShuffleUnitExpansion implements Expansion {
         y = b.add("shuffle", BlockKind.CHANNEL_SHUFFLE, Params.of("groups", g), y);
         y = b.bn("dw_bn", b.depthwise("dw", y, 1, 3, stride));
         y = b.bn("gconv2_bn", b.conv("gconv2", y, branchOut, 1, 1, 0, g, false));
-        String merged = stride == 1
-                ? b.sum("add", y, x)
-                : b.concat("concat", b.avgPool("shortcut_pool", x, 3, 2, 1), y);
+        String merged =
+                stride == 1 ? b.sum("add", y, x) : b.concat("concat", b.avgPool("shortcut_pool", x, 3, 2, 1), y);
         return b.build(b.relu("relu_out", merged));
     }
 }

@@ -27,115 +27,133 @@ import org.nd4j.linalg.factory.Nd4j;
  * (computed vs skipped), {@code onednn} (convolutions through libnd4j vs on oneDNN directly).
  */
 public final class AbBench {
-  private AbBench() {}
+    private AbBench() {}
 
-  /** A setting applied to a model: (model, isB). */
-  public enum Setting {
-    WORKERS((m, b) -> Workers.setThreads(b ? Runtime.getRuntime().availableProcessors() : 1)),
-    FAST_TRAINING((m, b) -> m.fastTraining(b)),
-    EARLY_RELEASE((m, b) -> Model.earlyRelease(b)),
-    INPUT_GRADIENT((m, b) -> m.computeInputGradient(!b)),
-    ONEDNN((m, b) -> OneDnn.enable(b));
+    /** A setting applied to a model: (model, isB). */
+    public enum Setting {
+        WORKERS((m, b) -> Workers.setThreads(b ? Runtime.getRuntime().availableProcessors() : 1)),
+        FAST_TRAINING((m, b) -> m.fastTraining(b)),
+        EARLY_RELEASE((m, b) -> Model.earlyRelease(b)),
+        INPUT_GRADIENT((m, b) -> m.computeInputGradient(!b)),
+        ONEDNN((m, b) -> OneDnn.enable(b));
 
-    final BiConsumer<Model, Boolean> apply;
+        final BiConsumer<Model, Boolean> apply;
 
-    Setting(BiConsumer<Model, Boolean> apply) {
-      this.apply = apply;
-    }
-
-    static Setting of(String name) {
-      return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
-    }
-  }
-
-  public record Result(String template, Setting setting, double trainA, double trainB, double inferA, double inferB) {
-    @Override
-    public String toString() {
-      return String.format(Locale.ROOT, "%-14s %-15s train %7.1f → %7.1f ms (B/A %.3f)   inference %6.2f → %6.2f ms"
-          + " (B/A %.3f)", template, setting.name().toLowerCase(Locale.ROOT).replace('_', '-'), trainA, trainB,
-          trainB / trainA, inferA, inferB, inferB / inferA);
-    }
-  }
-
-  /** One template; {@code warmup} in seconds (A and B alternate during it too). */
-  public static Result run(String template, Setting setting, int batch, double warmup, int iterations) {
-    Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-    BufferPool.clear();                                // as EngineBench: the previous template's leftovers go first
-    System.gc();
-    EngineBench.Fixture f = EngineBench.Fixture.of(template, batch);
-    Model m = f.model();
-    INDArray x = f.x();
-    int[] labels = f.labels();
-    Optimizer opt = f.optimizer();
-    boolean oneDnn = OneDnn.enable(true);
-    OneDnn.enable(oneDnn);
-    List<List<Double>> train = List.of(new ArrayList<>(), new ArrayList<>());
-    List<List<Double>> infer = List.of(new ArrayList<>(), new ArrayList<>());
-    try {
-      long start = System.nanoTime();
-      for (int i = 0; EngineBench.warmingUp(i, start, warmup); i++) {
-        for (int k = 0; k < 2; k++) {
-          setting.apply.accept(m, k == 1);
-          m.forward(x, Mode.TRAINING);
-          m.backward(labels);
-          opt.step(m, 0.01);
-          m.infer(x);
+        Setting(BiConsumer<Model, Boolean> apply) {
+            this.apply = apply;
         }
-      }
-      for (int i = 0; i < iterations; i++) {
-        for (int k = 0; k < 2; k++) {
-          setting.apply.accept(m, k == 1);
-          long t0 = System.nanoTime();
-          m.forward(x, Mode.TRAINING);
-          m.backward(labels);
-          opt.step(m, 0.01);
-          long t1 = System.nanoTime();
-          m.infer(x);
-          long t2 = System.nanoTime();
-          train.get(k).add((t1 - t0) / 1e6);
-          infer.get(k).add((t2 - t1) / 1e6);
+
+        static Setting of(String name) {
+            return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
-      }
-    } finally {
-      Workers.setThreads(0);
-      Model.earlyRelease(true);
-      OneDnn.enable(oneDnn);
     }
-    return new Result(template, setting, median(train.get(0)), median(train.get(1)), median(infer.get(0)),
-        median(infer.get(1)));
-  }
 
-  private static double median(List<Double> l) {
-    double[] s = l.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
+    public record Result(String template, Setting setting, double trainA, double trainB, double inferA, double inferB) {
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "%-14s %-15s train %7.1f → %7.1f ms (B/A %.3f)   inference %6.2f → %6.2f ms" + " (B/A %.3f)",
+                    template,
+                    setting.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    trainA,
+                    trainB,
+                    trainB / trainA,
+                    inferA,
+                    inferB,
+                    inferB / inferA);
+        }
+    }
 
-  /** Usage: {@code AbBench SETTING [--batch 64] [--warmup SECONDS] [--iterations 20] [template ...]} */
-  public static void main(String[] args) {
-    org.blockscope.engine.NativeThreads.configure();   // before ND4J loads
-    if (args.length == 0) {
-      System.err.println("usage: AbBench workers|fast-training|early-release|input-gradient|onednn [--batch N] "
-          + "[--warmup SECONDS] [--iterations N] [template ...]");
-      System.exit(2);
+    /** One template; {@code warmup} in seconds (A and B alternate during it too). */
+    public static Result run(String template, Setting setting, int batch, double warmup, int iterations) {
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        BufferPool.clear(); // as EngineBench: the previous template's leftovers go first
+        System.gc();
+        EngineBench.Fixture f = EngineBench.Fixture.of(template, batch);
+        Model m = f.model();
+        INDArray x = f.x();
+        int[] labels = f.labels();
+        Optimizer opt = f.optimizer();
+        boolean oneDnn = OneDnn.enable(true);
+        OneDnn.enable(oneDnn);
+        List<List<Double>> train = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> infer = List.of(new ArrayList<>(), new ArrayList<>());
+        try {
+            long start = System.nanoTime();
+            for (int i = 0; EngineBench.warmingUp(i, start, warmup); i++) {
+                for (int k = 0; k < 2; k++) {
+                    setting.apply.accept(m, k == 1);
+                    m.forward(x, Mode.TRAINING);
+                    m.backward(labels);
+                    opt.step(m, 0.01);
+                    m.infer(x);
+                }
+            }
+            for (int i = 0; i < iterations; i++) {
+                for (int k = 0; k < 2; k++) {
+                    setting.apply.accept(m, k == 1);
+                    long t0 = System.nanoTime();
+                    m.forward(x, Mode.TRAINING);
+                    m.backward(labels);
+                    opt.step(m, 0.01);
+                    long t1 = System.nanoTime();
+                    m.infer(x);
+                    long t2 = System.nanoTime();
+                    train.get(k).add((t1 - t0) / 1e6);
+                    infer.get(k).add((t2 - t1) / 1e6);
+                }
+            }
+        } finally {
+            Workers.setThreads(0);
+            Model.earlyRelease(true);
+            OneDnn.enable(oneDnn);
+        }
+        return new Result(
+                template,
+                setting,
+                median(train.get(0)),
+                median(train.get(1)),
+                median(infer.get(0)),
+                median(infer.get(1)));
     }
-    Setting setting = Setting.of(args[0]);
-    int batch = 64;
-    int iterations = 20;
-    double warmup = EngineBench.WARMUP_SECONDS;
-    List<String> templates = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      switch (args[i]) {
-        case "--batch" -> batch = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Double.parseDouble(args[++i]);
-        case "--iterations" -> iterations = Integer.parseInt(args[++i]);
-        default -> templates.add(args[i]);
-      }
+
+    private static double median(List<Double> l) {
+        double[] s = l.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
-    if (templates.isEmpty()) templates = List.of("resnet20");
-    PrintWriter out = new PrintWriter(System.out, true);
-    out.println(EngineBench.threads());
-    out.println("A = setting off, B = on (workers: 1 thread vs all); medians of " + iterations + " alternating iterations");
-    for (String t : templates) out.println(run(t, setting, batch, warmup, iterations));
-  }
+
+    /** Usage: {@code AbBench SETTING [--batch 64] [--warmup SECONDS] [--iterations 20] [template ...]} */
+    public static void main(String[] args) {
+        org.blockscope.engine.NativeThreads.configure(); // before ND4J loads
+        if (args.length == 0) {
+            System.err.println("usage: AbBench workers|fast-training|early-release|input-gradient|onednn [--batch N] "
+                    + "[--warmup SECONDS] [--iterations N] [template ...]");
+            System.exit(2);
+        }
+        Setting setting = Setting.of(args[0]);
+        int batch = 64;
+        int iterations = 20;
+        double warmup = EngineBench.WARMUP_SECONDS;
+        List<String> templates = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Double.parseDouble(args[++i]);
+                case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+                default -> templates.add(args[i]);
+            }
+        }
+        if (templates.isEmpty()) {
+            templates = List.of("resnet20");
+        }
+        PrintWriter out = new PrintWriter(System.out, true);
+        out.println(EngineBench.threads());
+        out.println("A = setting off, B = on (workers: 1 thread vs all); medians of " + iterations
+                + " alternating iterations");
+        for (String t : templates) {
+            out.println(run(t, setting, batch, warmup, iterations));
+        }
+    }
 }

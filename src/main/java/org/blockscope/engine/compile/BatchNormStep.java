@@ -15,88 +15,104 @@ import org.nd4j.linalg.factory.Nd4j;
  * uses the running ones, and its backward treats them as constants.
  */
 final class BatchNormStep extends Step {
-  private final Tensor gamma;
-  private final Tensor beta;
-  private final Tensor runningMean;
-  private final Tensor runningVar;
-  private final double eps;
-  private final double momentum;
-  private BatchNormKernel.Saved saved;
-  /** The convolution this batch norm folds into in fused inference passes, or null. */
-  private ConvStep foldedInto;
+    private final Tensor gamma;
+    private final Tensor beta;
+    private final Tensor runningMean;
+    private final Tensor runningVar;
+    private final double eps;
+    private final double momentum;
+    private BatchNormKernel.Saved saved;
+    /** The convolution this batch norm folds into in fused inference passes, or null. */
+    private ConvStep foldedInto;
 
-  BatchNormStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
-    super(n, index, inputs);
-    int c = n.output().channels();
-    gamma = new Tensor(path() + "/gamma", Nd4j.ones(type, c), true);
-    beta = new Tensor(path() + "/beta", Nd4j.zeros(type, c), true);
-    runningMean = new Tensor(path() + "/running_mean", Nd4j.zeros(type, c), false);
-    runningVar = new Tensor(path() + "/running_var", Nd4j.ones(type, c), false);
-    eps = n.params().getDouble("eps");
-    momentum = n.params().getDouble("momentum");
-  }
-
-  @Override
-  List<Tensor> tensors() {
-    return List.of(gamma, beta, runningMean, runningVar);
-  }
-
-  @Override
-  INDArray forward(Pass p) {
-    INDArray x = p.in(this, 0);
-    boolean withRelu = appliesRelu && p.fastTraining && p.mode == Mode.TRAINING;
-    BatchNormKernel.TrainOut o = p.mode == Mode.TRAINING
-        ? BatchNormKernel.forwardTrain(x, gamma.value(), beta.value(), runningMean.value(), runningVar.value(),
-            momentum, eps, withRelu)
-        : BatchNormKernel.forwardInferenceSaved(x, gamma.value(), beta.value(), runningMean.value(),
-            runningVar.value(), eps);
-    saved = o.saved();
-    if (withRelu) p.markReluApplied(this);               // the ReLU step passes y on; its backward is unchanged
-    return o.y();
-  }
-
-  /** A following ReLU runs in this loop in fast training and (unless folded) in fused inference. */
-  @Override
-  boolean canApplyRelu() {
-    return true;
-  }
-
-  void foldedInto(ConvStep conv) {
-    foldedInto = conv;
-  }
-
-  /** {w', b'}: the convolution's weight and bias with this batch norm (running statistics) folded in. */
-  INDArray[] foldInto(INDArray w, INDArray b) {
-    return ChannelsLast.foldBatchNorm(w, b, gamma.value(), beta.value(), runningMean.value(), runningVar.value(), eps);
-  }
-
-  @Override
-  INDArray forwardChannelsLast(Pass p) {
-    if (foldedInto != null && p.isChannelsLast(this, 0)) {        // the convolution already applied it,
-      if (appliesRelu) p.markReluApplied(this);                     // and the ReLU after it
-      return p.channelsLast(this, p.inChannelsLast(this, 0));
+    BatchNormStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
+        super(n, index, inputs);
+        int c = n.output().channels();
+        gamma = new Tensor(path() + "/gamma", Nd4j.ones(type, c), true);
+        beta = new Tensor(path() + "/beta", Nd4j.zeros(type, c), true);
+        runningMean = new Tensor(path() + "/running_mean", Nd4j.zeros(type, c), false);
+        runningVar = new Tensor(path() + "/running_var", Nd4j.ones(type, c), false);
+        eps = n.params().getDouble("eps");
+        momentum = n.params().getDouble("momentum");
     }
-    if (p.isChannelsLast(this, 0) && p.in(this, 0).rank() == 4) {
-      double[] g = gamma.value().toDoubleVector(), b = beta.value().toDoubleVector();
-      double[] m = runningMean.value().toDoubleVector(), v = runningVar.value().toDoubleVector();
-      double[] scale = new double[g.length], shift = new double[g.length];
-      for (int c = 0; c < g.length; c++) {
-        scale[c] = g[c] / Math.sqrt(v[c] + eps);
-        shift[c] = b[c] - m[c] * scale[c];
-      }
-      INDArray y = ChannelsLast.affine(p.inChannelsLast(this, 0), scale, shift, appliesRelu);
-      if (appliesRelu) p.markReluApplied(this);          // the ReLU step then passes y on
-      return p.channelsLast(this, y);
-    }
-    return forward(p);
-  }
 
-  @Override
-  void backward(Pass p, INDArray dy) {
-    ParamGrads g = p.mode == Mode.TRAINING ? BatchNormKernel.backward(saved, gamma.value(), dy)
-        : BatchNormKernel.backwardInference(saved, gamma.value(), dy);
-    p.accumulateInput(this, 0, g.dx());
-    p.paramGrads.put(gamma.name(), g.dw());
-    p.paramGrads.put(beta.name(), g.db());
-  }
+    @Override
+    List<Tensor> tensors() {
+        return List.of(gamma, beta, runningMean, runningVar);
+    }
+
+    @Override
+    INDArray forward(Pass p) {
+        INDArray x = p.in(this, 0);
+        boolean withRelu = appliesRelu && p.fastTraining && p.mode == Mode.TRAINING;
+        BatchNormKernel.TrainOut o = p.mode == Mode.TRAINING
+                ? BatchNormKernel.forwardTrain(
+                        x,
+                        gamma.value(),
+                        beta.value(),
+                        runningMean.value(),
+                        runningVar.value(),
+                        momentum,
+                        eps,
+                        withRelu)
+                : BatchNormKernel.forwardInferenceSaved(
+                        x, gamma.value(), beta.value(), runningMean.value(), runningVar.value(), eps);
+        saved = o.saved();
+        if (withRelu) {
+            p.markReluApplied(this); // the ReLU step passes y on; its backward is unchanged
+        }
+        return o.y();
+    }
+
+    /** A following ReLU runs in this loop in fast training and (unless folded) in fused inference. */
+    @Override
+    boolean canApplyRelu() {
+        return true;
+    }
+
+    void foldedInto(ConvStep conv) {
+        foldedInto = conv;
+    }
+
+    /** {w', b'}: the convolution's weight and bias with this batch norm (running statistics) folded in. */
+    INDArray[] foldInto(INDArray w, INDArray b) {
+        return ChannelsLast.foldBatchNorm(
+                w, b, gamma.value(), beta.value(), runningMean.value(), runningVar.value(), eps);
+    }
+
+    @Override
+    INDArray forwardChannelsLast(Pass p) {
+        if (foldedInto != null && p.isChannelsLast(this, 0)) { // the convolution already applied it,
+            if (appliesRelu) {
+                p.markReluApplied(this); // and the ReLU after it
+            }
+            return p.channelsLast(this, p.inChannelsLast(this, 0));
+        }
+        if (p.isChannelsLast(this, 0) && p.in(this, 0).rank() == 4) {
+            double[] g = gamma.value().toDoubleVector(), b = beta.value().toDoubleVector();
+            double[] m = runningMean.value().toDoubleVector(),
+                    v = runningVar.value().toDoubleVector();
+            double[] scale = new double[g.length], shift = new double[g.length];
+            for (int c = 0; c < g.length; c++) {
+                scale[c] = g[c] / Math.sqrt(v[c] + eps);
+                shift[c] = b[c] - m[c] * scale[c];
+            }
+            INDArray y = ChannelsLast.affine(p.inChannelsLast(this, 0), scale, shift, appliesRelu);
+            if (appliesRelu) {
+                p.markReluApplied(this); // the ReLU step then passes y on
+            }
+            return p.channelsLast(this, y);
+        }
+        return forward(p);
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+        ParamGrads g = p.mode == Mode.TRAINING
+                ? BatchNormKernel.backward(saved, gamma.value(), dy)
+                : BatchNormKernel.backwardInference(saved, gamma.value(), dy);
+        p.accumulateInput(this, 0, g.dx());
+        p.paramGrads.put(gamma.name(), g.dw());
+        p.paramGrads.put(beta.name(), g.db());
+    }
 }

@@ -21,87 +21,99 @@ import org.nd4j.linalg.factory.Nd4j;
  * layouts, optional bias [Cout].
  */
 final class ConvStep extends Step {
-  private final Conv2dKernel.Spec conv;
-  private final DepthwiseConv2dKernel.Spec depthwise;
-  private final Tensor weight;
-  private final Tensor bias;
-  /** Batch norm folded into this convolution in fused inference passes, or null. */
-  private BatchNormStep folded;
+    private final Conv2dKernel.Spec conv;
+    private final DepthwiseConv2dKernel.Spec depthwise;
+    private final Tensor weight;
+    private final Tensor bias;
+    /** Batch norm folded into this convolution in fused inference passes, or null. */
+    private BatchNormStep folded;
 
-  ConvStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
-    super(n, index, inputs);
-    Params p = n.params();
-    Shape in = n.inputShapes().get(0);
-    int k = p.getInt("kernel");
-    int pad = Padding.pad(p);
-    int cout = n.output().channels();
-    boolean hasBias = p.getBool("bias");
-    if (n.kind() == BlockKind.DEPTHWISE_CONV2D) {
-      conv = null;
-      depthwise = new DepthwiseConv2dKernel.Spec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), hasBias);
-      weight = new Tensor(path() + "/weight", Nd4j.zeros(type, cout, 1, k, k), true);
-    } else {
-      int groups = p.getInt("groups");
-      conv = new Conv2dKernel.Spec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), groups, hasBias);
-      depthwise = null;
-      weight = new Tensor(path() + "/weight", Nd4j.zeros(type, cout, in.channels() / groups, k, k), true);
+    ConvStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
+        super(n, index, inputs);
+        Params p = n.params();
+        Shape in = n.inputShapes().get(0);
+        int k = p.getInt("kernel");
+        int pad = Padding.pad(p);
+        int cout = n.output().channels();
+        boolean hasBias = p.getBool("bias");
+        if (n.kind() == BlockKind.DEPTHWISE_CONV2D) {
+            conv = null;
+            depthwise = new DepthwiseConv2dKernel.Spec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), hasBias);
+            weight = new Tensor(path() + "/weight", Nd4j.zeros(type, cout, 1, k, k), true);
+        } else {
+            int groups = p.getInt("groups");
+            conv = new Conv2dKernel.Spec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), groups, hasBias);
+            depthwise = null;
+            weight = new Tensor(path() + "/weight", Nd4j.zeros(type, cout, in.channels() / groups, k, k), true);
+        }
+        bias = hasBias ? new Tensor(path() + "/bias", Nd4j.zeros(type, cout), true) : null;
     }
-    bias = hasBias ? new Tensor(path() + "/bias", Nd4j.zeros(type, cout), true) : null;
-  }
 
-  @Override
-  List<Tensor> tensors() {
-    List<Tensor> t = new ArrayList<>();
-    t.add(weight);
-    if (bias != null) t.add(bias);
-    return t;
-  }
-
-  @Override
-  INDArray forward(Pass p) {
-    INDArray b = bias == null ? null : bias.value();
-    return conv != null ? Conv2dKernel.forward(conv, p.in(this, 0), weight.value(), b)
-        : DepthwiseConv2dKernel.forward(depthwise, p.in(this, 0), weight.value(), b);
-  }
-
-  /** Whether a following batch norm can fold into this convolution (plain conv, channels-last capable). */
-  boolean foldable() {
-    return conv != null && ChannelsLast.supports(conv);
-  }
-
-  void fold(BatchNormStep bn) {
-    folded = bn;
-    bn.foldedInto(this);
-  }
-
-  @Override
-  INDArray forwardChannelsLast(Pass p) {
-    if (conv == null || !ChannelsLast.supports(conv)) return forward(p);
-    INDArray w = weight.value();
-    INDArray b = bias == null ? null : bias.value();
-    if (folded == null) return p.channelsLast(this, ChannelsLast.conv(conv, p.inChannelsLast(this, 0), w, b));
-    INDArray[] f = folded.foldInto(w, b);
-    // a ReLU fused into the folded batch norm is applied here too (a oneDNN post-op); the batch norm step
-    // then marks it applied
-    INDArray y = ChannelsLast.conv(conv, p.inChannelsLast(this, 0), f[0], f[1], folded.appliesRelu);
-    BufferPool.give(f[0].data());                       // folded copies: used by this call only
-    BufferPool.give(f[1].data());
-    return p.channelsLast(this, y);
-  }
-
-  @Override
-  void backward(Pass p, INDArray dy) {
-    INDArray b = bias == null ? null : bias.value();
-    if (conv != null && !p.needsGradient(inputs[0])) {          // e.g. the first layer: no dx needed
-      ParamGrads g = Conv2dKernel.weightGradient(conv, p.in(this, 0), weight.value(), b, dy);
-      p.paramGrads.put(weight.name(), g.dw());
-      if (bias != null) p.paramGrads.put(bias.name(), g.db());
-      return;
+    @Override
+    List<Tensor> tensors() {
+        List<Tensor> t = new ArrayList<>();
+        t.add(weight);
+        if (bias != null) {
+            t.add(bias);
+        }
+        return t;
     }
-    ParamGrads g = conv != null ? Conv2dKernel.backward(conv, p.in(this, 0), weight.value(), b, dy)
-        : DepthwiseConv2dKernel.backward(depthwise, p.in(this, 0), weight.value(), b, dy);
-    p.accumulateInput(this, 0, g.dx());
-    p.paramGrads.put(weight.name(), g.dw());
-    if (bias != null) p.paramGrads.put(bias.name(), g.db());
-  }
+
+    @Override
+    INDArray forward(Pass p) {
+        INDArray b = bias == null ? null : bias.value();
+        return conv != null
+                ? Conv2dKernel.forward(conv, p.in(this, 0), weight.value(), b)
+                : DepthwiseConv2dKernel.forward(depthwise, p.in(this, 0), weight.value(), b);
+    }
+
+    /** Whether a following batch norm can fold into this convolution (plain conv, channels-last capable). */
+    boolean foldable() {
+        return conv != null && ChannelsLast.supports(conv);
+    }
+
+    void fold(BatchNormStep bn) {
+        folded = bn;
+        bn.foldedInto(this);
+    }
+
+    @Override
+    INDArray forwardChannelsLast(Pass p) {
+        if (conv == null || !ChannelsLast.supports(conv)) {
+            return forward(p);
+        }
+        INDArray w = weight.value();
+        INDArray b = bias == null ? null : bias.value();
+        if (folded == null) {
+            return p.channelsLast(this, ChannelsLast.conv(conv, p.inChannelsLast(this, 0), w, b));
+        }
+        INDArray[] f = folded.foldInto(w, b);
+        // a ReLU fused into the folded batch norm is applied here too (a oneDNN post-op); the batch norm step
+        // then marks it applied
+        INDArray y = ChannelsLast.conv(conv, p.inChannelsLast(this, 0), f[0], f[1], folded.appliesRelu);
+        BufferPool.give(f[0].data()); // folded copies: used by this call only
+        BufferPool.give(f[1].data());
+        return p.channelsLast(this, y);
+    }
+
+    @Override
+    void backward(Pass p, INDArray dy) {
+        INDArray b = bias == null ? null : bias.value();
+        if (conv != null && !p.needsGradient(inputs[0])) { // e.g. the first layer: no dx needed
+            ParamGrads g = Conv2dKernel.weightGradient(conv, p.in(this, 0), weight.value(), b, dy);
+            p.paramGrads.put(weight.name(), g.dw());
+            if (bias != null) {
+                p.paramGrads.put(bias.name(), g.db());
+            }
+            return;
+        }
+        ParamGrads g = conv != null
+                ? Conv2dKernel.backward(conv, p.in(this, 0), weight.value(), b, dy)
+                : DepthwiseConv2dKernel.backward(depthwise, p.in(this, 0), weight.value(), b, dy);
+        p.accumulateInput(this, 0, g.dx());
+        p.paramGrads.put(weight.name(), g.dw());
+        if (bias != null) {
+            p.paramGrads.put(bias.name(), g.db());
+        }
+    }
 }

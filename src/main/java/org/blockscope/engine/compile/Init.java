@@ -15,37 +15,48 @@ import org.nd4j.linalg.factory.Nd4j;
  * running variance 1. The same seed gives identical weights: one generator walks the plan in order.
  */
 final class Init {
-  private Init() {}
+    private Init() {}
 
-  private static final Set<String> RELU_FAMILY = Set.of("relu", "relu6", "silu", "hardswish");
+    private static final Set<String> RELU_FAMILY = Set.of("relu", "relu6", "silu", "hardswish");
 
-  static void apply(List<Step> steps, List<List<Integer>> consumers, long seed) {
-    Random rng = new Random(seed);
-    for (Step s : steps) {
-      for (Tensor t : s.tensors()) {
-        if (!t.name().endsWith("/weight")) continue;
-        INDArray w = t.value();
-        long[] shape = w.shape();
-        long receptive = 1;
-        for (int i = 2; i < shape.length; i++) receptive *= shape[i];
-        long fanIn = shape[1] * receptive;
-        long fanOut = shape[0] * receptive;
-        double std = feedsRelu(s.index, steps, consumers) ? Math.sqrt(2.0 / fanIn) : Math.sqrt(2.0 / (fanIn + fanOut));
-        double[] v = new double[(int) w.length()];
-        for (int i = 0; i < v.length; i++) v[i] = rng.nextGaussian() * std;
-        w.assign(Nd4j.create(v, shape, 'c').castTo(w.dataType()));
-      }
+    static void apply(List<Step> steps, List<List<Integer>> consumers, long seed) {
+        Random rng = new Random(seed);
+        for (Step s : steps) {
+            for (Tensor t : s.tensors()) {
+                if (!t.name().endsWith("/weight")) {
+                    continue;
+                }
+                INDArray w = t.value();
+                long[] shape = w.shape();
+                long receptive = 1;
+                for (int i = 2; i < shape.length; i++) {
+                    receptive *= shape[i];
+                }
+                long fanIn = shape[1] * receptive;
+                long fanOut = shape[0] * receptive;
+                double std = feedsRelu(s.index, steps, consumers)
+                        ? Math.sqrt(2.0 / fanIn)
+                        : Math.sqrt(2.0 / (fanIn + fanOut));
+                double[] v = new double[(int) w.length()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = rng.nextGaussian() * std;
+                }
+                w.assign(Nd4j.create(v, shape, 'c').castTo(w.dataType()));
+            }
+        }
     }
-  }
 
-  private static boolean feedsRelu(int index, List<Step> steps, List<List<Integer>> consumers) {
-    for (int c : consumers.get(index)) {
-      Step s = steps.get(c);
-      if (s.node.kind() == BlockKind.ACTIVATION && RELU_FAMILY.contains(s.node.params().getString("function"))) {
-        return true;
-      }
-      if (s.node.kind() == BlockKind.BATCH_NORM && feedsRelu(c, steps, consumers)) return true;
+    private static boolean feedsRelu(int index, List<Step> steps, List<List<Integer>> consumers) {
+        for (int c : consumers.get(index)) {
+            Step s = steps.get(c);
+            if (s.node.kind() == BlockKind.ACTIVATION
+                    && RELU_FAMILY.contains(s.node.params().getString("function"))) {
+                return true;
+            }
+            if (s.node.kind() == BlockKind.BATCH_NORM && feedsRelu(c, steps, consumers)) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 }

@@ -19,70 +19,92 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the main output and the classifiers' inputs (for {@code Model.loss}) are never freed.
  */
 final class LiveBuffers {
-  private final Pass pass;
-  private final List<Step> steps;
-  private final int keepIndex;
-  private final int[] pendingConsumers;
-  private final Map<DataBuffer, Integer> refs = new IdentityHashMap<>();
-  private final Set<DataBuffer> keep;
+    private final Pass pass;
+    private final List<Step> steps;
+    private final int keepIndex;
+    private final int[] pendingConsumers;
+    private final Map<DataBuffer, Integer> refs = new IdentityHashMap<>();
+    private final Set<DataBuffer> keep;
 
-  LiveBuffers(Pass pass, List<Step> steps, boolean[] runs, int keepIndex, Set<DataBuffer> keep) {
-    this.pass = pass;
-    this.steps = steps;
-    this.keepIndex = keepIndex;
-    this.keep = keep;
-    pendingConsumers = new int[steps.size()];
-    for (Step s : steps) {
-      if (!runs[s.index]) continue;
-      for (int in : s.inputs) pendingConsumers[in]++;
-      if (s instanceof ClassifierStep) {
-        for (int in : s.inputs) pendingConsumers[in]++;  // the loss reads a head's logits afterwards
-      }
+    LiveBuffers(Pass pass, List<Step> steps, boolean[] runs, int keepIndex, Set<DataBuffer> keep) {
+        this.pass = pass;
+        this.steps = steps;
+        this.keepIndex = keepIndex;
+        this.keep = keep;
+        pendingConsumers = new int[steps.size()];
+        for (Step s : steps) {
+            if (!runs[s.index]) {
+                continue;
+            }
+            for (int in : s.inputs) {
+                pendingConsumers[in]++;
+            }
+            if (s instanceof ClassifierStep) {
+                for (int in : s.inputs) {
+                    pendingConsumers[in]++; // the loss reads a head's logits afterwards
+                }
+            }
+        }
     }
-  }
 
-  /** After step s ran: its outputs become live, and inputs whose last consumer it was are freed. */
-  void after(Step s) {
-    for (DataBuffer r : roots(s.index)) hold(r);
-    for (int in : s.inputs) {
-      if (--pendingConsumers[in] == 0 && in != keepIndex) drop(in);
+    /** After step s ran: its outputs become live, and inputs whose last consumer it was are freed. */
+    void after(Step s) {
+        for (DataBuffer r : roots(s.index)) {
+            hold(r);
+        }
+        for (int in : s.inputs) {
+            if (--pendingConsumers[in] == 0 && in != keepIndex) {
+                drop(in);
+            }
+        }
     }
-  }
 
-  /** A channels-last copy of step i's output made later, by a consumer: live with step i. */
-  void madeChannelsLast(int i) {
-    INDArray a = pass.nhwc[i];
-    if (a != null) hold(Model.root(a.data()));
-  }
-
-  private void hold(DataBuffer r) {
-    refs.merge(r, 1, Integer::sum);
-  }
-
-  private void drop(int i) {
-    for (DataBuffer r : roots(i)) {
-      Integer c = refs.get(r);
-      if (c == null) continue;
-      if (c > 1) {
-        refs.put(r, c - 1);
-      } else {
-        refs.remove(r);
-        if (!keep.contains(r)) BufferPool.give(r);
-      }
+    /** A channels-last copy of step i's output made later, by a consumer: live with step i. */
+    void madeChannelsLast(int i) {
+        INDArray a = pass.nhwc[i];
+        if (a != null) {
+            hold(Model.root(a.data()));
+        }
     }
-    pass.out[i] = null;
-    pass.nhwc[i] = null;
-  }
 
-  private List<DataBuffer> roots(int i) {
-    INDArray a = pass.out[i], b = pass.nhwc[i];
-    if (a == null && b == null) return Collections.emptyList();
-    List<DataBuffer> l = new ArrayList<>(2);
-    if (a != null && !a.isEmpty()) l.add(Model.root(a.data()));
-    if (b != null && !b.isEmpty()) {
-      DataBuffer r = Model.root(b.data());
-      if (l.isEmpty() || l.get(0) != r) l.add(r);
+    private void hold(DataBuffer r) {
+        refs.merge(r, 1, Integer::sum);
     }
-    return l;
-  }
+
+    private void drop(int i) {
+        for (DataBuffer r : roots(i)) {
+            Integer c = refs.get(r);
+            if (c == null) {
+                continue;
+            }
+            if (c > 1) {
+                refs.put(r, c - 1);
+            } else {
+                refs.remove(r);
+                if (!keep.contains(r)) {
+                    BufferPool.give(r);
+                }
+            }
+        }
+        pass.out[i] = null;
+        pass.nhwc[i] = null;
+    }
+
+    private List<DataBuffer> roots(int i) {
+        INDArray a = pass.out[i], b = pass.nhwc[i];
+        if (a == null && b == null) {
+            return Collections.emptyList();
+        }
+        List<DataBuffer> l = new ArrayList<>(2);
+        if (a != null && !a.isEmpty()) {
+            l.add(Model.root(a.data()));
+        }
+        if (b != null && !b.isEmpty()) {
+            DataBuffer r = Model.root(b.data());
+            if (l.isEmpty() || l.get(0) != r) {
+                l.add(r);
+            }
+        }
+        return l;
+    }
 }

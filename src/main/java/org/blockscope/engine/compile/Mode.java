@@ -6,6 +6,6 @@ package org.blockscope.engine.compile;
  * statistics, no dropout, training-only heads skipped.
  */
 public enum Mode {
-  INFERENCE,
-  TRAINING
+    INFERENCE,
+    TRAINING
 }

@@ -7,144 +7,172 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The arrays of one forward (and backward) pass, indexed by step. */
 final class Pass {
-  final Mode mode;
-  final long noiseSeed;
-  final INDArray[] out;
-  final INDArray[] grad;
-  /** grad[i] was allocated by {@link #accumulate} (a sum), so it may be added to in place. */
-  final boolean[] ownedGrad;
-  final Map<String, INDArray> paramGrads = new LinkedHashMap<>();
-  /** Fused channels-last inference ({@link Model#infer}): only the main output is meaningful. */
-  final boolean fused;
-  /** In a fused pass: channels-last [N,H,W,C] copies of step outputs, when a step made or needed one. */
-  final INDArray[] nhwc;
-  /** Steps that produced a channels-last output in this pass (their arrays may be freed since). */
-  final java.util.BitSet madeChannelsLast = new java.util.BitSet();
-  /** In a fused pass: frees intermediate outputs once consumed. */
-  LiveBuffers live;
-  INDArray input;
-  int[] labels;
-  double loss;
+    final Mode mode;
+    final long noiseSeed;
+    final INDArray[] out;
+    final INDArray[] grad;
+    /** grad[i] was allocated by {@link #accumulate} (a sum), so it may be added to in place. */
+    final boolean[] ownedGrad;
 
-  Pass(int steps, Mode mode, long noiseSeed) {
-    this(steps, mode, noiseSeed, false);
-  }
+    final Map<String, INDArray> paramGrads = new LinkedHashMap<>();
+    /** Fused channels-last inference ({@link Model#infer}): only the main output is meaningful. */
+    final boolean fused;
+    /** In a fused pass: channels-last [N,H,W,C] copies of step outputs, when a step made or needed one. */
+    final INDArray[] nhwc;
+    /** Steps that produced a channels-last output in this pass (their arrays may be freed since). */
+    final java.util.BitSet madeChannelsLast = new java.util.BitSet();
+    /** In a fused pass: frees intermediate outputs once consumed. */
+    LiveBuffers live;
 
-  Pass(int steps, Mode mode, long noiseSeed, boolean fused) {
-    this.fused = fused;
-    this.nhwc = new INDArray[fused ? steps : 0];
-    this.mode = mode;
-    this.noiseSeed = noiseSeed;
-    this.out = new INDArray[steps];
-    this.grad = new INDArray[steps];
-    this.ownedGrad = new boolean[steps];
-  }
+    INDArray input;
+    int[] labels;
+    double loss;
 
-  /** Every array of this pass: input, outputs, gradients, parameter gradients. */
-  java.util.List<INDArray> all() {
-    java.util.List<INDArray> l = new java.util.ArrayList<>();
-    if (input != null) l.add(input);
-    for (INDArray a : out) if (a != null) l.add(a);
-    for (INDArray a : nhwc) if (a != null) l.add(a);
-    for (INDArray a : grad) if (a != null) l.add(a);
-    l.addAll(paramGrads.values());
-    return l;
-  }
-
-  /** A training pass that may fuse steps (BN-ReLU): only the trainer's own outputs are read. */
-  boolean fastTraining;
-
-  /** Steps whose output gradient someone needs (null: all); set by Model.backward. */
-  boolean[] needsGradient;
-
-  boolean needsGradient(int index) {
-    return needsGradient == null || needsGradient[index];
-  }
-
-  INDArray in(Step s, int port) {
-    return out[s.inputs[port]];
-  }
-
-  /** Every input of s, in port order. */
-  INDArray[] inputs(Step s) {
-    INDArray[] xs = new INDArray[s.inputs.length];
-    for (int i = 0; i < xs.length; i++) xs[i] = in(s, i);
-    return xs;
-  }
-
-  /** Every input of s as a channels-last array (see {@link #inChannelsLast}). */
-  INDArray[] inputsChannelsLast(Step s) {
-    INDArray[] xs = new INDArray[s.inputs.length];
-    for (int i = 0; i < xs.length; i++) xs[i] = inChannelsLast(s, i);
-    return xs;
-  }
-
-  /** Whether input {@code port} of s is already channels-last (fused pass). */
-  boolean isChannelsLast(Step s, int port) {
-    return fused && nhwc[s.inputs[port]] != null;
-  }
-
-  /** Input {@code port} of s as a contiguous channels-last array (converted once, then kept). */
-  INDArray inChannelsLast(Step s, int port) {
-    int i = s.inputs[port];
-    if (nhwc[i] == null) {
-      nhwc[i] = org.blockscope.engine.kernel.ChannelsLast.fromNchw(out[i]);
-      if (live != null) live.madeChannelsLast(i);
+    Pass(int steps, Mode mode, long noiseSeed) {
+        this(steps, mode, noiseSeed, false);
     }
-    return nhwc[i];
-  }
 
-  /** Steps whose channels-last output already has the following ReLU applied (fused pass). */
-  private java.util.BitSet reluApplied;
-
-  void markReluApplied(Step s) {
-    if (reluApplied == null) reluApplied = new java.util.BitSet();
-    reluApplied.set(s.index);
-  }
-
-  boolean reluApplied(int index) {
-    return reluApplied != null && reluApplied.get(index);
-  }
-
-  /** Records y [N,H,W,C] as step s's channels-last output and returns its NCHW view (s's output). */
-  INDArray channelsLast(Step s, INDArray y) {
-    nhwc[s.index] = y;
-    madeChannelsLast.set(s.index);
-    return org.blockscope.engine.kernel.ChannelsLast.asNchw(y);
-  }
-
-  /** Adds {@code d} to the gradient of step {@code index}'s output (fan-out sums). Never mutates d. */
-  void accumulate(int index, INDArray d) {
-    INDArray g = grad[index];
-    if (g == null) {
-      grad[index] = d;
-      ownedGrad[index] = false;
-    } else if (ownedGrad[index]) {
-      AddKernel.accumulate(g, d);                   // a sum this pass allocated: nobody else holds it
-    } else {
-      grad[index] = AddKernel.forward(g, d);
-      ownedGrad[index] = true;
+    Pass(int steps, Mode mode, long noiseSeed, boolean fused) {
+        this.fused = fused;
+        this.nhwc = new INDArray[fused ? steps : 0];
+        this.mode = mode;
+        this.noiseSeed = noiseSeed;
+        this.out = new INDArray[steps];
+        this.grad = new INDArray[steps];
+        this.ownedGrad = new boolean[steps];
     }
-  }
 
-  /**
-   * Adds global average pooling's gradient (dy [N, C], spread over H×W) to step s's input gradient:
-   * onto the gradient already there in one pass when the kernel can, else built and added.
-   */
-  void accumulatePooledInput(Step s, int port, INDArray dy) {
-    int index = s.inputs[port];
-    INDArray g = grad[index];
-    INDArray sum = g == null ? null
-        : org.blockscope.engine.kernel.GlobalAvgPoolKernel.addBackwardTo(g, dy, ownedGrad[index]);
-    if (sum == null) {
-      accumulate(index, org.blockscope.engine.kernel.GlobalAvgPoolKernel.backward(in(s, port).shape(), dy));
-      return;
+    /** Every array of this pass: input, outputs, gradients, parameter gradients. */
+    java.util.List<INDArray> all() {
+        java.util.List<INDArray> l = new java.util.ArrayList<>();
+        if (input != null) {
+            l.add(input);
+        }
+        for (INDArray a : out) {
+            if (a != null) {
+                l.add(a);
+            }
+        }
+        for (INDArray a : nhwc) {
+            if (a != null) {
+                l.add(a);
+            }
+        }
+        for (INDArray a : grad) {
+            if (a != null) {
+                l.add(a);
+            }
+        }
+        l.addAll(paramGrads.values());
+        return l;
     }
-    grad[index] = sum;
-    ownedGrad[index] = true;
-  }
 
-  void accumulateInput(Step s, int port, INDArray d) {
-    accumulate(s.inputs[port], d);
-  }
+    /** A training pass that may fuse steps (BN-ReLU): only the trainer's own outputs are read. */
+    boolean fastTraining;
+
+    /** Steps whose output gradient someone needs (null: all); set by Model.backward. */
+    boolean[] needsGradient;
+
+    boolean needsGradient(int index) {
+        return needsGradient == null || needsGradient[index];
+    }
+
+    INDArray in(Step s, int port) {
+        return out[s.inputs[port]];
+    }
+
+    /** Every input of s, in port order. */
+    INDArray[] inputs(Step s) {
+        INDArray[] xs = new INDArray[s.inputs.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = in(s, i);
+        }
+        return xs;
+    }
+
+    /** Every input of s as a channels-last array (see {@link #inChannelsLast}). */
+    INDArray[] inputsChannelsLast(Step s) {
+        INDArray[] xs = new INDArray[s.inputs.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = inChannelsLast(s, i);
+        }
+        return xs;
+    }
+
+    /** Whether input {@code port} of s is already channels-last (fused pass). */
+    boolean isChannelsLast(Step s, int port) {
+        return fused && nhwc[s.inputs[port]] != null;
+    }
+
+    /** Input {@code port} of s as a contiguous channels-last array (converted once, then kept). */
+    INDArray inChannelsLast(Step s, int port) {
+        int i = s.inputs[port];
+        if (nhwc[i] == null) {
+            nhwc[i] = org.blockscope.engine.kernel.ChannelsLast.fromNchw(out[i]);
+            if (live != null) {
+                live.madeChannelsLast(i);
+            }
+        }
+        return nhwc[i];
+    }
+
+    /** Steps whose channels-last output already has the following ReLU applied (fused pass). */
+    private java.util.BitSet reluApplied;
+
+    void markReluApplied(Step s) {
+        if (reluApplied == null) {
+            reluApplied = new java.util.BitSet();
+        }
+        reluApplied.set(s.index);
+    }
+
+    boolean reluApplied(int index) {
+        return reluApplied != null && reluApplied.get(index);
+    }
+
+    /** Records y [N,H,W,C] as step s's channels-last output and returns its NCHW view (s's output). */
+    INDArray channelsLast(Step s, INDArray y) {
+        nhwc[s.index] = y;
+        madeChannelsLast.set(s.index);
+        return org.blockscope.engine.kernel.ChannelsLast.asNchw(y);
+    }
+
+    /** Adds {@code d} to the gradient of step {@code index}'s output (fan-out sums). Never mutates d. */
+    void accumulate(int index, INDArray d) {
+        INDArray g = grad[index];
+        if (g == null) {
+            grad[index] = d;
+            ownedGrad[index] = false;
+        } else if (ownedGrad[index]) {
+            AddKernel.accumulate(g, d); // a sum this pass allocated: nobody else holds it
+        } else {
+            grad[index] = AddKernel.forward(g, d);
+            ownedGrad[index] = true;
+        }
+    }
+
+    /**
+     * Adds global average pooling's gradient (dy [N, C], spread over H×W) to step s's input gradient:
+     * onto the gradient already there in one pass when the kernel can, else built and added.
+     */
+    void accumulatePooledInput(Step s, int port, INDArray dy) {
+        int index = s.inputs[port];
+        INDArray g = grad[index];
+        INDArray sum = g == null
+                ? null
+                : org.blockscope.engine.kernel.GlobalAvgPoolKernel.addBackwardTo(g, dy, ownedGrad[index]);
+        if (sum == null) {
+            accumulate(
+                    index,
+                    org.blockscope.engine.kernel.GlobalAvgPoolKernel.backward(
+                            in(s, port).shape(), dy));
+            return;
+        }
+        grad[index] = sum;
+        ownedGrad[index] = true;
+    }
+
+    void accumulateInput(Step s, int port, INDArray d) {
+        accumulate(s.inputs[port], d);
+    }
 }

@@ -17,248 +17,272 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Steps without parameters: one small class per primitive kind. */
 final class SimpleSteps {
-  private SimpleSteps() {}
+    private SimpleSteps() {}
 
-  /** Whether any input of s is channels-last in pass p (all rank-4 inputs then are made so). */
-  static boolean anyChannelsLast(Step s, Pass p) {
-    boolean any = false;
-    for (int i = 0; i < s.inputs.length; i++) {
-      if (p.in(s, i).rank() != 4) return false;
-      any |= p.isChannelsLast(s, i);
-    }
-    return any;
-  }
-
-  /** INPUT: the batch handed to the forward pass. */
-  static final class Input extends Step {
-    Input(PrimitiveNode n, int index, int[] inputs) {
-      super(n, index, inputs);
+    /** Whether any input of s is channels-last in pass p (all rank-4 inputs then are made so). */
+    static boolean anyChannelsLast(Step s, Pass p) {
+        boolean any = false;
+        for (int i = 0; i < s.inputs.length; i++) {
+            if (p.in(s, i).rank() != 4) {
+                return false;
+            }
+            any |= p.isChannelsLast(s, i);
+        }
+        return any;
     }
 
-    @Override
-    INDArray forward(Pass p) {
-      return p.input;
+    /** INPUT: the batch handed to the forward pass. */
+    static final class Input extends Step {
+        Input(PrimitiveNode n, int index, int[] inputs) {
+            super(n, index, inputs);
+        }
+
+        @Override
+        INDArray forward(Pass p) {
+            return p.input;
+        }
+
+        @Override
+        void backward(Pass p, INDArray dy) {
+            // the gradient stays in p.grad[index]: the gradient with respect to the image
+        }
     }
 
-    @Override
-    void backward(Pass p, INDArray dy) {
-      // the gradient stays in p.grad[index]: the gradient with respect to the image
-    }
-  }
+    static final class Act extends Step {
+        private final Activation function;
 
-  static final class Act extends Step {
-    private final Activation function;
+        Act(PrimitiveNode n, int index, int[] inputs) {
+            super(n, index, inputs);
+            function = Activation.valueOf(n.params().getString("function").toUpperCase(Locale.ROOT));
+        }
 
-    Act(PrimitiveNode n, int index, int[] inputs) {
-      super(n, index, inputs);
-      function = Activation.valueOf(n.params().getString("function").toUpperCase(Locale.ROOT));
-    }
+        @Override
+        INDArray forward(Pass p) {
+            // a fast training pass: the batch norm before already applied it. max(y, 0) = y, and the backward
+            // below, which masks by its input, sees the same signs.
+            if (appliedByInput && p.reluApplied(inputs[0])) {
+                return p.in(this, 0);
+            }
+            return ActivationKernel.forward(function, p.in(this, 0));
+        }
 
-    @Override
-    INDArray forward(Pass p) {
-      // a fast training pass: the batch norm before already applied it. max(y, 0) = y, and the backward
-      // below, which masks by its input, sees the same signs.
-      if (appliedByInput && p.reluApplied(inputs[0])) return p.in(this, 0);
-      return ActivationKernel.forward(function, p.in(this, 0));
-    }
+        /** A ReLU whose input step applies it in fused passes (see Step#fuseRelu). */
+        private boolean appliedByInput;
 
-    /** A ReLU whose input step applies it in fused passes (see Step#fuseRelu). */
-    private boolean appliedByInput;
+        boolean isRelu() {
+            return function == Activation.RELU;
+        }
 
-    boolean isRelu() {
-      return function == Activation.RELU;
-    }
+        void appliedByInput() {
+            appliedByInput = true;
+        }
 
-    void appliedByInput() {
-      appliedByInput = true;
-    }
+        @Override
+        INDArray forwardChannelsLast(Pass p) {
+            if (!p.isChannelsLast(this, 0)) {
+                return forward(p);
+            }
+            if (appliedByInput && p.reluApplied(inputs[0])) {
+                return p.channelsLast(this, p.inChannelsLast(this, 0));
+            }
+            return p.channelsLast(this, ActivationKernel.forward(function, p.inChannelsLast(this, 0)));
+        }
 
-    @Override
-    INDArray forwardChannelsLast(Pass p) {
-      if (!p.isChannelsLast(this, 0)) return forward(p);
-      if (appliedByInput && p.reluApplied(inputs[0])) return p.channelsLast(this, p.inChannelsLast(this, 0));
-      return p.channelsLast(this, ActivationKernel.forward(function, p.inChannelsLast(this, 0)));
-    }
-
-    @Override
-    void backward(Pass p, INDArray dy) {
-      p.accumulateInput(this, 0, ActivationKernel.backward(function, p.in(this, 0), dy));
-    }
-  }
-
-  static final class GlobalAvgPool extends Step {
-    GlobalAvgPool(PrimitiveNode n, int index, int[] inputs) {
-      super(n, index, inputs);
+        @Override
+        void backward(Pass p, INDArray dy) {
+            p.accumulateInput(this, 0, ActivationKernel.backward(function, p.in(this, 0), dy));
+        }
     }
 
-    @Override
-    INDArray forward(Pass p) {
-      return GlobalAvgPoolKernel.forward(p.in(this, 0));
+    static final class GlobalAvgPool extends Step {
+        GlobalAvgPool(PrimitiveNode n, int index, int[] inputs) {
+            super(n, index, inputs);
+        }
+
+        @Override
+        INDArray forward(Pass p) {
+            return GlobalAvgPoolKernel.forward(p.in(this, 0));
+        }
+
+        @Override
+        INDArray forwardChannelsLast(Pass p) {
+            return p.isChannelsLast(this, 0) ? ChannelsLast.globalAvgPool(p.inChannelsLast(this, 0)) : forward(p);
+        }
+
+        @Override
+        void backward(Pass p, INDArray dy) {
+            p.accumulatePooledInput(this, 0, dy);
+        }
     }
 
-    @Override
-    INDArray forwardChannelsLast(Pass p) {
-      return p.isChannelsLast(this, 0) ? ChannelsLast.globalAvgPool(p.inChannelsLast(this, 0)) : forward(p);
+    static final class Flatten extends Step {
+        Flatten(PrimitiveNode n, int index, int[] inputs) {
+            super(n, index, inputs);
+        }
+
+        @Override
+        INDArray forward(Pass p) {
+            INDArray x = p.in(this, 0);
+            return x.rank() == 2 ? x : FlattenKernel.forward(x);
+        }
+
+        @Override
+        void backward(Pass p, INDArray dy) {
+            p.accumulateInput(this, 0, FlattenKernel.backward(p.in(this, 0).shape(), dy));
+        }
     }
 
-    @Override
-    void backward(Pass p, INDArray dy) {
-      p.accumulatePooledInput(this, 0, dy);
-    }
-  }
+    static final class Add extends Step {
+        Add(PrimitiveNode n, int index, int[] inputs) {
+            super(n, index, inputs);
+        }
 
-  static final class Flatten extends Step {
-    Flatten(PrimitiveNode n, int index, int[] inputs) {
-      super(n, index, inputs);
-    }
+        /** A following ReLU (a residual block's output) runs in the sum's loop. */
+        @Override
+        boolean canApplyRelu() {
+            return true;
+        }
 
-    @Override
-    INDArray forward(Pass p) {
-      INDArray x = p.in(this, 0);
-      return x.rank() == 2 ? x : FlattenKernel.forward(x);
-    }
+        @Override
+        INDArray forward(Pass p) {
+            boolean withRelu = appliesRelu && p.fastTraining;
+            INDArray y = AddKernel.forward(withRelu, p.inputs(this));
+            if (withRelu) {
+                p.markReluApplied(this);
+            }
+            return y;
+        }
 
-    @Override
-    void backward(Pass p, INDArray dy) {
-      p.accumulateInput(this, 0, FlattenKernel.backward(p.in(this, 0).shape(), dy));
-    }
-  }
+        @Override
+        INDArray forwardChannelsLast(Pass p) {
+            if (!anyChannelsLast(this, p)) {
+                return forward(p);
+            }
+            INDArray y = AddKernel.forward(appliesRelu, p.inputsChannelsLast(this));
+            if (appliesRelu) {
+                p.markReluApplied(this);
+            }
+            return p.channelsLast(this, y);
+        }
 
-  static final class Add extends Step {
-    Add(PrimitiveNode n, int index, int[] inputs) {
-      super(n, index, inputs);
-    }
-
-    /** A following ReLU (a residual block's output) runs in the sum's loop. */
-    @Override
-    boolean canApplyRelu() {
-      return true;
-    }
-
-    @Override
-    INDArray forward(Pass p) {
-      boolean withRelu = appliesRelu && p.fastTraining;
-      INDArray y = AddKernel.forward(withRelu, p.inputs(this));
-      if (withRelu) p.markReluApplied(this);
-      return y;
-    }
-
-    @Override
-    INDArray forwardChannelsLast(Pass p) {
-      if (!anyChannelsLast(this, p)) return forward(p);
-      INDArray y = AddKernel.forward(appliesRelu, p.inputsChannelsLast(this));
-      if (appliesRelu) p.markReluApplied(this);
-      return p.channelsLast(this, y);
+        @Override
+        void backward(Pass p, INDArray dy) {
+            for (int i = 0; i < inputs.length; i++) {
+                p.accumulateInput(this, i, dy);
+            }
+        }
     }
 
-    @Override
-    void backward(Pass p, INDArray dy) {
-      for (int i = 0; i < inputs.length; i++) p.accumulateInput(this, i, dy);
-    }
-  }
+    static final class Concat extends Step {
+        private final long[] channels;
 
-  static final class Concat extends Step {
-    private final long[] channels;
+        Concat(PrimitiveNode n, int index, int[] inputs) {
+            super(n, index, inputs);
+            channels = n.inputShapes().stream().mapToLong(Shape::channels).toArray();
+        }
 
-    Concat(PrimitiveNode n, int index, int[] inputs) {
-      super(n, index, inputs);
-      channels = n.inputShapes().stream().mapToLong(Shape::channels).toArray();
-    }
+        @Override
+        INDArray forward(Pass p) {
+            return ConcatKernel.forward(p.inputs(this));
+        }
 
-    @Override
-    INDArray forward(Pass p) {
-      return ConcatKernel.forward(p.inputs(this));
-    }
+        @Override
+        INDArray forwardChannelsLast(Pass p) {
+            if (!anyChannelsLast(this, p)) {
+                return forward(p);
+            }
+            return p.channelsLast(this, ChannelsLast.concat(p.inputsChannelsLast(this)));
+        }
 
-    @Override
-    INDArray forwardChannelsLast(Pass p) {
-      if (!anyChannelsLast(this, p)) return forward(p);
-      return p.channelsLast(this, ChannelsLast.concat(p.inputsChannelsLast(this)));
-    }
-
-    @Override
-    void backward(Pass p, INDArray dy) {
-      INDArray[] d = ConcatKernel.backward(channels, dy);
-      for (int i = 0; i < inputs.length; i++) p.accumulateInput(this, i, d[i]);
-    }
-  }
-
-  /** SCALE: port 0 map [N,C,H,W] times port 1 vector [N,C]. */
-  static final class Scale extends Step {
-    Scale(PrimitiveNode n, int index, int[] inputs) {
-      super(n, index, inputs);
+        @Override
+        void backward(Pass p, INDArray dy) {
+            INDArray[] d = ConcatKernel.backward(channels, dy);
+            for (int i = 0; i < inputs.length; i++) {
+                p.accumulateInput(this, i, d[i]);
+            }
+        }
     }
 
-    @Override
-    INDArray forward(Pass p) {
-      return ScaleKernel.forward(p.in(this, 0), p.in(this, 1));
+    /** SCALE: port 0 map [N,C,H,W] times port 1 vector [N,C]. */
+    static final class Scale extends Step {
+        Scale(PrimitiveNode n, int index, int[] inputs) {
+            super(n, index, inputs);
+        }
+
+        @Override
+        INDArray forward(Pass p) {
+            return ScaleKernel.forward(p.in(this, 0), p.in(this, 1));
+        }
+
+        @Override
+        INDArray forwardChannelsLast(Pass p) {
+            if (!p.isChannelsLast(this, 0)) {
+                return forward(p);
+            }
+            return p.channelsLast(this, ChannelsLast.scale(p.inChannelsLast(this, 0), p.in(this, 1)));
+        }
+
+        @Override
+        void backward(Pass p, INDArray dy) {
+            ScaleKernel.Grads g = ScaleKernel.backward(p.in(this, 0), p.in(this, 1), dy);
+            p.accumulateInput(this, 0, g.dx());
+            p.accumulateInput(this, 1, g.ds());
+        }
     }
 
-    @Override
-    INDArray forwardChannelsLast(Pass p) {
-      if (!p.isChannelsLast(this, 0)) return forward(p);
-      return p.channelsLast(this, ChannelsLast.scale(p.inChannelsLast(this, 0), p.in(this, 1)));
+    static final class Shuffle extends Step {
+        private final int groups;
+
+        Shuffle(PrimitiveNode n, int index, int[] inputs) {
+            super(n, index, inputs);
+            groups = n.params().getInt("groups");
+        }
+
+        @Override
+        INDArray forward(Pass p) {
+            return ChannelShuffleKernel.forward(groups, p.in(this, 0));
+        }
+
+        @Override
+        void backward(Pass p, INDArray dy) {
+            p.accumulateInput(this, 0, ChannelShuffleKernel.backward(groups, dy));
+        }
     }
 
-    @Override
-    void backward(Pass p, INDArray dy) {
-      ScaleKernel.Grads g = ScaleKernel.backward(p.in(this, 0), p.in(this, 1), dy);
-      p.accumulateInput(this, 0, g.dx());
-      p.accumulateInput(this, 1, g.ds());
+    /** DROPOUT: inverted dropout in training (mask seeded by the pass's noise seed and the step), identity otherwise. */
+    static final class Dropout extends Step {
+        private final double rate;
+        private INDArray mask;
+
+        Dropout(PrimitiveNode n, int index, int[] inputs) {
+            super(n, index, inputs);
+            rate = n.params().getDouble("rate");
+        }
+
+        @Override
+        INDArray forward(Pass p) {
+            INDArray x = p.in(this, 0);
+            if (p.mode != Mode.TRAINING || rate == 0) {
+                mask = null;
+                return DropoutKernel.forwardInference(x);
+            }
+            DropoutKernel.TrainOut o = DropoutKernel.forwardTrain(rate, p.noiseSeed * 1_000_003L + index, x);
+            mask = o.mask();
+            return o.y();
+        }
+
+        @Override
+        INDArray forwardChannelsLast(Pass p) {
+            if (!p.isChannelsLast(this, 0)) {
+                return forward(p);
+            }
+            mask = null;
+            return p.channelsLast(this, p.inChannelsLast(this, 0)); // identity at inference
+        }
+
+        @Override
+        void backward(Pass p, INDArray dy) {
+            p.accumulateInput(this, 0, mask == null ? dy : DropoutKernel.backward(mask, dy));
+        }
     }
-  }
-
-  static final class Shuffle extends Step {
-    private final int groups;
-
-    Shuffle(PrimitiveNode n, int index, int[] inputs) {
-      super(n, index, inputs);
-      groups = n.params().getInt("groups");
-    }
-
-    @Override
-    INDArray forward(Pass p) {
-      return ChannelShuffleKernel.forward(groups, p.in(this, 0));
-    }
-
-    @Override
-    void backward(Pass p, INDArray dy) {
-      p.accumulateInput(this, 0, ChannelShuffleKernel.backward(groups, dy));
-    }
-  }
-
-  /** DROPOUT: inverted dropout in training (mask seeded by the pass's noise seed and the step), identity otherwise. */
-  static final class Dropout extends Step {
-    private final double rate;
-    private INDArray mask;
-
-    Dropout(PrimitiveNode n, int index, int[] inputs) {
-      super(n, index, inputs);
-      rate = n.params().getDouble("rate");
-    }
-
-    @Override
-    INDArray forward(Pass p) {
-      INDArray x = p.in(this, 0);
-      if (p.mode != Mode.TRAINING || rate == 0) {
-        mask = null;
-        return DropoutKernel.forwardInference(x);
-      }
-      DropoutKernel.TrainOut o = DropoutKernel.forwardTrain(rate, p.noiseSeed * 1_000_003L + index, x);
-      mask = o.mask();
-      return o.y();
-    }
-
-    @Override
-    INDArray forwardChannelsLast(Pass p) {
-      if (!p.isChannelsLast(this, 0)) return forward(p);
-      mask = null;
-      return p.channelsLast(this, p.inChannelsLast(this, 0));      // identity at inference
-    }
-
-    @Override
-    void backward(Pass p, INDArray dy) {
-      p.accumulateInput(this, 0, mask == null ? dy : DropoutKernel.backward(mask, dy));
-    }
-  }
 }

@@ -27,8 +27,13 @@ public final class Batches {
     private final boolean shuffle;
     private final long seed;
 
-    private Batches(Dataset data, int batchSize, Normalization normalization, Augmentation augmentation,
-            boolean shuffle, long seed) {
+    private Batches(
+            Dataset data,
+            int batchSize,
+            Normalization normalization,
+            Augmentation augmentation,
+            boolean shuffle,
+            long seed) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1: " + batchSize);
         }
@@ -42,8 +47,8 @@ public final class Batches {
     }
 
     /** Shuffled per epoch and augmented; for the training set only. */
-    public static Batches training(Dataset data, int batchSize, Normalization normalization,
-            Augmentation augmentation, long seed) {
+    public static Batches training(
+            Dataset data, int batchSize, Normalization normalization, Augmentation augmentation, long seed) {
         return new Batches(data, batchSize, normalization, augmentation, true, seed);
     }
 
@@ -97,7 +102,9 @@ public final class Batches {
             for (int c = 0; c < channels; c++) {
                 tables[c] = normalization.table(c);
             }
-            this.staging = new float[Math.toIntExact(Math.min(batchSize, data.size()) * data.shape().elements())];
+            this.staging = new float
+                    [Math.toIntExact(
+                            Math.min(batchSize, data.size()) * data.shape().elements())];
         }
 
         @Override
@@ -122,8 +129,15 @@ public final class Batches {
             }
             next += n;
             float[] values = n * size == staging.length ? staging : java.util.Arrays.copyOf(staging, n * size);
-            INDArray features = Nd4j.create(values, new long[] {n, data.shape().channels(),
-                    data.shape().height(), data.shape().width()}, DataType.FLOAT);
+            INDArray features = Nd4j.create(
+                    values,
+                    new long[] {
+                        n,
+                        data.shape().channels(),
+                        data.shape().height(),
+                        data.shape().width()
+                    },
+                    DataType.FLOAT);
             return new Batch(features, labels, indices);
         }
 

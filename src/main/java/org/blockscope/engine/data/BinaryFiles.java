@@ -9,8 +9,7 @@ import java.util.zip.GZIPInputStream;
 /** Reads a whole file, gunzipping it when it starts with the gzip magic {@code 1f 8b} (RFC 1952). */
 final class BinaryFiles {
 
-    private BinaryFiles() {
-    }
+    private BinaryFiles() {}
 
     static byte[] read(Path file) throws DataException {
         if (!Files.isRegularFile(file)) {

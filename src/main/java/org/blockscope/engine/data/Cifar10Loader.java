@@ -18,11 +18,10 @@ import org.blockscope.graph.Shape;
 public final class Cifar10Loader {
 
     static final int RECORD = 1 + 3 * 32 * 32;
-    static final List<String> CLASSES = List.of("airplane", "automobile", "bird", "cat", "deer", "dog",
-            "frog", "horse", "ship", "truck");
+    static final List<String> CLASSES =
+            List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
 
-    private Cifar10Loader() {
-    }
+    private Cifar10Loader() {}
 
     /** {@code data_batch_1.bin} … {@code data_batch_5.bin} (whichever exist) of {@code folder}. */
     public static Dataset loadTraining(Path folder, Shape target) throws DataException {
@@ -58,12 +57,13 @@ public final class Cifar10Loader {
             int base = first;
             IntStream.range(0, bytes.length / RECORD).parallel().forEach(r -> {
                 labels[base + r] = bytes[r * RECORD] & 0xFF;
-                PixelConverter.convert(SourceImage.ofBytes(3, 32, 32, bytes, r * RECORD + 1), target, pixels,
-                        (base + r) * size);
+                PixelConverter.convert(
+                        SourceImage.ofBytes(3, 32, 32, bytes, r * RECORD + 1), target, pixels, (base + r) * size);
             });
             first += bytes.length / RECORD;
         }
-        String source = files.size() == 1 ? files.get(0).toString()
+        String source = files.size() == 1
+                ? files.get(0).toString()
                 : files.get(0).getParent() + " (" + files.size() + " batches)";
         return new Dataset(target, pixels, labels, names, LoadReport.clean(source, n));
     }
@@ -82,8 +82,8 @@ public final class Cifar10Loader {
         for (int r = 0; r < bytes.length / RECORD; r++) {
             int label = bytes[r * RECORD] & 0xFF;
             if (label >= classes) {
-                throw new DataException(name + ": image " + r + " has label " + label + ", expected 0.."
-                        + (classes - 1));
+                throw new DataException(
+                        name + ": image " + r + " has label " + label + ", expected 0.." + (classes - 1));
             }
         }
     }
@@ -94,7 +94,8 @@ public final class Cifar10Loader {
             return CLASSES;
         }
         try (Stream<String> lines = Files.lines(meta)) {
-            List<String> names = lines.map(String::trim).filter(s -> !s.isEmpty()).toList();
+            List<String> names =
+                    lines.map(String::trim).filter(s -> !s.isEmpty()).toList();
             if (names.size() < 2) {
                 throw new DataException(meta + ": expected one class name per line, found " + names.size());
             }
@@ -109,7 +110,9 @@ public final class Cifar10Loader {
             throw new DataException("folder not found: " + folder);
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new DataException("cannot list folder " + folder + ": " + e.getMessage(), e);
         }

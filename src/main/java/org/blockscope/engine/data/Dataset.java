@@ -40,14 +40,12 @@ public final class Dataset {
     }
 
     /** Builds a data set from pixel values in [0,1] (NCHW order), e.g. for tests or generated data. */
-    public static Dataset ofFloats(Shape shape, float[] values, int[] labels, List<String> classNames,
-            String source) {
+    public static Dataset ofFloats(Shape shape, float[] values, int[] labels, List<String> classNames, String source) {
         byte[] bytes = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             bytes[i] = PixelConverter.toByte(values[i]);
         }
-        return new Dataset(shape, bytes, labels.clone(), classNames,
-                LoadReport.clean(source, labels.length));
+        return new Dataset(shape, bytes, labels.clone(), classNames, LoadReport.clean(source, labels.length));
     }
 
     public int size() {

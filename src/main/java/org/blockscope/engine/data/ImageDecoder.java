@@ -20,8 +20,7 @@ final class ImageDecoder {
     static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
     static final String KINDS = "PNG, JPEG, BMP or GIF";
 
-    private ImageDecoder() {
-    }
+    private ImageDecoder() {}
 
     static boolean isImageName(Path file) {
         String name = file.getFileName().toString();

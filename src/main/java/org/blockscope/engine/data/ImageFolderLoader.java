@@ -21,14 +21,11 @@ import org.blockscope.graph.Shape;
  */
 public final class ImageFolderLoader {
 
-    private ImageFolderLoader() {
-    }
+    private ImageFolderLoader() {}
 
-    private record ClassFolder(String name, List<Path> images, List<Path> others) {
-    }
+    private record ClassFolder(String name, List<Path> images, List<Path> others) {}
 
-    private record Decoded(byte[] pixels, String failure) {
-    }
+    private record Decoded(byte[] pixels, String failure) {}
 
     public static Dataset load(Path folder, Shape target) throws DataException {
         PixelConverter.checkTarget(target);
@@ -46,8 +43,8 @@ public final class ImageFolderLoader {
             throw noImages(folder, found);
         }
         if (classes.size() == 1) {
-            throw new DataException(folder + ": only one class ('" + classes.get(0).name()
-                    + "'); a classifier needs at least two class folders");
+            throw new DataException(folder + ": only one class ('"
+                    + classes.get(0).name() + "'); a classifier needs at least two class folders");
         }
         List<Path> files = new ArrayList<>();
         List<Integer> fileLabels = new ArrayList<>();
@@ -57,13 +54,22 @@ public final class ImageFolderLoader {
                 fileLabels.add(label);
             }
         }
-        List<Decoded> decoded = IntStream.range(0, files.size()).parallel()
-                .mapToObj(i -> decode(files.get(i), target)).toList();
+        List<Decoded> decoded = IntStream.range(0, files.size())
+                .parallel()
+                .mapToObj(i -> decode(files.get(i), target))
+                .toList();
         return assemble(folder, target, classes, files, fileLabels, decoded, warnings);
     }
 
-    private static Dataset assemble(Path folder, Shape target, List<ClassFolder> classes, List<Path> files,
-            List<Integer> fileLabels, List<Decoded> decoded, List<String> warnings) throws DataException {
+    private static Dataset assemble(
+            Path folder,
+            Shape target,
+            List<ClassFolder> classes,
+            List<Path> files,
+            List<Integer> fileLabels,
+            List<Decoded> decoded,
+            List<String> warnings)
+            throws DataException {
         int n = (int) decoded.stream().filter(d -> d.pixels() != null).count();
         if (n == 0) {
             throw new DataException(folder + ": none of the " + files.size() + " images could be read (first: "
@@ -109,8 +115,8 @@ public final class ImageFolderLoader {
         String text = folder + ": no images (" + ImageDecoder.KINDS + ") in " + found.size() + " class folder"
                 + (found.size() == 1 ? "" : "s");
         if (!others.isEmpty()) {
-            text += "; found " + others.size() + " other file" + (others.size() == 1 ? "" : "s")
-                    + ", e.g. " + folder.relativize(others.get(0));
+            text += "; found " + others.size() + " other file" + (others.size() == 1 ? "" : "s") + ", e.g. "
+                    + folder.relativize(others.get(0));
         }
         return new DataException(text);
     }
@@ -126,7 +132,8 @@ public final class ImageFolderLoader {
         List<ClassFolder> classes = new ArrayList<>();
         for (Path dir : entries.stream().filter(Files::isDirectory).toList()) {
             List<Path> files = list(dir).stream().filter(Files::isRegularFile).toList();
-            classes.add(new ClassFolder(dir.getFileName().toString(),
+            classes.add(new ClassFolder(
+                    dir.getFileName().toString(),
                     files.stream().filter(ImageDecoder::isImageName).toList(),
                     files.stream().filter(f -> !ImageDecoder.isImageName(f)).toList()));
         }
@@ -142,7 +149,9 @@ public final class ImageFolderLoader {
     /** Sorted entries of a folder, without hidden ones ({@code .DS_Store}, {@code .git}). */
     private static List<Path> list(Path dir) throws DataException {
         try (Stream<Path> stream = Files.list(dir)) {
-            return stream.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            return stream.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new DataException("cannot list folder " + dir + ": " + e.getMessage(), e);
         }

@@ -14,8 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class ImageProbe {
 
-    private ImageProbe() {
-    }
+    private ImageProbe() {}
 
     /** A FLOAT {@code [1, C, H, W]} array. */
     public static INDArray load(Path file, Shape target, Normalization normalization) throws DataException {
@@ -35,7 +34,6 @@ public final class ImageProbe {
         for (int i = 0; i < values.length; i++) {
             values[i] = normalization.apply((pixels[i] & 0xFF) / 255f, i / plane);
         }
-        return Nd4j.create(values, new long[] {1, target.channels(), target.height(), target.width()},
-                DataType.FLOAT);
+        return Nd4j.create(values, new long[] {1, target.channels(), target.height(), target.width()}, DataType.FLOAT);
     }
 }

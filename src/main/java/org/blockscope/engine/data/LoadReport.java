@@ -19,7 +19,8 @@ public record LoadReport(String source, int loaded, List<Skipped> skipped, List<
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(source).append(": ").append(loaded).append(" images");
+        StringBuilder text =
+                new StringBuilder(source).append(": ").append(loaded).append(" images");
         if (!skipped.isEmpty()) {
             text.append(", ").append(skipped.size()).append(" skipped");
         }

@@ -18,8 +18,7 @@ public final class MnistIdxLoader {
     static final int IMAGES_MAGIC = 2051;
     static final int LABELS_MAGIC = 2049;
 
-    private MnistIdxLoader() {
-    }
+    private MnistIdxLoader() {}
 
     /** Classes named "0".."9", or "0".."max label" if labels go higher. */
     public static Dataset load(Path images, Path labels, Shape target) throws DataException {
@@ -27,8 +26,7 @@ public final class MnistIdxLoader {
     }
 
     /** With class names (e.g. Fashion-MNIST's); {@code null} for numbers. */
-    public static Dataset load(Path images, Path labels, Shape target, List<String> classNames)
-            throws DataException {
+    public static Dataset load(Path images, Path labels, Shape target, List<String> classNames) throws DataException {
         PixelConverter.checkTarget(target);
         String imageName = images.getFileName().toString();
         String labelName = labels.getFileName().toString();
@@ -40,8 +38,8 @@ public final class MnistIdxLoader {
         int rows = imageDims[1];
         int cols = imageDims[2];
         if (labelDims[0] != n) {
-            throw new DataException(imageName + " has " + n + " images but " + labelName + " has "
-                    + labelDims[0] + " labels");
+            throw new DataException(
+                    imageName + " has " + n + " images but " + labelName + " has " + labelDims[0] + " labels");
         }
         int[] labelValues = new int[n];
         int maxLabel = 0;
@@ -51,15 +49,19 @@ public final class MnistIdxLoader {
         }
         List<String> names = classNames != null ? classNames : numbered(Math.max(10, maxLabel + 1));
         if (maxLabel >= names.size()) {
-            throw new DataException(labelName + ": label " + maxLabel + " but only " + names.size()
-                    + " class names " + names);
+            throw new DataException(
+                    labelName + ": label " + maxLabel + " but only " + names.size() + " class names " + names);
         }
         byte[] pixels = new byte[Math.multiplyExact(n, (int) target.elements())];
         byte[] data = imageBytes.array();
         int size = rows * cols;
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> PixelConverter.convert(
-                SourceImage.ofBytes(1, rows, cols, data, 16 + i * size), target, pixels,
-                i * (int) target.elements()));
+        java.util.stream.IntStream.range(0, n)
+                .parallel()
+                .forEach(i -> PixelConverter.convert(
+                        SourceImage.ofBytes(1, rows, cols, data, 16 + i * size),
+                        target,
+                        pixels,
+                        i * (int) target.elements()));
         return new Dataset(target, pixels, labelValues, names, LoadReport.clean(images + " + " + labelName, n));
     }
 
@@ -71,17 +73,18 @@ public final class MnistIdxLoader {
         }
         int magic = bytes.getInt(0);
         if (magic != expected) {
-            String found = magic == IMAGES_MAGIC ? "is an image file"
-                    : magic == LABELS_MAGIC ? "is a label file"
-                    : String.format("(0x%08x) is not an IDX file of unsigned bytes", magic);
-            throw new DataException(name + ": magic " + magic + " " + found + ", expected " + expected
-                    + " (" + kind + ")");
+            String found = magic == IMAGES_MAGIC
+                    ? "is an image file"
+                    : magic == LABELS_MAGIC
+                            ? "is a label file"
+                            : String.format("(0x%08x) is not an IDX file of unsigned bytes", magic);
+            throw new DataException(
+                    name + ": magic " + magic + " " + found + ", expected " + expected + " (" + kind + ")");
         }
         int dims = magic & 0xFF;
         int headerSize = 4 + 4 * dims;
         if (bytes.limit() < headerSize) {
-            throw new DataException(name + ": truncated header, " + bytes.limit() + " bytes, expected "
-                    + headerSize);
+            throw new DataException(name + ": truncated header, " + bytes.limit() + " bytes, expected " + headerSize);
         }
         int[] sizes = new int[dims];
         long payload = 1;

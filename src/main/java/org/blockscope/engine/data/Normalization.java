@@ -107,7 +107,8 @@ public final class Normalization {
 
     void checkChannels(int channels) {
         if (channels != mean.length) {
-            throw new IllegalArgumentException("normalisation has " + mean.length + " channels, images have " + channels);
+            throw new IllegalArgumentException(
+                    "normalisation has " + mean.length + " channels, images have " + channels);
         }
     }
 
@@ -126,7 +127,9 @@ public final class Normalization {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Normalization n && Arrays.equals(mean, n.mean) && Arrays.equals(std, n.std)
+        return other instanceof Normalization n
+                && Arrays.equals(mean, n.mean)
+                && Arrays.equals(std, n.std)
                 && fitted == n.fitted;
     }
 

@@ -13,15 +13,16 @@ import org.blockscope.graph.Shape;
  */
 final class PixelConverter {
 
-    private PixelConverter() {
-    }
+    private PixelConverter() {}
 
     /** Checks that images can be converted to {@code target} (1 or 3 channels, positive size). */
     static void checkTarget(Shape target) throws DataException {
-        if (target.vector() || (target.channels() != 1 && target.channels() != 3)
-                || target.height() < 1 || target.width() < 1) {
-            throw new DataException("target shape " + target
-                    + ": images can be loaded as 1×H×W (grey) or 3×H×W (RGB) only");
+        if (target.vector()
+                || (target.channels() != 1 && target.channels() != 3)
+                || target.height() < 1
+                || target.width() < 1) {
+            throw new DataException(
+                    "target shape " + target + ": images can be loaded as 1×H×W (grey) or 3×H×W (RGB) only");
         }
     }
 

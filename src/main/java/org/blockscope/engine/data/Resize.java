@@ -14,11 +14,9 @@ package org.blockscope.engine.data;
 final class Resize {
 
     /** For each output index: the source indices it reads and their weights (summing to 1). */
-    record Axis(int[][] index, float[][] weight) {
-    }
+    record Axis(int[][] index, float[][] weight) {}
 
-    private Resize() {
-    }
+    private Resize() {}
 
     static Axis axis(int in, int out) {
         int[][] index = new int[out][];

@@ -13,8 +13,8 @@ public record Split(Dataset train, Dataset validation) {
 
     public Split {
         if (!train.shape().equals(validation.shape())) {
-            throw new IllegalArgumentException("training images are " + train.shape() + ", validation images "
-                    + validation.shape());
+            throw new IllegalArgumentException(
+                    "training images are " + train.shape() + ", validation images " + validation.shape());
         }
     }
 
@@ -26,7 +26,8 @@ public record Split(Dataset train, Dataset validation) {
     public static Split of(Dataset train, Dataset validation) throws DataException {
         if (!train.classNames().equals(validation.classNames())) {
             throw new DataException("training data (" + train.report().source() + ") has classes "
-                    + train.classNames() + " but validation data (" + validation.report().source() + ") has "
+                    + train.classNames() + " but validation data ("
+                    + validation.report().source() + ") has "
                     + validation.classNames());
         }
         return new Split(train, validation);
@@ -69,7 +70,8 @@ public record Split(Dataset train, Dataset validation) {
         int[] trainIdx = indices(toValidation, false);
         int[] valIdx = indices(toValidation, true);
         String source = data.report().source();
-        return new Split(data.subset(trainIdx, source + " (training part, seed " + seed + ")"),
+        return new Split(
+                data.subset(trainIdx, source + " (training part, seed " + seed + ")"),
                 data.subset(valIdx, source + " (validation part " + valFraction + ", seed " + seed + ")"));
     }
 

@@ -15,8 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class FeatureMapImages {
 
-    private FeatureMapImages() {
-    }
+    private FeatureMapImages() {}
 
     /** A grid for a [C,H,W] map; a [C] vector becomes one row of coloured cells. */
     public static BufferedImage grid(INDArray value, String title) {
@@ -41,7 +40,9 @@ public final class FeatureMapImages {
         int tileH = h * scale;
         int gap = 2;
         int header = 20;
-        BufferedImage img = new BufferedImage(Math.max(cols * (tileW + gap) + gap, 260), header + rows * (tileH + gap) + gap,
+        BufferedImage img = new BufferedImage(
+                Math.max(cols * (tileW + gap) + gap, 260),
+                header + rows * (tileH + gap) + gap,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
@@ -60,7 +61,7 @@ public final class FeatureMapImages {
                 min = Math.min(min, data[base + i]);
                 max = Math.max(max, data[base + i]);
             }
-            if (h * w == 1) {           // vectors: one scale for all cells
+            if (h * w == 1) { // vectors: one scale for all cells
                 min = 0;
                 max = 1;
             }
@@ -83,8 +84,12 @@ public final class FeatureMapImages {
 
     // A compact approximation of matplotlib's viridis: five anchors, linear in between.
     private static final float[][] ANCHORS = {
-            {0.267f, 0.005f, 0.329f}, {0.230f, 0.322f, 0.546f}, {0.128f, 0.567f, 0.551f},
-            {0.369f, 0.789f, 0.383f}, {0.993f, 0.906f, 0.144f}};
+        {0.267f, 0.005f, 0.329f},
+        {0.230f, 0.322f, 0.546f},
+        {0.128f, 0.567f, 0.551f},
+        {0.369f, 0.789f, 0.383f},
+        {0.993f, 0.906f, 0.144f}
+    };
 
     /** Colour for t in [0,1]. */
     public static int colour(float t) {

@@ -19,40 +19,46 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the copies. The sink runs on the trainer thread: hand the snapshot on, do not work there.
  */
 public final class ProbeSampler implements Trainer.IterationHook {
-  private final INDArray probe;
-  private final long everyMillis;
-  private final Set<String> paths;
-  private final Consumer<ProbeSnapshot> sink;
-  private final LongSupplier clock;
-  private long last = Long.MIN_VALUE;
+    private final INDArray probe;
+    private final long everyMillis;
+    private final Set<String> paths;
+    private final Consumer<ProbeSnapshot> sink;
+    private final LongSupplier clock;
+    private long last = Long.MIN_VALUE;
 
-  public ProbeSampler(INDArray image, long everyMillis, Set<String> paths, Consumer<ProbeSnapshot> sink) {
-    this(image, everyMillis, paths, sink, System::currentTimeMillis);
-  }
+    public ProbeSampler(INDArray image, long everyMillis, Set<String> paths, Consumer<ProbeSnapshot> sink) {
+        this(image, everyMillis, paths, sink, System::currentTimeMillis);
+    }
 
-  ProbeSampler(INDArray image, long everyMillis, Set<String> paths, Consumer<ProbeSnapshot> sink, LongSupplier clock) {
-    this.probe = Inspector.batchOfOne(image).dup('c');
-    this.everyMillis = everyMillis;
-    this.paths = paths == null ? null : Set.copyOf(paths);
-    this.sink = sink;
-    this.clock = clock;
-  }
+    ProbeSampler(
+            INDArray image, long everyMillis, Set<String> paths, Consumer<ProbeSnapshot> sink, LongSupplier clock) {
+        this.probe = Inspector.batchOfOne(image).dup('c');
+        this.everyMillis = everyMillis;
+        this.paths = paths == null ? null : Set.copyOf(paths);
+        this.sink = sink;
+        this.clock = clock;
+    }
 
-  @Override
-  public void afterIteration(Model model, int epoch, long iteration) {
-    long now = clock.getAsLong();
-    if (last != Long.MIN_VALUE && now - last < everyMillis) return;
-    last = now;
-    sink.accept(snapshot(model, epoch, iteration, now));
-  }
+    @Override
+    public void afterIteration(Model model, int epoch, long iteration) {
+        long now = clock.getAsLong();
+        if (last != Long.MIN_VALUE && now - last < everyMillis) {
+            return;
+        }
+        last = now;
+        sink.accept(snapshot(model, epoch, iteration, now));
+    }
 
-  /** Takes a snapshot now (also usable before training starts). */
-  public ProbeSnapshot snapshot(Model model, int epoch, long iteration, long now) {
-    INDArray p = model.forward(probe, Mode.INFERENCE, 0);
-    Map<String, INDArray> out = new LinkedHashMap<>();
-    model.activations().forEach((path, a) -> {
-      if (paths == null || paths.contains(path)) out.put(path, a.get(NDArrayIndex.point(0)).dup('c'));
-    });
-    return new ProbeSnapshot(epoch, iteration, now, out, p.getRow(0).castTo(DataType.DOUBLE).toDoubleVector());
-  }
+    /** Takes a snapshot now (also usable before training starts). */
+    public ProbeSnapshot snapshot(Model model, int epoch, long iteration, long now) {
+        INDArray p = model.forward(probe, Mode.INFERENCE, 0);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        model.activations().forEach((path, a) -> {
+            if (paths == null || paths.contains(path)) {
+                out.put(path, a.get(NDArrayIndex.point(0)).dup('c'));
+            }
+        });
+        return new ProbeSnapshot(
+                epoch, iteration, now, out, p.getRow(0).castTo(DataType.DOUBLE).toDoubleVector());
+    }
 }

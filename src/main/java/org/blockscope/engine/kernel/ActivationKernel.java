@@ -11,45 +11,51 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * INDArray arithmetic.
  */
 public final class ActivationKernel {
-  private ActivationKernel() {}
+    private ActivationKernel() {}
 
-  public static INDArray forward(Activation a, INDArray x) {
-    if (a == Activation.RELU && JavaLoops.applicable(x)) return JavaLoops.relu(x);
-    return switch (a) {
-      case RELU -> Transforms.relu(x, true);
-      case RELU6 -> Transforms.relu6(x, true);
-      case SIGMOID -> Transforms.sigmoid(x, true);
-      case TANH -> Transforms.tanh(x, true);
-      case SILU -> Transforms.sigmoid(x, true).muli(x);
-      case HARDSWISH -> Transforms.relu6(x.add(3.0), false).muli(x).divi(6.0);
-    };
-  }
+    public static INDArray forward(Activation a, INDArray x) {
+        if (a == Activation.RELU && JavaLoops.applicable(x)) {
+            return JavaLoops.relu(x);
+        }
+        return switch (a) {
+            case RELU -> Transforms.relu(x, true);
+            case RELU6 -> Transforms.relu6(x, true);
+            case SIGMOID -> Transforms.sigmoid(x, true);
+            case TANH -> Transforms.tanh(x, true);
+            case SILU -> Transforms.sigmoid(x, true).muli(x);
+            case HARDSWISH -> Transforms.relu6(x.add(3.0), false).muli(x).divi(6.0);
+        };
+    }
 
-  public static INDArray backward(Activation a, INDArray x, INDArray dy) {
-    if (a == Activation.RELU && JavaLoops.applicable(x, dy)) return JavaLoops.reluBackward(x, dy);
-    return switch (a) {
-      case RELU -> nativeBp("relu_bp", x, dy, 0.0);
-      case RELU6 -> nativeBp("relu6_bp", x, dy, 0.0);
-      case SIGMOID -> nativeBp("sigmoid_bp", x, dy);
-      case TANH -> nativeBp("tanh_bp", x, dy);
-      case SILU -> {
-        // d/dx x*s(x) = s * (1 + x * (1 - s))
-        INDArray s = Transforms.sigmoid(x, true);
-        yield s.rsub(1.0).muli(x).addi(1.0).muli(s).muli(dy);
-      }
-      case HARDSWISH -> {
-        // PyTorch hardswish_backward: 0 for x < -3, x/3 + 1/2 for -3 <= x <= 3, 1 for x > 3
-        INDArray g = Transforms.min(Transforms.max(x, -3.0, true), 3.0, false).divi(3.0).addi(0.5);
-        g.addi(x.lt(-3.0).castTo(x.dataType()).muli(0.5));
-        g.subi(x.gt(3.0).castTo(x.dataType()).muli(0.5));
-        yield g.muli(dy);
-      }
-    };
-  }
+    public static INDArray backward(Activation a, INDArray x, INDArray dy) {
+        if (a == Activation.RELU && JavaLoops.applicable(x, dy)) {
+            return JavaLoops.reluBackward(x, dy);
+        }
+        return switch (a) {
+            case RELU -> nativeBp("relu_bp", x, dy, 0.0);
+            case RELU6 -> nativeBp("relu6_bp", x, dy, 0.0);
+            case SIGMOID -> nativeBp("sigmoid_bp", x, dy);
+            case TANH -> nativeBp("tanh_bp", x, dy);
+            case SILU -> {
+                // d/dx x*s(x) = s * (1 + x * (1 - s))
+                INDArray s = Transforms.sigmoid(x, true);
+                yield s.rsub(1.0).muli(x).addi(1.0).muli(s).muli(dy);
+            }
+            case HARDSWISH -> {
+                // PyTorch hardswish_backward: 0 for x < -3, x/3 + 1/2 for -3 <= x <= 3, 1 for x > 3
+                INDArray g = Transforms.min(Transforms.max(x, -3.0, true), 3.0, false)
+                        .divi(3.0)
+                        .addi(0.5);
+                g.addi(x.lt(-3.0).castTo(x.dataType()).muli(0.5));
+                g.subi(x.gt(3.0).castTo(x.dataType()).muli(0.5));
+                yield g.muli(dy);
+            }
+        };
+    }
 
-  private static INDArray nativeBp(String op, INDArray x, INDArray dy, double... tArgs) {
-    INDArray dx = NativeOps.empty(x.dataType(), x.shape());
-    NativeOps.exec(op, new INDArray[] {x, dy}, new INDArray[] {dx}, new int[0], tArgs);
-    return dx;
-  }
+    private static INDArray nativeBp(String op, INDArray x, INDArray dy, double... tArgs) {
+        INDArray dx = NativeOps.empty(x.dataType(), x.shape());
+        NativeOps.exec(op, new INDArray[] {x, dy}, new INDArray[] {dx}, new int[0], tArgs);
+        return dx;
+    }
 }

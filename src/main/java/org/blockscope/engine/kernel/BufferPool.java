@@ -16,75 +16,85 @@ import org.nd4j.linalg.factory.Nd4j;
  * beyond {@link #MAX_BYTES} pooled, given buffers are freed instead.
  */
 public final class BufferPool {
-  private BufferPool() {}
+    private BufferPool() {}
 
-  static final long MAX_BYTES = 1L << 30;
-  private static final Map<Key, ArrayDeque<DataBuffer>> FREE = new HashMap<>();
-  private static long pooledBytes;
-  /** Identity of every pooled buffer: a buffer given twice must not be handed out twice. */
-  private static final java.util.Set<DataBuffer> POOLED =
-      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-  private static long repeatedGives;
+    static final long MAX_BYTES = 1L << 30;
+    private static final Map<Key, ArrayDeque<DataBuffer>> FREE = new HashMap<>();
+    private static long pooledBytes;
+    /** Identity of every pooled buffer: a buffer given twice must not be handed out twice. */
+    private static final java.util.Set<DataBuffer> POOLED =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-  private record Key(DataType type, long length) {}
+    private static long repeatedGives;
 
-  /** An uninitialised c-order array, on a recycled buffer when one of the right size is free. */
-  static INDArray take(DataType type, long... shape) {
-    long len = 1;
-    for (long s : shape) len *= s;
-    DataBuffer b = null;
-    synchronized (FREE) {
-      ArrayDeque<DataBuffer> q = FREE.get(new Key(type, len));
-      if (q != null && !q.isEmpty()) {
-        b = q.pop();
-        POOLED.remove(b);
-        pooledBytes -= len * type.width();
-      }
-    }
-    if (b == null || b.wasClosed()) return Nd4j.createUninitialized(type, shape);
-    return Nd4j.create(b, shape);
-  }
+    private record Key(DataType type, long length) {}
 
-  /**
-   * Frees every pooled buffer (their sizes belong to the model that gave them back): for a benchmark that
-   * moves on to another network, so that one network's leftovers do not weigh on the next.
-   */
-  public static void clear() {
-    synchronized (FREE) {
-      for (ArrayDeque<DataBuffer> q : FREE.values()) {
-        for (DataBuffer b : q) {
-          if (!b.wasClosed()) b.close();
+    /** An uninitialised c-order array, on a recycled buffer when one of the right size is free. */
+    static INDArray take(DataType type, long... shape) {
+        long len = 1;
+        for (long s : shape) {
+            len *= s;
         }
-      }
-      FREE.clear();
-      POOLED.clear();
-      pooledBytes = 0;
+        DataBuffer b = null;
+        synchronized (FREE) {
+            ArrayDeque<DataBuffer> q = FREE.get(new Key(type, len));
+            if (q != null && !q.isEmpty()) {
+                b = q.pop();
+                POOLED.remove(b);
+                pooledBytes -= len * type.width();
+            }
+        }
+        if (b == null || b.wasClosed()) {
+            return Nd4j.createUninitialized(type, shape);
+        }
+        return Nd4j.create(b, shape);
     }
-  }
 
-  /** How many times a buffer already in the pool was given again (should stay 0; for tests). */
-  public static long repeatedGives() {
-    synchronized (FREE) {
-      return repeatedGives;
+    /**
+     * Frees every pooled buffer (their sizes belong to the model that gave them back): for a benchmark that
+     * moves on to another network, so that one network's leftovers do not weigh on the next.
+     */
+    public static void clear() {
+        synchronized (FREE) {
+            for (ArrayDeque<DataBuffer> q : FREE.values()) {
+                for (DataBuffer b : q) {
+                    if (!b.wasClosed()) {
+                        b.close();
+                    }
+                }
+            }
+            FREE.clear();
+            POOLED.clear();
+            pooledBytes = 0;
+        }
     }
-  }
 
-  /** Takes back a buffer nobody uses any more (or frees it when the pool is full). */
-  public static void give(DataBuffer b) {
-    if (b.wasClosed() || !b.closeable()) return;
-    long bytes = b.length() * b.dataType().width();
-    synchronized (FREE) {
-      if (POOLED.contains(b)) {                          // an owner's bookkeeping bug: ignore, count
-        repeatedGives++;
-        return;
-      }
-      if (pooledBytes + bytes <= MAX_BYTES && b.length() >= 1024) {
-        POOLED.add(b);
-        FREE.computeIfAbsent(new Key(b.dataType(), b.length()), k -> new ArrayDeque<>()).push(b);
-        pooledBytes += bytes;
-        return;
-      }
+    /** How many times a buffer already in the pool was given again (should stay 0; for tests). */
+    public static long repeatedGives() {
+        synchronized (FREE) {
+            return repeatedGives;
+        }
     }
-    b.close();
-  }
+
+    /** Takes back a buffer nobody uses any more (or frees it when the pool is full). */
+    public static void give(DataBuffer b) {
+        if (b.wasClosed() || !b.closeable()) {
+            return;
+        }
+        long bytes = b.length() * b.dataType().width();
+        synchronized (FREE) {
+            if (POOLED.contains(b)) { // an owner's bookkeeping bug: ignore, count
+                repeatedGives++;
+                return;
+            }
+            if (pooledBytes + bytes <= MAX_BYTES && b.length() >= 1024) {
+                POOLED.add(b);
+                FREE.computeIfAbsent(new Key(b.dataType(), b.length()), k -> new ArrayDeque<>())
+                        .push(b);
+                pooledBytes += bytes;
+                return;
+            }
+        }
+        b.close();
+    }
 }

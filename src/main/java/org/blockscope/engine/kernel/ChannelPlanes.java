@@ -17,110 +17,120 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * and all arithmetic is in double.
  */
 final class ChannelPlanes {
-  final INDArray array;
-  final int n;
-  final int c;
-  final int hw;
-  private final FloatBuffer floats;
-  private final DoubleBuffer doubles;
+    final INDArray array;
+    final int n;
+    final int c;
+    final int hw;
+    private final FloatBuffer floats;
+    private final DoubleBuffer doubles;
 
-  /** @param a contiguous c-order array (see {@link #contiguous}) */
-  ChannelPlanes(INDArray a) {
-    if (a.isView() || a.ordering() != 'c' || (a.rank() != 4 && a.rank() != 2))
-      throw new IllegalArgumentException("need a contiguous [N,C,H,W] or [N,C] array, got " + Conv2dKernel.shape(a));
-    array = a;
-    n = (int) a.size(0);
-    c = (int) a.size(1);
-    hw = a.rank() == 4 ? (int) (a.size(2) * a.size(3)) : 1;
-    if (a.dataType() == DataType.FLOAT) {
-      floats = a.data().asNioFloat();
-      doubles = null;
-    } else if (a.dataType() == DataType.DOUBLE) {
-      floats = null;
-      doubles = a.data().asNioDouble();
-    } else {
-      throw new IllegalArgumentException("FLOAT or DOUBLE only, got " + a.dataType());
+    /** @param a contiguous c-order array (see {@link #contiguous}) */
+    ChannelPlanes(INDArray a) {
+        if (a.isView() || a.ordering() != 'c' || (a.rank() != 4 && a.rank() != 2)) {
+            throw new IllegalArgumentException(
+                    "need a contiguous [N,C,H,W] or [N,C] array, got " + Conv2dKernel.shape(a));
+        }
+        array = a;
+        n = (int) a.size(0);
+        c = (int) a.size(1);
+        hw = a.rank() == 4 ? (int) (a.size(2) * a.size(3)) : 1;
+        if (a.dataType() == DataType.FLOAT) {
+            floats = a.data().asNioFloat();
+            doubles = null;
+        } else if (a.dataType() == DataType.DOUBLE) {
+            floats = null;
+            doubles = a.data().asNioDouble();
+        } else {
+            throw new IllegalArgumentException("FLOAT or DOUBLE only, got " + a.dataType());
+        }
     }
-  }
 
-  static INDArray contiguous(INDArray a) {
-    return NativeOps.contiguous(a);
-  }
-
-  /** Values per channel: N*H*W. */
-  int perChannel() {
-    return n * hw;
-  }
-
-  private static final ThreadLocal<float[]> FLOAT_SCRATCH = ThreadLocal.withInitial(() -> new float[1024]);
-
-  private static float[] floatScratch(int len) {
-    float[] f = FLOAT_SCRATCH.get();
-    if (f.length < len) {
-      f = new float[len];
-      FLOAT_SCRATCH.set(f);
+    static INDArray contiguous(INDArray a) {
+        return NativeOps.contiguous(a);
     }
-    return f;
-  }
 
-  /** dst[0..hw) = plane (img, ch) */
-  void get(int img, int ch, double[] dst) {
-    int off = (img * c + ch) * hw;
-    if (doubles != null) {
-      doubles.get(off, dst, 0, hw);
-    } else {
-      float[] f = floatScratch(hw);
-      floats.get(off, f, 0, hw);
-      for (int i = 0; i < hw; i++) dst[i] = f[i];
+    /** Values per channel: N*H*W. */
+    int perChannel() {
+        return n * hw;
     }
-  }
 
-  /** plane (img, ch) = src[0..hw) */
-  void put(int img, int ch, double[] src) {
-    int off = (img * c + ch) * hw;
-    if (doubles != null) {
-      doubles.put(off, src, 0, hw);
-    } else {
-      float[] f = floatScratch(hw);
-      for (int i = 0; i < hw; i++) f[i] = (float) src[i];
-      floats.put(off, f, 0, hw);
+    private static final ThreadLocal<float[]> FLOAT_SCRATCH = ThreadLocal.withInitial(() -> new float[1024]);
+
+    private static float[] floatScratch(int len) {
+        float[] f = FLOAT_SCRATCH.get();
+        if (f.length < len) {
+            f = new float[len];
+            FLOAT_SCRATCH.set(f);
+        }
+        return f;
     }
-  }
 
-  boolean isFloat() {
-    return floats != null;
-  }
+    /** dst[0..hw) = plane (img, ch) */
+    void get(int img, int ch, double[] dst) {
+        int off = (img * c + ch) * hw;
+        if (doubles != null) {
+            doubles.get(off, dst, 0, hw);
+        } else {
+            float[] f = floatScratch(hw);
+            floats.get(off, f, 0, hw);
+            for (int i = 0; i < hw; i++) {
+                dst[i] = f[i];
+            }
+        }
+    }
 
-  /** FLOAT arrays only: dst[0..hw) = plane (img, ch), no conversion */
-  void getF(int img, int ch, float[] dst) {
-    floats.get((img * c + ch) * hw, dst, 0, hw);
-  }
+    /** plane (img, ch) = src[0..hw) */
+    void put(int img, int ch, double[] src) {
+        int off = (img * c + ch) * hw;
+        if (doubles != null) {
+            doubles.put(off, src, 0, hw);
+        } else {
+            float[] f = floatScratch(hw);
+            for (int i = 0; i < hw; i++) {
+                f[i] = (float) src[i];
+            }
+            floats.put(off, f, 0, hw);
+        }
+    }
 
-  /** FLOAT arrays only: plane (img, ch) = src[0..hw) */
-  void putF(int img, int ch, float[] src) {
-    floats.put((img * c + ch) * hw, src, 0, hw);
-  }
+    boolean isFloat() {
+        return floats != null;
+    }
 
-  private static final ThreadLocal<float[][]> FSCRATCH = ThreadLocal.withInitial(() -> new float[4][1024]);
+    /** FLOAT arrays only: dst[0..hw) = plane (img, ch), no conversion */
+    void getF(int img, int ch, float[] dst) {
+        floats.get((img * c + ch) * hw, dst, 0, hw);
+    }
 
-  /** Per-thread float scratch plane k (0..3) of at least len floats (distinct from get/put's own). */
-  static float[] fscratch(int k, int len) {
-    float[][] s = FSCRATCH.get();
-    if (s[k].length < len) s[k] = new float[len];
-    return s[k];
-  }
+    /** FLOAT arrays only: plane (img, ch) = src[0..hw) */
+    void putF(int img, int ch, float[] src) {
+        floats.put((img * c + ch) * hw, src, 0, hw);
+    }
 
-  private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][1024]);
+    private static final ThreadLocal<float[][]> FSCRATCH = ThreadLocal.withInitial(() -> new float[4][1024]);
 
-  /** Per-thread scratch plane k (0..3) of at least len doubles. */
-  static double[] scratch(int k, int len) {
-    double[][] s = SCRATCH.get();
-    if (s[k].length < len) s[k] = new double[len];
-    return s[k];
-  }
+    /** Per-thread float scratch plane k (0..3) of at least len floats (distinct from get/put's own). */
+    static float[] fscratch(int k, int len) {
+        float[][] s = FSCRATCH.get();
+        if (s[k].length < len) {
+            s[k] = new float[len];
+        }
+        return s[k];
+    }
 
-  /** Runs body(c) for every channel, the channels split over {@link Workers}. */
-  static void forEachChannel(int channels, long valuesPerChannel, java.util.function.IntConsumer body) {
-    Workers.forEach(channels, valuesPerChannel * channels, body);
-  }
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][1024]);
+
+    /** Per-thread scratch plane k (0..3) of at least len doubles. */
+    static double[] scratch(int k, int len) {
+        double[][] s = SCRATCH.get();
+        if (s[k].length < len) {
+            s[k] = new double[len];
+        }
+        return s[k];
+    }
+
+    /** Runs body(c) for every channel, the channels split over {@link Workers}. */
+    static void forEachChannel(int channels, long valuesPerChannel, java.util.function.IntConsumer body) {
+        Workers.forEach(channels, valuesPerChannel * channels, body);
+    }
 }

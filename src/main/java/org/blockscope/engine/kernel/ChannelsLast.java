@@ -13,237 +13,287 @@ import org.nd4j.linalg.factory.Nd4j;
  * Weights stay in PyTorch's [Cout, Cin, k, k] layout.
  */
 public final class ChannelsLast {
-  private ChannelsLast() {}
+    private ChannelsLast() {}
 
-  /**
-   * Whether {@link #conv} runs this convolution channels-last: any convolution when oneDNN is called
-   * directly ({@link OneDnn}), else plain ones (groups 1, dilation 1: libnd4j's NHWC conv2d).
-   */
-  public static boolean supports(Conv2dKernel.Spec s) {
-    return OneDnn.available() || (s.groups() == 1 && s.dilation() == 1);
-  }
-
-  /** [N, C, H, W] (any strides) as a contiguous [N, H, W, C] copy. */
-  public static INDArray fromNchw(INDArray x) {
-    INDArray y = NativeOps.empty(x.dataType(), x.size(0), x.size(2), x.size(3), x.size(1));
-    y.assign(x.permute(0, 2, 3, 1));
-    return y;
-  }
-
-  /** The [N, C, H, W] view of a channels-last array (no copy). */
-  public static INDArray asNchw(INDArray xh) {
-    return xh.permute(0, 3, 1, 2);
-  }
-
-  /** 2-D convolution of channels-last x with PyTorch-layout w [Cout, Cin/groups, k, k]: y [N, Ho, Wo, Cout]. */
-  public static INDArray conv(Conv2dKernel.Spec s, INDArray xh, INDArray w, INDArray b) {
-    return conv(s, xh, w, b, false);
-  }
-
-  /**
-   * As {@link #conv(Conv2dKernel.Spec, INDArray, INDArray, INDArray)}, then max(y, 0) when relu. FLOAT
-   * runs on oneDNN directly with the ReLU as a post-op (one pass); otherwise libnd4j's NHWC conv2d for
-   * plain convolutions, or the NCHW kernel with layout copies, then a ReLU loop.
-   */
-  public static INDArray conv(Conv2dKernel.Spec s, INDArray xh, INDArray w, INDArray b, boolean relu) {
-    if (xh.rank() != 4 || xh.size(3) != w.size(1) * s.groups())
-      throw new IllegalArgumentException("channels-last conv2d " + s + ": x " + Conv2dKernel.shape(xh) + ", w "
-          + Conv2dKernel.shape(w));
-    if (s.bias() != (b != null)) {               // a batch norm folded into a convolution gives it a bias
-      s = new Conv2dKernel.Spec(s.kernel(), s.stride(), s.padH(), s.padW(), s.dilation(), s.groups(), b != null);
+    /**
+     * Whether {@link #conv} runs this convolution channels-last: any convolution when oneDNN is called
+     * directly ({@link OneDnn}), else plain ones (groups 1, dilation 1: libnd4j's NHWC conv2d).
+     */
+    public static boolean supports(Conv2dKernel.Spec s) {
+        return OneDnn.available() || (s.groups() == 1 && s.dilation() == 1);
     }
-    if (OneDnnConv.handles(xh)) return OneDnnConv.forwardChannelsLast(s, xh, w, b, relu);
-    INDArray y;
-    if (s.groups() == 1 && s.dilation() == 1) {
-      long ho = ConvGeometry.outSize((int) xh.size(1), s.kernel(), s.stride(), s.padH(), s.dilation());
-      long wo = ConvGeometry.outSize((int) xh.size(2), s.kernel(), s.stride(), s.padW(), s.dilation());
-      y = NativeOps.empty(xh.dataType(), xh.size(0), ho, wo, w.size(0));
-      INDArray[] in = b == null ? new INDArray[] {xh, w} : new INDArray[] {xh, w, b};
-      // kH, kW, sH, sW, pH, pW, dH, dW, sameMode=0, dataFormat=1 (NHWC), wFormat=1 (OIHW)
-      NativeOps.exec("conv2d", in, new INDArray[] {y},
-          new int[] {s.kernel(), s.kernel(), s.stride(), s.stride(), s.padH(), s.padW(), 1, 1, 0, 1, 1});
-    } else {
-      INDArray x = asNchw(xh).dup('c');
-      INDArray yc = Conv2dKernel.forward(s, x, w, b);
-      y = fromNchw(yc);
-      BufferPool.give(yc.data());
+
+    /** [N, C, H, W] (any strides) as a contiguous [N, H, W, C] copy. */
+    public static INDArray fromNchw(INDArray x) {
+        INDArray y = NativeOps.empty(x.dataType(), x.size(0), x.size(2), x.size(3), x.size(1));
+        y.assign(x.permute(0, 2, 3, 1));
+        return y;
     }
-    if (!relu) return y;
-    INDArray r = ActivationKernel.forward(Activation.RELU, y);
-    BufferPool.give(y.data());
-    return r;
-  }
 
-  /**
-   * Batch norm at inference folded into the convolution before it: w' = w * g, b' = (b - mean) * g +
-   * beta with g = gamma / sqrt(var + eps) per output channel. Returns {w', b'} (new arrays).
-   */
-  public static INDArray[] foldBatchNorm(INDArray w, INDArray b, INDArray gamma, INDArray beta, INDArray mean,
-      INDArray var, double eps) {
-    int cout = (int) w.size(0);
-    if (w.dataType() == DataType.FLOAT && !w.isView() && (b == null || !b.isView())) {
-      // float arrays straight from the buffers: about 10x faster than via double vectors (it runs per pass)
-      float[] wv = new float[(int) w.length()];
-      w.data().asNioFloat().get(0, wv);
-      float[] g = floats(gamma), be = floats(beta), m = floats(mean), v = floats(var);
-      float[] bias = b == null ? new float[cout] : floats(b);
-      int per = wv.length / cout;
-      float[] nb = new float[cout];
-      for (int o = 0; o < cout; o++) {
-        float k = (float) (g[o] / Math.sqrt((double) v[o] + eps));
-        for (int i = o * per, end = i + per; i < end; i++) wv[i] *= k;
-        nb[o] = (bias[o] - m[o]) * k + be[o];
-      }
-      INDArray fw = NativeOps.empty(DataType.FLOAT, w.shape()), fb = NativeOps.empty(DataType.FLOAT, cout);
-      fw.data().asNioFloat().put(0, wv);
-      fb.data().asNioFloat().put(0, nb);
-      return new INDArray[] {fw, fb};
+    /** The [N, C, H, W] view of a channels-last array (no copy). */
+    public static INDArray asNchw(INDArray xh) {
+        return xh.permute(0, 3, 1, 2);
     }
-    double[] g = gamma.toDoubleVector(), be = beta.toDoubleVector(), m = mean.toDoubleVector(),
-        v = var.toDoubleVector();
-    double[] bias = b == null ? new double[cout] : b.toDoubleVector();
-    double[] wv = w.dup('c').data().asDouble();
-    int per = wv.length / cout;
-    double[] nb = new double[cout];
-    for (int o = 0; o < cout; o++) {
-      double k = g[o] / Math.sqrt(v[o] + eps);
-      for (int i = 0; i < per; i++) wv[o * per + i] *= k;
-      nb[o] = (bias[o] - m[o]) * k + be[o];
+
+    /** 2-D convolution of channels-last x with PyTorch-layout w [Cout, Cin/groups, k, k]: y [N, Ho, Wo, Cout]. */
+    public static INDArray conv(Conv2dKernel.Spec s, INDArray xh, INDArray w, INDArray b) {
+        return conv(s, xh, w, b, false);
     }
-    return new INDArray[] {Nd4j.create(wv, w.shape(), 'c').castTo(w.dataType()),
-        Nd4j.createFromArray(nb).castTo(w.dataType())};
-  }
 
-  private static float[] floats(INDArray v) {
-    if (v.dataType() != DataType.FLOAT || v.isView()) return v.toFloatVector();
-    float[] f = new float[(int) v.length()];
-    v.data().asNioFloat().get(0, f);
-    return f;
-  }
-
-  /** y = x * scale[c] + shift[c] on channels-last x (batch norm at inference). */
-  public static INDArray affine(INDArray xh, double[] scale, double[] shift) {
-    return affine(xh, scale, shift, false);
-  }
-
-  /** y = x * scale[c] + shift[c], then max(y, 0) when relu, on channels-last x. */
-  public static INDArray affine(INDArray xh, double[] scale, double[] shift, boolean relu) {
-    int c = (int) xh.size(3);
-    INDArray y = NativeOps.empty(xh.dataType(), xh.shape());
-    if (xh.dataType() == DataType.FLOAT && !xh.isView()) {
-      float[] s = toFloats(scale), t = toFloats(shift);
-      FloatBuffer in = xh.data().asNioFloat(), out = y.data().asNioFloat();
-      long pixels = xh.length() / c;
-      int rows = (int) Math.max(1, Math.min(pixels, 4096 / Math.max(1, c)));  // pixels per chunk
-      Workers.forRanges((int) ((pixels + rows - 1) / rows), xh.length(), (from, to) -> {
-        float[] p = ChannelPlanes.fscratch(0, rows * c);
-        for (int r = from; r < to; r++) {
-          int off = r * rows * c;
-          int len = (int) Math.min((long) rows * c, xh.length() - off);
-          in.get(off, p, 0, len);
-          for (int i = 0; i < len; i += c) {
-            for (int j = 0; j < c; j++) p[i + j] = p[i + j] * s[j] + t[j];
-          }
-          if (relu) {
-            for (int i = 0; i < len; i++) p[i] = Math.max(p[i], 0f);
-          }
-          out.put(off, p, 0, len);
+    /**
+     * As {@link #conv(Conv2dKernel.Spec, INDArray, INDArray, INDArray)}, then max(y, 0) when relu. FLOAT
+     * runs on oneDNN directly with the ReLU as a post-op (one pass); otherwise libnd4j's NHWC conv2d for
+     * plain convolutions, or the NCHW kernel with layout copies, then a ReLU loop.
+     */
+    public static INDArray conv(Conv2dKernel.Spec s, INDArray xh, INDArray w, INDArray b, boolean relu) {
+        if (xh.rank() != 4 || xh.size(3) != w.size(1) * s.groups()) {
+            throw new IllegalArgumentException(
+                    "channels-last conv2d " + s + ": x " + Conv2dKernel.shape(xh) + ", w " + Conv2dKernel.shape(w));
         }
-      });
-      return y;
-    }
-    INDArray sv = Nd4j.createFromArray(scale).castTo(xh.dataType()), tv = Nd4j.createFromArray(shift).castTo(xh.dataType());
-    INDArray r = xh.reshape(xh.length() / c, c).mulRowVector(sv.reshape(1, c)).addiRowVector(tv.reshape(1, c));
-    if (relu) r = org.nd4j.linalg.ops.transforms.Transforms.relu(r, false);
-    y.assign(r.reshape(xh.shape()));
-    return y;
-  }
-
-  /** Mean over H and W of channels-last x: [N, C]. */
-  public static INDArray globalAvgPool(INDArray xh) {
-    if (xh.rank() == 4 && OneDnnPlanes.handles(xh)) return OneDnnPlanes.meanChannelsLast(xh);
-    int n = (int) xh.size(0), c = (int) xh.size(3);
-    int hw = (int) (xh.size(1) * xh.size(2));
-    if (xh.dataType() != DataType.FLOAT || xh.isView()) return xh.mean(1, 2);
-    FloatBuffer in = xh.data().asNioFloat();
-    float[] out = new float[n * c];
-    Workers.forEach(n, xh.length(), img -> {
-      // the image's block in one bulk read; float partial sums over 64 pixels (an elementwise loop
-      // over channels, vectorised), added up in double
-      float[] p = ChannelPlanes.fscratch(0, hw * c), part = ChannelPlanes.fscratch(1, c);
-      in.get(img * hw * c, p, 0, hw * c);
-      double[] acc = new double[c];
-      for (int start = 0; start < hw; start += 64) {
-        java.util.Arrays.fill(part, 0, c, 0f);
-        int end = Math.min(hw, start + 64);
-        for (int i = start; i < end; i++) {
-          int off = i * c;
-          for (int j = 0; j < c; j++) part[j] += p[off + j];
+        if (s.bias() != (b != null)) { // a batch norm folded into a convolution gives it a bias
+            s = new Conv2dKernel.Spec(s.kernel(), s.stride(), s.padH(), s.padW(), s.dilation(), s.groups(), b != null);
         }
-        for (int j = 0; j < c; j++) acc[j] += part[j];
-      }
-      for (int j = 0; j < c; j++) out[img * c + j] = (float) (acc[j] / hw);
-    });
-    return Nd4j.create(out, new long[] {n, c}, 'c');
-  }
-
-  /** y[n,h,w,c] = x[n,h,w,c] * s[n,c] (squeeze-and-excitation gate) on channels-last x. */
-  public static INDArray scale(INDArray xh, INDArray s) {
-    if (s.rank() == 2 && OneDnnPlanes.handles(xh, s)) return OneDnnPlanes.scaleChannelsLast(xh, s);
-    int n = (int) xh.size(0), c = (int) xh.size(3);
-    int hw = (int) (xh.size(1) * xh.size(2));
-    if (xh.dataType() != DataType.FLOAT || xh.isView()) return fromNchw(ScaleKernel.forward(asNchw(xh).dup('c'), s));
-    INDArray y = NativeOps.empty(xh.dataType(), xh.shape());
-    float[] sv = s.dup('c').castTo(DataType.FLOAT).data().asFloat();
-    FloatBuffer in = xh.data().asNioFloat(), out = y.data().asNioFloat();
-    Workers.forEach(n, xh.length(), img -> {
-      float[] p = ChannelPlanes.fscratch(0, hw * c);
-      in.get(img * hw * c, p, 0, hw * c);
-      int base = img * c;
-      for (int i = 0; i < hw * c; i += c) {
-        for (int j = 0; j < c; j++) p[i + j] *= sv[base + j];
-      }
-      out.put(img * hw * c, p, 0, hw * c);
-    });
-    return y;
-  }
-
-  /** Channels-last inputs joined along C. */
-  public static INDArray concat(INDArray... xhs) {
-    long n = xhs[0].size(0), h = xhs[0].size(1), w = xhs[0].size(2);
-    int total = 0;
-    for (INDArray x : xhs) {
-      if (x.rank() != 4 || x.size(0) != n || x.size(1) != h || x.size(2) != w || x.dataType() != DataType.FLOAT
-          || x.isView()) return Nd4j.concat(3, xhs);
-      total += (int) x.size(3);
+        if (OneDnnConv.handles(xh)) {
+            return OneDnnConv.forwardChannelsLast(s, xh, w, b, relu);
+        }
+        INDArray y;
+        if (s.groups() == 1 && s.dilation() == 1) {
+            long ho = ConvGeometry.outSize((int) xh.size(1), s.kernel(), s.stride(), s.padH(), s.dilation());
+            long wo = ConvGeometry.outSize((int) xh.size(2), s.kernel(), s.stride(), s.padW(), s.dilation());
+            y = NativeOps.empty(xh.dataType(), xh.size(0), ho, wo, w.size(0));
+            INDArray[] in = b == null ? new INDArray[] {xh, w} : new INDArray[] {xh, w, b};
+            // kH, kW, sH, sW, pH, pW, dH, dW, sameMode=0, dataFormat=1 (NHWC), wFormat=1 (OIHW)
+            NativeOps.exec("conv2d", in, new INDArray[] {y}, new int[] {
+                s.kernel(), s.kernel(), s.stride(), s.stride(), s.padH(), s.padW(), 1, 1, 0, 1, 1
+            });
+        } else {
+            INDArray x = asNchw(xh).dup('c');
+            INDArray yc = Conv2dKernel.forward(s, x, w, b);
+            y = fromNchw(yc);
+            BufferPool.give(yc.data());
+        }
+        if (!relu) {
+            return y;
+        }
+        INDArray r = ActivationKernel.forward(Activation.RELU, y);
+        BufferPool.give(y.data());
+        return r;
     }
-    int hw = (int) (h * w), ctot = total, k = xhs.length;
-    int[] cs = new int[k];
-    FloatBuffer[] in = new FloatBuffer[k];
-    for (int i = 0; i < k; i++) {
-      cs[i] = (int) xhs[i].size(3);
-      in[i] = xhs[i].data().asNioFloat();
-    }
-    INDArray y = NativeOps.empty(DataType.FLOAT, n, h, w, total);
-    FloatBuffer out = y.data().asNioFloat();
-    // per image: each input's block into a scratch array, interleaved per pixel, one bulk write
-    Workers.forEach((int) n, y.length(), img -> {
-      float[] o = ChannelPlanes.fscratch(0, hw * ctot), p = ChannelPlanes.fscratch(1, hw * ctot);
-      int at = 0;
-      for (int i = 0; i < k; i++) {
-        int c = cs[i];
-        in[i].get(img * hw * c, p, 0, hw * c);
-        for (int px = 0; px < hw; px++) System.arraycopy(p, px * c, o, px * ctot + at, c);
-        at += c;
-      }
-      out.put(img * hw * ctot, o, 0, hw * ctot);
-    });
-    return y;
-  }
 
-  private static float[] toFloats(double[] d) {
-    float[] f = new float[d.length];
-    for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
-    return f;
-  }
+    /**
+     * Batch norm at inference folded into the convolution before it: w' = w * g, b' = (b - mean) * g +
+     * beta with g = gamma / sqrt(var + eps) per output channel. Returns {w', b'} (new arrays).
+     */
+    public static INDArray[] foldBatchNorm(
+            INDArray w, INDArray b, INDArray gamma, INDArray beta, INDArray mean, INDArray var, double eps) {
+        int cout = (int) w.size(0);
+        if (w.dataType() == DataType.FLOAT && !w.isView() && (b == null || !b.isView())) {
+            // float arrays straight from the buffers: about 10x faster than via double vectors (it runs per pass)
+            float[] wv = new float[(int) w.length()];
+            w.data().asNioFloat().get(0, wv);
+            float[] g = floats(gamma), be = floats(beta), m = floats(mean), v = floats(var);
+            float[] bias = b == null ? new float[cout] : floats(b);
+            int per = wv.length / cout;
+            float[] nb = new float[cout];
+            for (int o = 0; o < cout; o++) {
+                float k = (float) (g[o] / Math.sqrt((double) v[o] + eps));
+                for (int i = o * per, end = i + per; i < end; i++) {
+                    wv[i] *= k;
+                }
+                nb[o] = (bias[o] - m[o]) * k + be[o];
+            }
+            INDArray fw = NativeOps.empty(DataType.FLOAT, w.shape()), fb = NativeOps.empty(DataType.FLOAT, cout);
+            fw.data().asNioFloat().put(0, wv);
+            fb.data().asNioFloat().put(0, nb);
+            return new INDArray[] {fw, fb};
+        }
+        double[] g = gamma.toDoubleVector(),
+                be = beta.toDoubleVector(),
+                m = mean.toDoubleVector(),
+                v = var.toDoubleVector();
+        double[] bias = b == null ? new double[cout] : b.toDoubleVector();
+        double[] wv = w.dup('c').data().asDouble();
+        int per = wv.length / cout;
+        double[] nb = new double[cout];
+        for (int o = 0; o < cout; o++) {
+            double k = g[o] / Math.sqrt(v[o] + eps);
+            for (int i = 0; i < per; i++) {
+                wv[o * per + i] *= k;
+            }
+            nb[o] = (bias[o] - m[o]) * k + be[o];
+        }
+        return new INDArray[] {
+            Nd4j.create(wv, w.shape(), 'c').castTo(w.dataType()),
+            Nd4j.createFromArray(nb).castTo(w.dataType())
+        };
+    }
+
+    private static float[] floats(INDArray v) {
+        if (v.dataType() != DataType.FLOAT || v.isView()) {
+            return v.toFloatVector();
+        }
+        float[] f = new float[(int) v.length()];
+        v.data().asNioFloat().get(0, f);
+        return f;
+    }
+
+    /** y = x * scale[c] + shift[c] on channels-last x (batch norm at inference). */
+    public static INDArray affine(INDArray xh, double[] scale, double[] shift) {
+        return affine(xh, scale, shift, false);
+    }
+
+    /** y = x * scale[c] + shift[c], then max(y, 0) when relu, on channels-last x. */
+    public static INDArray affine(INDArray xh, double[] scale, double[] shift, boolean relu) {
+        int c = (int) xh.size(3);
+        INDArray y = NativeOps.empty(xh.dataType(), xh.shape());
+        if (xh.dataType() == DataType.FLOAT && !xh.isView()) {
+            float[] s = toFloats(scale), t = toFloats(shift);
+            FloatBuffer in = xh.data().asNioFloat(), out = y.data().asNioFloat();
+            long pixels = xh.length() / c;
+            int rows = (int) Math.max(1, Math.min(pixels, 4096 / Math.max(1, c))); // pixels per chunk
+            Workers.forRanges((int) ((pixels + rows - 1) / rows), xh.length(), (from, to) -> {
+                float[] p = ChannelPlanes.fscratch(0, rows * c);
+                for (int r = from; r < to; r++) {
+                    int off = r * rows * c;
+                    int len = (int) Math.min((long) rows * c, xh.length() - off);
+                    in.get(off, p, 0, len);
+                    for (int i = 0; i < len; i += c) {
+                        for (int j = 0; j < c; j++) {
+                            p[i + j] = p[i + j] * s[j] + t[j];
+                        }
+                    }
+                    if (relu) {
+                        for (int i = 0; i < len; i++) {
+                            p[i] = Math.max(p[i], 0f);
+                        }
+                    }
+                    out.put(off, p, 0, len);
+                }
+            });
+            return y;
+        }
+        INDArray sv = Nd4j.createFromArray(scale).castTo(xh.dataType()),
+                tv = Nd4j.createFromArray(shift).castTo(xh.dataType());
+        INDArray r =
+                xh.reshape(xh.length() / c, c).mulRowVector(sv.reshape(1, c)).addiRowVector(tv.reshape(1, c));
+        if (relu) {
+            r = org.nd4j.linalg.ops.transforms.Transforms.relu(r, false);
+        }
+        y.assign(r.reshape(xh.shape()));
+        return y;
+    }
+
+    /** Mean over H and W of channels-last x: [N, C]. */
+    public static INDArray globalAvgPool(INDArray xh) {
+        if (xh.rank() == 4 && OneDnnPlanes.handles(xh)) {
+            return OneDnnPlanes.meanChannelsLast(xh);
+        }
+        int n = (int) xh.size(0), c = (int) xh.size(3);
+        int hw = (int) (xh.size(1) * xh.size(2));
+        if (xh.dataType() != DataType.FLOAT || xh.isView()) {
+            return xh.mean(1, 2);
+        }
+        FloatBuffer in = xh.data().asNioFloat();
+        float[] out = new float[n * c];
+        Workers.forEach(n, xh.length(), img -> {
+            // the image's block in one bulk read; float partial sums over 64 pixels (an elementwise loop
+            // over channels, vectorised), added up in double
+            float[] p = ChannelPlanes.fscratch(0, hw * c), part = ChannelPlanes.fscratch(1, c);
+            in.get(img * hw * c, p, 0, hw * c);
+            double[] acc = new double[c];
+            for (int start = 0; start < hw; start += 64) {
+                java.util.Arrays.fill(part, 0, c, 0f);
+                int end = Math.min(hw, start + 64);
+                for (int i = start; i < end; i++) {
+                    int off = i * c;
+                    for (int j = 0; j < c; j++) {
+                        part[j] += p[off + j];
+                    }
+                }
+                for (int j = 0; j < c; j++) {
+                    acc[j] += part[j];
+                }
+            }
+            for (int j = 0; j < c; j++) {
+                out[img * c + j] = (float) (acc[j] / hw);
+            }
+        });
+        return Nd4j.create(out, new long[] {n, c}, 'c');
+    }
+
+    /** y[n,h,w,c] = x[n,h,w,c] * s[n,c] (squeeze-and-excitation gate) on channels-last x. */
+    public static INDArray scale(INDArray xh, INDArray s) {
+        if (s.rank() == 2 && OneDnnPlanes.handles(xh, s)) {
+            return OneDnnPlanes.scaleChannelsLast(xh, s);
+        }
+        int n = (int) xh.size(0), c = (int) xh.size(3);
+        int hw = (int) (xh.size(1) * xh.size(2));
+        if (xh.dataType() != DataType.FLOAT || xh.isView()) {
+            return fromNchw(ScaleKernel.forward(asNchw(xh).dup('c'), s));
+        }
+        INDArray y = NativeOps.empty(xh.dataType(), xh.shape());
+        float[] sv = s.dup('c').castTo(DataType.FLOAT).data().asFloat();
+        FloatBuffer in = xh.data().asNioFloat(), out = y.data().asNioFloat();
+        Workers.forEach(n, xh.length(), img -> {
+            float[] p = ChannelPlanes.fscratch(0, hw * c);
+            in.get(img * hw * c, p, 0, hw * c);
+            int base = img * c;
+            for (int i = 0; i < hw * c; i += c) {
+                for (int j = 0; j < c; j++) {
+                    p[i + j] *= sv[base + j];
+                }
+            }
+            out.put(img * hw * c, p, 0, hw * c);
+        });
+        return y;
+    }
+
+    /** Channels-last inputs joined along C. */
+    public static INDArray concat(INDArray... xhs) {
+        long n = xhs[0].size(0), h = xhs[0].size(1), w = xhs[0].size(2);
+        int total = 0;
+        for (INDArray x : xhs) {
+            if (x.rank() != 4
+                    || x.size(0) != n
+                    || x.size(1) != h
+                    || x.size(2) != w
+                    || x.dataType() != DataType.FLOAT
+                    || x.isView()) {
+                return Nd4j.concat(3, xhs);
+            }
+            total += (int) x.size(3);
+        }
+        int hw = (int) (h * w), ctot = total, k = xhs.length;
+        int[] cs = new int[k];
+        FloatBuffer[] in = new FloatBuffer[k];
+        for (int i = 0; i < k; i++) {
+            cs[i] = (int) xhs[i].size(3);
+            in[i] = xhs[i].data().asNioFloat();
+        }
+        INDArray y = NativeOps.empty(DataType.FLOAT, n, h, w, total);
+        FloatBuffer out = y.data().asNioFloat();
+        // per image: each input's block into a scratch array, interleaved per pixel, one bulk write
+        Workers.forEach((int) n, y.length(), img -> {
+            float[] o = ChannelPlanes.fscratch(0, hw * ctot), p = ChannelPlanes.fscratch(1, hw * ctot);
+            int at = 0;
+            for (int i = 0; i < k; i++) {
+                int c = cs[i];
+                in[i].get(img * hw * c, p, 0, hw * c);
+                for (int px = 0; px < hw; px++) {
+                    System.arraycopy(p, px * c, o, px * ctot + at, c);
+                }
+                at += c;
+            }
+            out.put(img * hw * ctot, o, 0, hw * ctot);
+        });
+        return y;
+    }
+
+    private static float[] toFloats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
 }

@@ -10,27 +10,29 @@ import org.nd4j.linalg.factory.Nd4j;
  * Backward: dx = dy * mask.
  */
 public final class DropoutKernel {
-  private DropoutKernel() {}
+    private DropoutKernel() {}
 
-  public record TrainOut(INDArray y, INDArray mask) {}
+    public record TrainOut(INDArray y, INDArray mask) {}
 
-  public static TrainOut forwardTrain(double p, long seed, INDArray x) {
-    if (p < 0 || p >= 1) throw new IllegalArgumentException("dropout p must be in [0, 1): " + p);
-    INDArray mask;
-    try (Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed)) {
-      INDArray u = Nd4j.rand(x.ulike(), rng);
-      mask = u.gte(p).castTo(x.dataType()).divi(1.0 - p);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    public static TrainOut forwardTrain(double p, long seed, INDArray x) {
+        if (p < 0 || p >= 1) {
+            throw new IllegalArgumentException("dropout p must be in [0, 1): " + p);
+        }
+        INDArray mask;
+        try (Random rng = Nd4j.getRandomFactory().getNewRandomInstance(seed)) {
+            INDArray u = Nd4j.rand(x.ulike(), rng);
+            mask = u.gte(p).castTo(x.dataType()).divi(1.0 - p);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return new TrainOut(x.mul(mask), mask);
     }
-    return new TrainOut(x.mul(mask), mask);
-  }
 
-  public static INDArray forwardInference(INDArray x) {
-    return x;
-  }
+    public static INDArray forwardInference(INDArray x) {
+        return x;
+    }
 
-  public static INDArray backward(INDArray mask, INDArray dy) {
-    return dy.mul(mask);
-  }
+    public static INDArray backward(INDArray mask, INDArray dy) {
+        return dy.mul(mask);
+    }
 }

@@ -7,44 +7,48 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Thin helper around libnd4j custom ops: outputs are allocated here, so no native shape call is made. */
 final class NativeOps {
-  private NativeOps() {}
+    private NativeOps() {}
 
-  /** Runs custom op {@code name} writing into {@code outputs}; inputs must not be null. */
-  static void exec(String name, INDArray[] inputs, INDArray[] outputs, int[] iArgs, double... tArgs) {
-    DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name)
-        .addInputs(inputs).addOutputs(outputs).addIntegerArguments(iArgs);
-    if (tArgs.length > 0) {
-      Double[] t = new Double[tArgs.length];
-      for (int i = 0; i < t.length; i++) t[i] = tArgs[i];
-      b.addFloatingPointArguments(t);
+    /** Runs custom op {@code name} writing into {@code outputs}; inputs must not be null. */
+    static void exec(String name, INDArray[] inputs, INDArray[] outputs, int[] iArgs, double... tArgs) {
+        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name)
+                .addInputs(inputs)
+                .addOutputs(outputs)
+                .addIntegerArguments(iArgs);
+        if (tArgs.length > 0) {
+            Double[] t = new Double[tArgs.length];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = tArgs[i];
+            }
+            b.addFloatingPointArguments(t);
+        }
+        Nd4j.exec(b.build());
     }
-    Nd4j.exec(b.build());
-  }
 
-  /**
-   * Runs an op with libnd4j platform helpers (oneDNN) switched off. The switch is process-wide; other
-   * threads running ops meanwhile just take the generic path. Workaround for oneDNN conv2d with
-   * dilation > 1 in 1.0.0-M2.1 ("could not create a descriptor for a dilated convolution").
-   */
-  static synchronized void execWithoutHelpers(String name, INDArray[] inputs, INDArray[] outputs, int[] iArgs,
-      double... tArgs) {
-    var env = Nd4j.getEnvironment();
-    boolean before = env.helpersAllowed();
-    env.allowHelpers(false);
-    try {
-      exec(name, inputs, outputs, iArgs, tArgs);
-    } finally {
-      env.allowHelpers(before);
+    /**
+     * Runs an op with libnd4j platform helpers (oneDNN) switched off. The switch is process-wide; other
+     * threads running ops meanwhile just take the generic path. Workaround for oneDNN conv2d with
+     * dilation > 1 in 1.0.0-M2.1 ("could not create a descriptor for a dilated convolution").
+     */
+    static synchronized void execWithoutHelpers(
+            String name, INDArray[] inputs, INDArray[] outputs, int[] iArgs, double... tArgs) {
+        var env = Nd4j.getEnvironment();
+        boolean before = env.helpersAllowed();
+        env.allowHelpers(false);
+        try {
+            exec(name, inputs, outputs, iArgs, tArgs);
+        } finally {
+            env.allowHelpers(before);
+        }
     }
-  }
 
-  /** Uninitialised output array (recycled from {@link BufferPool} when possible). */
-  static INDArray empty(DataType type, long... shape) {
-    return BufferPool.take(type, shape);
-  }
+    /** Uninitialised output array (recycled from {@link BufferPool} when possible). */
+    static INDArray empty(DataType type, long... shape) {
+        return BufferPool.take(type, shape);
+    }
 
-  /** Contiguous c-order array (no copy if already one). */
-  static INDArray contiguous(INDArray a) {
-    return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
-  }
+    /** Contiguous c-order array (no copy if already one). */
+    static INDArray contiguous(INDArray a) {
+        return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+    }
 }

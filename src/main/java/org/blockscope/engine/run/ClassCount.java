@@ -13,12 +13,10 @@ import org.blockscope.graph.Node;
  */
 public final class ClassCount {
 
-    private ClassCount() {
-    }
+    private ClassCount() {}
 
     /** The adapted graph and a note saying what changed (empty if nothing did). */
-    public record Adapted(Graph graph, Optional<String> note) {
-    }
+    public record Adapted(Graph graph, Optional<String> note) {}
 
     public static Adapted adapt(Graph g, int classes) throws IllegalStateException {
         Graph r = g;
@@ -26,8 +24,9 @@ public final class ClassCount {
         for (Node n : g.nodes()) {
             if (n.kind() == BlockKind.AUX_CLASSIFIER && n.params().getInt("classes") != classes) {
                 r = r.withReplaced(n.withParams(n.params().with("classes", classes)));
-                note.append(String.format("'%s' now predicts %d classes (was %d). ", n.name(), classes,
-                        n.params().getInt("classes")));
+                note.append(String.format(
+                        "'%s' now predicts %d classes (was %d). ",
+                        n.name(), classes, n.params().getInt("classes")));
             }
             if (n.kind() != BlockKind.CLASSIFIER) {
                 continue;
@@ -43,7 +42,8 @@ public final class ClassCount {
             int units = fc.params().getInt("units");
             if (units != classes) {
                 r = r.withReplaced(fc.withParams(fc.params().with("units", classes)));
-                note.append(String.format("'%s' now has %d outputs for the %d classes of the data (was %d). ",
+                note.append(String.format(
+                        "'%s' now has %d outputs for the %d classes of the data (was %d). ",
                         fc.name(), classes, classes, units));
             }
         }

@@ -18,8 +18,7 @@ import org.blockscope.graph.Shape;
 /** Loads a {@link DataSpec} at the network's input shape and serves it to the trainer. */
 public final class DataLoading {
 
-    private DataLoading() {
-    }
+    private DataLoading() {}
 
     /** Train/validation split with normalisation fitted on the training part. */
     public static TrainingData load(DataSpec spec, Shape input, double valFraction, long seed, Augmentation aug)
@@ -37,7 +36,8 @@ public final class DataLoading {
         } else {
             DataSpec.Cifar c = (DataSpec.Cifar) spec;
             Dataset train = Cifar10Loader.loadTraining(c.folder(), input);
-            split = c.hasTest() ? Split.of(train, Cifar10Loader.loadTest(c.folder(), input))
+            split = c.hasTest()
+                    ? Split.of(train, Cifar10Loader.loadTest(c.folder(), input))
                     : Split.bySeed(train, valFraction, seed);
         }
         return TrainingData.prepare(split, aug);

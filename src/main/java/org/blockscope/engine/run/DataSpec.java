@@ -14,16 +14,13 @@ import org.blockscope.engine.data.DataException;
 public sealed interface DataSpec {
 
     /** Class folders; {@code validation} null means "split the training folder by seed". */
-    record Folder(Path train, Path validation) implements DataSpec {
-    }
+    record Folder(Path train, Path validation) implements DataSpec {}
 
     /** {@code train-images-idx3-ubyte[.gz]} etc.; the {@code t10k-*} files, if present, validate. */
-    record Mnist(Path trainImages, Path trainLabels, Path testImages, Path testLabels) implements DataSpec {
-    }
+    record Mnist(Path trainImages, Path trainLabels, Path testImages, Path testLabels) implements DataSpec {}
 
     /** {@code data_batch_N.bin}; {@code test_batch.bin}, if present, validates. */
-    record Cifar(Path folder, boolean hasTest) implements DataSpec {
-    }
+    record Cifar(Path folder, boolean hasTest) implements DataSpec {}
 
     static DataSpec detect(Path data, Path validation) throws DataException {
         if (!Files.isDirectory(data)) {
@@ -31,11 +28,16 @@ public sealed interface DataSpec {
         }
         Optional<Path> mnistImages = find(data, "train-images-idx3-ubyte", "train-images.idx3-ubyte");
         if (mnistImages.isPresent()) {
-            Path labels = find(data, "train-labels-idx1-ubyte", "train-labels.idx1-ubyte").orElseThrow(
-                    () -> new DataException(data + ": found " + mnistImages.get().getFileName()
-                            + " but no train-labels-idx1-ubyte next to it"));
-            return new Mnist(mnistImages.get(), labels, find(data, "t10k-images-idx3-ubyte", "t10k-images.idx3-ubyte").orElse(null),
-                    find(data, "t10k-labels-idx1-ubyte", "t10k-labels.idx1-ubyte").orElse(null));
+            Path labels = find(data, "train-labels-idx1-ubyte", "train-labels.idx1-ubyte")
+                    .orElseThrow(() -> new DataException(data + ": found "
+                            + mnistImages.get().getFileName() + " but no train-labels-idx1-ubyte next to it"));
+            return new Mnist(
+                    mnistImages.get(),
+                    labels,
+                    find(data, "t10k-images-idx3-ubyte", "t10k-images.idx3-ubyte")
+                            .orElse(null),
+                    find(data, "t10k-labels-idx1-ubyte", "t10k-labels.idx1-ubyte")
+                            .orElse(null));
         }
         if (Files.exists(data.resolve("data_batch_1.bin"))) {
             return new Cifar(data, Files.exists(data.resolve("test_batch.bin")));

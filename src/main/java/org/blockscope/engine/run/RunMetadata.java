@@ -37,7 +37,8 @@ public record RunMetadata(List<String> classNames, Normalization normalization) 
         }
         URI uri = URI.create("jar:" + checkpoint.toUri());
         try (FileSystem zip = FileSystems.newFileSystem(uri, Map.of())) {
-            Files.write(zip.getPath(ENTRY), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            Files.write(
+                    zip.getPath(ENTRY), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         }
     }
 

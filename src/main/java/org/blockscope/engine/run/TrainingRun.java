@@ -26,8 +26,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 public final class TrainingRun {
 
     /** How to train and how to prepare the data. */
-    public record Settings(TrainingConfig config, double valFraction, Augmentation augmentation) {
-    }
+    public record Settings(TrainingConfig config, double valFraction, Augmentation augmentation) {}
 
     private final Graph graph;
     private final TrainingData data;
@@ -53,18 +52,25 @@ public final class TrainingRun {
             throw new org.blockscope.engine.compile.CompileException(a.diagnostics());
         }
         Shape input = inputShape(a);
-        TrainingData data = DataLoading.load(spec, input, s.valFraction(), s.config().seed(), s.augmentation());
+        TrainingData data =
+                DataLoading.load(spec, input, s.valFraction(), s.config().seed(), s.augmentation());
         List<String> notes = new ArrayList<>();
-        ClassCount.Adapted adapted = ClassCount.adapt(graph, data.split().train().classCount());
+        ClassCount.Adapted adapted =
+                ClassCount.adapt(graph, data.split().train().classCount());
         adapted.note().ifPresent(notes::add);
-        Model model = Compiler.compile(adapted.graph(), new Compiler.Options(s.config().seed(), DataType.FLOAT));
-        Trainer trainer = new Trainer(model, s.config(), DataLoading.trainingFeed(data), DataLoading.validationFeed(data));
+        Model model = Compiler.compile(
+                adapted.graph(), new Compiler.Options(s.config().seed(), DataType.FLOAT));
+        Trainer trainer =
+                new Trainer(model, s.config(), DataLoading.trainingFeed(data), DataLoading.validationFeed(data));
         return new TrainingRun(adapted.graph(), data, model, trainer, notes);
     }
 
     public static Shape inputShape(NetworkAnalysis a) {
-        return a.expanded().nodes().stream().filter(p -> p.kind() == org.blockscope.block.BlockKind.INPUT)
-                .findFirst().orElseThrow(() -> new IllegalStateException("no input")).output();
+        return a.expanded().nodes().stream()
+                .filter(p -> p.kind() == org.blockscope.block.BlockKind.INPUT)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no input"))
+                .output();
     }
 
     /** The network as trained (its output may have been matched to the data's classes). */

@@ -6,5 +6,5 @@ package org.blockscope.engine.train;
  */
 @FunctionalInterface
 public interface DataFeed {
-  BatchSource batches(int batchSize, long seed);
+    BatchSource batches(int batchSize, long seed);
 }

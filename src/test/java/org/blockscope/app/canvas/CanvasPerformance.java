@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class CanvasPerformance {
 
     static {
-        System.setProperty("javafx.animation.fullspeed", "true");   // pulses as fast as they can go
+        System.setProperty("javafx.animation.fullspeed", "true"); // pulses as fast as they can go
     }
 
     private Stage stage;
@@ -80,7 +80,7 @@ class CanvasPerformance {
         }.start());
         done.get(120, TimeUnit.SECONDS);
         List<Long> gaps = new ArrayList<>();
-        for (int i = 2; i < stamps.size(); i++) {       // skip the first gap (timer start)
+        for (int i = 2; i < stamps.size(); i++) { // skip the first gap (timer start)
             gaps.add(stamps.get(i) - stamps.get(i - 1));
         }
         return gaps;
@@ -90,9 +90,15 @@ class CanvasPerformance {
         List<Long> sorted = new ArrayList<>(gaps);
         sorted.sort(null);
         double mean = gaps.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
-        return String.format(Locale.ROOT, "%-34s frames %d  mean %.1f ms  median %.1f ms  p95 %.1f ms  max %.1f ms",
-                what, gaps.size(), mean, sorted.get(sorted.size() / 2) / 1e6,
-                sorted.get((int) (sorted.size() * 0.95)) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
+        return String.format(
+                Locale.ROOT,
+                "%-34s frames %d  mean %.1f ms  median %.1f ms  p95 %.1f ms  max %.1f ms",
+                what,
+                gaps.size(),
+                mean,
+                sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) (sorted.size() * 0.95)) / 1e6,
+                sorted.get(sorted.size() - 1) / 1e6);
     }
 
     @Test
@@ -106,60 +112,88 @@ class CanvasPerformance {
             g = g.withReplaced(n.withPosition(pos.get(n.name())));
         }
         Graph laid = g;
-        System.out.printf(Locale.ROOT, "expanded DenseNet-121: %d nodes, %d edges; ungroup %.0f ms, ELK layout %.0f ms%n",
-                laid.size(), laid.edges().size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "expanded DenseNet-121: %d nodes, %d edges; ungroup %.0f ms, ELK layout %.0f ms%n",
+                laid.size(),
+                laid.edges().size(),
+                (t1 - t0) / 1e6,
+                (t2 - t1) / 1e6);
         EditorModel[] model = new EditorModel[1];
         GraphCanvas[] canvas = new GraphCanvas[1];
         long[] shown = new long[2];
         for (int round = 0; round < 2; round++) {
-        WaitForAsyncUtils.asyncFx(() -> {
-            shown[0] = System.nanoTime();
-            model[0] = new EditorModel(new Document(laid), Platform::runLater, true);
-            long m0 = System.nanoTime();
-            canvas[0] = new GraphCanvas(model[0]);
-            System.out.printf(Locale.ROOT, "model %.0f ms; ", (m0 - shown[0]) / 1e6);
-            long a = System.nanoTime();
-            stage.setScene(new Scene(canvas[0], 1400, 900));
-            stage.show();
-            long b = System.nanoTime();
-            canvas[0].applyCss();
-            long cc = System.nanoTime();
-            canvas[0].layout();
-            shown[1] = System.nanoTime();
-            System.out.printf(Locale.ROOT, "construct %.0f ms, show %.0f ms, css %.0f ms, layout %.0f ms%n",
-                    (a - shown[0]) / 1e6, (b - a) / 1e6, (cc - b) / 1e6, (shown[1] - cc) / 1e6);
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.asyncFx(() -> {
+                        shown[0] = System.nanoTime();
+                        model[0] = new EditorModel(new Document(laid), Platform::runLater, true);
+                        long m0 = System.nanoTime();
+                        canvas[0] = new GraphCanvas(model[0]);
+                        System.out.printf(Locale.ROOT, "model %.0f ms; ", (m0 - shown[0]) / 1e6);
+                        long a = System.nanoTime();
+                        stage.setScene(new Scene(canvas[0], 1400, 900));
+                        stage.show();
+                        long b = System.nanoTime();
+                        canvas[0].applyCss();
+                        long cc = System.nanoTime();
+                        canvas[0].layout();
+                        shown[1] = System.nanoTime();
+                        System.out.printf(
+                                Locale.ROOT,
+                                "construct %.0f ms, show %.0f ms, css %.0f ms, layout %.0f ms%n",
+                                (a - shown[0]) / 1e6,
+                                (b - a) / 1e6,
+                                (cc - b) / 1e6,
+                                (shown[1] - cc) / 1e6);
+                    })
+                    .get();
+            WaitForAsyncUtils.waitForFxEvents();
         }
         System.out.printf(Locale.ROOT, "first show (skins + CSS + layout): %.0f ms%n", (shown[1] - shown[0]) / 1e6);
         GraphCanvas c = canvas[0];
         EditorModel m = model[0];
 
         WaitForAsyncUtils.asyncFx(c::fitToView).get();
-        System.out.println(report("idle (fit, zoom " + String.format(Locale.ROOT, "%.2f", c.zoomProperty().get()) + ")",
-                frames(60, i -> { })));
+        System.out.println(report(
+                "idle (fit, zoom "
+                        + String.format(Locale.ROOT, "%.2f", c.zoomProperty().get()) + ")",
+                frames(60, i -> {})));
         System.out.println(report("pan (fit zoom)", frames(180, i -> c.panZoom().panBy(i % 60 < 30 ? 6 : -6, 2))));
-        System.out.println(report("zoom around cursor", frames(180,
-                i -> c.panZoom().zoomAt(i % 90 < 45 ? 1.03 : 1 / 1.03, 700, 450))));
+        System.out.println(report(
+                "zoom around cursor", frames(180, i -> c.panZoom().zoomAt(i % 90 < 45 ? 1.03 : 1 / 1.03, 700, 450))));
         WaitForAsyncUtils.asyncFx(() -> {
-            c.zoomReset();
-            c.centreOn("features_denseblock3_l12_concat");
-        }).get();
-        System.out.println(report("pan (zoom 1, labels on)", frames(180, i -> c.panZoom().panBy(i % 60 < 30 ? 8 : -8, 3))));
-        WaitForAsyncUtils.asyncFx(() -> m.select(m.graph().names().subList(200, 210).toArray(String[]::new))).get();
-        System.out.println(report("drag 10 selected nodes", frames(120, i -> m.moveSelection(i % 60 < 30 ? 4 : -4, 1))));
-        WaitForAsyncUtils.asyncFx(() -> m.select(m.graph().names().toArray(String[]::new))).get();
+                    c.zoomReset();
+                    c.centreOn("features_denseblock3_l12_concat");
+                })
+                .get();
+        System.out.println(report(
+                "pan (zoom 1, labels on)", frames(180, i -> c.panZoom().panBy(i % 60 < 30 ? 8 : -8, 3))));
+        WaitForAsyncUtils.asyncFx(
+                        () -> m.select(m.graph().names().subList(200, 210).toArray(String[]::new)))
+                .get();
+        System.out.println(report(
+                "drag 10 selected nodes", frames(120, i -> m.moveSelection(i % 60 < 30 ? 4 : -4, 1))));
+        WaitForAsyncUtils.asyncFx(() -> m.select(m.graph().names().toArray(String[]::new)))
+                .get();
         System.out.println(report("drag all " + m.graph().size() + " nodes", frames(60, i -> m.moveSelection(4, 1))));
         m.endGesture();
 
         // parameter change → label updated (background analysis of the whole network, then one reconcile)
-        String conv = m.graph().nodes().stream().filter(n -> n.kind() == org.blockscope.block.BlockKind.CONV2D)
-                .map(Node::name).findFirst().orElseThrow();
-        NodeSkin skin = WaitForAsyncUtils.asyncFx(() -> c.view().skin(conv).orElseThrow()).get();
+        String conv = m.graph().nodes().stream()
+                .filter(n -> n.kind() == org.blockscope.block.BlockKind.CONV2D)
+                .map(Node::name)
+                .findFirst()
+                .orElseThrow();
+        NodeSkin skin = WaitForAsyncUtils.asyncFx(() -> c.view().skin(conv).orElseThrow())
+                .get();
         long s0 = System.nanoTime();
         WaitForAsyncUtils.asyncFx(() -> m.setParam(conv, "filters", 48)).get();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> skin.shapeText().startsWith("48×"));
-        System.out.printf(Locale.ROOT, "setParam(%s) → label '%s' after %.0f ms%n", conv, skin.shapeText(), (System.nanoTime() - s0) / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "setParam(%s) → label '%s' after %.0f ms%n",
+                conv,
+                skin.shapeText(),
+                (System.nanoTime() - s0) / 1e6);
         m.shutdown();
     }
 }

@@ -3,7 +3,6 @@ package org.blockscope.app.canvas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.io.IOException;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -42,7 +41,9 @@ class CanvasScreenshots {
         WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> {
-            img[0] = WaitForAsyncUtils.asyncFx(() -> ((GraphCanvas) stage.getScene().getRoot()).snapshotGraph()).get();
+            img[0] = WaitForAsyncUtils.asyncFx(
+                            () -> ((GraphCanvas) stage.getScene().getRoot()).snapshotGraph())
+                    .get();
             return true;
         });
         File out = new File(System.getProperty("java.io.tmpdir"), file);
@@ -50,9 +51,12 @@ class CanvasScreenshots {
         ImageIO.write(full, "png", out);
         int w = Math.min(full.getWidth(), 1100);
         int h = Math.min(full.getHeight(), 700);
-        ImageIO.write(full.getSubimage(0, 0, w, h), "png", new File(out.getPath().replace(".png", "-crop.png")));
+        ImageIO.write(
+                full.getSubimage(0, 0, w, h), "png", new File(out.getPath().replace(".png", "-crop.png")));
         int x2 = Math.max(0, full.getWidth() / 2 - w / 2);
-        ImageIO.write(full.getSubimage(x2, 0, Math.min(w, full.getWidth() - x2), h), "png",
+        ImageIO.write(
+                full.getSubimage(x2, 0, Math.min(w, full.getWidth() - x2), h),
+                "png",
                 new File(out.getPath().replace(".png", "-middle.png")));
         return out;
     }
@@ -72,12 +76,13 @@ class CanvasScreenshots {
     void insideANamedBlock() throws Exception {
         shot(stage, "resnet18", false, "blockscope-tmp.png");
         WritableImage img = WaitForAsyncUtils.asyncFx(() -> {
-            GraphCanvas c = (GraphCanvas) stage.getScene().getRoot();
-            c.openBlock("layer2_0");
-            c.applyCss();
-            c.layout();
-            return c.snapshot(null, null);
-        }).get();
+                    GraphCanvas c = (GraphCanvas) stage.getScene().getRoot();
+                    c.openBlock("layer2_0");
+                    c.applyCss();
+                    c.layout();
+                    return c.snapshot(null, null);
+                })
+                .get();
         File out = new File(System.getProperty("java.io.tmpdir"), "blockscope-open-block.png");
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out);
         assertThat(out).exists();
@@ -87,14 +92,17 @@ class CanvasScreenshots {
     void selectionAndErrors() throws Exception {
         shot(stage, "lenet5", false, "blockscope-tmp.png");
         WaitForAsyncUtils.asyncFx(() -> {
-            GraphCanvas c = (GraphCanvas) stage.getScene().getRoot();
-            EditorModel m = ((GraphCanvas) stage.getScene().getRoot()).model();
-            m.disconnect(new org.blockscope.graph.Edge("s2", "c3", 0));
-            m.select("c1", "c3");
-        }).get();
+                    GraphCanvas c = (GraphCanvas) stage.getScene().getRoot();
+                    EditorModel m = ((GraphCanvas) stage.getScene().getRoot()).model();
+                    m.disconnect(new org.blockscope.graph.Edge("s2", "c3", 0));
+                    m.select("c1", "c3");
+                })
+                .get();
         WaitForAsyncUtils.sleep(800, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> ((GraphCanvas) stage.getScene().getRoot()).snapshotGraph()).get();
+        WritableImage img = WaitForAsyncUtils.asyncFx(
+                        () -> ((GraphCanvas) stage.getScene().getRoot()).snapshotGraph())
+                .get();
         java.awt.image.BufferedImage full = SwingFXUtils.fromFXImage(img, null);
         File out = new File(System.getProperty("java.io.tmpdir"), "blockscope-states.png");
         ImageIO.write(full.getSubimage(0, 0, Math.min(1300, full.getWidth()), full.getHeight()), "png", out);
@@ -102,11 +110,13 @@ class CanvasScreenshots {
 
     @Test
     void googlenetAux() throws Exception {
-        assertThat(shot(stage, "googlenet_aux", false, "blockscope-googlenet-aux.png")).exists();
+        assertThat(shot(stage, "googlenet_aux", false, "blockscope-googlenet-aux.png"))
+                .exists();
     }
 
     @Test
     void resnet18Presenter() throws Exception {
-        assertThat(shot(stage, "resnet18", true, "blockscope-resnet18-presenter.png")).exists();
+        assertThat(shot(stage, "resnet18", true, "blockscope-resnet18-presenter.png"))
+                .exists();
     }
 }

@@ -13,8 +13,10 @@ class EdgeRouteTest {
         double[][] p = new double[n + 1][];
         for (int i = 0; i <= n; i++) {
             double t = (double) i / n, u = 1 - t;
-            p[i] = new double[] {u * u * u * x1 + 3 * u * u * t * c[0] + 3 * u * t * t * c[2] + t * t * t * x2,
-                u * u * u * y1 + 3 * u * u * t * c[1] + 3 * u * t * t * c[3] + t * t * t * y2};
+            p[i] = new double[] {
+                u * u * u * x1 + 3 * u * u * t * c[0] + 3 * u * t * t * c[2] + t * t * t * x2,
+                u * u * u * y1 + 3 * u * u * t * c[1] + 3 * u * t * t * c[3] + t * t * t * y2
+            };
         }
         return p;
     }
@@ -35,9 +37,13 @@ class EdgeRouteTest {
         double[][] p = samples(1150, 210, 290, 320, 40);
         for (double[] q : p) {
             boolean overLowerNodes = q[0] > 290 && q[0] < 1150 && q[1] > 298;
-            assertThat(overLowerNodes).as("(%.0f, %.0f) over the lower row", q[0], q[1]).isFalse();
-            boolean overUpperNodes = q[0] < 1150 - 8 && q[0] > 290 && q[1] < 235;   // 8: rounded corner
-            assertThat(overUpperNodes).as("(%.0f, %.0f) over the upper row", q[0], q[1]).isFalse();
+            assertThat(overLowerNodes)
+                    .as("(%.0f, %.0f) over the lower row", q[0], q[1])
+                    .isFalse();
+            boolean overUpperNodes = q[0] < 1150 - 8 && q[0] > 290 && q[1] < 235; // 8: rounded corner
+            assertThat(overUpperNodes)
+                    .as("(%.0f, %.0f) over the upper row", q[0], q[1])
+                    .isFalse();
         }
         double[] beforeEnd = p[p.length - 2];
         assertThat(beforeEnd[0]).as("arrives from the left").isLessThan(290);

@@ -97,7 +97,8 @@ class GraphCanvasTest {
     }
 
     private void awaitAnalysisOf(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> model.analysis().expanded().source() == model.graph()));
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> fx(() -> model.analysis().expanded().source() == model.graph()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -119,7 +120,9 @@ class GraphCanvasTest {
     @Test
     void draggingFromAnOutputPortToAnInputPortConnects(FxRobot robot) {
         String pool = fx(() -> model.addNode(BlockKind.MAX_POOL, new Position(480, 200)));
-        robot.drag(outputPortOf("c1_tanh"), MouseButton.PRIMARY).moveTo(inputPortOf(pool, 0)).release(MouseButton.PRIMARY);
+        robot.drag(outputPortOf("c1_tanh"), MouseButton.PRIMARY)
+                .moveTo(inputPortOf(pool, 0))
+                .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.graph().edges()).contains(new Edge("c1_tanh", pool, 0));
     }
@@ -127,7 +130,9 @@ class GraphCanvasTest {
     @Test
     void releasingOnANodeBodyConnectsToItsFirstFreePort(FxRobot robot) {
         String pool = fx(() -> model.addNode(BlockKind.MAX_POOL, new Position(480, 200)));
-        robot.drag(outputPortOf("c1_tanh"), MouseButton.PRIMARY).moveTo(bodyOf(pool)).release(MouseButton.PRIMARY);
+        robot.drag(outputPortOf("c1_tanh"), MouseButton.PRIMARY)
+                .moveTo(bodyOf(pool))
+                .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.graph().edges()).contains(new Edge("c1_tanh", pool, 0));
     }
@@ -143,7 +148,9 @@ class GraphCanvasTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.graph().edges()).hasSize(edges);
         assertThat(model.document().canUndo()).isFalse();
-        assertThat(hint.isVisible()).as("the reason stays readable after the release").isTrue();
+        assertThat(hint.isVisible())
+                .as("the reason stays readable after the release")
+                .isTrue();
         assertThat(hint.getText()).contains("would make a cycle");
     }
 
@@ -155,20 +162,26 @@ class GraphCanvasTest {
         robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.graph().inputs("input")).isEmpty();
-        assertThat(robot.lookup("#connect-hint").queryAs(Label.class).getText()).contains("'input' (Input) takes no input");
+        assertThat(robot.lookup("#connect-hint").queryAs(Label.class).getText())
+                .contains("'input' (Input) takes no input");
     }
 
     @Test
     void aRubberBandSelectsTheNodesItTouches(FxRobot robot) {
         // c1 spans x 240..400, c1_tanh 480..640, both at y 0..78; start below them on empty canvas
-        robot.drag(screen(250, 160), MouseButton.PRIMARY).moveTo(screen(500, 40)).release(MouseButton.PRIMARY);
+        robot.drag(screen(250, 160), MouseButton.PRIMARY)
+                .moveTo(screen(500, 40))
+                .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.selection()).containsExactlyInAnyOrder("c1", "c1_tanh");
 
         robot.interact(() -> model.select("softmax"));
-        var s2 = model.graph().node("s2").position();    // a band that touches only s2, from above it
-        robot.press(KeyCode.SHIFT).drag(screen(s2.x() + 10, s2.y() - 60), MouseButton.PRIMARY)
-                .moveTo(screen(s2.x() + 20, s2.y() + 40)).release(MouseButton.PRIMARY).release(KeyCode.SHIFT);
+        var s2 = model.graph().node("s2").position(); // a band that touches only s2, from above it
+        robot.press(KeyCode.SHIFT)
+                .drag(screen(s2.x() + 10, s2.y() - 60), MouseButton.PRIMARY)
+                .moveTo(screen(s2.x() + 20, s2.y() + 40))
+                .release(MouseButton.PRIMARY)
+                .release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.selection()).containsExactlyInAnyOrder("softmax", "s2");
     }
@@ -227,7 +240,8 @@ class GraphCanvasTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(c1::shapeText).equals("12×28×28"));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("setParam → label updated in " + ms + " ms");
-        EdgeSkin e = fx(() -> canvas.view().edgeSkin(new Edge("c1", "c1_tanh", 0)).orElseThrow());
+        EdgeSkin e =
+                fx(() -> canvas.view().edgeSkin(new Edge("c1", "c1_tanh", 0)).orElseThrow());
         assertThat(e.label.getText()).isEqualTo("12×28×28");
     }
 
@@ -293,7 +307,8 @@ class GraphCanvasTest {
         BlockOverlay open = canvas.openedBlock();
         assertThat(open).isNotNull();
         assertThat(open.inner().graph().names()).contains("conv1", "conv2", "add");
-        assertThat(fx(() -> open.inner().skin("conv1").orElseThrow().shapeText())).isEqualTo("16×32×32");
+        assertThat(fx(() -> open.inner().skin("conv1").orElseThrow().shapeText()))
+                .isEqualTo("16×32×32");
         robot.type(KeyCode.ESCAPE);
         assertThat(canvas.openedBlock()).isNull();
         robot.interact(() -> canvas.openBlock("stage2_0"));

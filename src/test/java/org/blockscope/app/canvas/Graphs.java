@@ -7,8 +7,7 @@ import org.blockscope.graph.Graph;
 
 final class Graphs {
 
-    private Graphs() {
-    }
+    private Graphs() {}
 
     static void assertUnchanged(EditorModel model, Runnable r) {
         Graph before = model.graph();

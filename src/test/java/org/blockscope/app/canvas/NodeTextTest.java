@@ -29,12 +29,14 @@ class NodeTextTest {
         if (params != null) {
             for (String kv : params.split(",")) {
                 String[] a = kv.split("=");
-                Object v = a[1].matches("\\d+") ? (Object) Integer.parseInt(a[1])
+                Object v = a[1].matches("\\d+")
+                        ? (Object) Integer.parseInt(a[1])
                         : a[1].matches("[\\d.]+") ? (Object) Double.parseDouble(a[1]) : a[1];
                 p = p.with(a[0], v);
             }
         }
-        assertThat(NodeText.keyParams(Node.of("n", BlockKind.byId(kind).orElseThrow(), p))).isEqualTo(text);
+        assertThat(NodeText.keyParams(Node.of("n", BlockKind.byId(kind).orElseThrow(), p)))
+                .isEqualTo(text);
     }
 
     @Test

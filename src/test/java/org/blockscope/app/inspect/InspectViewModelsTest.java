@@ -26,14 +26,24 @@ class InspectViewModelsTest {
     @Test
     void seBarsInChannelOrderOrSortedLargestFirst() {
         double[] g = {0.2, 0.9, 0.5, 0.9};
-        assertThat(SeWeightsViewModel.bars(g, false)).extracting(SeWeightsViewModel.Bar::channel).containsExactly(0, 1, 2, 3);
-        assertThat(SeWeightsViewModel.bars(g, true)).extracting(SeWeightsViewModel.Bar::channel).containsExactly(1, 3, 2, 0);
+        assertThat(SeWeightsViewModel.bars(g, false))
+                .extracting(SeWeightsViewModel.Bar::channel)
+                .containsExactly(0, 1, 2, 3);
+        assertThat(SeWeightsViewModel.bars(g, true))
+                .extracting(SeWeightsViewModel.Bar::channel)
+                .containsExactly(1, 3, 2, 0);
     }
 
     @Test
     void reluTextQuotesTheShareOfNegativeValues() {
-        PrimitiveNode relu = new PrimitiveNode("relu1", BlockKind.ACTIVATION, Params.of("function", "relu"), List.of("bn1"),
-                List.of(Shape.map(1, 2, 5)), Shape.map(1, 2, 5), "relu1");
+        PrimitiveNode relu = new PrimitiveNode(
+                "relu1",
+                BlockKind.ACTIVATION,
+                Params.of("function", "relu"),
+                List.of("bn1"),
+                List.of(Shape.map(1, 2, 5)),
+                Shape.map(1, 2, 5),
+                "relu1");
         float[] in = {-1, -2, -3, 4, 5, 6, 7, -8, 9, 10};
         float[] out = {0, 0, 0, 4, 5, 6, 7, 0, 9, 10};
         ChannelGrid ig = ChannelGrid.of("bn1", Shape.map(1, 2, 5), Nd4j.create(in, new long[] {1, 2, 5}));
@@ -54,24 +64,34 @@ class InspectViewModelsTest {
 
     @Test
     void batchNormSaysWhichStatisticsItUses() {
-        PrimitiveNode bn = new PrimitiveNode("bn1", BlockKind.BATCH_NORM, BlockKind.BATCH_NORM.defaults(), List.of("conv1"),
-                List.of(Shape.map(2, 1, 1)), Shape.map(2, 1, 1), "bn1");
-        ChannelGrid g = ChannelGrid.of("bn1", Shape.map(2, 1, 1), Nd4j.create(new float[] {1, -1}, new long[] {2, 1, 1}));
-        assertThat(StepText.describe(bn, g, List.of(g), Mode.TRAINING, List.of())).startsWith(
-                "Batch norm, TRAINING mode: each channel is normalised with the mean and variance of this batch");
-        assertThat(StepText.describe(bn, g, List.of(g), Mode.INFERENCE, List.of())).startsWith(
-                "Batch norm, inference mode: each channel is normalised with the running mean and variance");
+        PrimitiveNode bn = new PrimitiveNode(
+                "bn1",
+                BlockKind.BATCH_NORM,
+                BlockKind.BATCH_NORM.defaults(),
+                List.of("conv1"),
+                List.of(Shape.map(2, 1, 1)),
+                Shape.map(2, 1, 1),
+                "bn1");
+        ChannelGrid g =
+                ChannelGrid.of("bn1", Shape.map(2, 1, 1), Nd4j.create(new float[] {1, -1}, new long[] {2, 1, 1}));
+        assertThat(StepText.describe(bn, g, List.of(g), Mode.TRAINING, List.of()))
+                .startsWith(
+                        "Batch norm, TRAINING mode: each channel is normalised with the mean and variance of this batch");
+        assertThat(StepText.describe(bn, g, List.of(g), Mode.INFERENCE, List.of()))
+                .startsWith(
+                        "Batch norm, inference mode: each channel is normalised with the running mean and variance");
     }
 
     @Test
     void stepThroughVisitsPrimitivesInOrderSelectsOwnersAndRunsToANode() {
         EditorModel editor = new EditorModel(new Document(Templates.graph("lenet5")), Runnable::run, false);
-        InspectionModel inspection = new InspectionModel(editor, new ModelAccess(Runnable::run, 500), Path.of("sample-images"));
+        InspectionModel inspection =
+                new InspectionModel(editor, new ModelAccess(Runnable::run, 500), Path.of("sample-images"));
         List<String> centred = new ArrayList<>();
         StepThroughViewModel vm = new StepThroughViewModel(inspection, centred::add);
         Model m = Compiler.compile(editor.graph());
-        List<NodeOutput> outs = Inspector.outputs(m, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 1, 28, 28),
-                Mode.INFERENCE);
+        List<NodeOutput> outs = Inspector.outputs(
+                m, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 1, 28, 28), Mode.INFERENCE);
         vm.setOutputs(outs, m.expanded(), List.of());
         vm.reset();
         List<String> visited = new ArrayList<>();
@@ -79,7 +99,9 @@ class InspectViewModelsTest {
             visited.add(vm.stepProperty().get().node().path());
             vm.step();
         }
-        assertThat(visited).isEqualTo(m.expanded().nodes().stream().map(PrimitiveNode::path).toList());
+        assertThat(visited)
+                .isEqualTo(
+                        m.expanded().nodes().stream().map(PrimitiveNode::path).toList());
         assertThat(centred.get(1)).isEqualTo("c1");
         assertThat(editor.selection()).containsExactly(visited.get(visited.size() - 1));
         vm.back();
@@ -87,8 +109,9 @@ class InspectViewModelsTest {
         vm.reset();
         vm.runTo("f5");
         assertThat(vm.stepProperty().get().node().path()).isEqualTo("f5");
-        assertThat(vm.stepProperty().get().text()).isEqualTo(
-                "Fully connected, 120 units: each output is a weighted sum of all 400 inputs plus a bias: 400 → 120.");
+        assertThat(vm.stepProperty().get().text())
+                .isEqualTo(
+                        "Fully connected, 120 units: each output is a weighted sum of all 400 inputs plus a bias: 400 → 120.");
         assertThat(vm.stepProperty().get().inputs()).hasSize(1);
     }
 
@@ -99,8 +122,8 @@ class InspectViewModelsTest {
         assertThat(io.output()).isEqualTo("c3");
         assertThat(io.input()).isEqualTo("s2");
         Model m = Compiler.compile(editor.graph());
-        FeatureMapViewModel.Maps maps = FeatureMapViewModel.sample(m, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT,
-                1, 1, 28, 28), io);
+        FeatureMapViewModel.Maps maps =
+                FeatureMapViewModel.sample(m, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 1, 28, 28), io);
         assertThat(maps.output().channels()).isEqualTo(16);
         assertThat(maps.input().channels()).isEqualTo(6);
         assertThat(maps.output().tile(0)).hasSize(10 * 10);

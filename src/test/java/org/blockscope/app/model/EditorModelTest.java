@@ -36,7 +36,8 @@ class EditorModelTest {
         assertThat(model.undoDescriptionProperty().get()).isEmpty();
         String pool = model.addNode(BlockKind.MAX_POOL, new Position(10, 10));
         assertThat(model.canUndoProperty().get()).isTrue();
-        assertThat(model.undoDescriptionProperty().get()).isEqualTo(model.document().undoDescription().orElseThrow())
+        assertThat(model.undoDescriptionProperty().get())
+                .isEqualTo(model.document().undoDescription().orElseThrow())
                 .contains(pool);
         model.undo();
         assertThat(model.canUndoProperty().get()).isFalse();
@@ -61,10 +62,14 @@ class EditorModelTest {
         String pool = model.addNode(BlockKind.MAX_POOL, new Position(10, 10));
         assertThat(model.connect("c1_tanh", pool, 0)).isEmpty();
         assertThat(model.connect(pool, "c3", 0)).isEmpty();
-        assertThat(model.graph().inputs("c3")).singleElement().satisfies(e -> assertThat(e.from()).isEqualTo(pool));
+        assertThat(model.graph().inputs("c3"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.from()).isEqualTo(pool));
         assertThat(model.analysis().node("c3").orElseThrow().output()).hasToString("16×10×10");
         model.undo();
-        assertThat(model.graph().inputs("c3")).singleElement().satisfies(e -> assertThat(e.from()).isEqualTo("s2"));
+        assertThat(model.graph().inputs("c3"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.from()).isEqualTo("s2"));
     }
 
     @Test
@@ -101,7 +106,8 @@ class EditorModelTest {
         model.select("s2", "c3");
         model.deleteSelection();
         assertThat(model.selection()).isEmpty();
-        assertThat(model.analysis().diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("is not connected"));
+        assertThat(model.analysis().diagnostics())
+                .anySatisfy(d -> assertThat(d.message()).contains("is not connected"));
         model.undo();
         assertThat(model.graph()).isEqualTo(Templates.graph("lenet5"));
     }
@@ -111,9 +117,11 @@ class EditorModelTest {
         EditorModel m = new EditorModel(new Document(Templates.graph("resnet20")), Runnable::run, false);
         assertThat(m.ungroup("stage1_0")).isEmpty();
         assertThat(m.graph().contains("stage1_0_conv1")).isTrue();
-        assertThat(m.analysis().total()).isEqualTo(
-                org.blockscope.cost.NetworkAnalysis.of(Templates.graph("resnet20")).total());
+        assertThat(m.analysis().total())
+                .isEqualTo(org.blockscope.cost.NetworkAnalysis.of(Templates.graph("resnet20"))
+                        .total());
         String lone = m.addNode(BlockKind.DENSE_BLOCK, Position.ORIGIN);
-        assertThat(m.ungroup(lone)).contains("connect '" + lone + "' first: its inside depends on the shape it receives");
+        assertThat(m.ungroup(lone))
+                .contains("connect '" + lone + "' first: its inside depends on the shape it receives");
     }
 }

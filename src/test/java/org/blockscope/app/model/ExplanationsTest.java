@@ -25,25 +25,35 @@ class ExplanationsTest {
     void everyKindHasItsOwnTextWhosePlaceholdersAllResolve(BlockKind kind) {
         String template = texts.template(kind);
         assertThat(template).startsWith("# ").doesNotContain("\r");
-        assertThat(template).as("own text, not the fallback").isNotEqualTo("# " + kind.displayName() + "\n\n" + kind.tooltip() + "\n");
-        assertThat(template).contains("{{formula.size}}").contains("{{formula.params}}").contains("{{formula.macs}}")
+        assertThat(template)
+                .as("own text, not the fallback")
+                .isNotEqualTo("# " + kind.displayName() + "\n\n" + kind.tooltip() + "\n");
+        assertThat(template)
+                .contains("{{formula.size}}")
+                .contains("{{formula.params}}")
+                .contains("{{formula.macs}}")
                 .contains("{{formula.rf}}");
         if (kind == BlockKind.GROUP) {
-            return;        // a group cannot exist without a body; its text uses only the formulas
+            return; // a group cannot exist without a body; its text uses only the formulas
         }
         Node n = Node.of("x", kind);
-        java.util.Map<String, String> values = Explanations.values(n, NetworkAnalysis.of(Graph.of(List.of(n), List.of())));
-        assertThat(Explanations.placeholders(template)).allSatisfy(key -> assertThat(values).as(kind + " uses {{" + key + "}}").containsKey(key));
+        java.util.Map<String, String> values =
+                Explanations.values(n, NetworkAnalysis.of(Graph.of(List.of(n), List.of())));
+        assertThat(Explanations.placeholders(template))
+                .allSatisfy(key ->
+                        assertThat(values).as(kind + " uses {{" + key + "}}").containsKey(key));
     }
 
     @Test
     void selectedConvShowsItsTextWithTheCurrentNumbers() {
-        Graph g = Graph.of(List.of(
+        Graph g = Graph.of(
+                List.of(
                         Node.of("in", BlockKind.INPUT, Params.of("channels", 64, "height", 56, "width", 56)),
                         Node.of("conv", BlockKind.CONV2D, Params.of("filters", 128, "kernel", 3, "stride", 2))),
                 List.of(new Edge("in", "conv", 0)));
         String text = texts.explain(Set.of("conv"), g, NetworkAnalysis.of(g));
-        assertThat(text).contains("**128 learned filters** of size 3×3")
+        assertThat(text)
+                .contains("**128 learned filters** of size 3×3")
                 .contains("`out = ⌊(56 + 2·1 − 3)/2⌋ + 1 = 28  →  128×28×28`")
                 .contains("`3·3·64·128 + 128 = 73,856`")
                 .contains("Simonyan & Zisserman 2015")
@@ -62,7 +72,8 @@ class ExplanationsTest {
     void theNumbersComeRightAfterTheOpeningParagraph() {
         assertThat(Explanations.withNumbersAfterFirstParagraph("# T\n\nFirst.\n\nSecond.\n", "## N\n"))
                 .isEqualTo("# T\n\nFirst.\n\n## N\n\nSecond.\n");
-        assertThat(Explanations.withNumbersAfterFirstParagraph("# T\n\nOnly.\n", "## N\n")).isEqualTo("# T\n\nOnly.\n\n## N\n");
+        assertThat(Explanations.withNumbersAfterFirstParagraph("# T\n\nOnly.\n", "## N\n"))
+                .isEqualTo("# T\n\nOnly.\n\n## N\n");
     }
 
     @Test
@@ -74,11 +85,16 @@ class ExplanationsTest {
     @Test
     void aTeachersOwnTextReplacesTheShippedOne() {
         Explanations mine = new Explanations(name -> name.equals("add")
-                ? java.util.Optional.of("# Plus\n\nSums {{in}} and gives {{out}}; {{formula.params}}.") : java.util.Optional.empty());
+                ? java.util.Optional.of("# Plus\n\nSums {{in}} and gives {{out}}; {{formula.params}}.")
+                : java.util.Optional.empty());
         Graph g = Templates.graph("resnet20");
-        String add = g.nodes().stream().filter(n -> n.kind() == BlockKind.ADD).findFirst().map(Node::name).orElse(null);
+        String add = g.nodes().stream()
+                .filter(n -> n.kind() == BlockKind.ADD)
+                .findFirst()
+                .map(Node::name)
+                .orElse(null);
         if (add == null) {
-            return;      // resnet20 keeps its additions inside residual blocks
+            return; // resnet20 keeps its additions inside residual blocks
         }
         assertThat(mine.explain(Set.of(add), g, NetworkAnalysis.of(g))).startsWith("# Plus");
     }

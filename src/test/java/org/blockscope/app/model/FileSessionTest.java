@@ -57,8 +57,12 @@ class FileSessionTest {
         model.addNode(BlockKind.DROPOUT, new Position(0, 0));
         Graph before = doc.graph();
         Path bad = tmp.resolve("bad" + GraphFiles.EXTENSION);
-        Files.writeString(bad, "{\"format\": \"blockscope-graph\", \"version\": 1, \"nodes\": [{\"name\": \"a\"}], \"edges\": []}");
-        assertThat(s.open(bad)).hasValueSatisfying(m -> assertThat(m).startsWith("bad.bsg.json").contains("$.nodes[0]"));
+        Files.writeString(
+                bad,
+                "{\"format\": \"blockscope-graph\", \"version\": 1, \"nodes\": [{\"name\": \"a\"}], \"edges\": []}");
+        assertThat(s.open(bad))
+                .hasValueSatisfying(
+                        m -> assertThat(m).startsWith("bad.bsg.json").contains("$.nodes[0]"));
         assertThat(doc.graph()).isSameAs(before);
         assertThat(doc.isDirty()).isTrue();
         assertThat(doc.canUndo()).isTrue();
@@ -79,7 +83,7 @@ class FileSessionTest {
         Document other = new Document(Graph.EMPTY);
         FileSession next = session(other);
         next.start();
-        assertThat(next.leftBehind()).isEmpty();      // still locked by the running session
+        assertThat(next.leftBehind()).isEmpty(); // still locked by the running session
         Graph unsaved = doc.graph();
         simulateCrash(s);
         assertThat(next.leftBehind()).hasSize(1);

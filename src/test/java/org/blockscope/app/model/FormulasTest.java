@@ -18,15 +18,23 @@ class FormulasTest {
 
     /** input 64×56×56 → conv → bn → pool → gap → fc */
     private static NetworkAnalysis chain(Params conv) {
-        Graph g = Graph.of(List.of(
-                Node.of("in", BlockKind.INPUT, Params.of("channels", 64, "height", 56, "width", 56)),
-                Node.of("conv", BlockKind.CONV2D, conv),
-                Node.of("bn", BlockKind.BATCH_NORM),
-                Node.of("pool", BlockKind.MAX_POOL, Params.of("kernel", 3, "stride", 2, "padding", "explicit", "pad", 1)),
-                Node.of("gap", BlockKind.GLOBAL_AVG_POOL),
-                Node.of("fc", BlockKind.FULLY_CONNECTED, Params.of("units", 10))),
-                List.of(new Edge("in", "conv", 0), new Edge("conv", "bn", 0), new Edge("bn", "pool", 0),
-                        new Edge("pool", "gap", 0), new Edge("gap", "fc", 0)));
+        Graph g = Graph.of(
+                List.of(
+                        Node.of("in", BlockKind.INPUT, Params.of("channels", 64, "height", 56, "width", 56)),
+                        Node.of("conv", BlockKind.CONV2D, conv),
+                        Node.of("bn", BlockKind.BATCH_NORM),
+                        Node.of(
+                                "pool",
+                                BlockKind.MAX_POOL,
+                                Params.of("kernel", 3, "stride", 2, "padding", "explicit", "pad", 1)),
+                        Node.of("gap", BlockKind.GLOBAL_AVG_POOL),
+                        Node.of("fc", BlockKind.FULLY_CONNECTED, Params.of("units", 10))),
+                List.of(
+                        new Edge("in", "conv", 0),
+                        new Edge("conv", "bn", 0),
+                        new Edge("bn", "pool", 0),
+                        new Edge("pool", "gap", 0),
+                        new Edge("gap", "fc", 0)));
         return NetworkAnalysis.of(g);
     }
 
@@ -46,14 +54,17 @@ class FormulasTest {
             3 | 1 | 1 | 32 | false | 3·3·(64/32)·32
             """)
     void convParameterTermsFollowGroupsAndBias(int k, int s, int d, int groups, boolean bias, String term) {
-        Formulas f = Formulas.of(chain(Params.of("filters", 32, "kernel", k, "stride", s, "dilation", d, "groups", groups,
-                "bias", bias)), "conv");
+        Formulas f = Formulas.of(
+                chain(Params.of(
+                        "filters", 32, "kernel", k, "stride", s, "dilation", d, "groups", groups, "bias", bias)),
+                "conv");
         assertThat(f.params()).startsWith(term + " = ");
     }
 
     @Test
     void dilatedConvShowsTheEffectiveKernel() {
-        Formulas f = Formulas.of(chain(Params.of("filters", 32, "kernel", 3, "dilation", 2, "padding", "explicit", "pad", 2)), "conv");
+        Formulas f = Formulas.of(
+                chain(Params.of("filters", 32, "kernel", 3, "dilation", 2, "padding", "explicit", "pad", 2)), "conv");
         assertThat(f.size()).startsWith("out = (56 + 2·2 − 2·(3 − 1) − 1) + 1 = 56");
         assertThat(f.rf()).startsWith("r = 1 + (2·(3 − 1) + 1 − 1)·1 = 5 px");
     }
@@ -72,7 +83,8 @@ class FormulasTest {
 
     @Test
     void namedBlockSumsItsPrimitives() {
-        Graph g = Graph.of(List.of(
+        Graph g = Graph.of(
+                List.of(
                         Node.of("in", BlockKind.INPUT, Params.of("channels", 64, "height", 56, "width", 56)),
                         Node.of("res", BlockKind.RESIDUAL, Params.of("filters", 64))),
                 List.of(new Edge("in", "res", 0)));
@@ -86,16 +98,20 @@ class FormulasTest {
 
     @Test
     void aBlockWithoutAShapeQuotesItsProblem() {
-        Graph g = Graph.of(List.of(
+        Graph g = Graph.of(
+                List.of(
                         Node.of("in", BlockKind.INPUT, Params.of("channels", 3, "height", 8, "width", 8)),
                         Node.of("conv", BlockKind.CONV2D, Params.of("kernel", 15, "padding", "valid"))),
                 List.of(new Edge("in", "conv", 0)));
-        assertThat(Formulas.of(NetworkAnalysis.of(g), "conv").size()).startsWith("no output shape: ").contains("kernel 15");
+        assertThat(Formulas.of(NetworkAnalysis.of(g), "conv").size())
+                .startsWith("no output shape: ")
+                .contains("kernel 15");
     }
 
     @Test
     void anUnconnectedBlockSaysSo() {
         Graph g = Graph.of(List.of(Node.of("conv", BlockKind.CONV2D)), List.of());
-        assertThat(Formulas.of(NetworkAnalysis.of(g), "conv").size()).isEqualTo("no output shape: input port 0 is not connected");
+        assertThat(Formulas.of(NetworkAnalysis.of(g), "conv").size())
+                .isEqualTo("no output shape: input port 0 is not connected");
     }
 }

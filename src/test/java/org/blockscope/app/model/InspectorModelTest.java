@@ -46,8 +46,10 @@ class InspectorModelTest {
         ParamSpec filters = BlockKind.CONV2D.spec("filters").orElseThrow();
         assertThat(InspectorModel.parse(filters, " 1,024 ")).isEqualTo(1024);
         assertThat(InspectorModel.parse(filters, "abc")).isEqualTo("abc");
-        assertThat(filters.check(InspectorModel.parse(filters, "abc"))).contains("filters must be a whole number, got 'abc'");
-        assertThat(InspectorModel.parse(BlockKind.DROPOUT.spec("rate").orElseThrow(), "0.25")).isEqualTo(0.25);
+        assertThat(filters.check(InspectorModel.parse(filters, "abc")))
+                .contains("filters must be a whole number, got 'abc'");
+        assertThat(InspectorModel.parse(BlockKind.DROPOUT.spec("rate").orElseThrow(), "0.25"))
+                .isEqualTo(0.25);
     }
 
     @Test
@@ -66,14 +68,24 @@ class InspectorModelTest {
         Graph g = Templates.graph("lenet5");
         NetworkAnalysis a = NetworkAnalysis.of(g);
         assertThat(InspectorModel.totals(g, a)).contains(new InspectorModel.Row("Parameters", "61,706  (61.71 K)"));
-        assertThat(InspectorModel.status(a)).startsWith("Params 61.71 K   ·   MACs ").endsWith("No problems");
+        assertThat(InspectorModel.status(a))
+                .startsWith("Params 61.71 K   ·   MACs ")
+                .endsWith("No problems");
     }
 
     @Test
     void onlyASingleNamedBlockCanBeUngroupedOrOpened() {
         Graph g = Templates.graph("resnet18");
-        String block = g.nodes().stream().filter(n -> n.kind() == BlockKind.RESIDUAL).findFirst().orElseThrow().name();
-        String conv = g.nodes().stream().filter(n -> n.kind() == BlockKind.CONV2D).findFirst().orElseThrow().name();
+        String block = g.nodes().stream()
+                .filter(n -> n.kind() == BlockKind.RESIDUAL)
+                .findFirst()
+                .orElseThrow()
+                .name();
+        String conv = g.nodes().stream()
+                .filter(n -> n.kind() == BlockKind.CONV2D)
+                .findFirst()
+                .orElseThrow()
+                .name();
         assertThat(InspectorModel.singleComposite(Set.of(block), g)).isTrue();
         assertThat(InspectorModel.singleComposite(Set.of(conv), g)).isFalse();
         assertThat(InspectorModel.singleComposite(Set.of(block, conv), g)).isFalse();
@@ -83,8 +95,9 @@ class InspectorModelTest {
     void anEmptyNetworkReportsNoProblemsYet() {
         org.blockscope.graph.Graph empty = org.blockscope.graph.Graph.of(java.util.List.of(), java.util.List.of());
         org.blockscope.cost.NetworkAnalysis a = org.blockscope.cost.NetworkAnalysis.of(empty);
-        assertThat(a.diagnostics()).hasSize(2);                        // no Input, no output: still known
+        assertThat(a.diagnostics()).hasSize(2); // no Input, no output: still known
         assertThat(InspectorModel.status(a)).startsWith("Empty network").doesNotContain("problem");
-        assertThat(InspectorModel.totals(empty, a)).contains(new InspectorModel.Row("Problems", "none yet (empty network)"));
+        assertThat(InspectorModel.totals(empty, a))
+                .contains(new InspectorModel.Row("Problems", "none yet (empty network)"));
     }
 }

@@ -12,7 +12,9 @@ class LessonsTest {
     @Test
     void everyBundledLessonOpensAnExistingTemplate() {
         var lessons = Lessons.fromClasspath();
-        assertThat(lessons).extracting(Lessons.Lesson::id).containsExactly("residual", "squeeze-excitation", "small-kernels");
+        assertThat(lessons)
+                .extracting(Lessons.Lesson::id)
+                .containsExactly("residual", "squeeze-excitation", "small-kernels");
         for (var l : lessons) {
             assertThat(Templates.byId(l.template())).as(l.id()).isPresent();
             l.compare().ifPresent(c -> assertThat(Templates.byId(c)).as(l.id()).isPresent());
@@ -23,9 +25,13 @@ class LessonsTest {
 
     @Test
     void aFileWithoutTemplateLineIsSkipped() {
-        Map<String, String> files = Map.of("index.txt", "a\nb\n\nmissing\n",
-                "a.md", "# A lesson\ntemplate: lenet5\nsummary: short\n\nBody text.\n",
-                "b.md", "# No template\n\nBody.\n");
+        Map<String, String> files = Map.of(
+                "index.txt",
+                "a\nb\n\nmissing\n",
+                "a.md",
+                "# A lesson\ntemplate: lenet5\nsummary: short\n\nBody text.\n",
+                "b.md",
+                "# No template\n\nBody.\n");
         var lessons = Lessons.load(n -> Optional.ofNullable(files.get(n)));
         assertThat(lessons).singleElement().satisfies(l -> {
             assertThat(l.title()).isEqualTo("A lesson");

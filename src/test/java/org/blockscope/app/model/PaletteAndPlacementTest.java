@@ -15,7 +15,8 @@ class PaletteAndPlacementTest {
     @Test
     void paletteListsEveryPlaceableKindByCategory() {
         var entries = PaletteModel.entries();
-        assertThat(entries.values().stream().mapToInt(java.util.List::size).sum()).isEqualTo(BlockKind.values().length - 2);
+        assertThat(entries.values().stream().mapToInt(java.util.List::size).sum())
+                .isEqualTo(BlockKind.values().length - 2);
         assertThat(entries).doesNotContainKey(Category.INTERNAL);
         assertThat(entries.get(Category.BLOCKS)).contains(BlockKind.DENSE_BLOCK).doesNotContain(BlockKind.GROUP);
     }
@@ -34,8 +35,9 @@ class PaletteAndPlacementTest {
         Graph g = Templates.graph("lenet5");
         Position p = Placement.forNewNode(g, Set.of("c1"));
         assertThat(p.x()).isEqualTo(g.node("c1").position().x() + 240);
-        assertThat(g.nodes()).noneMatch(n -> Math.abs(n.position().x() - p.x()) < SvgExport.NODE_WIDTH
-                && Math.abs(n.position().y() - p.y()) < SvgExport.NODE_HEIGHT);
+        assertThat(g.nodes())
+                .noneMatch(n -> Math.abs(n.position().x() - p.x()) < SvgExport.NODE_WIDTH
+                        && Math.abs(n.position().y() - p.y()) < SvgExport.NODE_HEIGHT);
         assertThat(Placement.forNewNode(Graph.EMPTY, Set.of())).isEqualTo(Position.ORIGIN);
     }
 }

@@ -18,7 +18,8 @@ class SvgExportTest {
         assertThat(count(svg, "<path d=\"M ")).isEqualTo(g.edges().size());
         assertThat(svg).contains(">64×56×56").contains(" C ");
         // well-formed XML
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 

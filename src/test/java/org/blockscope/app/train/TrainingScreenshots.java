@@ -54,13 +54,16 @@ class TrainingScreenshots {
         EditorModel[] model = new EditorModel[1];
         TrainingWorkspace w = fx(() -> {
             model[0] = new EditorModel(new Document(Templates.graph("se_resnet20")), Platform::runLater, true);
-            TrainingWorkspace ws = new TrainingWorkspace(model[0], n -> { }, Path.of("sample-images"));
+            TrainingWorkspace ws = new TrainingWorkspace(model[0], n -> {}, Path.of("sample-images"));
             stage.setScene(new Scene(ws, 1500, 950));
             stage.show();
             return ws;
         });
         TrainingViewModel vm = w.training();
-        waitUntil(30, () -> vm.previewProperty().get() != null && vm.canStartProperty().get());
+        waitUntil(
+                30,
+                () -> vm.previewProperty().get() != null
+                        && vm.canStartProperty().get());
         // a quick baseline without SE to compare against
         fx(() -> {
             vm.epochsProperty().set(3);

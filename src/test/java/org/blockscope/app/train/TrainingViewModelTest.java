@@ -24,8 +24,8 @@ class TrainingViewModelTest {
 
     private TrainingViewModel vm(Graph g) {
         EditorModel editor = new EditorModel(new Document(g), Runnable::run, false);
-        return new TrainingViewModel(editor, new ModelAccess(Runnable::run, 500), Runnable::run,
-                Path.of("sample-images"), clock::get);
+        return new TrainingViewModel(
+                editor, new ModelAccess(Runnable::run, 500), Runnable::run, Path.of("sample-images"), clock::get);
     }
 
     private static TrainingEvent.IterationDone it(long i, double loss) {
@@ -35,7 +35,8 @@ class TrainingViewModelTest {
     @Test
     void eventsArriveCoalescedOneUiUpdatePerPump() {
         TrainingViewModel vm = vm(Templates.graph("lenet5"));
-        TrainingRunRecord r = new TrainingRunRecord(1, "lenet", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
+        TrainingRunRecord r =
+                new TrainingRunRecord(1, "lenet", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
         vm.adopt(r, 20);
         long before = vm.chartRevisionProperty().get();
         for (int i = 0; i < 10; i++) {
@@ -48,21 +49,24 @@ class TrainingViewModelTest {
         assertThat(r.metrics().iterations()).hasSize(10);
         assertThat(r.metrics().epochs()).hasSize(1);
         assertThat(vm.progressProperty().get()).isEqualTo(0.5);
-        assertThat(vm.progressTextProperty().get()).isEqualTo("epoch 1 of 1 · iteration 10 of 20 · 500 images/s · 0:02 left");
-        vm.pump();                                   // nothing new: no redraw
+        assertThat(vm.progressTextProperty().get())
+                .isEqualTo("epoch 1 of 1 · iteration 10 of 20 · 500 images/s · 0:02 left");
+        vm.pump(); // nothing new: no redraw
         assertThat(vm.chartRevisionProperty().get()).isEqualTo(before + 1);
     }
 
     @Test
     void endedRunsCanBeRemovedButNotTheOneTraining() {
         TrainingViewModel vm = vm(Templates.graph("lenet5"));
-        TrainingRunRecord first = new TrainingRunRecord(1, "a", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
+        TrainingRunRecord first =
+                new TrainingRunRecord(1, "a", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
         vm.adopt(first, 10);
         vm.inbox().offer(new TrainingEvent.Failed("diverged"));
         vm.pump();
-        TrainingRunRecord second = new TrainingRunRecord(2, "b", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
+        TrainingRunRecord second =
+                new TrainingRunRecord(2, "b", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
         vm.adopt(second, 10);
-        assertThat(vm.canRemove(second)).isFalse();                 // training
+        assertThat(vm.canRemove(second)).isFalse(); // training
         assertThat(vm.removeRun(second)).isFalse();
         long before = vm.chartRevisionProperty().get();
         assertThat(vm.removeRun(first)).isTrue();
@@ -71,29 +75,30 @@ class TrainingViewModelTest {
         assertThat(vm.chartRevisionProperty().get()).isGreaterThan(before);
         vm.inbox().offer(new TrainingEvent.Stopped(0, 3));
         vm.pump();
-        assertThat(vm.removeRun(second)).isTrue();                  // stopped now
+        assertThat(vm.removeRun(second)).isTrue(); // stopped now
         assertThat(vm.runs()).isEmpty();
         assertThat(vm.currentProperty().get()).isNull();
-        assertThat(vm.removeRun(second)).isFalse();                 // already gone
+        assertThat(vm.removeRun(second)).isFalse(); // already gone
     }
 
     @Test
     void pauseAndResumeAreReflectedAndPausedTimeDoesNotCountForTheEstimate() {
         TrainingViewModel vm = vm(Templates.graph("lenet5"));
-        TrainingRunRecord r = new TrainingRunRecord(1, "lenet", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
+        TrainingRunRecord r =
+                new TrainingRunRecord(1, "lenet", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
         vm.adopt(r, 20);
         vm.inbox().offer(it(0, 2));
         vm.inbox().offer(new TrainingEvent.Paused(0, 1));
         vm.pump();
         assertThat(vm.state()).isEqualTo(TrainingViewModel.State.PAUSED);
-        clock.set(60_000_000_000L);                    // a minute paused
+        clock.set(60_000_000_000L); // a minute paused
         vm.inbox().offer(new TrainingEvent.Resumed(0, 1));
         vm.pump();
         clock.set(61_000_000_000L);
         vm.inbox().offer(it(1, 2));
         vm.pump();
         assertThat(vm.state()).isEqualTo(TrainingViewModel.State.RUNNING);
-        assertThat(vm.progressTextProperty().get()).endsWith("0:09 left");   // 1 s for 2 iterations, 18 to go
+        assertThat(vm.progressTextProperty().get()).endsWith("0:09 left"); // 1 s for 2 iterations, 18 to go
     }
 
     @Test
@@ -116,7 +121,9 @@ class TrainingViewModelTest {
         Edge e = g.inputs("c3").get(0);
         TrainingViewModel vm = vm(g.withoutEdge(e));
         assertThat(vm.canStartProperty().get()).isFalse();
-        assertThat(vm.whyNotStartProperty().get()).startsWith("The network cannot train (").contains("'c3'");
+        assertThat(vm.whyNotStartProperty().get())
+                .startsWith("The network cannot train (")
+                .contains("'c3'");
         vm.start();
         assertThat(vm.runs()).isEmpty();
         assertThat(vm.statusProperty().get()).isEqualTo(vm.whyNotStartProperty().get());
@@ -150,7 +157,7 @@ class TrainingViewModelTest {
             """)
     void timeLeftIsTheAverageSpeedSoFar(long done, long total, double elapsed, double left, double fraction) {
         ProgressEstimate p = new ProgressEstimate(done, total, elapsed, 100);
-        assertThat(Double.valueOf(p.secondsLeft())).isEqualTo(Double.valueOf(left));   // NaN before the first iteration
+        assertThat(Double.valueOf(p.secondsLeft())).isEqualTo(Double.valueOf(left)); // NaN before the first iteration
         assertThat(p.fraction()).isEqualTo(fraction);
     }
 
@@ -193,7 +200,8 @@ class TrainingViewModelTest {
         b.visibleProperty().set(true);
         b.metrics().add(new TrainingEvent.EpochDone(0, 1, 0.3, 1.1, 0.25));
         ChartData.Chart acc = ChartData.epochAccuracy(List.of(a, b));
-        assertThat(acc.series()).extracting(ChartData.Series::name)
+        assertThat(acc.series())
+                .extracting(ChartData.Series::name)
                 .containsExactly("Run 1 train", "Run 1 validation", "Run 2 train", "Run 2 validation");
         assertThat(acc.series().get(3).y()).containsExactly(0.25);
         assertThat(acc.series().get(3).colour()).isEqualTo(1);
@@ -201,9 +209,14 @@ class TrainingViewModelTest {
 
     @Test
     void confusionCellsCarryCountsAndRowShares() {
-        RunResult r = new RunResult(new Evaluation(0.5, new long[][] {{8, 2}, {1, 9}}), List.of("cat", "dog"), List.of());
-        assertThat(r.cells()).containsExactly(new RunResult.Cell(0, 0, 8, 0.8), new RunResult.Cell(0, 1, 2, 0.2),
-                new RunResult.Cell(1, 0, 1, 0.1), new RunResult.Cell(1, 1, 9, 0.9));
+        RunResult r =
+                new RunResult(new Evaluation(0.5, new long[][] {{8, 2}, {1, 9}}), List.of("cat", "dog"), List.of());
+        assertThat(r.cells())
+                .containsExactly(
+                        new RunResult.Cell(0, 0, 8, 0.8),
+                        new RunResult.Cell(0, 1, 2, 0.2),
+                        new RunResult.Cell(1, 0, 1, 0.1),
+                        new RunResult.Cell(1, 1, 9, 0.9));
         assertThat(r.perClassLines()).containsExactly("cat: 80.0% (8 of 10)", "dog: 90.0% (9 of 10)");
         assertThat(r.summary()).isEqualTo("validation accuracy 85.0% on 20 images, loss 0.5000");
     }

@@ -40,7 +40,7 @@ class TrainingWorkspaceTest {
     private void show(String template) {
         fx(() -> {
             model = new EditorModel(new Document(Templates.graph(template)), Platform::runLater, true);
-            workspace = new TrainingWorkspace(model, n -> { }, Path.of("sample-images"));
+            workspace = new TrainingWorkspace(model, n -> {}, Path.of("sample-images"));
             stage.setScene(new Scene(workspace, 1500, 950));
             stage.show();
             return null;
@@ -76,7 +76,10 @@ class TrainingWorkspaceTest {
     void shortLeNetRunFeedsTheChartsAndTheFeatureMaps(FxRobot robot) {
         show("lenet5");
         TrainingViewModel vm = workspace.training();
-        waitUntil(20, () -> vm.previewProperty().get() != null && vm.canStartProperty().get());
+        waitUntil(
+                20,
+                () -> vm.previewProperty().get() != null
+                        && vm.canStartProperty().get());
         fx(() -> {
             vm.epochsProperty().set(1);
             vm.batchSizeProperty().set(64);
@@ -112,7 +115,10 @@ class TrainingWorkspaceTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#remove-run");
-        waitUntil(10, () -> vm.runs().isEmpty() && workspace.trainingPanel().lossChart().chart().points() == 0);
+        waitUntil(
+                10,
+                () -> vm.runs().isEmpty()
+                        && workspace.trainingPanel().lossChart().chart().points() == 0);
     }
 
     @Test
@@ -123,20 +129,21 @@ class TrainingWorkspaceTest {
             return null;
         });
         waitUntil(30, () -> workspace.seWeights().bars().getChildren().size() == 16);
-        assertThat(fx(() -> workspace.seWeights().viewModel().blockProperty().get())).isEqualTo("stage1_0/se");
+        assertThat(fx(() -> workspace.seWeights().viewModel().blockProperty().get()))
+                .isEqualTo("stage1_0/se");
         fx(() -> {
             workspace.seWeights().viewModel().sortedProperty().set(true);
             return null;
         });
         List<SeWeightsBar> bars = fx(() -> workspace.seWeights().viewModel().barsProperty().get().stream()
-                .map(b -> new SeWeightsBar(b.channel(), b.value())).toList());
+                .map(b -> new SeWeightsBar(b.channel(), b.value()))
+                .toList());
         for (int i = 1; i < bars.size(); i++) {
             assertThat(bars.get(i).value()).isLessThanOrEqualTo(bars.get(i - 1).value());
         }
     }
 
-    record SeWeightsBar(int channel, double value) {
-    }
+    record SeWeightsBar(int channel, double value) {}
 
     @Test
     void steppingVisitsTheNodesInTopologicalOrder() {
@@ -151,7 +158,8 @@ class TrainingWorkspaceTest {
         });
         waitUntil(20, () -> step.stepProperty().get() != null);
         NetworkAnalysis a = fx(() -> model.analysis());
-        List<String> expected = a.expanded().nodes().stream().map(PrimitiveNode::path).toList();
+        List<String> expected =
+                a.expanded().nodes().stream().map(PrimitiveNode::path).toList();
         List<String> visited = new ArrayList<>();
         List<String> selected = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
@@ -163,7 +171,9 @@ class TrainingWorkspaceTest {
             });
         }
         assertThat(visited).isEqualTo(expected);
-        assertThat(selected).isEqualTo(a.expanded().nodes().stream().map(PrimitiveNode::owner).toList());
+        assertThat(selected)
+                .isEqualTo(
+                        a.expanded().nodes().stream().map(PrimitiveNode::owner).toList());
         String text = fx(() -> {
             step.reset();
             step.runTo("c1_tanh");

@@ -59,8 +59,8 @@ class MainWindowTest {
     /** Waits until the background analysis has caught up with the graph. */
     private void settle() {
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                    () -> model.analysis().expanded().source() == model.graph());
+            WaitForAsyncUtils.waitFor(
+                    5, TimeUnit.SECONDS, () -> model.analysis().expanded().source() == model.graph());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("analysis did not catch up", e);
         }
@@ -75,14 +75,18 @@ class MainWindowTest {
     void doubleClickingAPaletteEntryAddsTheBlock(FxRobot robot) {
         robot.doubleClickOn("#palette-conv2d");
         settle();
-        assertThat(model.graph().nodes()).singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo(BlockKind.CONV2D));
-        assertThat(model.selection()).containsExactly(model.graph().nodes().get(0).name());
+        assertThat(model.graph().nodes())
+                .singleElement()
+                .satisfies(n -> assertThat(n.kind()).isEqualTo(BlockKind.CONV2D));
+        assertThat(model.selection())
+                .containsExactly(model.graph().nodes().get(0).name());
     }
 
     @Test
     void theSearchFieldFiltersThePalette(FxRobot robot) {
         robot.clickOn("#palette-search").write("dense");
-        assertThat(robot.lookup("#palette-dense_block").queryLabeled().isVisible()).isTrue();
+        assertThat(robot.lookup("#palette-dense_block").queryLabeled().isVisible())
+                .isTrue();
         assertThat(robot.lookup("#palette-conv2d").queryLabeled().isVisible()).isFalse();
     }
 
@@ -91,8 +95,12 @@ class MainWindowTest {
         load(robot, "lenet5");
         robot.interact(() -> model.select("c1"));
         Spinner<?> spinner = robot.lookup("#param-filters").query();
-        robot.doubleClickOn(spinner.getEditor()).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
-                .write("12").type(KeyCode.ENTER);
+        robot.doubleClickOn(spinner.getEditor())
+                .press(KeyCode.CONTROL)
+                .type(KeyCode.A)
+                .release(KeyCode.CONTROL)
+                .write("12")
+                .type(KeyCode.ENTER);
         settle();
         assertThat(filters("c1")).isEqualTo(12);
         assertThat(summaryShape(robot, "c1")).isEqualTo("12×28×28");
@@ -120,8 +128,12 @@ class MainWindowTest {
         load(robot, "lenet5");
         robot.interact(() -> model.select("c1"));
         Spinner<?> spinner = robot.lookup("#param-filters").query();
-        robot.doubleClickOn(spinner.getEditor()).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
-                .write("0").type(KeyCode.ENTER);
+        robot.doubleClickOn(spinner.getEditor())
+                .press(KeyCode.CONTROL)
+                .type(KeyCode.A)
+                .release(KeyCode.CONTROL)
+                .write("0")
+                .type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         Label refusal = robot.lookup("#inspector-refusal").queryAs(Label.class);
         assertThat(refusal.getText()).isEqualTo("filters must be between 1 and 65536, got 0");
@@ -137,7 +149,8 @@ class MainWindowTest {
         robot.interact(() -> window.files().saveTo(file));
         robot.interact(() -> model.setParam("conv1", "filters", 32));
         assertThat(robot.lookup(".root").query().getScene().getWindow()).isInstanceOf(Stage.class);
-        assertThat(((Stage) robot.lookup(".root").query().getScene().getWindow()).getTitle()).isEqualTo("net.bsg.json * — Blockscope");
+        assertThat(((Stage) robot.lookup(".root").query().getScene().getWindow()).getTitle())
+                .isEqualTo("net.bsg.json * — Blockscope");
         robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.document().isDirty()).isFalse();
@@ -156,9 +169,14 @@ class MainWindowTest {
         robot.interact(() -> model.setParam("c1", "filters", 8));
         Graph before = model.graph();
         Path bad = tmp.resolve("broken.bsg.json");
-        Files.writeString(bad, "{\"format\": \"blockscope-graph\", \"version\": 1,\n \"nodes\": [{\"name\": \"c1\", \"kind\": \"conv9d\"}],\n \"edges\": []}");
+        Files.writeString(
+                bad,
+                "{\"format\": \"blockscope-graph\", \"version\": 1,\n \"nodes\": [{\"name\": \"c1\", \"kind\": \"conv9d\"}],\n \"edges\": []}");
         Platform.runLater(() -> window.files().openFile(bad));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#error-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#error-dialog").tryQuery().isPresent());
         DialogPane dialog = robot.lookup("#error-dialog").queryAs(DialogPane.class);
         String message = ((Label) dialog.lookup("#dialog-message")).getText();
         assertThat(message).startsWith("broken.bsg.json").contains("$.nodes[0]").contains("conv9d");
@@ -182,7 +200,9 @@ class MainWindowTest {
         @SuppressWarnings("unchecked")
         ListView<Diagnostic> problems = robot.lookup("#problems").queryAs(ListView.class);
         assertThat(problems.getItems()).anySatisfy(d -> assertThat(d.node()).isEqualTo(added[0]));
-        robot.clickOn(robot.from(problems).lookup((Label l) -> added[0].equals(l.getText())).queryAs(Label.class));
+        robot.clickOn(robot.from(problems)
+                .lookup((Label l) -> added[0].equals(l.getText()))
+                .queryAs(Label.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.selection()).containsExactly(added[0]);
         assertThat(robot.lookup("#inspector-title").queryLabeled().getText()).startsWith(added[0]);
@@ -193,7 +213,8 @@ class MainWindowTest {
         load(robot, "resnet18");
         robot.interact(() -> model.select("conv1"));
         settle();
-        assertThat(window.explanation().shownText()).startsWith("# Conv 2D")
+        assertThat(window.explanation().shownText())
+                .startsWith("# Conv 2D")
                 .contains("`out = ⌊(224 + 2·3 − 7)/2⌋ + 1 = 112  →  64×112×112`")
                 .contains("`7·7·3·64 = 9,408`");
     }
@@ -209,6 +230,10 @@ class MainWindowTest {
     @SuppressWarnings("unchecked")
     private static String summaryShape(FxRobot robot, String node) {
         TableView<SummaryTable.Row> t = robot.lookup("#summary-table").queryAs(TableView.class);
-        return t.getItems().stream().filter(r -> node.equals(r.node())).findFirst().orElseThrow().shape();
+        return t.getItems().stream()
+                .filter(r -> node.equals(r.node()))
+                .findFirst()
+                .orElseThrow()
+                .shape();
     }
 }

@@ -54,8 +54,8 @@ class StartPageTest {
         robot.clickOn("#lesson-residual");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.graph()).isEqualTo(Templates.graph("plain20"));
-        assertThat(Window.getWindows()).anySatisfy(w -> assertThat(((Stage) w).getTitle())
-                .isEqualTo("Lesson: Why residual connections help"));
+        assertThat(Window.getWindows())
+                .anySatisfy(w -> assertThat(((Stage) w).getTitle()).isEqualTo("Lesson: Why residual connections help"));
     }
 
     @Test

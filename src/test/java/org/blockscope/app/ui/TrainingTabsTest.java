@@ -43,11 +43,16 @@ class TrainingTabsTest {
         WaitForAsyncUtils.waitForFxEvents();
         var ws = window.workspace();
         assertThat(ws).isNotNull();
-        assertThat(window.bottomTabs().getTabs().stream().filter(t -> "tab-training".equals(t.getId())).findFirst()
-                .orElseThrow().getContent()).isSameAs(ws.trainingPanel());
+        assertThat(window.bottomTabs().getTabs().stream()
+                        .filter(t -> "tab-training".equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow()
+                        .getContent())
+                .isSameAs(ws.trainingPanel());
         robot.clickOn("#tab-feature-maps");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.workspace()).isSameAs(ws);
-        assertThat(window.bottomTabs().getSelectionModel().getSelectedItem().getContent()).isSameAs(ws.featureMaps());
+        assertThat(window.bottomTabs().getSelectionModel().getSelectedItem().getContent())
+                .isSameAs(ws.featureMaps());
     }
 }

@@ -30,6 +30,7 @@ class WindowScreenshots {
 
     @TempDir
     Path tmp;
+
     private MainWindow window;
     private Stage stage;
 
@@ -65,7 +66,8 @@ class WindowScreenshots {
     private static void save(Node node, String name) throws Exception {
         File dir = new File(System.getProperty("blockscope.shots", "target/screenshots"));
         dir.mkdirs();
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get();
+        WritableImage img =
+                WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get();
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(dir, name));
     }
 
@@ -98,7 +100,8 @@ class WindowScreenshots {
         });
         WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
         robot.interact(() -> {
-            javafx.scene.control.ListView<?> problems = (javafx.scene.control.ListView<?>) stage.getScene().lookup("#problems");
+            javafx.scene.control.ListView<?> problems =
+                    (javafx.scene.control.ListView<?>) stage.getScene().lookup("#problems");
             problems.getSelectionModel().select(0);
             window.canvas().zoomReset();
             window.canvas().centreOn("c3");

@@ -6,37 +6,37 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.blockscope.engine.kernel.Workers;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** The benchmark tools run end to end on a small net (figures are not checked: benchmarks, not tests). */
 class BenchToolsTest {
-  @Test
-  void engineBenchReportsBothSpeedsAndMemory() {
-    StringWriter s = new StringWriter();
-    List<EngineBench.Result> r = EngineBench.run(List.of("lenet5"), 4, 0, 1, true, new PrintWriter(s, true));
-    assertThat(r).singleElement().satisfies(x -> {
-      assertThat(x.trainImagesPerSecond()).isPositive();
-      assertThat(x.inferenceImagesPerSecond()).isPositive();
-      assertThat(x.peakOffHeapBytes()).isPositive();
-      assertThat(x.trainProfileMs()).containsKeys("CONV2D", "FULLY_CONNECTED");
-    });
-    assertThat(s.toString()).contains("lenet5", "img/s", "CONV2D");
-  }
+    @Test
+    void engineBenchReportsBothSpeedsAndMemory() {
+        StringWriter s = new StringWriter();
+        List<EngineBench.Result> r = EngineBench.run(List.of("lenet5"), 4, 0, 1, true, new PrintWriter(s, true));
+        assertThat(r).singleElement().satisfies(x -> {
+            assertThat(x.trainImagesPerSecond()).isPositive();
+            assertThat(x.inferenceImagesPerSecond()).isPositive();
+            assertThat(x.peakOffHeapBytes()).isPositive();
+            assertThat(x.trainProfileMs()).containsKeys("CONV2D", "FULLY_CONNECTED");
+        });
+        assertThat(s.toString()).contains("lenet5", "img/s", "CONV2D");
+    }
 
-  @ParameterizedTest
-  @EnumSource(AbBench.Setting.class)
-  void abBenchComparesASettingAndRestoresTheDefaults(AbBench.Setting setting) {
-    int threads = Workers.threadCount();
-    boolean oneDnn = org.blockscope.engine.kernel.OneDnn.available();
-    AbBench.Result r = AbBench.run("lenet5", setting, 4, 0, 1);
-    assertThat(r.trainA()).isPositive();
-    assertThat(r.trainB()).isPositive();
-    assertThat(r.inferA()).isPositive();
-    assertThat(r.inferB()).isPositive();
-    assertThat(r.toString()).contains("lenet5", setting.name().toLowerCase().replace('_', '-'), "B/A");
-    assertThat(Workers.threadCount()).isEqualTo(threads);
-    assertThat(org.blockscope.engine.kernel.OneDnn.available()).isEqualTo(oneDnn);
-  }
+    @ParameterizedTest
+    @EnumSource(AbBench.Setting.class)
+    void abBenchComparesASettingAndRestoresTheDefaults(AbBench.Setting setting) {
+        int threads = Workers.threadCount();
+        boolean oneDnn = org.blockscope.engine.kernel.OneDnn.available();
+        AbBench.Result r = AbBench.run("lenet5", setting, 4, 0, 1);
+        assertThat(r.trainA()).isPositive();
+        assertThat(r.trainB()).isPositive();
+        assertThat(r.inferA()).isPositive();
+        assertThat(r.inferB()).isPositive();
+        assertThat(r.toString()).contains("lenet5", setting.name().toLowerCase().replace('_', '-'), "B/A");
+        assertThat(Workers.threadCount()).isEqualTo(threads);
+        assertThat(org.blockscope.engine.kernel.OneDnn.available()).isEqualTo(oneDnn);
+    }
 }

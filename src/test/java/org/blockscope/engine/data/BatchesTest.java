@@ -36,8 +36,12 @@ class BatchesTest {
             List<Batch> list = all(training.epoch(epoch));
             assertThat(list).hasSize(batches).hasSize(training.batchCount());
             assertThat(list.get(list.size() - 1).size()).isEqualTo(lastSize);
-            int[] seen = list.stream().flatMapToInt(b -> Arrays.stream(b.indices())).sorted().toArray();
-            assertThat(seen).containsExactly(java.util.stream.IntStream.range(0, n).toArray());
+            int[] seen = list.stream()
+                    .flatMapToInt(b -> Arrays.stream(b.indices()))
+                    .sorted()
+                    .toArray();
+            assertThat(seen)
+                    .containsExactly(java.util.stream.IntStream.range(0, n).toArray());
         }
     }
 
@@ -46,7 +50,8 @@ class BatchesTest {
         Dataset digits = TestFiles.digitsTrain();
         Normalization n = Normalization.of(new float[] {0.5f}, new float[] {0.25f});
 
-        List<Batch> batches = all(Batches.training(digits, 64, n, Augmentation.NONE, 1).epoch(0));
+        List<Batch> batches =
+                all(Batches.training(digits, 64, n, Augmentation.NONE, 1).epoch(0));
 
         Batch first = batches.get(0);
         assertThat(first.features().shape()).containsExactly(64, 1, 28, 28);
@@ -71,17 +76,21 @@ class BatchesTest {
         assertThat(order(a.epoch(3))).isEqualTo(order(b.epoch(3)));
         assertThat(order(a.epoch(0))).isNotEqualTo(order(a.epoch(1)));
         assertThat(order(Batches.evaluation(data, 10, Normalization.identity(1)).epoch(4)))
-                .containsExactly(java.util.stream.IntStream.range(0, 100).boxed().toArray(Integer[]::new));
+                .containsExactly(
+                        java.util.stream.IntStream.range(0, 100).boxed().toArray(Integer[]::new));
     }
 
     private static List<Integer> order(Iterator<Batch> epoch) {
-        return all(epoch).stream().flatMap(b -> Arrays.stream(b.indices()).boxed()).toList();
+        return all(epoch).stream()
+                .flatMap(b -> Arrays.stream(b.indices()).boxed())
+                .toList();
     }
 
     @Test
     void batchesHandedOutStayIntactWhileLaterBatchesAreMade() throws DataException {
-        Iterator<Batch> epoch = Batches.training(TestFiles.digitsTrain(), 32, Normalization.identity(1),
-                Augmentation.NONE, 1).epoch(0);
+        Iterator<Batch> epoch = Batches.training(
+                        TestFiles.digitsTrain(), 32, Normalization.identity(1), Augmentation.NONE, 1)
+                .epoch(0);
         Batch first = epoch.next();
         INDArray copy = first.features().dup();
 
@@ -93,7 +102,9 @@ class BatchesTest {
 
     @Test
     void oneHotHasAOneInTheLabelColumn() {
-        Batch batch = all(Batches.evaluation(SplitTest.numbered(1, 1, 1), 3, Normalization.identity(1)).epoch(0)).get(0);
+        Batch batch = all(Batches.evaluation(SplitTest.numbered(1, 1, 1), 3, Normalization.identity(1))
+                        .epoch(0))
+                .get(0);
         INDArray oneHot = batch.oneHot(3);
         assertThat(oneHot.shape()).containsExactly(3, 3);
         assertThat(oneHot.toFloatMatrix()).isEqualTo(new float[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}});
@@ -112,7 +123,11 @@ class BatchesTest {
         List<float[]> out = new ArrayList<>();
         batches.epoch(0).forEachRemaining(b -> {
             for (int i = 0; i < b.size(); i++) {
-                float[] pixels = b.features().get(org.nd4j.linalg.indexing.NDArrayIndex.point(i)).dup().data().asFloat();
+                float[] pixels = b.features()
+                        .get(org.nd4j.linalg.indexing.NDArrayIndex.point(i))
+                        .dup()
+                        .data()
+                        .asFloat();
                 for (int p = 0; p < pixels.length; p++) {
                     pixels[p] = Math.round(pixels[p] * 255);
                 }
@@ -126,10 +141,11 @@ class BatchesTest {
     void flipMirrorsAboutHalfTheImages() {
         float[] original = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         float[] mirrored = {3, 2, 1, 6, 5, 4, 9, 8, 7};
-        float[][] out = images(Batches.training(repeated(200), 50, Normalization.identity(1),
-                new Augmentation(true, 0), 9));
+        float[][] out =
+                images(Batches.training(repeated(200), 50, Normalization.identity(1), new Augmentation(true, 0), 9));
 
-        long flipped = Arrays.stream(out).filter(p -> Arrays.equals(p, mirrored)).count();
+        long flipped =
+                Arrays.stream(out).filter(p -> Arrays.equals(p, mirrored)).count();
         long kept = Arrays.stream(out).filter(p -> Arrays.equals(p, original)).count();
         assertThat(flipped + kept).isEqualTo(200);
         assertThat(flipped).isBetween(70L, 130L);
@@ -137,8 +153,8 @@ class BatchesTest {
 
     @Test
     void cropWithPaddingShiftsAndFillsWithBlack() {
-        float[][] out = images(Batches.training(repeated(300), 100, Normalization.identity(1),
-                new Augmentation(false, 1), 9));
+        float[][] out =
+                images(Batches.training(repeated(300), 100, Normalization.identity(1), new Augmentation(false, 1), 9));
 
         List<String> shifts = new ArrayList<>();
         for (float[] image : out) {
@@ -181,7 +197,11 @@ class BatchesTest {
         Normalization n = data.normalization();
         for (int i = 0; i < batch.size(); i += 7) {
             float[] expected = split.validation().image(i);
-            float[] actual = batch.features().get(org.nd4j.linalg.indexing.NDArrayIndex.point(i)).dup().data().asFloat();
+            float[] actual = batch.features()
+                    .get(org.nd4j.linalg.indexing.NDArrayIndex.point(i))
+                    .dup()
+                    .data()
+                    .asFloat();
             for (int p = 0; p < expected.length; p++) {
                 assertThat(actual[p]).isEqualTo(n.apply(expected[p], 0));
             }

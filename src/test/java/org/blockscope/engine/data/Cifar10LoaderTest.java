@@ -47,7 +47,8 @@ class Cifar10LoaderTest {
             assertThat(data.label(i)).isEqualTo(file[record]);
             for (int c = 0; c < 3; c++) { // R, G, B planes, row-major
                 for (int p = 0; p < 1024; p += 97) {
-                    assertThat(data.pixel(i, c, p / 32, p % 32)).isEqualTo((file[record + 1 + c * 1024 + p] & 0xFF) / 255f);
+                    assertThat(data.pixel(i, c, p / 32, p % 32))
+                            .isEqualTo((file[record + 1 + c * 1024 + p] & 0xFF) / 255f);
                 }
             }
         }

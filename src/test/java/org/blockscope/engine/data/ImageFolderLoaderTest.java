@@ -139,8 +139,11 @@ class ImageFolderLoaderTest {
         Dataset data = ImageFolderLoader.load(dir, Shape.map(1, 2, 2));
 
         assertThat(data.size()).isEqualTo(2);
-        assertThat(data.report().skipped()).extracting(Skipped::file)
-                .containsExactly(Path.of("cat", "cut.png").toString(), Path.of("cat", "noise.png").toString());
+        assertThat(data.report().skipped())
+                .extracting(Skipped::file)
+                .containsExactly(
+                        Path.of("cat", "cut.png").toString(),
+                        Path.of("cat", "noise.png").toString());
         assertThat(data.report().skipped().get(1).reason())
                 .isEqualTo("not a readable image (unknown format or corrupt header)");
         assertThat(data.report().skipped().get(0).reason()).startsWith("cannot be decoded (");
@@ -177,7 +180,8 @@ class ImageFolderLoaderTest {
     void missingFolderIsNamed() {
         Path missing = dir.resolve("nope");
         assertThatThrownBy(() -> ImageFolderLoader.load(missing, TestFiles.DIGIT))
-                .isInstanceOf(DataException.class).hasMessage("folder not found: " + missing);
+                .isInstanceOf(DataException.class)
+                .hasMessage("folder not found: " + missing);
     }
 
     @Test
@@ -249,7 +253,9 @@ class ImageFolderLoaderTest {
         for (String format : List.of("png", "bmp", "gif", "jpg")) {
             Path file = dir.resolve("c_" + format).resolve("x." + format);
             Files.createDirectories(file.getParent());
-            assertThat(javax.imageio.ImageIO.write(image, format, file.toFile())).as(format).isTrue();
+            assertThat(javax.imageio.ImageIO.write(image, format, file.toFile()))
+                    .as(format)
+                    .isTrue();
         }
 
         Dataset data = ImageFolderLoader.load(dir, Shape.map(3, 1, 2));

@@ -27,8 +27,8 @@ class ImageProbeTest {
 
     @Test
     void largePhotoIsShrunkToTheNetworkInput() throws DataException {
-        INDArray probe = ImageProbe.load(TestFiles.PROBE.resolve("cat_224.png"), Shape.map(3, 32, 32),
-                Normalization.identity(3));
+        INDArray probe = ImageProbe.load(
+                TestFiles.PROBE.resolve("cat_224.png"), Shape.map(3, 32, 32), Normalization.identity(3));
         assertThat(probe.shape()).containsExactly(1, 3, 32, 32);
         assertThat(probe.minNumber().floatValue()).isGreaterThanOrEqualTo(0f);
         assertThat(probe.maxNumber().floatValue()).isLessThanOrEqualTo(1f);

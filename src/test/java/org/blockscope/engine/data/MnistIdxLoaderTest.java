@@ -41,8 +41,8 @@ class MnistIdxLoaderTest {
         byte[] images = TestFiles.idxImages(28, 28, digits);
         byte[] labelFile = TestFiles.idxLabels(labels);
         Path imagePath = TestFiles.write(dir.resolve(imageName), gzip ? TestFiles.gzip(images) : images);
-        Path labelPath = TestFiles.write(dir.resolve(labelName), gzip && labelName.endsWith(".gz")
-                ? TestFiles.gzip(labelFile) : labelFile);
+        Path labelPath = TestFiles.write(
+                dir.resolve(labelName), gzip && labelName.endsWith(".gz") ? TestFiles.gzip(labelFile) : labelFile);
 
         Dataset data = MnistIdxLoader.load(imagePath, labelPath, TestFiles.DIGIT);
 

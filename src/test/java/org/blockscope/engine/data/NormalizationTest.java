@@ -49,8 +49,10 @@ class NormalizationTest {
         for (Iterator<Batch> it = batches.epoch(0); it.hasNext(); ) {
             INDArray x = it.next().features();
             for (int c = 0; c < channels; c++) {
-                INDArray channel = x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                        org.nd4j.linalg.indexing.NDArrayIndex.point(c)).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+                INDArray channel = x.get(
+                                org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                                org.nd4j.linalg.indexing.NDArrayIndex.point(c))
+                        .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
                 sum[c] += channel.sumNumber().doubleValue();
                 squares[c] += channel.mul(channel).sumNumber().doubleValue();
             }
@@ -59,7 +61,9 @@ class NormalizationTest {
         for (int c = 0; c < channels; c++) {
             double mean = sum[c] / count;
             assertThat(mean).as("mean of channel " + c).isCloseTo(0, within(1e-4));
-            assertThat(Math.sqrt(squares[c] / count - mean * mean)).as("std of channel " + c).isCloseTo(1, within(1e-4));
+            assertThat(Math.sqrt(squares[c] / count - mean * mean))
+                    .as("std of channel " + c)
+                    .isCloseTo(1, within(1e-4));
         }
     }
 

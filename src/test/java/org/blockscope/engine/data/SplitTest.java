@@ -26,7 +26,9 @@ class SplitTest {
                 labels[i] = c;
             }
         }
-        List<String> names = java.util.stream.IntStream.range(0, classSizes.length).mapToObj(c -> "c" + c).toList();
+        List<String> names = java.util.stream.IntStream.range(0, classSizes.length)
+                .mapToObj(c -> "c" + c)
+                .toList();
         return Dataset.ofFloats(Shape.map(1, 1, 2), values, labels, names, "numbered");
     }
 
@@ -35,7 +37,10 @@ class SplitTest {
     }
 
     static List<Integer> ids(Dataset data) {
-        return java.util.stream.IntStream.range(0, data.size()).map(i -> id(data, i)).boxed().toList();
+        return java.util.stream.IntStream.range(0, data.size())
+                .map(i -> id(data, i))
+                .boxed()
+                .toList();
     }
 
     @ParameterizedTest(name = "classes {0}, fraction {1} -> validation {2}")
@@ -99,10 +104,13 @@ class SplitTest {
         Dataset two = numbered(2, 2);
         assertThatThrownBy(() -> Split.of(three, two))
                 .isInstanceOf(DataException.class)
-                .hasMessage("training data (numbered) has classes [c0, c1, c2] but validation data (numbered) has [c0, c1]");
+                .hasMessage(
+                        "training data (numbered) has classes [c0, c1, c2] but validation data (numbered) has [c0, c1]");
     }
 
     private static int[] ints(String text) {
-        return java.util.Arrays.stream(text.trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
+        return java.util.Arrays.stream(text.trim().split("\\s+"))
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 }

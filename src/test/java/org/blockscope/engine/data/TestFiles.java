@@ -23,8 +23,7 @@ final class TestFiles {
 
     private static Dataset digitsTrain;
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** {@code sample-images/digits/train} at 1×28×28, loaded once per test run. */
     static synchronized Dataset digitsTrain() throws DataException {

@@ -6,8 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ConvGeometryTest {
-  @ParameterizedTest
-  @CsvSource(textBlock = """
+    @ParameterizedTest
+    @CsvSource(textBlock = """
       # in, k, s, p, d, out  (out = floor((in + 2p - d(k-1) - 1)/s) + 1)
         32, 3, 1, 1, 1, 32
         32, 3, 2, 1, 1, 16
@@ -17,12 +17,12 @@ class ConvGeometryTest {
         5, 1, 1, 0, 1, 5
         8, 5, 2, 2, 1, 4
       """)
-  void convOutputSize(int in, int k, int s, int p, int d, int out) {
-    assertThat(ConvGeometry.outSize(in, k, s, p, d)).isEqualTo(out);
-  }
+    void convOutputSize(int in, int k, int s, int p, int d, int out) {
+        assertThat(ConvGeometry.outSize(in, k, s, p, d)).isEqualTo(out);
+    }
 
-  @ParameterizedTest
-  @CsvSource(textBlock = """
+    @ParameterizedTest
+    @CsvSource(textBlock = """
       # in, k, s, p, ceil, out, extra   (PyTorch MaxPool2d output shapes)
         112, 3, 2, 1, false, 56, 0
         112, 3, 2, 0, true,  56, 1
@@ -37,9 +37,9 @@ class ConvGeometryTest {
         5,   2, 2, 0, false, 2,  0
         6,   3, 1, 1, true,  6,  0
       """)
-  void poolOutputSizeWithCeilMode(int in, int k, int s, int p, boolean ceil, int out, int extra) {
-    assertThat(ConvGeometry.poolOutSize(in, k, s, p, ceil)).isEqualTo(out);
-    assertThat(Reference.poolOut(in, k, s, p, ceil)).isEqualTo(out);
-    assertThat(ConvGeometry.poolExtraPad(in, k, s, p, ceil)).isEqualTo(extra);
-  }
+    void poolOutputSizeWithCeilMode(int in, int k, int s, int p, boolean ceil, int out, int extra) {
+        assertThat(ConvGeometry.poolOutSize(in, k, s, p, ceil)).isEqualTo(out);
+        assertThat(Reference.poolOut(in, k, s, p, ceil)).isEqualTo(out);
+        assertThat(ConvGeometry.poolExtraPad(in, k, s, p, ceil)).isEqualTo(extra);
+    }
 }

@@ -10,12 +10,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class PoolKernelTest {
-  @BeforeAll
-  static void doubles() {
-    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-  }
+    @BeforeAll
+    static void doubles() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
 
-  private static final String CASES = """
+    private static final String CASES = """
       # max,   n, c, h, w, k, s, p, ceil
         true,  2, 3, 8, 8, 2, 2, 0, false
         true,  2, 2, 7, 6, 3, 2, 1, false
@@ -38,41 +38,43 @@ class PoolKernelTest {
         false, 1, 2, 9, 9, 2, 2, 1, true
       """;
 
-  private static INDArray forward(boolean max, PoolSpec s, INDArray x) {
-    return max ? MaxPool2dKernel.forward(s, x) : AvgPool2dKernel.forward(s, x);
-  }
-
-  private static INDArray backward(boolean max, PoolSpec s, INDArray x, INDArray dy) {
-    return max ? MaxPool2dKernel.backward(s, x, dy) : AvgPool2dKernel.backward(s, x, dy);
-  }
-
-  @ParameterizedTest
-  @CsvSource(textBlock = CASES)
-  void matchesPyTorchReferenceInDoubleAndFloat(boolean max, int n, int c, int h, int w, int k, int s, int p,
-      boolean ceil) {
-    PoolSpec spec = new PoolSpec(k, s, p, ceil);
-    INDArray xd = Arrays4.rand(1, n, c, h, w);
-    double[] ref = Reference.pool(max, Arrays4.flat(xd), n, c, h, w, k, s, p, ceil);
-    long[] shape = {n, c, Reference.poolOut(h, k, s, p, ceil), Reference.poolOut(w, k, s, p, ceil)};
-    for (DataType t : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
-      INDArray y = forward(max, spec, xd.castTo(t));
-      assertThat(y.shape()).containsExactly(shape);
-      assertThat(y.dataType()).isEqualTo(t);
-      assertThat(Arrays4.maxRelDiff(y, Arrays4.of(ref, shape))).as("%s", t).isLessThan(t == DataType.DOUBLE ? 1e-12 : 1e-6);
+    private static INDArray forward(boolean max, PoolSpec s, INDArray x) {
+        return max ? MaxPool2dKernel.forward(s, x) : AvgPool2dKernel.forward(s, x);
     }
-    INDArray dy = Arrays4.rand(5, shape);
-    INDArray gd = backward(max, spec, xd, dy);
-    INDArray gf = backward(max, spec, xd.castTo(DataType.FLOAT), dy.castTo(DataType.FLOAT));
-    assertThat(gf.dataType()).isEqualTo(DataType.FLOAT);
-    assertThat(Arrays4.maxRelDiff(gf, gd)).isLessThan(1e-6);
-  }
 
-  @ParameterizedTest
-  @CsvSource(textBlock = CASES)
-  void gradientsMatchCentralDifferences(boolean max, int n, int c, int h, int w, int k, int s, int p, boolean ceil) {
-    PoolSpec spec = new PoolSpec(k, s, p, ceil);
-    INDArray[] in = {Arrays4.rand(1, n, c, h, w)};
-    GradCheck.check((max ? "max " : "avg ") + spec, in, a -> forward(max, spec, a[0]),
-        dy -> new INDArray[] {backward(max, spec, in[0], dy)});
-  }
+    private static INDArray backward(boolean max, PoolSpec s, INDArray x, INDArray dy) {
+        return max ? MaxPool2dKernel.backward(s, x, dy) : AvgPool2dKernel.backward(s, x, dy);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = CASES)
+    void matchesPyTorchReferenceInDoubleAndFloat(
+            boolean max, int n, int c, int h, int w, int k, int s, int p, boolean ceil) {
+        PoolSpec spec = new PoolSpec(k, s, p, ceil);
+        INDArray xd = Arrays4.rand(1, n, c, h, w);
+        double[] ref = Reference.pool(max, Arrays4.flat(xd), n, c, h, w, k, s, p, ceil);
+        long[] shape = {n, c, Reference.poolOut(h, k, s, p, ceil), Reference.poolOut(w, k, s, p, ceil)};
+        for (DataType t : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            INDArray y = forward(max, spec, xd.castTo(t));
+            assertThat(y.shape()).containsExactly(shape);
+            assertThat(y.dataType()).isEqualTo(t);
+            assertThat(Arrays4.maxRelDiff(y, Arrays4.of(ref, shape)))
+                    .as("%s", t)
+                    .isLessThan(t == DataType.DOUBLE ? 1e-12 : 1e-6);
+        }
+        INDArray dy = Arrays4.rand(5, shape);
+        INDArray gd = backward(max, spec, xd, dy);
+        INDArray gf = backward(max, spec, xd.castTo(DataType.FLOAT), dy.castTo(DataType.FLOAT));
+        assertThat(gf.dataType()).isEqualTo(DataType.FLOAT);
+        assertThat(Arrays4.maxRelDiff(gf, gd)).isLessThan(1e-6);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = CASES)
+    void gradientsMatchCentralDifferences(boolean max, int n, int c, int h, int w, int k, int s, int p, boolean ceil) {
+        PoolSpec spec = new PoolSpec(k, s, p, ceil);
+        INDArray[] in = {Arrays4.rand(1, n, c, h, w)};
+        GradCheck.check((max ? "max " : "avg ") + spec, in, a -> forward(max, spec, a[0]), dy ->
+                new INDArray[] {backward(max, spec, in[0], dy)});
+    }
 }
