@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.blockscope.engine.backend.BufferPool;
 import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
-import org.blockscope.engine.kernel.BufferPool;
 import org.blockscope.engine.train.Optimizer;
 import org.blockscope.engine.train.OptimizerConfig;
 import org.blockscope.templates.Templates;
@@ -201,16 +201,16 @@ public final class EngineBench {
 
     /** One line on the threading setup, printed before the figures. */
     public static String threads() {
-        String convs = org.blockscope.engine.kernel.OneDnn.available()
-                ? "convolutions on oneDNN " + org.blockscope.engine.kernel.OneDnn.version() + " (direct)"
+        String convs = org.blockscope.engine.backend.OneDnn.available()
+                ? "convolutions on oneDNN " + org.blockscope.engine.backend.OneDnn.version() + " (direct)"
                 : "convolutions on libnd4j ("
-                        + (org.blockscope.engine.kernel.OneDnn.failure() == null
+                        + (org.blockscope.engine.backend.OneDnn.failure() == null
                                 ? "oneDNN switched off"
-                                : "oneDNN preset not loaded: " + org.blockscope.engine.kernel.OneDnn.failure())
+                                : "oneDNN preset not loaded: " + org.blockscope.engine.backend.OneDnn.failure())
                         + ")";
         return "threads: " + Runtime.getRuntime().availableProcessors() + " cores, OpenMP idle threads "
                 + (org.blockscope.engine.NativeThreads.passive() ? "sleep (OMP_WAIT_POLICY=PASSIVE)" : "spin")
-                + ", Java loop threads " + org.blockscope.engine.kernel.Workers.threadCount() + "; " + convs;
+                + ", Java loop threads " + org.blockscope.engine.backend.Workers.threadCount() + "; " + convs;
     }
 
     public static void main(String[] args) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import org.blockscope.engine.kernel.Workers;
+import org.blockscope.engine.backend.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,7 +29,7 @@ class BenchToolsTest {
     @EnumSource(AbBench.Setting.class)
     void abBenchComparesASettingAndRestoresTheDefaults(AbBench.Setting setting) {
         int threads = Workers.threadCount();
-        boolean oneDnn = org.blockscope.engine.kernel.OneDnn.available();
+        boolean oneDnn = org.blockscope.engine.backend.OneDnn.available();
         AbBench.Result r = AbBench.run("lenet5", setting, 4, 0, 1);
         assertThat(r.trainA()).isPositive();
         assertThat(r.trainB()).isPositive();
@@ -37,6 +37,6 @@ class BenchToolsTest {
         assertThat(r.inferB()).isPositive();
         assertThat(r.toString()).contains("lenet5", setting.name().toLowerCase().replace('_', '-'), "B/A");
         assertThat(Workers.threadCount()).isEqualTo(threads);
-        assertThat(org.blockscope.engine.kernel.OneDnn.available()).isEqualTo(oneDnn);
+        assertThat(org.blockscope.engine.backend.OneDnn.available()).isEqualTo(oneDnn);
     }
 }

@@ -1,4 +1,4 @@
-package org.blockscope.engine.kernel;
+package org.blockscope.engine.backend;
 
 import static org.bytedeco.dnnl.global.dnnl.*;
 
