@@ -164,9 +164,17 @@ public final class OneDnnPlanes {
                 .run(a, b, y);
     }
 
-    /** Mean of every plane of x [N, C, H, W]: [N, C]. */
+    /**
+     * Mean of every plane of x [N, C, H, W]: [N, C]. A 1×1 map is copied: oneDNN refuses a reduction whose
+     * source and destination have the same dimensions ("reduction_desc_init failed with status 2", invalid
+     * arguments), which made networks whose last map is 1×1 fail.
+     */
     public static INDArray mean(INDArray x) {
         INDArray y = NativeOps.empty(DataType.FLOAT, x.size(0), x.size(1));
+        if (x.size(2) * x.size(3) == 1) {
+            y.assign(x.reshape(x.size(0), x.size(1)));
+            return y;
+        }
         reduce("mean", dnnl_reduction_mean, x.size(0) * x.size(1), x.size(2) * x.size(3))
                 .run(x, y);
         return y;

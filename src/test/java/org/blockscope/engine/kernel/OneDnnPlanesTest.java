@@ -50,6 +50,15 @@ class OneDnnPlanesTest {
     }
 
     @Test
+    void meanOfA1x1MapIsItsValue() {
+        assumeTrue(OneDnn.available(), "no oneDNN preset here");
+        INDArray x = rand(2, N, C, 1, 1);
+        assertThat(OneDnnPlanes.mean(x)).isEqualTo(x.reshape(N, C));
+        assertThat(GlobalAvgPoolKernel.forward(x)).isEqualTo(x.reshape(N, C));
+        assertThat(OneDnnPlanes.meanChannelsLast(ChannelsLast.fromNchw(x))).isEqualTo(x.reshape(N, C));
+    }
+
+    @Test
     void globalPoolGradientAddsOntoAnExistingGradient() {
         assumeTrue(OneDnn.available(), "no oneDNN preset here");
         INDArray g = rand(5, N, C, H, W), dy = rand(6, N, C);
