@@ -2,6 +2,7 @@ package org.blockscope.engine.compile;
 
 import java.util.List;
 import org.blockscope.engine.backend.ChannelsLast;
+import org.blockscope.engine.backend.OneDnnBatchNorm;
 import org.blockscope.engine.kernel.BatchNormFold;
 import org.blockscope.engine.kernel.BatchNormKernel;
 import org.blockscope.engine.kernel.ParamGrads;
@@ -75,6 +76,9 @@ final class BatchNormStep extends Step {
 
     @Override
     INDArray forwardChannelsLast(Pass p) {
+        if (p.mode == Mode.TRAINING) {
+            return p.isChannelsLast(this, 0) && p.in(this, 0).rank() == 4 ? trainChannelsLast(p) : forward(p);
+        }
         boolean relu = p.fusions().appliesRelu(index);
         if (p.fusions().isFolded(index) && p.isChannelsLast(this, 0)) { // the convolution already applied it,
             if (relu) {
@@ -98,6 +102,35 @@ final class BatchNormStep extends Step {
             return p.channelsLast(this, y);
         }
         return forward(p);
+    }
+
+    /**
+     * The trainer's pass on oneDNN: batch statistics on the NHWC map, the ReLU after it fused in (its mask
+     * kept for the backward), running statistics updated as PyTorch does (unbiased variance).
+     */
+    private INDArray trainChannelsLast(Pass p) {
+        INDArray xh = p.inChannelsLast(this, 0);
+        boolean relu = p.fusions().appliesRelu(index) && p.fastTraining;
+        OneDnnBatchNorm.Out o = OneDnnBatchNorm.forwardTraining(xh, true, gamma.value(), beta.value(), eps, relu);
+        long m = xh.length() / xh.size(3);
+        double unbias = m > 1 ? (double) m / (m - 1) : 1.0;
+        INDArray mean = o.saved().mean(), var = o.saved().variance();
+        runningMean.value().muli(1 - momentum).addi(mean.mul(momentum));
+        runningVar.value().muli(1 - momentum).addi(var.mul(momentum * unbias));
+        p.state[index] = o.saved();
+        if (relu) {
+            p.markReluAppliedAndMasked(this); // the ReLU step passes y on, and dy back: the mask is here
+        }
+        return p.channelsLast(this, o.y());
+    }
+
+    @Override
+    void backwardChannelsLast(Pass p, INDArray dyh) {
+        OneDnnBatchNorm.Saved saved = (OneDnnBatchNorm.Saved) p.state[index];
+        OneDnnBatchNorm.Grads g = OneDnnBatchNorm.backward(saved, true, gamma.value(), beta.value(), dyh);
+        p.accumulateInputChannelsLast(this, 0, g.dx());
+        p.paramGrads.put(gamma.name(), g.dgamma());
+        p.paramGrads.put(beta.name(), g.dbeta());
     }
 
     @Override

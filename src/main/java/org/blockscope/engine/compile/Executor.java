@@ -23,6 +23,12 @@ final class Executor {
      */
     static volatile boolean earlyRelease = true;
 
+    /**
+     * Whether the trainer's passes ({@code Model.fastTraining}) keep activations channels-last on oneDNN
+     * (FLOAT); for A/B benchmarks.
+     */
+    static volatile boolean channelsLastTraining = true;
+
     /** -Dblockscope.profileNodes=true: {@link #profile()} per node instead of per kind. */
     private static final boolean PROFILE_NODES = Boolean.getBoolean("blockscope.profileNodes");
 
@@ -43,7 +49,7 @@ final class Executor {
                 continue;
             }
             long t0 = profile == null ? 0 : System.nanoTime();
-            p.out[s.index] = p.fused ? s.forwardChannelsLast(p) : s.forward(p);
+            p.out[s.index] = p.channelsLast ? s.forwardChannelsLast(p) : s.forward(p);
             if (p.live != null) {
                 p.live.after(s);
             }
@@ -91,7 +97,11 @@ final class Executor {
                 continue;
             }
             long t0 = profile == null ? 0 : System.nanoTime();
-            s.backward(p, p.grad[i]);
+            if (p.madeChannelsLast.get(i)) {
+                s.backwardChannelsLast(p, p.grad[i]);
+            } else {
+                s.backward(p, p.grad[i]);
+            }
             if (keep != null && plan.memory.gradientDiesAfterBackward(i)) {
                 Buffers.releaseGradient(p, i, keep);
             }

@@ -2,6 +2,7 @@ package org.blockscope.engine.compile;
 
 import java.util.Locale;
 import org.blockscope.engine.backend.ChannelsLast;
+import org.blockscope.engine.backend.ChannelsLastGrads;
 import org.blockscope.engine.kernel.Activation;
 import org.blockscope.engine.kernel.ActivationKernel;
 import org.blockscope.engine.kernel.AddKernel;
@@ -85,6 +86,15 @@ final class SimpleSteps {
         void backward(Pass p, INDArray dy) {
             p.accumulateInput(this, 0, ActivationKernel.backward(function, p.in(this, 0), dy));
         }
+
+        @Override
+        void backwardChannelsLast(Pass p, INDArray dyh) {
+            if (p.fusions().reluAppliedByInput(index) && p.reluMasked(inputs[0])) {
+                p.accumulateInputChannelsLast(this, 0, dyh); // the batch norm's backward applies the mask
+                return;
+            }
+            p.accumulateInputChannelsLast(this, 0, ActivationKernel.backward(function, p.inChannelsLast(this, 0), dyh));
+        }
     }
 
     static final class GlobalAvgPool extends Step {
@@ -165,6 +175,13 @@ final class SimpleSteps {
                 p.accumulateInput(this, i, dy);
             }
         }
+
+        @Override
+        void backwardChannelsLast(Pass p, INDArray dyh) {
+            for (int i = 0; i < inputs.length; i++) {
+                p.accumulateInputChannelsLast(this, i, dyh);
+            }
+        }
     }
 
     static final class Concat extends Step {
@@ -195,6 +212,14 @@ final class SimpleSteps {
                 p.accumulateInput(this, i, d[i]);
             }
         }
+
+        @Override
+        void backwardChannelsLast(Pass p, INDArray dyh) {
+            INDArray[] d = ChannelsLastGrads.split(dyh, channels);
+            for (int i = 0; i < inputs.length; i++) {
+                p.accumulateInputChannelsLast(this, i, d[i]);
+            }
+        }
     }
 
     /** SCALE: port 0 map [N,C,H,W] times port 1 vector [N,C]. */
@@ -221,6 +246,13 @@ final class SimpleSteps {
             ScaleKernel.Grads g = ScaleKernel.backward(p.in(this, 0), p.in(this, 1), dy);
             p.accumulateInput(this, 0, g.dx());
             p.accumulateInput(this, 1, g.ds());
+        }
+
+        @Override
+        void backwardChannelsLast(Pass p, INDArray dyh) {
+            INDArray s = p.in(this, 1);
+            p.accumulateInputChannelsLast(this, 0, ChannelsLast.scale(dyh, s)); // dx = dy · s
+            p.accumulateInput(this, 1, ChannelsLastGrads.scaleGradient(p.inChannelsLast(this, 0), dyh));
         }
     }
 
@@ -266,16 +298,21 @@ final class SimpleSteps {
 
         @Override
         INDArray forwardChannelsLast(Pass p) {
-            if (!p.isChannelsLast(this, 0)) {
-                return forward(p);
+            if (!p.isChannelsLast(this, 0) || (p.mode == Mode.TRAINING && rate > 0)) {
+                return forward(p); // the mask is drawn in NCHW order, as in every other pass
             }
-            return p.channelsLast(this, p.inChannelsLast(this, 0)); // identity at inference
+            return p.channelsLast(this, p.inChannelsLast(this, 0)); // the identity
         }
 
         @Override
         void backward(Pass p, INDArray dy) {
             INDArray mask = (INDArray) p.state[index];
             p.accumulateInput(this, 0, mask == null ? dy : DropoutKernel.backward(mask, dy));
+        }
+
+        @Override
+        void backwardChannelsLast(Pass p, INDArray dyh) {
+            p.accumulateInputChannelsLast(this, 0, dyh); // channels-last only as the identity
         }
     }
 }
