@@ -2,7 +2,7 @@ package org.blockscope.engine.compile;
 
 import java.util.List;
 import org.blockscope.engine.backend.ChannelsLast;
-import org.blockscope.engine.backend.OneDnnBatchNorm;
+import org.blockscope.engine.kernel.BatchNormChannelsLast;
 import org.blockscope.engine.kernel.BatchNormFold;
 import org.blockscope.engine.kernel.BatchNormKernel;
 import org.blockscope.engine.kernel.ParamGrads;
@@ -111,12 +111,21 @@ final class BatchNormStep extends Step {
     private INDArray trainChannelsLast(Pass p) {
         INDArray xh = p.inChannelsLast(this, 0);
         boolean relu = p.fusions().appliesRelu(index) && p.fastTraining;
-        OneDnnBatchNorm.Out o = OneDnnBatchNorm.forwardTraining(xh, true, gamma.value(), beta.value(), eps, relu);
+        BatchNormChannelsLast.Out o = BatchNormChannelsLast.forwardTrain(xh, gamma.value(), beta.value(), eps, relu);
         long m = xh.length() / xh.size(3);
         double unbias = m > 1 ? (double) m / (m - 1) : 1.0;
-        INDArray mean = o.saved().mean(), var = o.saved().variance();
-        runningMean.value().muli(1 - momentum).addi(mean.mul(momentum));
-        runningVar.value().muli(1 - momentum).addi(var.mul(momentum * unbias));
+        double[] rm = runningMean.value().toDoubleVector(),
+                rv = runningVar.value().toDoubleVector();
+        for (int c = 0; c < rm.length; c++) {
+            rm[c] = (1 - momentum) * rm[c] + momentum * o.mean()[c];
+            rv[c] = (1 - momentum) * rv[c] + momentum * o.variance()[c] * unbias;
+        }
+        runningMean
+                .value()
+                .assign(Nd4j.createFromArray(rm).castTo(runningMean.value().dataType()));
+        runningVar
+                .value()
+                .assign(Nd4j.createFromArray(rv).castTo(runningVar.value().dataType()));
         p.state[index] = o.saved();
         if (relu) {
             p.markReluAppliedAndMasked(this); // the ReLU step passes y on, and dy back: the mask is here
@@ -126,11 +135,11 @@ final class BatchNormStep extends Step {
 
     @Override
     void backwardChannelsLast(Pass p, INDArray dyh) {
-        OneDnnBatchNorm.Saved saved = (OneDnnBatchNorm.Saved) p.state[index];
-        OneDnnBatchNorm.Grads g = OneDnnBatchNorm.backward(saved, true, gamma.value(), beta.value(), dyh);
+        BatchNormChannelsLast.Saved saved = (BatchNormChannelsLast.Saved) p.state[index];
+        ParamGrads g = BatchNormChannelsLast.backward(saved, gamma.value(), beta.value(), dyh);
         p.accumulateInputChannelsLast(this, 0, g.dx());
-        p.paramGrads.put(gamma.name(), g.dgamma());
-        p.paramGrads.put(beta.name(), g.dbeta());
+        p.paramGrads.put(gamma.name(), g.dw());
+        p.paramGrads.put(beta.name(), g.db());
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.blockscope.engine.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.blockscope.engine.kernel.BatchNormChannelsLast;
 import org.blockscope.engine.kernel.BatchNormKernel;
 import org.blockscope.engine.kernel.ParamGrads;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,27 @@ class OneDnnBatchNormTest {
     private static double maxDiff(INDArray a, INDArray b) {
         return a.sub(b).amaxNumber().doubleValue()
                 / Math.max(1e-6, b.amaxNumber().doubleValue());
+    }
+
+    @ParameterizedTest(name = "C = {0}, relu {1}")
+    @CsvSource({"6, false", "6, true", "8, true", "13, false", "13, true"})
+    void channelsLastDispatchMatchesTheEnginesKernel(int c, boolean relu) {
+        // C = 8 runs on oneDNN's jit kernel (when loaded), 6 and 13 as Java loops
+        INDArray x = rand(5, 3, c, 5, 7), dy = rand(6, 3, c, 5, 7);
+        INDArray gamma = rand(7, c).addi(3), beta = rand(8, c);
+        BatchNormKernel.TrainOut ref = BatchNormKernel.forwardTrain(x, gamma, beta, null, null, 0.1, 1e-5, relu);
+        INDArray maskedDy = relu ? dy.mul(Transforms.step(ref.y())) : dy;
+        ParamGrads refGrads = BatchNormKernel.backward(ref.saved(), gamma, maskedDy);
+        BatchNormChannelsLast.Out out =
+                BatchNormChannelsLast.forwardTrain(ChannelsLast.fromNchw(x), gamma, beta, 1e-5, relu);
+        ParamGrads g = BatchNormChannelsLast.backward(out.saved(), gamma, beta, ChannelsLast.fromNchw(dy));
+        assertThat(maxDiff(ChannelsLast.asNchw(out.y()), ref.y())).as("y").isLessThan(1e-5);
+        assertThat(maxDiff(ChannelsLast.asNchw(g.dx()), refGrads.dx())).as("dx").isLessThan(1e-4);
+        assertThat(maxDiff(g.dw(), refGrads.dw())).as("dgamma").isLessThan(1e-4);
+        assertThat(maxDiff(g.db(), refGrads.db())).as("dbeta").isLessThan(1e-4);
+        for (int ch = 0; ch < c; ch++) {
+            assertThat(out.mean()[ch]).isCloseTo(ref.saved().mean()[ch], org.assertj.core.data.Offset.offset(1e-5));
+        }
     }
 
     @ParameterizedTest(name = "channels-last {0}, relu {1}")
