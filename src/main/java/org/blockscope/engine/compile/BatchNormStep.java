@@ -63,6 +63,11 @@ final class BatchNormStep extends Step {
         return o.y();
     }
 
+    @Override
+    boolean backwardReadsOutput() {
+        return true; // a fused ReLU's mask (channels-last Java path)
+    }
+
     /** A following ReLU runs in this loop in fast training and (unless folded) in fused inference. */
     @Override
     boolean canApplyRelu() {
@@ -127,6 +132,13 @@ final class BatchNormStep extends Step {
                 .value()
                 .assign(Nd4j.createFromArray(rv).castTo(runningVar.value().dataType()));
         p.state[index] = o.saved();
+        if (o.saved().oneDnn() != null) {
+            p.scratch.add(o.saved().oneDnn().mean());
+            p.scratch.add(o.saved().oneDnn().variance());
+            if (o.saved().oneDnn().workspace() != null) {
+                p.scratch.add(o.saved().oneDnn().workspace());
+            }
+        }
         if (relu) {
             p.markReluAppliedAndMasked(this); // the ReLU step passes y on, and dy back: the mask is here
         }

@@ -88,9 +88,11 @@ public final class Model {
     }
 
     /**
-     * With true (the default), a pass's arrays stay valid until the pass after next starts; with false
-     * they are freed when the next pass starts, which halves peak memory in training loops that never
-     * read an earlier pass's arrays (the trainer, benchmarks).
+     * With true (the default), a pass's arrays stay valid until the pass after next starts. With false
+     * they are freed when the next pass starts, and a TRAINING pass's activations (the output returned by
+     * {@code forward} too) die during its backward, each as soon as the last step that reads it has
+     * back-propagated: for training loops that read only the output before backward, the loss and the
+     * gradients (the trainer, benchmarks). Peak memory is then about one pass's activations.
      */
     public void keepPreviousPass(boolean keep) {
         keepPreviousPass = keep;
@@ -220,7 +222,8 @@ public final class Model {
      * through batch statistics, an INFERENCE pass treats running statistics as constants). Returns the loss.
      */
     public double backward(int[] labels) {
-        return executor.backward(requirePass(), labels, inputGradient);
+        Pass p = requirePass();
+        return executor.backward(p, labels, inputGradient, !keepPreviousPass && p.mode == Mode.TRAINING);
     }
 
     /** Starts (or with false stops) timing steps by primitive kind; see {@link #profile()}. */

@@ -38,6 +38,10 @@ final class Pass {
     final Object[] state;
     /** In a fused pass: frees intermediate outputs once consumed. */
     LiveBuffers live;
+    /** During backward (unless early freeing is off): the buffers held, freed when no longer held. */
+    BackwardRefs refs;
+    /** Arrays steps made for their backward (masks, workspaces, statistics): freed with the pass. */
+    final java.util.List<INDArray> scratch = new java.util.ArrayList<>();
 
     INDArray input;
     int[] labels;
@@ -79,6 +83,7 @@ final class Pass {
             }
         }
         l.addAll(paramGrads.values());
+        l.addAll(scratch);
         return l;
     }
 
@@ -172,11 +177,37 @@ final class Pass {
         if (g == null) {
             grad[index] = d;
             ownedGrad[index] = false;
-        } else if (ownedGrad[index]) {
-            AddKernel.accumulate(g, d); // a sum this pass allocated: nobody else holds it
-        } else {
-            grad[index] = AddKernel.forward(g, d);
+            hold(d);
+        } else if (ownedGrad[index] || (refs != null && refs.exclusive(g))) {
+            AddKernel.accumulate(g, d); // a sum this pass allocated, or a gradient only this slot holds
             ownedGrad[index] = true;
+            discard(d);
+        } else {
+            INDArray sum = AddKernel.forward(g, d);
+            grad[index] = sum;
+            ownedGrad[index] = true;
+            hold(sum);
+            drop(g);
+            discard(d);
+        }
+    }
+
+    private void hold(INDArray a) {
+        if (refs != null) {
+            refs.hold(a);
+        }
+    }
+
+    private void drop(INDArray a) {
+        if (refs != null) {
+            refs.drop(a);
+        }
+    }
+
+    /** A temporary gradient now added elsewhere: freed unless someone holds its buffer. */
+    private void discard(INDArray a) {
+        if (refs != null) {
+            refs.discard(a);
         }
     }
 
@@ -202,6 +233,10 @@ final class Pass {
                             : GlobalAvgPoolKernel.backward(in(s, port).shape(), dy));
             return;
         }
+        if (sum != g) {
+            hold(sum);
+            drop(g);
+        }
         grad[index] = sum;
         ownedGrad[index] = true;
     }
@@ -210,7 +245,10 @@ final class Pass {
     void accumulateInput(Step s, int port, INDArray d) {
         int index = s.inputs[port];
         if (madeChannelsLast.get(index) && d.rank() == 4) {
-            d = ChannelsLast.fromNchw(d);
+            INDArray dh = ChannelsLast.fromNchw(d);
+            accumulate(index, dh);
+            discard(d);
+            return;
         }
         accumulate(index, d);
     }
@@ -218,6 +256,11 @@ final class Pass {
     /** Adds dh, a channels-last [N,H,W,C] gradient of input {@code port} of s, to that input's gradient. */
     void accumulateInputChannelsLast(Step s, int port, INDArray dh) {
         int index = s.inputs[port];
-        accumulate(index, madeChannelsLast.get(index) ? dh : ChannelsLast.toNchw(dh));
+        if (madeChannelsLast.get(index)) {
+            accumulate(index, dh);
+            return;
+        }
+        accumulate(index, ChannelsLast.toNchw(dh));
+        discard(dh);
     }
 }

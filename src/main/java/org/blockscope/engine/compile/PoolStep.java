@@ -37,6 +37,9 @@ final class PoolStep extends Step {
         }
         OneDnnPool.Out o = OneDnnPool.forward(w, p.inChannelsLast(this, 0), p.mode == Mode.TRAINING);
         p.state[index] = o.workspace();
+        if (o.workspace() != null) {
+            p.scratch.add(o.workspace());
+        }
         return p.channelsLast(this, o.y());
     }
 

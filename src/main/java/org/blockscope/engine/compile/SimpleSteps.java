@@ -47,6 +47,11 @@ final class SimpleSteps {
         void backward(Pass p, INDArray dy) {
             // the gradient stays in p.grad[index]: the gradient with respect to the image
         }
+
+        @Override
+        boolean backwardReadsInputs() {
+            return false;
+        }
     }
 
     static final class Act extends Step {
@@ -140,6 +145,11 @@ final class SimpleSteps {
             super(n, index, inputs);
         }
 
+        @Override
+        boolean backwardReadsInputs() {
+            return false; // dy goes to every input as it is
+        }
+
         /** A following ReLU (a residual block's output) runs in the sum's loop. */
         @Override
         boolean canApplyRelu() {
@@ -190,6 +200,11 @@ final class SimpleSteps {
         Concat(PrimitiveNode n, int index, int[] inputs) {
             super(n, index, inputs);
             channels = n.inputShapes().stream().mapToLong(Shape::channels).toArray();
+        }
+
+        @Override
+        boolean backwardReadsInputs() {
+            return false; // splits dy by the channel counts it knows
         }
 
         @Override
@@ -285,6 +300,11 @@ final class SimpleSteps {
         }
 
         @Override
+        boolean backwardReadsInputs() {
+            return false; // its mask
+        }
+
+        @Override
         INDArray forward(Pass p) {
             INDArray x = p.in(this, 0);
             if (p.mode != Mode.TRAINING || rate == 0) {
@@ -293,6 +313,7 @@ final class SimpleSteps {
             }
             DropoutKernel.TrainOut o = DropoutKernel.forwardTrain(rate, p.noiseSeed * 1_000_003L + index, x);
             p.state[index] = o.mask();
+            p.scratch.add(o.mask());
             return o.y();
         }
 

@@ -55,6 +55,19 @@ abstract class Step {
     abstract void backward(Pass p, INDArray dy);
 
     /**
+     * Whether this step's backward reads its inputs' values (or shapes): the {@link MemoryPlan} keeps an
+     * output until the last step whose backward reads it has run. True unless a step says otherwise.
+     */
+    boolean backwardReadsInputs() {
+        return true;
+    }
+
+    /** Whether this step's backward reads its own output (batch norm's fused ReLU mask). */
+    boolean backwardReadsOutput() {
+        return false;
+    }
+
+    /**
      * Backward of a step whose output was channels-last ({@link Pass#channelsLast}(this, y)): dyh is
      * [N,H,W,C]. By default converted and handed to {@link #backward}; steps that can stay channels-last
      * override it.
