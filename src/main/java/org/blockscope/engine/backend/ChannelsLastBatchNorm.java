@@ -141,7 +141,8 @@ public final class ChannelsLastBatchNorm {
         int rows = rows(c);
         groups(pixels, xh.length(), (grp, from, to) -> {
             float[] px = ChannelPlanes.fscratch(0, rows * c), pd = ChannelPlanes.fscratch(1, rows * c);
-            float[] py = ChannelPlanes.fscratch(2, rows * c), a = ChannelPlanes.fscratch(3, 2 * c);
+            float[] py = ChannelPlanes.fscratch(2, rows * c);
+            float[] a = new float[c], b = new float[c]; // two arrays: the JIT vectorises the channel loop
             for (long r = from; r < to; r += rows) {
                 int n = (int) Math.min(rows, to - r);
                 x.get((int) (r * c), px, 0, n * c);
@@ -150,17 +151,18 @@ public final class ChannelsLastBatchNorm {
                     y.get((int) (r * c), py, 0, n * c);
                     mask(pd, py, n * c);
                 }
-                java.util.Arrays.fill(a, 0, 2 * c, 0f);
+                java.util.Arrays.fill(a, 0f);
+                java.util.Arrays.fill(b, 0f);
                 for (int i = 0; i < n * c; i += c) {
                     for (int j = 0; j < c; j++) {
                         float dv = pd[i + j];
                         a[j] += dv;
-                        a[c + j] += dv * (px[i + j] - mu[j]);
+                        b[j] += dv * (px[i + j] - mu[j]);
                     }
                 }
                 for (int j = 0; j < c; j++) {
                     sdy[grp][j] += a[j];
-                    sdx[grp][j] += a[c + j];
+                    sdx[grp][j] += b[j];
                 }
             }
         });
