@@ -8,12 +8,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
 import org.blockscope.io.GraphFiles;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Template;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class SummaryCliTest {
     void invalidGraphExitsTwoWithItsDiagnostics(@TempDir Path dir) throws Exception {
         Graph g = Templates.graph("resnet20");
         // a second path that skips stage 2, added to the output of stage 3: shapes differ
-        g = g.withNode(Node.of("skip", BlockKind.ADD, Params.EMPTY))
+        g = g.withNode(Node.of("skip", Primitive.ADD, Params.EMPTY))
                 .withEdge(new Edge("stage1_2", "skip", 0))
                 .withEdge(new Edge("stage3_2", "skip", 1));
         Path f = dir.resolve("bad.bsg.json");

@@ -1,9 +1,9 @@
 package org.blockscope.app.canvas;
 
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
+import org.blockscope.kind.Structural;
 
 /**
  * Where things sit on a node skin, in document units. Fixed numbers (not measured from CSS) so that
@@ -36,9 +36,9 @@ public record SkinGeometry(double width, double header, double line, double port
 
     /** Input ports drawn for {@code n}: variadic kinds show one free port after the highest used. */
     public static int inputPorts(Graph g, Node n) {
-        if (n.kind() == BlockKind.GROUP) {
+        if (n.kind() == Structural.GROUP) {
             return Math.max(1, (int) n.body().graph().nodes().stream()
-                    .filter(x -> x.kind() == BlockKind.PORT)
+                    .filter(x -> x.kind() == Structural.PORT)
                     .count());
         }
         int connected = g.inputs(n.name()).size();

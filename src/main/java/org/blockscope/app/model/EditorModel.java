@@ -20,9 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.ParamSpec;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.edit.AddEdge;
 import org.blockscope.edit.AddNode;
 import org.blockscope.edit.Clipboard;
@@ -41,7 +39,11 @@ import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Position;
 import org.blockscope.graph.Shape;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.ParamSpec;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
+import org.blockscope.primitive.PrimitiveNode;
 
 /**
  * The editor's view-model: the document, the selection and the latest analysis, plus every
@@ -177,12 +179,12 @@ public final class EditorModel {
         }
         Node target = g.node(to);
         Node source = g.node(from);
-        if (source.kind() == BlockKind.CLASSIFIER) {
+        if (source.kind() == Primitive.CLASSIFIER) {
             return Optional.of("'" + from + "' is an output: nothing can follow a Classifier");
         }
-        int ports = target.kind() == BlockKind.GROUP
+        int ports = target.kind() == Structural.GROUP
                 ? (int) target.body().graph().nodes().stream()
-                        .filter(n -> n.kind() == BlockKind.PORT)
+                        .filter(n -> n.kind() == Structural.PORT)
                         .count()
                 : target.kind().inputPorts(g.inputs(to).size());
         if (ports == 0) {
@@ -247,7 +249,7 @@ public final class EditorModel {
     /** The first free input port of {@code to} (variadic kinds always have one). */
     public int freePort(String to) {
         Node n = graph().node(to);
-        int ports = n.kind() == BlockKind.GROUP
+        int ports = n.kind() == Structural.GROUP
                 ? Integer.MAX_VALUE
                 : n.kind().inputPorts(graph().inputs(to).size());
         for (int p = 0; p < ports; p++) {

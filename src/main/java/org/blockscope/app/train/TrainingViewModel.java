@@ -35,10 +35,11 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.app.inspect.ModelAccess;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.LatestWins;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.engine.compile.CompileException;
 import org.blockscope.engine.data.DataException;
 import org.blockscope.engine.run.DataSpec;
@@ -488,7 +489,7 @@ public final class TrainingViewModel {
 
     private static String defaultName(Graph g) {
         boolean se = g.nodes().stream()
-                .anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.SE
+                .anyMatch(n -> n.kind() == NamedBlock.SE
                         || (n.params().has("se")
                                 && Boolean.TRUE.equals(n.params().get("se"))));
         return g.nodes().size() + " blocks" + (se ? ", with SE" : "");

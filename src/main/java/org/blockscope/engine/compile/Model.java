@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.blockscope.block.BlockKind;
 import org.blockscope.engine.kernel.BufferPool;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Shape;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.shape.ExpandedGraph;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -93,7 +93,7 @@ public final class Model {
             if (main < 0 && s instanceof ClassifierStep c && !c.trainingOnly) {
                 main = i;
             }
-            if (s.node.kind() == BlockKind.INPUT) {
+            if (s.node.kind() == Primitive.INPUT) {
                 in = s.node.output();
             }
         }
@@ -106,7 +106,7 @@ public final class Model {
             for (int input : s.inputs) {
                 need |= needsGradientWithoutInput[input];
             }
-            needsGradientWithoutInput[s.index] = need && s.node.kind() != BlockKind.INPUT;
+            needsGradientWithoutInput[s.index] = need && s.node.kind() != Primitive.INPUT;
         }
     }
 
@@ -346,7 +346,7 @@ public final class Model {
             }
             long t0 = profile == null ? 0 : System.nanoTime();
             s.backward(p, p.grad[i]);
-            if (keep != null && s.node.kind() != BlockKind.INPUT) {
+            if (keep != null && s.node.kind() != Primitive.INPUT) {
                 releaseGradient(p, i, keep);
             }
             if (profile != null) {
@@ -446,7 +446,7 @@ public final class Model {
             if (g == null) {
                 continue;
             }
-            if (s.node.kind() == BlockKind.INPUT) {
+            if (s.node.kind() == Primitive.INPUT) {
                 kept.add(g);
             } else {
                 grads.add(g);
@@ -469,7 +469,7 @@ public final class Model {
         }
         release(grads, keep);
         for (Step s : steps) {
-            if (s.node.kind() != BlockKind.INPUT) {
+            if (s.node.kind() != Primitive.INPUT) {
                 p.grad[s.index] = null;
             }
         }
@@ -560,7 +560,7 @@ public final class Model {
             return null;
         }
         for (Step s : steps) {
-            if (s.node.kind() == BlockKind.INPUT) {
+            if (s.node.kind() == Primitive.INPUT) {
                 return last.grad[s.index];
             }
         }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.data.Augmentation;
@@ -16,6 +16,7 @@ import org.blockscope.engine.train.Trainer;
 import org.blockscope.engine.train.TrainingConfig;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Shape;
+import org.blockscope.primitive.Primitive;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -67,7 +68,7 @@ public final class TrainingRun {
 
     public static Shape inputShape(NetworkAnalysis a) {
         return a.expanded().nodes().stream()
-                .filter(p -> p.kind() == org.blockscope.block.BlockKind.INPUT)
+                .filter(p -> p.kind() == Primitive.INPUT)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no input"))
                 .output();

@@ -2,9 +2,11 @@ package org.blockscope.app.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.blockscope.block.BlockKind;
+import org.blockscope.block.BlockKinds;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,14 +37,14 @@ class NodeTextTest {
                 p = p.with(a[0], v);
             }
         }
-        assertThat(NodeText.keyParams(Node.of("n", BlockKind.byId(kind).orElseThrow(), p)))
+        assertThat(NodeText.keyParams(Node.of("n", BlockKinds.byId(kind).orElseThrow(), p)))
                 .isEqualTo(text);
     }
 
     @Test
     void everyKindHasAText() {
-        for (BlockKind k : BlockKind.values()) {
-            if (k != BlockKind.GROUP) {
+        for (BlockKind k : BlockKinds.all()) {
+            if (k != Structural.GROUP) {
                 assertThat(NodeText.keyParams(Node.of("n", k))).isNotNull();
             }
         }
