@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.blockscope.cost.Cost;
+import org.blockscope.cost.Counting;
 import org.blockscope.cost.ReceptiveField;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Graph;
@@ -26,6 +27,13 @@ public final class NetworkAnalysis {
     private final Map<String, NodeStats> primitives = new LinkedHashMap<>();
     private final Map<String, NodeStats> topLevel = new LinkedHashMap<>();
     private final Cost total;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<Diagnostic> counting = new ArrayList<>();
+
+    /** Above these a figure describes no network anyone has trained: said as a warning. */
+    static final long MAX_REAL_MACS = 1_000_000_000_000_000L;
+
+    static final long MAX_REAL_PARAMS = 1_000_000_000_000L;
 
     private NetworkAnalysis(ExpandedGraph expanded) {
         this.expanded = expanded;
@@ -34,6 +42,7 @@ public final class NetworkAnalysis {
         Cost sum = Cost.ZERO;
         for (PrimitiveNode p : expanded.nodes()) {
             Cost c = costOf(p);
+            checkCountable(p, c);
             ReceptiveField r = receptiveField(p, rf);
             rf.put(p.path(), r);
             primitives.put(p.path(), new NodeStats(p.path(), p.kind().displayName(), p.output(), c, r));
@@ -41,6 +50,15 @@ public final class NetworkAnalysis {
             sum = sum.plus(c);
         }
         this.total = sum;
+        diagnostics.addAll(expanded.diagnostics());
+        diagnostics.addAll(counting);
+        if (counting.isEmpty() && (sum.macs() > MAX_REAL_MACS || sum.params() > MAX_REAL_PARAMS)) {
+            diagnostics.add(Diagnostic.warning(
+                    null,
+                    Numbers.grouped(sum.params()) + " parameters and " + Numbers.grouped(sum.macs())
+                            + " MACs per image: beyond any real network (the largest published CNNs have about 10^9"
+                            + " parameters and 10^12 MACs); check the input size and the widths"));
+        }
         Graph g = expanded.source();
         for (String name : expanded.topLevelOrder()) {
             Node n = g.node(name);
@@ -56,6 +74,26 @@ public final class NetworkAnalysis {
                             out.get().output(),
                             byOwner.getOrDefault(name, Cost.ZERO),
                             rf.get(out.get().path())));
+        }
+    }
+
+    private void checkCountable(PrimitiveNode p, Cost c) {
+        List<String> what = new ArrayList<>();
+        if (c.params() == Counting.OVERFLOW) {
+            what.add("parameters");
+        }
+        if (c.macs() == Counting.OVERFLOW) {
+            what.add("MACs");
+        }
+        if (c.memoryBytes() == Counting.OVERFLOW) {
+            what.add("activation memory");
+        }
+        if (!what.isEmpty()) {
+            String where = p.path().equals(p.owner()) ? "" : p.localName() + ": ";
+            counting.add(Diagnostic.error(
+                    p.owner(),
+                    where + "its " + String.join(" and ", what) + " are too large to count (over 9.2·10^18):"
+                            + " beyond any real network; reduce the input size, the filters or the kernel"));
         }
     }
 
@@ -88,7 +126,8 @@ public final class NetworkAnalysis {
     /** What one primitive costs: its rule's counts plus its output activations in float32. */
     public static Cost costOf(PrimitiveNode p) {
         Cost c = p.kind().rule().cost(p);
-        return new Cost(c.params(), c.state(), c.macs(), p.output().elements() * Cost.BYTES_PER_VALUE);
+        return new Cost(
+                c.params(), c.state(), c.macs(), Counting.times(p.output().elements(), Cost.BYTES_PER_VALUE));
     }
 
     public ExpandedGraph expanded() {
@@ -117,11 +156,12 @@ public final class NetworkAnalysis {
         return total;
     }
 
+    /** The expansion's diagnostics, then counts too large to be real. */
     public List<Diagnostic> diagnostics() {
-        return expanded.diagnostics();
+        return diagnostics;
     }
 
     public boolean hasErrors() {
-        return expanded.hasErrors();
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 }
