@@ -14,17 +14,25 @@ public final class Counting {
 
     public static long times(long... factors) {
         long p = 1;
+        boolean overflow = false;
         for (long f : factors) {
-            if (f == OVERFLOW || p == OVERFLOW) {
-                return f == 0 || p == 0 ? 0 : OVERFLOW;
+            if (f == 0) {
+                return 0;
+            }
+            if (overflow) {
+                continue;
+            }
+            if (f == OVERFLOW) {
+                overflow = true;
+                continue;
             }
             try {
                 p = Math.multiplyExact(p, f);
             } catch (ArithmeticException e) {
-                return OVERFLOW;
+                overflow = true;
             }
         }
-        return p;
+        return overflow ? OVERFLOW : p;
     }
 
     public static long plus(long a, long b) {
