@@ -1,4 +1,4 @@
-package org.blockscope.engine.kernel;
+package org.blockscope.engine.backend;
 
 import static org.bytedeco.dnnl.global.dnnl.*;
 
@@ -63,6 +63,47 @@ public final class OneDnn {
         }
         org.bytedeco.dnnl.dnnl_version_t v = dnnl_version();
         return v.major() + "." + v.minor() + "." + v.patch();
+    }
+
+    /**
+     * The instruction set oneDNN's kernels use on this CPU (its {@code dnnl_get_effective_cpu_isa}), e.g.
+     * "avx2" or "avx512_core", or "?" when the preset is not loaded. PyTorch's oneDNN picks the same.
+     */
+    public static String isa() {
+        if (engine() == null) {
+            return "?";
+        }
+        int isa = dnnl_get_effective_cpu_isa();
+        int[] values = {
+            dnnl_cpu_isa_sse41,
+            dnnl_cpu_isa_avx,
+            dnnl_cpu_isa_avx2,
+            dnnl_cpu_isa_avx2_vnni,
+            dnnl_cpu_isa_avx512_mic,
+            dnnl_cpu_isa_avx512_mic_4ops,
+            dnnl_cpu_isa_avx512_core,
+            dnnl_cpu_isa_avx512_core_vnni,
+            dnnl_cpu_isa_avx512_core_bf16,
+            dnnl_cpu_isa_avx512_core_amx
+        };
+        String[] names = {
+            "sse41",
+            "avx",
+            "avx2",
+            "avx2_vnni",
+            "avx512_mic",
+            "avx512_mic_4ops",
+            "avx512_core",
+            "avx512_core_vnni",
+            "avx512_core_bf16",
+            "avx512_core_amx"
+        };
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == isa) {
+                return names[i];
+            }
+        }
+        return "0x" + Integer.toHexString(isa);
     }
 
     /** Turns the direct path on or off (for side-by-side benchmarks and tests); returns the old value. */

@@ -1,4 +1,4 @@
-package org.blockscope.engine.kernel;
+package org.blockscope.engine.backend;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -48,7 +48,7 @@ public final class Workers {
     }
 
     /** Runs body.accept(i) for every i in [0, tasks), split in contiguous shares over the threads. */
-    static void forEach(int tasks, long totalValues, IntConsumer body) {
+    public static void forEach(int tasks, long totalValues, IntConsumer body) {
         forRanges(tasks, totalValues, (from, to) -> {
             for (int i = from; i < to; i++) {
                 body.accept(i);
@@ -58,12 +58,12 @@ public final class Workers {
 
     /** A contiguous share [from, to) of the tasks. */
     @FunctionalInterface
-    interface Range {
+    public interface Range {
         void run(int from, int to);
     }
 
     /** Runs body on contiguous shares of [0, tasks) in parallel (inline when small or single-threaded). */
-    static void forRanges(int tasks, long totalValues, Range body) {
+    public static void forRanges(int tasks, long totalValues, Range body) {
         int threads = (int) Math.min(threads(), tasks);
         if (threads <= 1 || totalValues < MIN_VALUES) {
             body.run(0, tasks);

@@ -1,4 +1,4 @@
-package org.blockscope.engine.kernel;
+package org.blockscope.engine.backend;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -6,11 +6,11 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Thin helper around libnd4j custom ops: outputs are allocated here, so no native shape call is made. */
-final class NativeOps {
+public final class NativeOps {
     private NativeOps() {}
 
     /** Runs custom op {@code name} writing into {@code outputs}; inputs must not be null. */
-    static void exec(String name, INDArray[] inputs, INDArray[] outputs, int[] iArgs, double... tArgs) {
+    public static void exec(String name, INDArray[] inputs, INDArray[] outputs, int[] iArgs, double... tArgs) {
         DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name)
                 .addInputs(inputs)
                 .addOutputs(outputs)
@@ -30,7 +30,7 @@ final class NativeOps {
      * threads running ops meanwhile just take the generic path. Workaround for oneDNN conv2d with
      * dilation > 1 in 1.0.0-M2.1 ("could not create a descriptor for a dilated convolution").
      */
-    static synchronized void execWithoutHelpers(
+    public static synchronized void execWithoutHelpers(
             String name, INDArray[] inputs, INDArray[] outputs, int[] iArgs, double... tArgs) {
         var env = Nd4j.getEnvironment();
         boolean before = env.helpersAllowed();
@@ -43,12 +43,12 @@ final class NativeOps {
     }
 
     /** Uninitialised output array (recycled from {@link BufferPool} when possible). */
-    static INDArray empty(DataType type, long... shape) {
+    public static INDArray empty(DataType type, long... shape) {
         return BufferPool.take(type, shape);
     }
 
     /** Contiguous c-order array (no copy if already one). */
-    static INDArray contiguous(INDArray a) {
+    public static INDArray contiguous(INDArray a) {
         return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
     }
 }

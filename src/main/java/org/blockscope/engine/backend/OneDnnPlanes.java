@@ -1,6 +1,6 @@
-package org.blockscope.engine.kernel;
+package org.blockscope.engine.backend;
 
-import static org.blockscope.engine.kernel.OneDnn.*;
+import static org.blockscope.engine.backend.OneDnn.*;
 import static org.bytedeco.dnnl.global.dnnl.*;
 
 import java.util.Map;
@@ -25,10 +25,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * [N, H, W, C] are {N, H·W, C} with {N, 1, C}: scaling is jit there too (0.4-0.6 against 1 ms); their
  * mean is an average pooling. Callers check {@link #handles} and keep their paths otherwise.
  */
-final class OneDnnPlanes {
+public final class OneDnnPlanes {
     private OneDnnPlanes() {}
 
-    static boolean handles(INDArray... xs) {
+    public static boolean handles(INDArray... xs) {
         if (!OneDnn.available()) {
             return false;
         }
@@ -92,7 +92,7 @@ final class OneDnnPlanes {
     }
 
     /** x [N, C, H, W] times s [N, C] per plane: a new [N, C, H, W]. */
-    static INDArray scale(INDArray x, INDArray s) {
+    public static INDArray scale(INDArray x, INDArray s) {
         INDArray y = NativeOps.empty(DataType.FLOAT, x.shape());
         binary("mul", dnnl_binary_mul, 1, x.size(0) * x.size(1), x.size(2) * x.size(3), true)
                 .run(x, s, y);
@@ -100,7 +100,7 @@ final class OneDnnPlanes {
     }
 
     /** Channels-last xh [N, H, W, C] times s [N, C]: a new [N, H, W, C]. */
-    static INDArray scaleChannelsLast(INDArray xh, INDArray s) {
+    public static INDArray scaleChannelsLast(INDArray xh, INDArray s) {
         INDArray y = NativeOps.empty(DataType.FLOAT, xh.shape());
         binary("mul_nhwc", dnnl_binary_mul, xh.size(0), xh.size(1) * xh.size(2), xh.size(3), false)
                 .run(xh, s, y);
@@ -108,7 +108,7 @@ final class OneDnnPlanes {
     }
 
     /** y = g + v[n, c] on every plane of g [N, C, H, W] (v [N, C]); y may be g itself. */
-    static void addPerPlane(INDArray g, INDArray v, INDArray y) {
+    public static void addPerPlane(INDArray g, INDArray v, INDArray y) {
         binary("add", dnnl_binary_add, 1, g.size(0) * g.size(1), g.size(2) * g.size(3), true)
                 .run(g, v, y);
     }
@@ -118,7 +118,7 @@ final class OneDnnPlanes {
      * (oneDNN's NHWC reduction is a reference kernel; its pooling is jit): 0.1 ms against 0.5 ms for
      * the Java loop on [64, 32, 32, 16].
      */
-    static INDArray meanChannelsLast(INDArray xh) {
+    public static INDArray meanChannelsLast(INDArray xh) {
         long n = xh.size(0), h = xh.size(1), w = xh.size(2), c = xh.size(3);
         Op op = OPS.computeIfAbsent(new Key("mean_nhwc_" + n, h, w, c), k -> {
             dnnl_memory_desc_t src = md(dnnl_nhwc, n, c, h, w), dst = md(dnnl_nhwc, n, c, 1, 1);
@@ -148,7 +148,7 @@ final class OneDnnPlanes {
      * y may be a (in place). A residual block's add-ReLU in one pass: 0.15 ms against 0.36 ms for the
      * Java loop on 1M floats.
      */
-    static void add(INDArray a, INDArray b, INDArray y, boolean relu) {
+    public static void add(INDArray a, INDArray b, INDArray y, boolean relu) {
         long n = a.length();
         OPS.computeIfAbsent(new Key(relu ? "add_relu" : "add_flat", 1, 1, n), k -> {
                     dnnl_memory_desc_t flat = md(dnnl_x, n);
@@ -164,9 +164,17 @@ final class OneDnnPlanes {
                 .run(a, b, y);
     }
 
-    /** Mean of every plane of x [N, C, H, W]: [N, C]. */
-    static INDArray mean(INDArray x) {
+    /**
+     * Mean of every plane of x [N, C, H, W]: [N, C]. A 1×1 map is copied: oneDNN refuses a reduction whose
+     * source and destination have the same dimensions ("reduction_desc_init failed with status 2", invalid
+     * arguments), which made networks whose last map is 1×1 fail.
+     */
+    public static INDArray mean(INDArray x) {
         INDArray y = NativeOps.empty(DataType.FLOAT, x.size(0), x.size(1));
+        if (x.size(2) * x.size(3) == 1) {
+            y.assign(x.reshape(x.size(0), x.size(1)));
+            return y;
+        }
         reduce("mean", dnnl_reduction_mean, x.size(0) * x.size(1), x.size(2) * x.size(3))
                 .run(x, y);
         return y;

@@ -2,10 +2,12 @@ package org.blockscope.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.blockscope.primitive.Padding;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ConvGeometryTest {
+/** The core's output-size formulas as the kernels use them, and the extra padding of ceil-mode pools. */
+class OutputSizeTest {
     @ParameterizedTest
     @CsvSource(textBlock = """
       # in, k, s, p, d, out  (out = floor((in + 2p - d(k-1) - 1)/s) + 1)
@@ -18,7 +20,7 @@ class ConvGeometryTest {
         8, 5, 2, 2, 1, 4
       """)
     void convOutputSize(int in, int k, int s, int p, int d, int out) {
-        assertThat(ConvGeometry.outSize(in, k, s, p, d)).isEqualTo(out);
+        assertThat(Padding.convOut(in, k, s, p, d)).isEqualTo(out);
     }
 
     @ParameterizedTest
@@ -38,8 +40,8 @@ class ConvGeometryTest {
         6,   3, 1, 1, true,  6,  0
       """)
     void poolOutputSizeWithCeilMode(int in, int k, int s, int p, boolean ceil, int out, int extra) {
-        assertThat(ConvGeometry.poolOutSize(in, k, s, p, ceil)).isEqualTo(out);
+        assertThat(Padding.poolOut(in, k, s, p, ceil)).isEqualTo(out);
         assertThat(Reference.poolOut(in, k, s, p, ceil)).isEqualTo(out);
-        assertThat(ConvGeometry.poolExtraPad(in, k, s, p, ceil)).isEqualTo(extra);
+        assertThat(PoolSpec.extraPad(in, k, s, p, ceil)).isEqualTo(extra);
     }
 }

@@ -1,4 +1,4 @@
-package org.blockscope.engine.kernel;
+package org.blockscope.engine.backend;
 
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -6,22 +6,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Kernels on channels-last activations: contiguous c-order [N, H, W, C] arrays ("NHWC"), used by the
- * fused inference pass ({@code Model.infer}). oneDNN's fastest FP32 convolution here (brgconv) works
+ * Layout conversions and loops on channels-last activations: contiguous c-order [N, H, W, C] arrays
+ * ("NHWC"), used by the fused inference pass ({@code Model.infer}). oneDNN's fastest FP32 convolution here (brgconv) works
  * in this layout, so an NCHW network pays two layout conversions per convolution (measured with
  * DNNL_VERBOSE: about a third of the convolution time); channels-last activations avoid them.
  * Weights stay in PyTorch's [Cout, Cin, k, k] layout.
  */
 public final class ChannelsLast {
     private ChannelsLast() {}
-
-    /**
-     * Whether {@link #conv} runs this convolution channels-last: any convolution when oneDNN is called
-     * directly ({@link OneDnn}), else plain ones (groups 1, dilation 1: libnd4j's NHWC conv2d).
-     */
-    public static boolean supports(Conv2dKernel.Spec s) {
-        return OneDnn.available() || (s.groups() == 1 && s.dilation() == 1);
-    }
 
     /** [N, C, H, W] (any strides) as a contiguous [N, H, W, C] copy. */
     public static INDArray fromNchw(INDArray x) {
@@ -33,108 +25,6 @@ public final class ChannelsLast {
     /** The [N, C, H, W] view of a channels-last array (no copy). */
     public static INDArray asNchw(INDArray xh) {
         return xh.permute(0, 3, 1, 2);
-    }
-
-    /** 2-D convolution of channels-last x with PyTorch-layout w [Cout, Cin/groups, k, k]: y [N, Ho, Wo, Cout]. */
-    public static INDArray conv(Conv2dKernel.Spec s, INDArray xh, INDArray w, INDArray b) {
-        return conv(s, xh, w, b, false);
-    }
-
-    /**
-     * As {@link #conv(Conv2dKernel.Spec, INDArray, INDArray, INDArray)}, then max(y, 0) when relu. FLOAT
-     * runs on oneDNN directly with the ReLU as a post-op (one pass); otherwise libnd4j's NHWC conv2d for
-     * plain convolutions, or the NCHW kernel with layout copies, then a ReLU loop.
-     */
-    public static INDArray conv(Conv2dKernel.Spec s, INDArray xh, INDArray w, INDArray b, boolean relu) {
-        if (xh.rank() != 4 || xh.size(3) != w.size(1) * s.groups()) {
-            throw new IllegalArgumentException(
-                    "channels-last conv2d " + s + ": x " + Conv2dKernel.shape(xh) + ", w " + Conv2dKernel.shape(w));
-        }
-        if (s.bias() != (b != null)) { // a batch norm folded into a convolution gives it a bias
-            s = new Conv2dKernel.Spec(s.kernel(), s.stride(), s.padH(), s.padW(), s.dilation(), s.groups(), b != null);
-        }
-        if (OneDnnConv.handles(xh)) {
-            return OneDnnConv.forwardChannelsLast(s, xh, w, b, relu);
-        }
-        INDArray y;
-        if (s.groups() == 1 && s.dilation() == 1) {
-            long ho = ConvGeometry.outSize((int) xh.size(1), s.kernel(), s.stride(), s.padH(), s.dilation());
-            long wo = ConvGeometry.outSize((int) xh.size(2), s.kernel(), s.stride(), s.padW(), s.dilation());
-            y = NativeOps.empty(xh.dataType(), xh.size(0), ho, wo, w.size(0));
-            INDArray[] in = b == null ? new INDArray[] {xh, w} : new INDArray[] {xh, w, b};
-            // kH, kW, sH, sW, pH, pW, dH, dW, sameMode=0, dataFormat=1 (NHWC), wFormat=1 (OIHW)
-            NativeOps.exec("conv2d", in, new INDArray[] {y}, new int[] {
-                s.kernel(), s.kernel(), s.stride(), s.stride(), s.padH(), s.padW(), 1, 1, 0, 1, 1
-            });
-        } else {
-            INDArray x = asNchw(xh).dup('c');
-            INDArray yc = Conv2dKernel.forward(s, x, w, b);
-            y = fromNchw(yc);
-            BufferPool.give(yc.data());
-        }
-        if (!relu) {
-            return y;
-        }
-        INDArray r = ActivationKernel.forward(Activation.RELU, y);
-        BufferPool.give(y.data());
-        return r;
-    }
-
-    /**
-     * Batch norm at inference folded into the convolution before it: w' = w * g, b' = (b - mean) * g +
-     * beta with g = gamma / sqrt(var + eps) per output channel. Returns {w', b'} (new arrays).
-     */
-    public static INDArray[] foldBatchNorm(
-            INDArray w, INDArray b, INDArray gamma, INDArray beta, INDArray mean, INDArray var, double eps) {
-        int cout = (int) w.size(0);
-        if (w.dataType() == DataType.FLOAT && !w.isView() && (b == null || !b.isView())) {
-            // float arrays straight from the buffers: about 10x faster than via double vectors (it runs per pass)
-            float[] wv = new float[(int) w.length()];
-            w.data().asNioFloat().get(0, wv);
-            float[] g = floats(gamma), be = floats(beta), m = floats(mean), v = floats(var);
-            float[] bias = b == null ? new float[cout] : floats(b);
-            int per = wv.length / cout;
-            float[] nb = new float[cout];
-            for (int o = 0; o < cout; o++) {
-                float k = (float) (g[o] / Math.sqrt((double) v[o] + eps));
-                for (int i = o * per, end = i + per; i < end; i++) {
-                    wv[i] *= k;
-                }
-                nb[o] = (bias[o] - m[o]) * k + be[o];
-            }
-            INDArray fw = NativeOps.empty(DataType.FLOAT, w.shape()), fb = NativeOps.empty(DataType.FLOAT, cout);
-            fw.data().asNioFloat().put(0, wv);
-            fb.data().asNioFloat().put(0, nb);
-            return new INDArray[] {fw, fb};
-        }
-        double[] g = gamma.toDoubleVector(),
-                be = beta.toDoubleVector(),
-                m = mean.toDoubleVector(),
-                v = var.toDoubleVector();
-        double[] bias = b == null ? new double[cout] : b.toDoubleVector();
-        double[] wv = w.dup('c').data().asDouble();
-        int per = wv.length / cout;
-        double[] nb = new double[cout];
-        for (int o = 0; o < cout; o++) {
-            double k = g[o] / Math.sqrt(v[o] + eps);
-            for (int i = 0; i < per; i++) {
-                wv[o * per + i] *= k;
-            }
-            nb[o] = (bias[o] - m[o]) * k + be[o];
-        }
-        return new INDArray[] {
-            Nd4j.create(wv, w.shape(), 'c').castTo(w.dataType()),
-            Nd4j.createFromArray(nb).castTo(w.dataType())
-        };
-    }
-
-    private static float[] floats(INDArray v) {
-        if (v.dataType() != DataType.FLOAT || v.isView()) {
-            return v.toFloatVector();
-        }
-        float[] f = new float[(int) v.length()];
-        v.data().asNioFloat().get(0, f);
-        return f;
     }
 
     /** y = x * scale[c] + shift[c] on channels-last x (batch norm at inference). */
@@ -229,7 +119,8 @@ public final class ChannelsLast {
         int n = (int) xh.size(0), c = (int) xh.size(3);
         int hw = (int) (xh.size(1) * xh.size(2));
         if (xh.dataType() != DataType.FLOAT || xh.isView()) {
-            return fromNchw(ScaleKernel.forward(asNchw(xh).dup('c'), s));
+            INDArray x = asNchw(xh).dup('c');
+            return fromNchw(org.nd4j.linalg.factory.Broadcast.mul(x, s, x.ulike(), 0, 1));
         }
         INDArray y = NativeOps.empty(xh.dataType(), xh.shape());
         float[] sv = s.dup('c').castTo(DataType.FLOAT).data().asFloat();

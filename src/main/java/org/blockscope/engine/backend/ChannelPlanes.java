@@ -1,4 +1,4 @@
-package org.blockscope.engine.kernel;
+package org.blockscope.engine.backend;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -16,19 +16,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * array's own native buffer (no copy of the whole array), so one code path serves FLOAT and DOUBLE,
  * and all arithmetic is in double.
  */
-final class ChannelPlanes {
-    final INDArray array;
-    final int n;
-    final int c;
-    final int hw;
+public final class ChannelPlanes {
+    public final INDArray array;
+    public final int n;
+    public final int c;
+    public final int hw;
     private final FloatBuffer floats;
     private final DoubleBuffer doubles;
 
     /** @param a contiguous c-order array (see {@link #contiguous}) */
-    ChannelPlanes(INDArray a) {
+    public ChannelPlanes(INDArray a) {
         if (a.isView() || a.ordering() != 'c' || (a.rank() != 4 && a.rank() != 2)) {
             throw new IllegalArgumentException(
-                    "need a contiguous [N,C,H,W] or [N,C] array, got " + Conv2dKernel.shape(a));
+                    "need a contiguous [N,C,H,W] or [N,C] array, got " + java.util.Arrays.toString(a.shape()));
         }
         array = a;
         n = (int) a.size(0);
@@ -45,12 +45,12 @@ final class ChannelPlanes {
         }
     }
 
-    static INDArray contiguous(INDArray a) {
+    public static INDArray contiguous(INDArray a) {
         return NativeOps.contiguous(a);
     }
 
     /** Values per channel: N*H*W. */
-    int perChannel() {
+    public int perChannel() {
         return n * hw;
     }
 
@@ -66,7 +66,7 @@ final class ChannelPlanes {
     }
 
     /** dst[0..hw) = plane (img, ch) */
-    void get(int img, int ch, double[] dst) {
+    public void get(int img, int ch, double[] dst) {
         int off = (img * c + ch) * hw;
         if (doubles != null) {
             doubles.get(off, dst, 0, hw);
@@ -80,7 +80,7 @@ final class ChannelPlanes {
     }
 
     /** plane (img, ch) = src[0..hw) */
-    void put(int img, int ch, double[] src) {
+    public void put(int img, int ch, double[] src) {
         int off = (img * c + ch) * hw;
         if (doubles != null) {
             doubles.put(off, src, 0, hw);
@@ -93,24 +93,24 @@ final class ChannelPlanes {
         }
     }
 
-    boolean isFloat() {
+    public boolean isFloat() {
         return floats != null;
     }
 
     /** FLOAT arrays only: dst[0..hw) = plane (img, ch), no conversion */
-    void getF(int img, int ch, float[] dst) {
+    public void getF(int img, int ch, float[] dst) {
         floats.get((img * c + ch) * hw, dst, 0, hw);
     }
 
     /** FLOAT arrays only: plane (img, ch) = src[0..hw) */
-    void putF(int img, int ch, float[] src) {
+    public void putF(int img, int ch, float[] src) {
         floats.put((img * c + ch) * hw, src, 0, hw);
     }
 
     private static final ThreadLocal<float[][]> FSCRATCH = ThreadLocal.withInitial(() -> new float[4][1024]);
 
     /** Per-thread float scratch plane k (0..3) of at least len floats (distinct from get/put's own). */
-    static float[] fscratch(int k, int len) {
+    public static float[] fscratch(int k, int len) {
         float[][] s = FSCRATCH.get();
         if (s[k].length < len) {
             s[k] = new float[len];
@@ -121,7 +121,7 @@ final class ChannelPlanes {
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[4][1024]);
 
     /** Per-thread scratch plane k (0..3) of at least len doubles. */
-    static double[] scratch(int k, int len) {
+    public static double[] scratch(int k, int len) {
         double[][] s = SCRATCH.get();
         if (s[k].length < len) {
             s[k] = new double[len];
@@ -130,7 +130,7 @@ final class ChannelPlanes {
     }
 
     /** Runs body(c) for every channel, the channels split over {@link Workers}. */
-    static void forEachChannel(int channels, long valuesPerChannel, java.util.function.IntConsumer body) {
+    public static void forEachChannel(int channels, long valuesPerChannel, java.util.function.IntConsumer body) {
         Workers.forEach(channels, valuesPerChannel * channels, body);
     }
 }

@@ -1,6 +1,6 @@
-package org.blockscope.engine.kernel;
+package org.blockscope.engine.backend;
 
-import static org.blockscope.engine.kernel.OneDnn.*;
+import static org.blockscope.engine.backend.OneDnn.*;
 import static org.bytedeco.dnnl.global.dnnl.*;
 
 import java.util.Map;
@@ -15,16 +15,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Convolution forward and backward (NCHW, FLOAT) on oneDNN's direct kernels, with the same contract as
- * {@link Conv2dKernel} (weights OIHW, groups, symmetric padding, dilation). Activations stay NCHW
+ * Convolution forward and backward (NCHW, FLOAT) on oneDNN's direct kernels, with the contract of the
+ * engine's {@code Conv2dKernel} (weights OIHW, groups, symmetric padding, dilation). Activations stay NCHW
  * between layers, as in the rest of the engine; each call reorders them to the layout the kernel
  * chose and back, into per-thread buffers (see {@link OneDnn}).
  */
-final class OneDnnConv {
+public final class OneDnnConv {
     private OneDnnConv() {}
 
     /** Whether this convolution runs here: oneDNN is available and the arrays are FLOAT. */
-    static boolean handles(INDArray x) {
+    public static boolean handles(INDArray x) {
         return x.dataType() == DataType.FLOAT && x.rank() == 4 && OneDnn.available();
     }
 
@@ -33,7 +33,7 @@ final class OneDnnConv {
      * fused ReLU when relu.
      */
     private record Key(
-            Conv2dKernel.Spec spec, long n, long cin, long h, long w, long cout, boolean channelsLast, boolean relu) {}
+            ConvSpec spec, long n, long cin, long h, long w, long cout, boolean channelsLast, boolean relu) {}
 
     /**
      * One plan per convolution shape for the whole process (a trainer runs on a new thread each time: plans
@@ -42,7 +42,7 @@ final class OneDnnConv {
      */
     private static final Map<Key, Plan> PLANS = new ConcurrentHashMap<>();
 
-    private static Plan plan(Conv2dKernel.Spec s, INDArray x, INDArray w) {
+    private static Plan plan(ConvSpec s, INDArray x, INDArray w) {
         Key k = new Key(s, x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), false, false);
         return PLANS.computeIfAbsent(k, Plan::new);
     }
@@ -51,7 +51,7 @@ final class OneDnnConv {
      * Inference convolution of channels-last x [N, H, W, Cin] (w OIHW): y [N, Ho, Wo, Cout], max(y, 0)
      * when relu. oneDNN reads and writes NHWC as is (no reorders) and applies the ReLU as a post-op.
      */
-    static INDArray forwardChannelsLast(Conv2dKernel.Spec s, INDArray xh, INDArray w, INDArray b, boolean relu) {
+    public static INDArray forwardChannelsLast(ConvSpec s, INDArray xh, INDArray w, INDArray b, boolean relu) {
         xh = OneDnn.dense(xh);
         w = OneDnn.dense(w);
         if (b != null) {
@@ -66,7 +66,7 @@ final class OneDnnConv {
         return y;
     }
 
-    static INDArray forward(Conv2dKernel.Spec s, INDArray x, INDArray w, INDArray b) {
+    public static INDArray forward(ConvSpec s, INDArray x, INDArray w, INDArray b) {
         x = OneDnn.dense(x);
         w = OneDnn.dense(w);
         if (b != null) {
@@ -80,19 +80,19 @@ final class OneDnnConv {
         return y;
     }
 
-    /** dx (null unless needDx), dw and db (null without bias). */
-    static ParamGrads backward(Conv2dKernel.Spec s, INDArray x, INDArray w, INDArray b, INDArray dy, boolean needDx) {
+    /**
+     * Writes dw and db (null without bias) and, unless dx is null, dx: the caller allocates them (dense
+     * FLOAT arrays of the shapes of x, w and the bias).
+     */
+    public static void backward(
+            ConvSpec s, INDArray x, INDArray w, INDArray dy, INDArray dx, INDArray dw, INDArray db) {
         x = OneDnn.dense(x);
         w = OneDnn.dense(w);
         dy = OneDnn.dense(dy);
         Plan p = plan(s, x, w);
-        INDArray dx = needDx ? NativeOps.empty(DataType.FLOAT, x.shape()) : null;
-        INDArray dw = NativeOps.empty(DataType.FLOAT, w.shape());
-        INDArray db = b == null ? null : NativeOps.empty(DataType.FLOAT, b.shape());
         synchronized (p) {
             p.backward(x, w, dy, dx, dw, db);
         }
-        return new ParamGrads(dx, dw, db);
     }
 
     /**
@@ -196,9 +196,9 @@ final class OneDnnConv {
         dnnl_memory_desc_t wDiffDstMd;
 
         Plan(Key k) {
-            Conv2dKernel.Spec s = k.spec();
+            ConvSpec s = k.spec();
             int g = s.groups();
-            yShape = Conv2dKernel.outShape(s, new long[] {k.n(), k.cin(), k.h(), k.w()}, k.cout());
+            yShape = s.outShape(new long[] {k.n(), k.cin(), k.h(), k.w()}, k.cout());
             int act = k.channelsLast() ? dnnl_nhwc : dnnl_nchw;
             xMd = md(act, k.n(), k.cin(), k.h(), k.w());
             yMd = md(act, yShape);

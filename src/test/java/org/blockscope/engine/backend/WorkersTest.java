@@ -1,9 +1,14 @@
-package org.blockscope.engine.kernel;
+package org.blockscope.engine.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.blockscope.engine.kernel.Activation;
+import org.blockscope.engine.kernel.ActivationKernel;
+import org.blockscope.engine.kernel.AddKernel;
+import org.blockscope.engine.kernel.BatchNormKernel;
+import org.blockscope.engine.kernel.ParamGrads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.blockscope.engine.kernel;
+package org.blockscope.engine.backend;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ public final class BufferPool {
     private record Key(DataType type, long length) {}
 
     /** An uninitialised c-order array, on a recycled buffer when one of the right size is free. */
-    static INDArray take(DataType type, long... shape) {
+    public static INDArray take(DataType type, long... shape) {
         long len = 1;
         for (long s : shape) {
             len *= s;
