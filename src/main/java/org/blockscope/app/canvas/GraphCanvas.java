@@ -20,6 +20,8 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.blockscope.app.diagram.AutoLayout;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.block.BlockKind;
 import org.blockscope.cost.NetworkAnalysis;

@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.cli.Numbers;
 import org.blockscope.cost.NodeStats;
 import org.blockscope.graph.Diagnostic;

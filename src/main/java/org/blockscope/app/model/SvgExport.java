@@ -2,7 +2,7 @@ package org.blockscope.app.model;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.blockscope.app.canvas.SkinGeometry;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.cli.Numbers;
 import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.cost.NodeStats;
