@@ -1,4 +1,4 @@
-package org.blockscope.app.canvas;
+package org.blockscope.app.diagram;
 
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;

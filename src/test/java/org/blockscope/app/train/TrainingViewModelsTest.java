@@ -17,15 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The training view-model and its pure helpers, without JavaFX running. */
-class TrainingViewModelTest {
+/** The training view-models (data, settings, runs) and their pure helpers, without JavaFX running. */
+class TrainingViewModelsTest {
 
     private final AtomicLong clock = new AtomicLong();
 
-    private TrainingViewModel vm(Graph g) {
+    private Training training(Graph g) {
         EditorModel editor = new EditorModel(new Document(g), Runnable::run, false);
-        return new TrainingViewModel(
+        return Training.create(
                 editor, new ModelAccess(Runnable::run, 500), Runnable::run, Path.of("sample-images"), clock::get);
+    }
+
+    private TrainingRunsViewModel vm(Graph g) {
+        return training(g).runs();
     }
 
     private static TrainingEvent.IterationDone it(long i, double loss) {
@@ -34,7 +38,7 @@ class TrainingViewModelTest {
 
     @Test
     void eventsArriveCoalescedOneUiUpdatePerPump() {
-        TrainingViewModel vm = vm(Templates.graph("lenet5"));
+        TrainingRunsViewModel vm = vm(Templates.graph("lenet5"));
         TrainingRunRecord r =
                 new TrainingRunRecord(1, "lenet", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
         vm.adopt(r, 20);
@@ -48,8 +52,8 @@ class TrainingViewModelTest {
         assertThat(vm.chartRevisionProperty().get()).isEqualTo(before + 1);
         assertThat(r.metrics().iterations()).hasSize(10);
         assertThat(r.metrics().epochs()).hasSize(1);
-        assertThat(vm.progressProperty().get()).isEqualTo(0.5);
-        assertThat(vm.progressTextProperty().get())
+        assertThat(vm.progress().fractionProperty().get()).isEqualTo(0.5);
+        assertThat(vm.progress().textProperty().get())
                 .isEqualTo("epoch 1 of 1 · iteration 10 of 20 · 500 images/s · 0:02 left");
         vm.pump(); // nothing new: no redraw
         assertThat(vm.chartRevisionProperty().get()).isEqualTo(before + 1);
@@ -57,7 +61,7 @@ class TrainingViewModelTest {
 
     @Test
     void endedRunsCanBeRemovedButNotTheOneTraining() {
-        TrainingViewModel vm = vm(Templates.graph("lenet5"));
+        TrainingRunsViewModel vm = vm(Templates.graph("lenet5"));
         TrainingRunRecord first =
                 new TrainingRunRecord(1, "a", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
         vm.adopt(first, 10);
@@ -83,35 +87,35 @@ class TrainingViewModelTest {
 
     @Test
     void pauseAndResumeAreReflectedAndPausedTimeDoesNotCountForTheEstimate() {
-        TrainingViewModel vm = vm(Templates.graph("lenet5"));
+        TrainingRunsViewModel vm = vm(Templates.graph("lenet5"));
         TrainingRunRecord r =
                 new TrainingRunRecord(1, "lenet", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
         vm.adopt(r, 20);
         vm.inbox().offer(it(0, 2));
         vm.inbox().offer(new TrainingEvent.Paused(0, 1));
         vm.pump();
-        assertThat(vm.state()).isEqualTo(TrainingViewModel.State.PAUSED);
+        assertThat(vm.state()).isEqualTo(TrainingRunsViewModel.State.PAUSED);
         clock.set(60_000_000_000L); // a minute paused
         vm.inbox().offer(new TrainingEvent.Resumed(0, 1));
         vm.pump();
         clock.set(61_000_000_000L);
         vm.inbox().offer(it(1, 2));
         vm.pump();
-        assertThat(vm.state()).isEqualTo(TrainingViewModel.State.RUNNING);
-        assertThat(vm.progressTextProperty().get()).endsWith("0:09 left"); // 1 s for 2 iterations, 18 to go
+        assertThat(vm.state()).isEqualTo(TrainingRunsViewModel.State.RUNNING);
+        assertThat(vm.progress().textProperty().get()).endsWith("0:09 left"); // 1 s for 2 iterations, 18 to go
     }
 
     @Test
     void stopWhileTheDataLoadsCancelsTheRunBeforeItTrains() throws Exception {
-        TrainingViewModel vm = vm(Templates.graph("lenet5"));
+        TrainingRunsViewModel vm = vm(Templates.graph("lenet5"));
         vm.start();
-        assertThat(vm.state()).isEqualTo(TrainingViewModel.State.PREPARING);
+        assertThat(vm.state()).isEqualTo(TrainingRunsViewModel.State.PREPARING);
         vm.stop();
         long deadline = System.currentTimeMillis() + 60_000;
-        while (vm.state() == TrainingViewModel.State.PREPARING && System.currentTimeMillis() < deadline) {
+        while (vm.state() == TrainingRunsViewModel.State.PREPARING && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(vm.state()).isEqualTo(TrainingViewModel.State.STOPPED);
+        assertThat(vm.state()).isEqualTo(TrainingRunsViewModel.State.STOPPED);
         assertThat(vm.runs()).isEmpty();
     }
 
@@ -119,7 +123,7 @@ class TrainingViewModelTest {
     void anInvalidNetworkCannotStartAndSaysWhy() {
         Graph g = Templates.graph("lenet5");
         Edge e = g.inputs("c3").get(0);
-        TrainingViewModel vm = vm(g.withoutEdge(e));
+        TrainingRunsViewModel vm = vm(g.withoutEdge(e));
         assertThat(vm.canStartProperty().get()).isFalse();
         assertThat(vm.whyNotStartProperty().get())
                 .startsWith("The network cannot train (")
@@ -131,19 +135,20 @@ class TrainingViewModelTest {
 
     @Test
     void badSettingsAreRefusedQuotingTheValue() {
-        TrainingViewModel vm = vm(Templates.graph("lenet5"));
-        vm.learningRateProperty().set(Double.NaN);
+        Training t = training(Templates.graph("lenet5"));
+        TrainingRunsViewModel vm = t.runs();
+        t.settings().learningRateProperty().set(Double.NaN);
         assertThat(vm.whyNotStartProperty().get()).isEqualTo("the learning rate must be positive, got NaN");
-        vm.learningRateProperty().set(0.01);
-        vm.valFractionProperty().set(1.0);
+        t.settings().learningRateProperty().set(0.01);
+        t.settings().valFractionProperty().set(1.0);
         assertThat(vm.whyNotStartProperty().get()).isEqualTo("the validation split must be in [0, 1), got 1.0");
     }
 
     @Test
     void dataFollowsTheNetworksInputChannelsUntilTheUserChooses() {
-        TrainingViewModel vm = vm(Templates.graph("resnet20"));
+        TrainingDataViewModel vm = training(Templates.graph("resnet20")).data();
         assertThat(vm.dataFolderProperty().get()).isEqualTo(Path.of("sample-images", "colour32"));
-        TrainingViewModel grey = vm(Templates.graph("lenet5"));
+        TrainingDataViewModel grey = training(Templates.graph("lenet5")).data();
         assertThat(grey.dataFolderProperty().get()).isEqualTo(Path.of("sample-images", "digits"));
     }
 

@@ -1,4 +1,4 @@
-package org.blockscope.app.canvas;
+package org.blockscope.app.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.blockscope.app.canvas;
+package org.blockscope.app.diagram;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
