@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             InspectCommand.class,
+            PredictCommand.class,
+            ExportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
