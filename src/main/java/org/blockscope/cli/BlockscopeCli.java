@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             PredictCommand.class,
             ExportCommand.class,
+            ImportWeightsCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

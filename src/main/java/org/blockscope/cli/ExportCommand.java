@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.blockscope.export.TrainedNetwork;
 import org.blockscope.export.onnx.OnnxExporter;
+import org.blockscope.export.pytorch.PyTorchExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +67,21 @@ final class ExportCommand implements Callable<Integer> {
                 out.printf("wrote %s (ONNX opset %d, %s)%n", onnx, opset, weights);
             }
             if (pytorch != null) {
-                throw new IOException("PyTorch export: not yet");
+                List<String> problems = PyTorchExporter.problems(net);
+                if (!problems.isEmpty()) {
+                    err.println("blockscope: cannot export to PyTorch:");
+                    problems.forEach(p -> err.println("  " + p));
+                    err.flush();
+                    return BlockscopeCli.EXIT_BAD_INPUT;
+                }
+                PyTorchExporter.write(net, from, pytorch);
+                out.printf(
+                        "wrote %s: model.py, weights.safetensors (%s), train.py, network.bsg.json, README.md%n",
+                        pytorch, weights);
+                if (net.settings().isEmpty()) {
+                    out.println("note: no training settings saved with the network: train.py uses those of"
+                            + " 'blockscope train' without options");
+                }
             }
         } catch (IOException e) {
             err.println("blockscope: cannot write: " + e.getMessage());

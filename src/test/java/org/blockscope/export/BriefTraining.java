@@ -66,11 +66,15 @@ final class BriefTraining {
 
     /** The template trained for 8 Adam iterations of 16 images (cached per template). */
     static Classroom classroom(String template) {
-        return CLASSROOM.computeIfAbsent(template, BriefTraining::train);
+        return CLASSROOM.computeIfAbsent(template, t -> train(t, Templates.graph(t)));
     }
 
-    private static Classroom train(String template) {
-        Graph g = Templates.graph(template);
+    /** {@link EveryBlock#graph()} trained like a classroom template, on the colour images. */
+    static Classroom everyBlock() {
+        return CLASSROOM.computeIfAbsent("every block", t -> train(t, EveryBlock.graph()));
+    }
+
+    private static Classroom train(String template, Graph g) {
         Shape in = TrainedNetwork.untrained(g).inputShape();
         Path data = in.channels() == 1 ? DIGITS : COLOUR;
         try {

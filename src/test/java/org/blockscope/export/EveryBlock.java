@@ -1,0 +1,61 @@
+package org.blockscope.export;
+
+import org.blockscope.block.BlockKind;
+import org.blockscope.block.SubgraphBuilder;
+import org.blockscope.graph.Edge;
+import org.blockscope.graph.Graph;
+import org.blockscope.graph.Node;
+import org.blockscope.graph.Params;
+import org.blockscope.graph.Position;
+import org.blockscope.graph.Subgraph;
+
+/** One network of 3×32×32 images that uses every named block kind once (and a group of your own). */
+final class EveryBlock {
+
+    private EveryBlock() {}
+
+    static Graph graph() {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.input(3, 32, 32);
+        x = b.add("vgg", BlockKind.VGG_STAGE, Params.of("convs", 1, "filters", 8, "batchNorm", true), x); // 8×16×16
+        x = b.add(
+                "inception",
+                BlockKind.INCEPTION,
+                Params.of("c1", 4, "c3reduce", 4, "c3", 6, "c5reduce", 2, "c5", 4, "poolProj", 4),
+                x); // 18×16×16
+        b.add("aux", BlockKind.AUX_CLASSIFIER, Params.of("classes", 10), x);
+        x = b.add(
+                "residual",
+                BlockKind.RESIDUAL,
+                Params.of("filters", 16, "stride", 2, "se", true, "seRatio", 4),
+                x); // 16×8×8
+        x = b.add(
+                "resnext", BlockKind.RESNEXT, Params.of("filters", 4, "cardinality", 2, "baseWidth", 64), x); // 16×8×8
+        x = b.add("dense", BlockKind.DENSE_BLOCK, Params.of("layers", 2, "growth", 4, "bnSize", 2), x); // 24×8×8
+        x = b.add("transition", BlockKind.TRANSITION, Params.of("compression", 0.5), x); // 12×4×4
+        x = b.add("se", BlockKind.SE, Params.of("ratio", 4), x);
+        x = b.add("separable", BlockKind.SEPARABLE_CONV, Params.of("filters", 16, "activation", "relu6"), x);
+        x = b.add(
+                "mbconv",
+                BlockKind.MBCONV,
+                Params.of("filters", 16, "expansion", 2, "se", true, "seRatio", 4, "activation", "silu"),
+                x);
+        x = b.add("shuffle", BlockKind.SHUFFLE_UNIT, Params.of("filters", 24, "groups", 2, "stride", 2), x); // 24×2×2
+        String gap = b.gap("gap", x);
+        b.classifier("out", b.fc("fc", gap, 10, true));
+        Graph g = b.graph();
+        return withGroupBefore(g, "gap", x);
+    }
+
+    /** Puts a group (conv, batch norm, ReLU) between {@code from} and {@code to}. */
+    private static Graph withGroupBefore(Graph g, String to, String from) {
+        SubgraphBuilder inner = new SubgraphBuilder();
+        String p = inner.port(0);
+        Subgraph body = inner.build(inner.relu("relu", inner.bn("bn", inner.conv("conv", p, 24, 3, 1, 1, 1, false))));
+        Node group = new Node("my block", BlockKind.GROUP, Params.EMPTY, Position.ORIGIN, body);
+        return g.withoutEdge(g.edgeInto(to, 0).orElseThrow())
+                .withNode(group)
+                .withEdge(new Edge(from, "my block", 0))
+                .withEdge(new Edge("my block", to, 0));
+    }
+}
