@@ -7,11 +7,11 @@ One process (CPU, or the first GPU):
 
 Several processes with DistributedDataParallel (nccl on GPUs, gloo on CPUs), one machine:
 
-    torchrun --nproc-per-node G train.py --data DIR
+    torchrun --nproc_per_node G train.py --data DIR
 
 Several machines (run on each, R = 0 .. N-1, HOST = the machine of rank 0):
 
-    torchrun --nnodes N --node-rank R --nproc-per-node G --master-addr HOST --master-port 29500 train.py --data DIR
+    torchrun --nnodes N --node_rank R --nproc_per_node G --master_addr HOST --master_port 29500 train.py --data DIR
 
 --batch is the global batch: each of the W processes takes batch / W images per step, and a
 DistributedSampler gives each process its own part of every epoch. Rank 0 evaluates on the
