@@ -2,15 +2,10 @@ package org.blockscope.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.blockscope.engine.compile.CompileException;
 import org.blockscope.export.TrainedNetwork;
-import org.blockscope.export.pytorch.WeightsFile;
-import org.blockscope.io.GraphFileException;
-import org.blockscope.io.GraphFiles;
+import org.blockscope.export.WeightsImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,44 +36,16 @@ final class ImportWeightsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(weights)) {
-            return BlockscopeCli.fail(err, "weights not found: " + weights);
-        }
-        Path graphFile = network != null ? network : findNetwork();
-        if (graphFile == null) {
-            return BlockscopeCli.fail(
-                    err, "no network.bsg.json next to " + weights + " or one folder up: give it with --network FILE");
-        }
-        TrainedNetwork net;
         try {
-            net = TrainedNetwork.untrained(GraphFiles.read(graphFile));
-        } catch (GraphFileException e) {
-            return BlockscopeCli.fail(err, e.getMessage());
-        } catch (CompileException e) {
-            return BlockscopeCli.invalid(err, e.diagnostics());
-        }
-        try {
-            WeightsFile.Loaded loaded = WeightsFile.read(net, weights);
-            net.load(loaded.tensors());
-            net.saveCheckpoint(save, loaded.classNames(), loaded.normalization());
+            TrainedNetwork net = WeightsImport.open(weights, network);
+            net.saveCheckpoint(save);
             out.printf(
                     "saved %s: %d tensors from %s, classes %s%n",
-                    save, loaded.tensors().size(), weights, String.join(", ", loaded.classNames()));
+                    save, net.tensorShapes().size(), weights, String.join(", ", net.classNames()));
         } catch (IOException e) {
             return BlockscopeCli.fail(err, e.getMessage());
         }
         out.flush();
         return 0;
-    }
-
-    private Path findNetwork() {
-        Path dir = weights.toAbsolutePath().getParent();
-        for (Path candidate :
-                List.of(dir.resolve("network.bsg.json"), dir.getParent().resolve("network.bsg.json"))) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

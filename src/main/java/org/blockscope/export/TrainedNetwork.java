@@ -82,8 +82,32 @@ public final class TrainedNetwork {
         return new TrainedNetwork(model, classNames, normalization, true, null);
     }
 
+    /** The same network and weights with other class names and normalisation (imported weights). */
+    public TrainedNetwork withLabels(List<String> names, Normalization norm) {
+        return new TrainedNetwork(model, names, norm, true, settings);
+    }
+
     public Graph graph() {
         return model.graph();
+    }
+
+    /** Whether {@code g} is this network: the same nodes, parameters and edges (positions aside). */
+    public boolean fits(Graph g) {
+        Graph mine = graph();
+        if (mine.size() != g.size()
+                || !new java.util.HashSet<>(mine.edges()).equals(new java.util.HashSet<>(g.edges()))) {
+            return false;
+        }
+        for (var n : mine.nodes()) {
+            var other = g.find(n.name());
+            if (other.isEmpty()
+                    || other.get().kind() != n.kind()
+                    || !other.get().params().equals(n.params())
+                    || !java.util.Objects.equals(other.get().body(), n.body())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public ExpandedGraph expanded() {
@@ -178,9 +202,9 @@ public final class TrainedNetwork {
         return new Prediction(logits, probs);
     }
 
-    /** Saves the network as a checkpoint that {@code eval}, {@code predict} and the app read. */
-    public void saveCheckpoint(Path file, List<String> names, Normalization norm) throws IOException {
+    /** Saves the network, its class names and normalisation as a checkpoint {@code eval} and {@code predict} read. */
+    public void saveCheckpoint(Path file) throws IOException {
         Checkpoints.save(file, model, null, 0, 0);
-        new RunMetadata(names, norm).writeInto(file);
+        new RunMetadata(classNames, normalization).writeInto(file);
     }
 }

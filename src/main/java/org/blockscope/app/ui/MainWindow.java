@@ -293,7 +293,21 @@ public final class MainWindow {
         fillRecent.run();
         Menu file = menu("File", "new", "template", "open");
         file.getItems().add(recent);
-        file.getItems().addAll(items("|", "save", "saveAs", "|", "exportPng", "exportSvg", "|", "exit"));
+        file.getItems()
+                .addAll(items(
+                        "openWeights",
+                        "|",
+                        "save",
+                        "saveAs",
+                        "|",
+                        "exportPng",
+                        "exportSvg",
+                        "exportOnnx",
+                        "exportPyTorch",
+                        "|",
+                        "followMetrics",
+                        "|",
+                        "exit"));
         MenuBar bar = new MenuBar(
                 file,
                 menu(
