@@ -10,7 +10,9 @@ import java.nio.ByteOrder;
  * The part of the ONNX model format the exporter writes: messages and field numbers as the ONNX IR
  * specification defines them ({@code onnx.proto}, ONNX 1.12: ModelProto, GraphProto, NodeProto,
  * AttributeProto, TensorProto, ValueInfoProto, TypeProto, TensorShapeProto, OperatorSetIdProto,
- * StringStringEntryProto). Only float and int64 tensors are needed.
+ * StringStringEntryProto). Only float and int64 tensors are needed. (nd4j-api also carries generated ONNX
+ * classes, package {@code onnx} on ND4J's shaded protobuf: an internal of its SameDiff importer whose schema
+ * and protobuf version follow ND4J's releases, so the export does not build on them.)
  */
 final class Onnx {
 

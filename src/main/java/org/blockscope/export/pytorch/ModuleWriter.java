@@ -80,7 +80,7 @@ final class ModuleWriter {
         arguments.addAll(0, List.of(portArgs));
         StringBuilder s = new StringBuilder();
         s.append("class ").append(className).append("(nn.Module):\n");
-        s.append("    \"\"\"").append(doc).append("\"\"\"\n\n");
+        s.append("    \"\"\"").append(wrap(doc, "    ", 100)).append("\"\"\"\n\n");
         if (output == null) {
             mainHeadFirst();
             s.append(
@@ -159,7 +159,7 @@ final class ModuleWriter {
             case CHANNEL_SHUFFLE -> new Emit(null, "channel_shuffle(" + x + ", " + q.getInt("groups") + ")");
             case CLASSIFIER -> {
                 heads.add(new Head(py, q.getDouble("lossWeight"), q.getBool("trainingOnly")));
-                yield new Emit(null, s0.vector() ? x : "torch.flatten(" + x + ", 1)"); // the logits
+                yield new Emit(null, (s0.vector() ? x : "torch.flatten(" + x + ", 1)") + "  # class scores (logits)");
             }
             case INCEPTION -> block("Inception", n, s0, call);
             case RESIDUAL -> block("Residual", n, s0, call);
@@ -231,6 +231,24 @@ final class ModuleWriter {
                     .append(literal(n.params().get(spec.name())));
         }
         return s.toString();
+    }
+
+    /** Text broken into lines of at most {@code width} characters, continuation lines indented. */
+    static String wrap(String text, String indent, int width) {
+        StringBuilder out = new StringBuilder();
+        int line = 0;
+        for (String word : text.split(" ")) {
+            if (line > 0 && line + 1 + word.length() > width) {
+                out.append('\n').append(indent);
+                line = 0;
+            } else if (line > 0) {
+                out.append(' ');
+                line++;
+            }
+            out.append(word);
+            line += word.length();
+        }
+        return out.toString();
     }
 
     static String snake(String camel) {
