@@ -95,7 +95,7 @@ public final class PyTorchExporter {
     }
 
     /** The DEFAULTS dict of train.py. */
-    static String defaults(TrainingRun.Settings s, String origin) {
+    public static String defaults(TrainingRun.Settings s, String origin) {
         TrainingConfig c = s.config();
         double beta1 = 0.9;
         double beta2 = 0.999;
