@@ -35,6 +35,7 @@ final class ModuleWriter {
     final Set<String> blockClasses = new LinkedHashSet<>();
 
     final List<String> groupClasses = new ArrayList<>();
+    private final Set<String> groupNames = new java.util.HashSet<>();
     final List<Head> heads = new ArrayList<>();
 
     ModuleWriter(ExpandedGraph expanded) {
@@ -178,7 +179,7 @@ final class ModuleWriter {
                 yield new Emit("AuxClassifier(" + args + ")", call + " if self.training else None");
             }
             case GROUP -> {
-                String cls = "Group" + Character.toUpperCase(py.charAt(0)) + py.substring(1);
+                String cls = groupClass(py);
                 groupClasses.add(write(
                         cls,
                         "Your block '" + n.name() + "'.",
@@ -190,6 +191,22 @@ final class ModuleWriter {
                 yield new Emit(cls + "()", call);
             }
         };
+    }
+
+    /** {@code my_block} → {@code MyBlockGroup}; a number keeps two groups' classes apart. */
+    private String groupClass(String py) {
+        StringBuilder camel = new StringBuilder();
+        for (String part : py.split("_")) {
+            if (!part.isEmpty()) {
+                camel.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        String base = camel + "Group";
+        String cls = base;
+        for (int i = 2; !groupNames.add(cls); i++) {
+            cls = base + i;
+        }
+        return cls;
     }
 
     private static String conv(Params q, int in, int out, int groups) {
