@@ -36,6 +36,9 @@ class PyTorchParityTest {
 
     private static final double TOLERANCE = 1e-4;
 
+    /** The network with every named block, each written from its expansion (no hand-written class). */
+    private static final String EXPANSIONS = "every named block, written from expansions";
+
     record Case(String name, TrainedNetwork net, INDArray x) {}
 
     @TempDir
@@ -53,6 +56,7 @@ class PyTorchParityTest {
         }
         BriefTraining.Classroom every = BriefTraining.everyBlock();
         add(new Case("every named block", every.net(), Predictor.batch(every.net(), every.images())));
+        add(new Case(EXPANSIONS, every.net(), Predictor.batch(every.net(), every.images())));
         TinyNets.primitives().forEach((n, g) -> add(tiny(n, g)));
         TinyNets.blocks().forEach((n, g) -> add(tiny(n, g)));
         ObjectMapper json = new ObjectMapper();
@@ -60,7 +64,7 @@ class PyTorchParityTest {
         int i = 0;
         for (Case c : CASES.values()) {
             Path project = dir.resolve("p" + i++);
-            PyTorchExporter.write(c.net(), c.name(), project);
+            PyTorchExporter.write(c.net(), c.name(), project, !c.name().equals(EXPANSIONS));
             Path inputs = project.resolve("inputs.safetensors");
             SafeTensors.write(
                     inputs,
@@ -111,7 +115,8 @@ class PyTorchParityTest {
                 "template se_resnet20",
                 "template densenet_bc40",
                 "template mobilenet_mini",
-                "every named block"));
+                "every named block",
+                EXPANSIONS));
         TinyNets.primitives().keySet().forEach(n -> names.add("tiny net " + n));
         TinyNets.blocks().keySet().forEach(n -> names.add("tiny net " + n));
         return names.stream();

@@ -6,25 +6,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.blockscope.export.TrainedNetwork;
 import org.blockscope.graph.Shape;
 
 /**
  * Generates {@code model.py}: helpers (safetensors reader and writer, channel shuffle, ...), one class per
- * named block kind the network uses (written by hand in {@code blocks/*.py} to read like the paper,
- * attribute names as in Blockscope's expansions so the weights fit), one class per group, and the
+ * named block kind the network uses (written by hand in {@code blocks/<id>.py} to read like the paper,
+ * attribute names as in Blockscope's expansions so the weights fit; see {@link BlockClasses}), one class
+ * per group and per named block without such a class, and the
  * network class {@code Network}. Imports torch and the standard library only.
  */
 final class ModelPy {
 
-    /** Classes a block class uses, written before it. */
-    private static final Map<String, List<String>> NEEDS = Map.of("Residual", List.of("SE"), "MBConv", List.of("SE"));
-
     private ModelPy() {}
 
-    static String generate(TrainedNetwork net, TorchNames names, String source) {
-        ModuleWriter writer = new ModuleWriter(net.expanded());
+    static String generate(TrainedNetwork net, TorchNames names, String source, boolean handWritten) {
+        ModuleWriter writer = new ModuleWriter(net.expanded(), handWritten);
         Shape in = net.inputShape();
         String network = writer.write(
                 "Network",
@@ -51,18 +48,18 @@ final class ModelPy {
                 .append(in.width())
                 .append(")\n\n\n");
         List<String> classes = new ArrayList<>();
-        for (String cls : writer.blockClasses) {
-            for (String needed : NEEDS.getOrDefault(cls, List.of())) {
+        for (String id : writer.blockClasses) {
+            for (String needed : BlockClasses.needs(id)) {
                 if (!classes.contains(needed)) {
                     classes.add(needed);
                 }
             }
-            if (!classes.contains(cls)) {
-                classes.add(cls);
+            if (!classes.contains(id)) {
+                classes.add(id);
             }
         }
-        for (String cls : classes) {
-            s.append(resource("blocks/" + cls + ".py")).append("\n\n");
+        for (String id : classes) {
+            s.append(BlockClasses.byId(id).orElseThrow().source()).append("\n\n");
         }
         for (String group : writer.groupClasses) {
             s.append(group).append("\n\n");

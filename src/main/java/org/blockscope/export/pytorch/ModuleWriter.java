@@ -11,12 +11,14 @@ import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Shape;
+import org.blockscope.graph.Subgraph;
 import org.blockscope.kind.ParamSpec;
 import org.blockscope.kind.Params;
 import org.blockscope.kind.Structural;
 import org.blockscope.primitive.Padding;
 import org.blockscope.primitive.Primitive;
 import org.blockscope.shape.ExpandedGraph;
+import org.blockscope.shape.Expander;
 import org.blockscope.shape.TopologicalOrder;
 
 /**
@@ -41,7 +43,11 @@ final class ModuleWriter {
     private final Set<String> groupNames = new java.util.HashSet<>();
     final List<Head> heads = new ArrayList<>();
 
-    ModuleWriter(ExpandedGraph expanded) {
+    /** False writes every named block from its expansion, as a block without a hand-written class is. */
+    private final boolean handWritten;
+
+    ModuleWriter(ExpandedGraph expanded, boolean handWritten) {
+        this.handWritten = handWritten;
         this.expanded = expanded;
     }
 
@@ -172,28 +178,31 @@ final class ModuleWriter {
                 }
             };
         }
+        if (n.kind() == NamedBlock.AUX_CLASSIFIER) {
+            heads.add(new Head(py, q.getDouble("lossWeight"), true));
+            String cls = hand(NamedBlock.AUX_CLASSIFIER);
+            String args = s0.channels() + ", " + s0.height() + ", " + s0.width() + keywords(n);
+            return new Emit(cls + "(" + args + ")", call + " if self.training else None");
+        }
         if (n.kind() instanceof NamedBlock named) {
-            return switch (named) {
-                case INCEPTION -> block("Inception", n, s0, call);
-                case RESIDUAL -> block("Residual", n, s0, call);
-                case RESNEXT -> block("ResNeXt", n, s0, call);
-                case DENSE_BLOCK -> block("DenseBlock", n, s0, call);
-                case TRANSITION -> block("Transition", n, s0, call);
-                case SE -> block("SE", n, s0, call);
-                case SEPARABLE_CONV -> block("SeparableConv", n, s0, call);
-                case MBCONV -> block("MBConv", n, s0, call);
-                case SHUFFLE_UNIT -> block("ShuffleUnit", n, s0, call);
-                case VGG_STAGE -> block("VggStage", n, s0, call);
-                case AUX_CLASSIFIER -> {
-                    heads.add(new Head(py, q.getDouble("lossWeight"), true));
-                    blockClasses.add("AuxClassifier");
-                    String args = s0.channels() + ", " + s0.height() + ", " + s0.width() + keywords(n);
-                    yield new Emit("AuxClassifier(" + args + ")", call + " if self.training else None");
-                }
-            };
+            if (handWritten && BlockClasses.of(named).isPresent()) {
+                return new Emit(hand(named) + "(" + s0.channels() + keywords(n) + ")", call);
+            }
+            // no hand-written class: one written from its expansion for the shapes reaching it
+            Subgraph inside = Expander.expansionOf(n, inShapes);
+            String cls = groupClass(py, named.displayName().replaceAll("[^A-Za-z0-9]", "") + "Block");
+            groupClasses.add(write(
+                    cls,
+                    named.displayName() + " '" + n.name() + "', written from its expansion.",
+                    inside.graph(),
+                    prefix + n.name() + "/",
+                    inShapes,
+                    TorchNames.expansionLevel(inside.graph()),
+                    inside.output()));
+            return new Emit(cls + "()", call);
         }
         // a group the user made: its own class, written from its body
-        String cls = groupClass(py);
+        String cls = groupClass(py, null);
         groupClasses.add(write(
                 cls,
                 "Your block '" + n.name() + "'.",
@@ -206,14 +215,14 @@ final class ModuleWriter {
     }
 
     /** {@code my_block} → {@code MyBlockGroup}; a number keeps two groups' classes apart. */
-    private String groupClass(String py) {
+    private String groupClass(String py, String named) {
         StringBuilder camel = new StringBuilder();
         for (String part : py.split("_")) {
             if (!part.isEmpty()) {
                 camel.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
             }
         }
-        String base = camel + "Group";
+        String base = named != null ? named : camel + "Group";
         String cls = base;
         for (int i = 2; !groupNames.add(cls); i++) {
             cls = base + i;
@@ -244,10 +253,11 @@ final class ModuleWriter {
         };
     }
 
-    /** A named block: its class in model.py, made with the channels reaching it and the node's parameters. */
-    private Emit block(String cls, Node n, Shape in, String call) {
-        blockClasses.add(cls);
-        return new Emit(cls + "(" + in.channels() + keywords(n) + ")", call);
+    /** The hand-written class of a named block kind, noted for model.py. */
+    private String hand(NamedBlock kind) {
+        BlockClasses.HandWritten h = BlockClasses.of(kind).orElseThrow();
+        blockClasses.add(h.id());
+        return h.className();
     }
 
     /** {@code , name=value} for every parameter, in the kind's order, names in snake_case. */

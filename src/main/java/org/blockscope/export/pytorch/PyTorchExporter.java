@@ -61,13 +61,22 @@ public final class PyTorchExporter {
 
     /** Writes the project into {@code dir} (created if needed); existing files of the same names are replaced. */
     public static void write(TrainedNetwork net, String source, Path dir) throws IOException {
+        write(net, source, dir, true);
+    }
+
+    /**
+     * As {@link #write(TrainedNetwork, String, Path)}; with {@code handWrittenBlocks} false every named
+     * block is written from its expansion, as one without a hand-written class is (tests check that path).
+     */
+    public static void write(TrainedNetwork net, String source, Path dir, boolean handWrittenBlocks)
+            throws IOException {
         List<String> problems = problems(net);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         Files.createDirectories(dir);
         TorchNames names = TorchNames.of(net.graph());
-        text(dir.resolve("model.py"), ModelPy.generate(net, names, source));
+        text(dir.resolve("model.py"), ModelPy.generate(net, names, source, handWrittenBlocks));
         WeightsFile.write(net, dir.resolve("weights.safetensors"), source);
         TrainingRun.Settings settings = net.settings().orElse(DEFAULT_SETTINGS);
         String origin = net.settings().isPresent()

@@ -192,6 +192,21 @@ public final class TorchNames {
         return RESERVED.contains(id) ? id + "_" : id;
     }
 
+    /** The names inside a named block written from its expansion: the expansion's own names. */
+    static Level expansionLevel(Graph inside) {
+        Level l = new Level();
+        for (Node n : inside.nodes()) {
+            String id = identifier(n.name());
+            if (!id.equals(n.name()) && n.kind() != Structural.PORT) {
+                // weights are keyed by the expansion's own names (see key): they must be Python names
+                throw new IllegalStateException("expansion node '" + n.name() + "' is not a Python name");
+            }
+            l.names.put(n.name(), id);
+            l.kinds.put(n.name(), n.kind());
+        }
+        return l;
+    }
+
     public Level root() {
         return root;
     }
