@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.blockscope.export.TrainedNetwork;
-import org.blockscope.export.WeightsImport;
+import org.blockscope.export.pytorch.WeightsImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

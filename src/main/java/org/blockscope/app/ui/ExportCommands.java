@@ -15,9 +15,9 @@ import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.FileSession;
 import org.blockscope.engine.compile.CompileException;
 import org.blockscope.export.TrainedNetwork;
-import org.blockscope.export.WeightsImport;
 import org.blockscope.export.onnx.OnnxExporter;
 import org.blockscope.export.pytorch.PyTorchExporter;
+import org.blockscope.export.pytorch.WeightsImport;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Graph;
 

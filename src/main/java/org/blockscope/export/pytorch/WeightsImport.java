@@ -1,4 +1,4 @@
-package org.blockscope.export;
+package org.blockscope.export.pytorch;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.blockscope.engine.compile.CompileException;
-import org.blockscope.export.pytorch.WeightsFile;
+import org.blockscope.export.TrainedNetwork;
 import org.blockscope.io.GraphFileException;
 import org.blockscope.io.GraphFiles;
 
