@@ -16,17 +16,19 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.NodeStats;
+import org.blockscope.app.diagram.AutoLayout;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.app.model.EditorModel;
-import org.blockscope.block.BlockKind;
 import org.blockscope.cost.Cost;
-import org.blockscope.cost.NetworkAnalysis;
-import org.blockscope.cost.NodeStats;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Shape;
 import org.blockscope.graph.Subgraph;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.shape.Expander;
-import org.blockscope.shape.PrimitiveNode;
 
 /**
  * A read-only view inside a named block or group: its primitive expansion for the shapes it
@@ -131,7 +133,7 @@ final class BlockOverlay extends BorderPane {
     private static Annotations annotate(NetworkAnalysis a, String block, Graph g, List<Shape> inputs) {
         Map<String, NodeStats> stats = new HashMap<>();
         for (Node n : g.nodes()) {
-            if (n.kind() == BlockKind.PORT) {
+            if (n.kind() == Structural.PORT) {
                 int i = n.params().getInt("index");
                 if (i < inputs.size()) {
                     stats.put(n.name(), new NodeStats(n.name(), "Port", inputs.get(i), Cost.ZERO, null));

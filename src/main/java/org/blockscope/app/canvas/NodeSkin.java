@@ -10,8 +10,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
-import org.blockscope.cli.Numbers;
-import org.blockscope.cost.NodeStats;
+import org.blockscope.analysis.NodeStats;
+import org.blockscope.analysis.Numbers;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Node;
 

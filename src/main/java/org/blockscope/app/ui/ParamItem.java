@@ -7,7 +7,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.InspectorModel;
-import org.blockscope.block.ParamSpec;
+import org.blockscope.kind.ParamSpec;
 import org.controlsfx.control.PropertySheet;
 
 /**

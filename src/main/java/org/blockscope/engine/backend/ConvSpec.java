@@ -1,6 +1,6 @@
 package org.blockscope.engine.backend;
 
-import org.blockscope.shape.Padding;
+import org.blockscope.primitive.Padding;
 
 /**
  * The geometry of a 2-D convolution as every backend takes it: square kernel, stride, padding per side

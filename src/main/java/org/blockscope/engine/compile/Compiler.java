@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Graph;
+import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.shape.ExpandedGraph;
 import org.blockscope.shape.Expander;
-import org.blockscope.shape.PrimitiveNode;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -59,6 +59,7 @@ public final class Compiler {
         return new Model(expanded, Plan.of(steps, consumers), options.dataType());
     }
 
+    /** One step per primitive: exhaustive, so a new {@code Primitive} does not compile until it has a step. */
     private static Step step(PrimitiveNode n, int i, int[] in, DataType type) {
         return switch (n.kind()) {
             case INPUT -> new SimpleSteps.Input(n, i, in);
@@ -75,7 +76,6 @@ public final class Compiler {
             case SCALE -> new SimpleSteps.Scale(n, i, in);
             case CHANNEL_SHUFFLE -> new SimpleSteps.Shuffle(n, i, in);
             case CLASSIFIER -> new ClassifierStep(n, i, in);
-            default -> throw new IllegalArgumentException("not a primitive: " + n.kind() + " at " + n.path());
         };
     }
 }

@@ -2,7 +2,6 @@ package org.blockscope.engine.compile;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.blockscope.block.BlockKind;
 import org.blockscope.engine.backend.BufferPool;
 import org.blockscope.engine.backend.ConvSpec;
 import org.blockscope.engine.backend.NativeOps;
@@ -10,10 +9,11 @@ import org.blockscope.engine.backend.OneDnnConv;
 import org.blockscope.engine.kernel.Conv2dKernel;
 import org.blockscope.engine.kernel.DepthwiseConv2dKernel;
 import org.blockscope.engine.kernel.ParamGrads;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Shape;
-import org.blockscope.shape.Padding;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Padding;
+import org.blockscope.primitive.Primitive;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,7 +38,7 @@ final class ConvStep extends Step {
         int pad = Padding.pad(p);
         int cout = n.output().channels();
         boolean hasBias = p.getBool("bias");
-        if (n.kind() == BlockKind.DEPTHWISE_CONV2D) {
+        if (n.kind() == Primitive.DEPTHWISE_CONV2D) {
             conv = null;
             depthwise = new DepthwiseConv2dKernel.Spec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), hasBias);
             grouped = new ConvSpec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), in.channels(), hasBias);

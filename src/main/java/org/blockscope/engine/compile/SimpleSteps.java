@@ -13,7 +13,7 @@ import org.blockscope.engine.kernel.FlattenKernel;
 import org.blockscope.engine.kernel.GlobalAvgPoolKernel;
 import org.blockscope.engine.kernel.ScaleKernel;
 import org.blockscope.graph.Shape;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Steps without parameters: one small class per primitive kind. */

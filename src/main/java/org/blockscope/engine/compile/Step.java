@@ -2,7 +2,7 @@ package org.blockscope.engine.compile;
 
 import java.util.List;
 import org.blockscope.engine.backend.ChannelsLast;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,7 +1,7 @@
 package org.blockscope.engine.kernel;
 
 import org.blockscope.engine.backend.OneDnnPool;
-import org.blockscope.shape.Padding;
+import org.blockscope.primitive.Padding;
 
 /**
  * Square 2-D pooling window: kernel k, stride s, symmetric padding p, and PyTorch {@code ceil_mode}.

@@ -10,11 +10,11 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.app.model.EditorModel;
-import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.edit.Document;
 import org.blockscope.engine.compile.Mode;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,21 +75,22 @@ class TrainingWorkspaceTest {
     @Test
     void shortLeNetRunFeedsTheChartsAndTheFeatureMaps(FxRobot robot) {
         show("lenet5");
-        TrainingViewModel vm = workspace.training();
+        Training t = workspace.training();
+        TrainingRunsViewModel vm = t.runs();
         waitUntil(
                 20,
-                () -> vm.previewProperty().get() != null
+                () -> t.data().previewProperty().get() != null
                         && vm.canStartProperty().get());
         fx(() -> {
-            vm.epochsProperty().set(1);
-            vm.batchSizeProperty().set(64);
+            t.settings().epochsProperty().set(1);
+            t.settings().batchSizeProperty().set(64);
             model.select("c1");
             workspace.getSelectionModel().select(0);
             vm.start();
             return null;
         });
         waitUntil(60, () -> workspace.trainingPanel().lossChart().chart().points() > 0);
-        waitUntil(90, () -> vm.state() == TrainingViewModel.State.FINISHED);
+        waitUntil(90, () -> vm.state() == TrainingRunsViewModel.State.FINISHED);
         TrainingRunRecord run = fx(() -> vm.runs().get(0));
         assertThat(run.metrics().iterations()).hasSize((int) run.totalIterations());
         assertThat(run.metrics().epochs()).hasSize(1);

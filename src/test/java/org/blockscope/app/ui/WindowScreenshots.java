@@ -9,8 +9,8 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.blockscope.app.model.AppHome;
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Position;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +112,7 @@ class WindowScreenshots {
 
     @Test
     void empty(FxRobot robot) throws Exception {
-        robot.interact(() -> window.model().addNode(BlockKind.INPUT, new Position(0, 0)));
+        robot.interact(() -> window.model().addNode(Primitive.INPUT, new Position(0, 0)));
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         save(stage.getScene().getRoot(), "start.png");
     }

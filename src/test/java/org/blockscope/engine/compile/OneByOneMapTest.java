@@ -9,16 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.blockscope.block.BlockKind;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.block.SubgraphBuilder;
 import org.blockscope.engine.backend.OneDnn;
 import org.blockscope.engine.inspect.Inspector;
 import org.blockscope.engine.inspect.NodeOutput;
 import org.blockscope.graph.Graph;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Shape;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
+import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.shape.Expander;
-import org.blockscope.shape.PrimitiveNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,44 +50,44 @@ class OneByOneMapTest {
 
     static Map<String, Graph> nets() {
         Map<String, Graph> m = new LinkedHashMap<>();
-        m.put("conv 3x3 same", around(BlockKind.CONV2D, Params.of("filters", 4, "kernel", 3), 2));
-        m.put("conv 1x1 no bias", around(BlockKind.CONV2D, Params.of("filters", 4, "kernel", 1, "bias", false), 3));
-        m.put("conv grouped", around(BlockKind.CONV2D, Params.of("filters", 4, "kernel", 3, "groups", 2), 4));
+        m.put("conv 3x3 same", around(Primitive.CONV2D, Params.of("filters", 4, "kernel", 3), 2));
+        m.put("conv 1x1 no bias", around(Primitive.CONV2D, Params.of("filters", 4, "kernel", 1, "bias", false), 3));
+        m.put("conv grouped", around(Primitive.CONV2D, Params.of("filters", 4, "kernel", 3, "groups", 2), 4));
         m.put(
                 "conv dilated",
                 around(
-                        BlockKind.CONV2D,
+                        Primitive.CONV2D,
                         Params.of("filters", 3, "kernel", 3, "dilation", 2, "padding", "explicit", "pad", 2),
                         2));
-        m.put("depthwise x2", around(BlockKind.DEPTHWISE_CONV2D, Params.of("multiplier", 2, "kernel", 3), 3));
-        m.put("batch norm", around(BlockKind.BATCH_NORM, Params.EMPTY, 3));
+        m.put("depthwise x2", around(Primitive.DEPTHWISE_CONV2D, Params.of("multiplier", 2, "kernel", 3), 3));
+        m.put("batch norm", around(Primitive.BATCH_NORM, Params.EMPTY, 3));
         for (String f : List.of("relu", "relu6", "sigmoid", "tanh", "silu", "hardswish")) {
-            m.put("activation " + f, around(BlockKind.ACTIVATION, Params.of("function", f), 2));
+            m.put("activation " + f, around(Primitive.ACTIVATION, Params.of("function", f), 2));
         }
         m.put(
                 "max pool 3/1 pad 1",
-                around(BlockKind.MAX_POOL, Params.of("kernel", 3, "stride", 1, "padding", "explicit", "pad", 1), 2));
+                around(Primitive.MAX_POOL, Params.of("kernel", 3, "stride", 1, "padding", "explicit", "pad", 1), 2));
         m.put(
                 "max pool 3/2 pad 1 ceil",
                 around(
-                        BlockKind.MAX_POOL,
+                        Primitive.MAX_POOL,
                         Params.of("kernel", 3, "stride", 2, "padding", "explicit", "pad", 1, "ceilMode", true),
                         2));
         m.put(
                 "avg pool 3/1 pad 1",
-                around(BlockKind.AVG_POOL, Params.of("kernel", 3, "stride", 1, "padding", "explicit", "pad", 1), 2));
-        m.put("global avg pool", around(BlockKind.GLOBAL_AVG_POOL, Params.EMPTY, 3));
-        m.put("flatten", around(BlockKind.FLATTEN, Params.EMPTY, 3));
-        m.put("fc on a map", around(BlockKind.FULLY_CONNECTED, Params.of("units", 4), 3));
-        m.put("dropout", around(BlockKind.DROPOUT, Params.of("rate", 0.3), 2));
-        m.put("channel shuffle", around(BlockKind.CHANNEL_SHUFFLE, Params.of("groups", 2), 4));
+                around(Primitive.AVG_POOL, Params.of("kernel", 3, "stride", 1, "padding", "explicit", "pad", 1), 2));
+        m.put("global avg pool", around(Primitive.GLOBAL_AVG_POOL, Params.EMPTY, 3));
+        m.put("flatten", around(Primitive.FLATTEN, Params.EMPTY, 3));
+        m.put("fc on a map", around(Primitive.FULLY_CONNECTED, Params.of("units", 4), 3));
+        m.put("dropout", around(Primitive.DROPOUT, Params.of("rate", 0.3), 2));
+        m.put("channel shuffle", around(Primitive.CHANNEL_SHUFFLE, Params.of("groups", 2), 4));
         m.put("add, concat, scale", merges());
-        m.put("se block", around(BlockKind.SE, Params.of("ratio", 2), 4));
-        m.put("residual SE", around(BlockKind.RESIDUAL, Params.of("filters", 4, "se", true, "seRatio", 2), 4));
+        m.put("se block", around(NamedBlock.SE, Params.of("ratio", 2), 4));
+        m.put("residual SE", around(NamedBlock.RESIDUAL, Params.of("filters", 4, "se", true, "seRatio", 2), 4));
         m.put(
                 "mbconv SE silu",
                 around(
-                        BlockKind.MBCONV,
+                        NamedBlock.MBCONV,
                         Params.of("filters", 4, "expansion", 2, "se", true, "seRatio", 2, "activation", "silu"),
                         4));
         return m;
@@ -96,10 +98,10 @@ class OneByOneMapTest {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 1, 1);
         String a = b.conv("a", x, 3, 3, 1, 1, 1, true);
-        String sum = b.relu("sum_relu", b.add("sum", BlockKind.ADD, Params.EMPTY, a, x));
-        String cat = b.add("cat", BlockKind.CONCAT, Params.EMPTY, sum, x);
+        String sum = b.relu("sum_relu", b.add("sum", Primitive.ADD, Params.EMPTY, a, x));
+        String cat = b.add("cat", Primitive.CONCAT, Params.EMPTY, sum, x);
         String gate = b.act("gate", b.fc("gate_fc", b.gap("squeeze", cat), 6, true), "sigmoid");
-        String y = b.add("scale", BlockKind.SCALE, Params.EMPTY, cat, gate);
+        String y = b.add("scale", Primitive.SCALE, Params.EMPTY, cat, gate);
         return TinyNets.head(b, y, true);
     }
 
@@ -109,10 +111,10 @@ class OneByOneMapTest {
 
     @Test
     void theNetsCoverEveryPrimitiveOnA1x1Map() {
-        Set<BlockKind> covered = EnumSet.noneOf(BlockKind.class);
+        Set<Primitive> covered = EnumSet.noneOf(Primitive.class);
         for (Graph g : nets().values()) {
             for (PrimitiveNode p : Expander.expand(g).nodes()) {
-                if (p.kind() != BlockKind.INPUT && p.kind() != BlockKind.CLASSIFIER) {
+                if (p.kind() != Primitive.INPUT && p.kind() != Primitive.CLASSIFIER) {
                     assertThat(p.inputShapes().get(0).vector()
                                     || p.inputShapes().get(0).height() == 1)
                             .as("%s reads a 1×1 map or a vector", p.path())
@@ -121,13 +123,7 @@ class OneByOneMapTest {
                 covered.add(p.kind());
             }
         }
-        Set<BlockKind> primitives = EnumSet.noneOf(BlockKind.class);
-        for (BlockKind k : BlockKind.values()) {
-            if (!k.composite() && k != BlockKind.PORT) {
-                primitives.add(k);
-            }
-        }
-        assertThat(covered).containsAll(primitives);
+        assertThat(covered).containsAll(EnumSet.allOf(Primitive.class));
     }
 
     private record Run(double loss, Map<String, INDArray> grads, INDArray inferred, INDArray forwarded) {}
@@ -197,7 +193,7 @@ class OneByOneMapTest {
     /** Every global average pooling of the last pass returned its 1×1 input's values. */
     private static void gapIsTheIdentity(String name, Model m) {
         for (PrimitiveNode p : m.expanded().nodes()) {
-            if (p.kind() == BlockKind.GLOBAL_AVG_POOL && m.activation(p.path()) != null) {
+            if (p.kind() == Primitive.GLOBAL_AVG_POOL && m.activation(p.path()) != null) {
                 INDArray in = m.activation(p.inputs().get(0));
                 INDArray out = m.activation(p.path());
                 assertThat(out.sub(in.reshape(in.size(0), in.size(1)))

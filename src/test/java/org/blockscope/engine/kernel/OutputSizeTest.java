@@ -2,7 +2,7 @@ package org.blockscope.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.blockscope.shape.Padding;
+import org.blockscope.primitive.Padding;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
