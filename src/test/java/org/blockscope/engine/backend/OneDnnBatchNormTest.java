@@ -29,11 +29,20 @@ class OneDnnBatchNormTest {
                 / Math.max(1e-6, b.amaxNumber().doubleValue());
     }
 
-    @ParameterizedTest(name = "C = {0}, relu {1}")
-    @CsvSource({"6, false", "6, true", "8, true", "13, false", "13, true"})
-    void channelsLastDispatchMatchesTheEnginesKernel(int c, boolean relu) {
-        // C = 8 runs on oneDNN's jit kernel (when loaded), 6 and 13 as Java loops
-        INDArray x = rand(5, 3, c, 5, 7), dy = rand(6, 3, c, 5, 7);
+    @ParameterizedTest(name = "C = {0}, relu {1}, {2}x{3}x{3}")
+    @CsvSource({
+        "6, false, 3, 5",
+        "6, true, 3, 5",
+        "8, true, 3, 5",
+        "13, false, 3, 5",
+        "13, true, 3, 5",
+        // 16 pixel groups of 450 pixels, read in chunks of 315 (4096 / 13 values): a full and a partial chunk
+        "13, true, 2, 60",
+        "36, true, 2, 60"
+    })
+    void channelsLastDispatchMatchesTheEnginesKernel(int c, boolean relu, int n, int hw) {
+        // C = 8 runs on oneDNN's jit kernel (when loaded), 6, 13 and 36 (on AVX2) as Java loops
+        INDArray x = rand(5, n, c, hw, hw), dy = rand(6, n, c, hw, hw);
         INDArray gamma = rand(7, c).addi(3), beta = rand(8, c);
         BatchNormKernel.TrainOut ref = BatchNormKernel.forwardTrain(x, gamma, beta, null, null, 0.1, 1e-5, relu);
         INDArray maskedDy = relu ? dy.mul(Transforms.step(ref.y())) : dy;
