@@ -3,6 +3,7 @@ package org.blockscope.io;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -90,27 +91,7 @@ public final class GraphFiles {
         String name = file.getFileName() == null
                 ? file.toString()
                 : file.getFileName().toString();
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            // bounded: /dev/zero or a multi-gigabyte file is refused after MAX_BYTES, not read whole
-            bytes = in.readNBytes(MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new GraphFileException(name, null, 0, 0, "cannot read " + file.toAbsolutePath() + ": " + reason(e));
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new GraphFileException(
-                    name,
-                    null,
-                    0,
-                    0,
-                    "larger than " + (MAX_BYTES >> 20) + " MB, the limit for a graph file (is it a graph file?)");
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw new GraphFileException(
-                        name, null, 0, 0, "expected JSON text, got binary data (a zero byte at offset " + i + ")");
-            }
-        }
+        byte[] bytes = readBounded(file, name);
         String text;
         try {
             text = UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
@@ -118,6 +99,43 @@ public final class GraphFiles {
             throw new GraphFileException(name, null, 0, 0, "expected UTF-8 text, got bytes that are not UTF-8");
         }
         return fromJson(text, name);
+    }
+
+    /**
+     * The file's bytes, read block by block: binary data (a zero byte, which JSON text never holds)
+     * stops at its first block and a file beyond {@link #MAX_BYTES} at the limit, so neither
+     * {@code /dev/zero} nor a wrong multi-gigabyte file is read whole.
+     */
+    private static byte[] readBounded(Path file, String name) throws GraphFileException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] block = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.readNBytes(block, 0, block.length)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (block[i] == 0) {
+                        throw new GraphFileException(
+                                name,
+                                null,
+                                0,
+                                0,
+                                "expected JSON text, got binary data (a zero byte at offset " + (all.size() + i) + ")");
+                    }
+                }
+                if (all.size() + n > MAX_BYTES) {
+                    throw new GraphFileException(
+                            name,
+                            null,
+                            0,
+                            0,
+                            "larger than " + (MAX_BYTES >> 20)
+                                    + " MB, the limit for a graph file (is it a graph file?)");
+                }
+                all.write(block, 0, n);
+            }
+        } catch (IOException e) {
+            throw new GraphFileException(name, null, 0, 0, "cannot read " + file.toAbsolutePath() + ": " + reason(e));
+        }
+        return all.toByteArray();
     }
 
     /** Reads graph text; {@code sourceName} (usually the file name) starts every error message. */

@@ -117,6 +117,14 @@ final class GraphReader {
                 .orElseThrow(() -> error(
                         path + ".kind",
                         "expected a block kind such as \"conv2d\" or \"residual\", got " + LocatedJson.quote(kindId)));
+        if (kind == BlockKind.INPUT && path.contains(".body.")) {
+            // the editor never puts one there (Grouping refuses it); one from elsewhere would become a
+            // second network input that nothing feeds
+            throw error(
+                    path + ".kind",
+                    "expected no input node inside a group (a group's inputs are its port nodes), got "
+                            + LocatedJson.quote(kindId));
+        }
         Params params = params(n.get("params"), path + ".params", kind);
         Position position = position(n.get("position"), path + ".position");
         JsonNode body = n.get("body");
