@@ -98,46 +98,75 @@ public final class Zips {
         }
     }
 
-    /**
-     * A raw deflate stream of {@code megabytes} MB of zero bytes, made in well under a second: after
-     * the first megabyte, every further one compresses (with a sync flush) to the same bytes, which are
-     * repeated instead of recomputed.
-     */
+    /** A ZIP entry of {@code megabytes} MB of zero bytes, deflated ({@link #deflateZeros}). */
     public static Raw deflatedZeros(String name, int megabytes) {
-        byte[] mb = new byte[1 << 20];
-        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
-        byte[] buf = new byte[1 << 16];
-        List<byte[]> chunks = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            d.setInput(mb);
-            ByteArrayOutputStream o = new ByteArrayOutputStream();
-            int n;
-            while ((n = d.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH)) > 0) {
-                o.write(buf, 0, n);
-            }
-            chunks.add(o.toByteArray());
-        }
-        if (!java.util.Arrays.equals(chunks.get(1), chunks.get(2))) {
-            throw new IllegalStateException("deflate output does not repeat");
-        }
-        d.finish();
-        ByteArrayOutputStream tail = new ByteArrayOutputStream();
-        int n;
-        while ((n = d.deflate(buf)) > 0) {
-            tail.write(buf, 0, n);
-        }
-        d.end();
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        all.writeBytes(chunks.get(0));
-        for (int i = 1; i < megabytes; i++) {
-            all.writeBytes(chunks.get(1));
-        }
-        all.writeBytes(tail.toByteArray());
+        long size = (long) megabytes << 20;
         CRC32 crc = new CRC32();
+        byte[] mb = new byte[1 << 20];
         for (int i = 0; i < megabytes; i++) {
             crc.update(mb);
         }
-        return new Raw(name, true, all.toByteArray(), crc.getValue(), (long) megabytes << 20);
+        return new Raw(name, true, deflateZeros(size, true), crc.getValue(), size);
+    }
+
+    /**
+     * A deflate stream of {@code bytes} zero bytes (raw, or with the zlib header and Adler-32 trailer
+     * of RFC 1950 as PNG wants), made in well under a second even for gigabytes: after the first
+     * megabyte, every further one compresses (with a sync flush) to the same bytes, which are repeated
+     * instead of recomputed.
+     */
+    public static byte[] deflateZeros(long bytes, boolean raw) {
+        byte[] mb = new byte[1 << 20];
+        long whole = bytes >> 20;
+        int rest = (int) (bytes & ((1 << 20) - 1));
+        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+        List<byte[]> chunks = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, whole); i++) {
+            chunks.add(deflate(d, mb, mb.length, Deflater.SYNC_FLUSH));
+        }
+        if (whole >= 3 && !java.util.Arrays.equals(chunks.get(1), chunks.get(2))) {
+            throw new IllegalStateException("deflate output does not repeat");
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        if (!raw) {
+            all.write(0x78);
+            all.write(0xDA);
+        }
+        for (long i = 0; i < whole; i++) {
+            all.writeBytes(chunks.get((int) Math.min(i, 1)));
+        }
+        all.writeBytes(deflate(d, mb, rest, Deflater.SYNC_FLUSH));
+        d.finish();
+        all.writeBytes(deflate(d, mb, 0, Deflater.FULL_FLUSH));
+        d.end();
+        if (!raw) {
+            java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+            for (long i = 0; i < whole; i++) {
+                adler.update(mb);
+            }
+            adler.update(mb, 0, rest);
+            long a = adler.getValue();
+            all.write((int) (a >> 24) & 0xFF);
+            all.write((int) (a >> 16) & 0xFF);
+            all.write((int) (a >> 8) & 0xFF);
+            all.write((int) a & 0xFF);
+        }
+        return all.toByteArray();
+    }
+
+    private static byte[] deflate(Deflater d, byte[] input, int length, int flush) {
+        if (length > 0) {
+            d.setInput(input, 0, length);
+        }
+        byte[] buf = new byte[1 << 16];
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        while (true) {
+            int n = d.deflate(buf, 0, buf.length, flush);
+            o.write(buf, 0, n);
+            if (n < buf.length && (d.needsInput() || d.finished())) {
+                return o.toByteArray();
+            }
+        }
     }
 
     private static ByteBuffer le(int size) {

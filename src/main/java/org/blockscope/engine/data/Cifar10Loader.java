@@ -23,6 +23,9 @@ public final class Cifar10Loader {
     static final List<String> CLASSES =
             List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
 
+    /** More records than one file may hold: all of CIFAR-10 is 60,000. */
+    static final long MAX_RECORDS = 100_000;
+
     private Cifar10Loader() {}
 
     /** {@code data_batch_1.bin} … {@code data_batch_5.bin} (whichever exist) of {@code folder}. */
@@ -95,11 +98,11 @@ public final class Cifar10Loader {
                 throw new DataException(
                         f.name() + ": " + f.size() + " bytes, more than one data set may hold (2.0 GB)");
             }
-            long cap = Math.min(PixelBudget.MAX_ARRAY, MemoryLimits.current().heapBytes() / 3);
+            long cap = Math.min(MAX_RECORDS * RECORD, MemoryLimits.current().heapBytes() / 3);
             byte[] bytes = f.read((int) cap);
             if (f.hasMore()) {
                 throw new DataException(f.name() + ": more than " + Bytes.format(cap)
-                        + " once decompressed, more than the memory allows (a CIFAR-10 batch is 30 MB)");
+                        + " once decompressed, more than a CIFAR-10 file holds (a batch is 10,000 images, 29.3 MB)");
             }
             return bytes;
         }

@@ -139,11 +139,11 @@ public final class MnistIdxLoader {
                 if (sizes[d] < 0 || (d > 0 && sizes[d] == 0)) {
                     throw new DataException(f.name() + ": dimension " + d + " is " + sizes[d]);
                 }
-                payload = Math.min(payload * sizes[d], Long.MAX_VALUE / Integer.MAX_VALUE); // no overflow
+                payload = payload > Long.MAX_VALUE / Math.max(1, sizes[d]) ? Long.MAX_VALUE : payload * sizes[d];
                 parts.add(Integer.toString(sizes[d]));
             }
             String declared = String.join("×", parts) + " " + kind;
-            long expectedLength = headerSize + payload;
+            long expectedLength = payload == Long.MAX_VALUE ? payload : headerSize + payload;
             if (!f.gzip() && f.size() != expectedLength) {
                 throw new DataException(f.name() + ": header says " + declared + " (" + expectedLength
                         + " bytes) but the file has " + f.size() + " bytes"
