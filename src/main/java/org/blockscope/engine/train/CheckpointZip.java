@@ -77,6 +77,8 @@ final class CheckpointZip implements AutoCloseable {
                 throw damaged(name); // ZipFile itself does not check
             }
             return Optional.of(bytes);
+        } catch (CheckpointException ex) {
+            throw ex;
         } catch (ZipException ex) {
             throw damaged(name);
         } catch (java.io.EOFException ex) {
@@ -111,6 +113,8 @@ final class CheckpointZip implements AutoCloseable {
                 throw new CheckpointException(file + ": " + name + ": expected a JSON object");
             }
             return n;
+        } catch (CheckpointException e) {
+            throw e;
         } catch (JsonParseException e) {
             var at = e.getLocation();
             throw new CheckpointException(file + ": " + name + ": not valid JSON (line " + at.getLineNr() + ", column "
