@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.blockscope.cost.NetworkAnalysis;
@@ -139,8 +141,18 @@ public final class Checkpoints {
                 }
                 t.put("dtype", f64 ? "float64" : "float32");
                 t.put("file", entry);
-                zip.putNextEntry(new ZipEntry(entry));
-                writeValues(zip, e.getValue(), f64);
+                // stored, not deflated: weights hardly compress, and saving after every epoch must stay cheap
+                INDArray values = f64
+                        ? e.getValue().dup('c')
+                        : e.getValue().castTo(DataType.FLOAT).dup('c');
+                CheckedOutputStream crc = new CheckedOutputStream(OutputStream.nullOutputStream(), new CRC32());
+                writeValues(crc, values, f64);
+                ZipEntry z = new ZipEntry(entry);
+                z.setMethod(ZipEntry.STORED);
+                z.setSize(values.length() * (f64 ? 8 : 4));
+                z.setCrc(crc.getChecksum().getValue());
+                zip.putNextEntry(z);
+                writeValues(zip, values, f64);
                 zip.closeEntry();
             }
             for (Map.Entry<String, byte[]> e : extraEntries.entrySet()) {
@@ -270,9 +282,8 @@ public final class Checkpoints {
         zip.closeEntry();
     }
 
-    /** The values in C order, little-endian, written in blocks (no second copy of a large tensor). */
-    private static void writeValues(OutputStream out, INDArray a, boolean f64) throws IOException {
-        INDArray c = f64 ? a.dup('c') : a.castTo(DataType.FLOAT).dup('c');
+    /** The values of a C-order copy, little-endian, written in blocks (no byte copy of a large tensor). */
+    private static void writeValues(OutputStream out, INDArray c, boolean f64) throws IOException {
         long n = c.length();
         int block = 1 << 14;
         ByteBuffer buf = ByteBuffer.allocate(block * (f64 ? 8 : 4)).order(ByteOrder.LITTLE_ENDIAN);
