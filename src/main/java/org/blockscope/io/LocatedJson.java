@@ -33,7 +33,7 @@ final class LocatedJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern JACKSON_CODE = Pattern.compile(" \\(code -?\\d+\\)");
+    private static final Pattern JACKSON_CODE = Pattern.compile(" ?\\(code [^)]*\\)");
     private static final Pattern JACKSON_SOURCE = Pattern.compile(" ?\\(?(at )?\\[Source: [^\\]]*\\]\\)?");
     private static final Pattern WRONG_CLOSER = Pattern.compile("Unexpected close marker '(.)'");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
