@@ -58,7 +58,7 @@ class CheckpointFuzzTest {
         }
     }
 
-    @Property(tries = 250, seed = "21")
+    @Property(tries = 200, seed = "21")
     void damagedFileBytes(@ForAll long seed) throws Exception {
         setUp();
         Random r = new Random(seed);
@@ -67,7 +67,7 @@ class CheckpointFuzzTest {
         judge("checkpoint: damaged bytes (eval)", ckpt, "seed " + seed);
     }
 
-    @Property(tries = 200, seed = "22")
+    @Property(tries = 120, seed = "22")
     void manifestFieldsWithAwkwardValues(@ForAll long seed) throws Exception {
         setUp();
         Random r = new Random(seed);
@@ -99,7 +99,7 @@ class CheckpointFuzzTest {
                 manifest.substring(Math.max(0, start - 30), start) + value);
     }
 
-    @Property(tries = 150, seed = "23")
+    @Property(tries = 100, seed = "23")
     void dataJsonThatIsWrong(@ForAll long seed) throws Exception {
         setUp();
         Random r = new Random(seed);
@@ -184,7 +184,7 @@ class CheckpointFuzzTest {
         }
     }
 
-    @Property(tries = 80, seed = "24")
+    @Property(tries = 50, seed = "24")
     void tensorValuesThatAreNotFinite(@ForAll long seed) throws Exception {
         setUp();
         Random r = new Random(seed);

@@ -69,7 +69,7 @@ class GraphFileFuzzTest {
         }
     }
 
-    @Property(tries = 150, seed = "15")
+    @Property(tries = 100, seed = "15")
     void summaryExitsZeroOnlyForAFileThatReads(@ForAll long seed) throws Exception {
         Random r = new Random(seed);
         byte[] bytes = Mutations.mutate(TINY.getBytes(StandardCharsets.UTF_8), r);
