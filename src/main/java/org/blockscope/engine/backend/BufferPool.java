@@ -69,6 +69,13 @@ public final class BufferPool {
         }
     }
 
+    /** Bytes held in the pool now (freed buffers waiting to be reused). */
+    public static long pooledBytes() {
+        synchronized (FREE) {
+            return pooledBytes;
+        }
+    }
+
     /** How many times a buffer already in the pool was given again (should stay 0; for tests). */
     public static long repeatedGives() {
         synchronized (FREE) {

@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Layout conversions and loops on channels-last activations: contiguous c-order [N, H, W, C] arrays
- * ("NHWC"), used by the fused inference pass ({@code Model.infer}). oneDNN's fastest FP32 convolution here (brgconv) works
+ * ("NHWC"), used by the fused inference pass ({@code Model.infer}) and the trainer's passes. oneDNN's fastest FP32 convolution here (brgconv) works
  * in this layout, so an NCHW network pays two layout conversions per convolution (measured with
  * DNNL_VERBOSE: about a third of the convolution time); channels-last activations avoid them.
  * Weights stay in PyTorch's [Cout, Cin, k, k] layout.
@@ -18,13 +18,28 @@ public final class ChannelsLast {
     /** [N, C, H, W] (any strides) as a contiguous [N, H, W, C] copy. */
     public static INDArray fromNchw(INDArray x) {
         INDArray y = NativeOps.empty(x.dataType(), x.size(0), x.size(2), x.size(3), x.size(1));
-        y.assign(x.permute(0, 2, 3, 1));
+        if (OneDnnPlanes.handles(x)) {
+            OneDnnPlanes.reorder(x, false, y); // a jit reorder: several times ND4J's strided assign
+        } else {
+            y.assign(x.permute(0, 2, 3, 1));
+        }
         return y;
     }
 
     /** The [N, C, H, W] view of a channels-last array (no copy). */
     public static INDArray asNchw(INDArray xh) {
         return xh.permute(0, 3, 1, 2);
+    }
+
+    /** Channels-last xh [N, H, W, C] (any strides) as a contiguous [N, C, H, W] copy. */
+    public static INDArray toNchw(INDArray xh) {
+        INDArray y = NativeOps.empty(xh.dataType(), xh.size(0), xh.size(3), xh.size(1), xh.size(2));
+        if (OneDnnPlanes.handles(xh)) {
+            OneDnnPlanes.reorder(xh, true, y);
+        } else {
+            y.assign(asNchw(xh));
+        }
+        return y;
     }
 
     /** y = x * scale[c] + shift[c] on channels-last x (batch norm at inference). */

@@ -270,11 +270,11 @@ public final class OneDnn {
      * Strides are checked, not {@code isView()}: a permuted array (a channels-last activation seen as NCHW)
      * is not always reported as a view.
      */
-    static INDArray dense(INDArray a) {
+    public static INDArray dense(INDArray a) {
         return isDense(a) ? a : a.dup('c');
     }
 
-    static boolean isDense(INDArray a) {
+    public static boolean isDense(INDArray a) {
         if (a.data().offset() != 0 || a.offset() != 0) {
             return false;
         }

@@ -29,11 +29,19 @@ public final class OneDnnConv {
     }
 
     /**
-     * One convolution shape; channelsLast plans are inference-only ({@link #forwardChannelsLast}), with a
-     * fused ReLU when relu.
+     * One convolution shape and layout (channelsLast: NHWC activations, else NCHW ones reordered to the
+     * kernel's layout); inference plans may fuse a ReLU (relu), training plans have backward parts.
      */
     private record Key(
-            ConvSpec spec, long n, long cin, long h, long w, long cout, boolean channelsLast, boolean relu) {}
+            ConvSpec spec,
+            long n,
+            long cin,
+            long h,
+            long w,
+            long cout,
+            boolean channelsLast,
+            boolean inference,
+            boolean relu) {}
 
     /**
      * One plan per convolution shape for the whole process (a trainer runs on a new thread each time: plans
@@ -43,7 +51,7 @@ public final class OneDnnConv {
     private static final Map<Key, Plan> PLANS = new ConcurrentHashMap<>();
 
     private static Plan plan(ConvSpec s, INDArray x, INDArray w) {
-        Key k = new Key(s, x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), false, false);
+        Key k = new Key(s, x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), false, false, false);
         return PLANS.computeIfAbsent(k, Plan::new);
     }
 
@@ -57,13 +65,52 @@ public final class OneDnnConv {
         if (b != null) {
             b = OneDnn.dense(b);
         }
-        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), w.size(0), true, relu);
+        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), w.size(0), true, true, relu);
         Plan p = PLANS.computeIfAbsent(k, Plan::new);
         INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape[0], p.yShape[2], p.yShape[3], p.yShape[1]);
         synchronized (p) {
             p.forward(xh, w, b, y);
         }
         return y;
+    }
+
+    private static Plan trainingPlanChannelsLast(ConvSpec s, INDArray xh, INDArray w) {
+        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), w.size(0), true, false, false);
+        return PLANS.computeIfAbsent(k, Plan::new);
+    }
+
+    /**
+     * Training convolution of channels-last xh [N, H, W, Cin] (w OIHW): y [N, Ho, Wo, Cout]. oneDNN's kernels
+     * read and write NHWC as they are (no reorder of activations), and {@link #backwardChannelsLast} takes
+     * NHWC gradients.
+     */
+    public static INDArray forwardTrainingChannelsLast(ConvSpec s, INDArray xh, INDArray w, INDArray b) {
+        xh = OneDnn.dense(xh);
+        w = OneDnn.dense(w);
+        if (b != null) {
+            b = OneDnn.dense(b);
+        }
+        Plan p = trainingPlanChannelsLast(s, xh, w);
+        INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape[0], p.yShape[2], p.yShape[3], p.yShape[1]);
+        synchronized (p) {
+            p.forward(xh, w, b, y);
+        }
+        return y;
+    }
+
+    /**
+     * Writes dw, db (null without bias) and, unless dxh is null, dxh [N, H, W, Cin], from channels-last xh
+     * and dyh; the caller allocates the outputs.
+     */
+    public static void backwardChannelsLast(
+            ConvSpec s, INDArray xh, INDArray w, INDArray dyh, INDArray dxh, INDArray dw, INDArray db) {
+        xh = OneDnn.dense(xh);
+        w = OneDnn.dense(w);
+        dyh = OneDnn.dense(dyh);
+        Plan p = trainingPlanChannelsLast(s, xh, w);
+        synchronized (p) {
+            p.backward(xh, w, dyh, dxh, dw, db);
+        }
     }
 
     public static INDArray forward(ConvSpec s, INDArray x, INDArray w, INDArray b) {
@@ -227,7 +274,7 @@ public final class OneDnnConv {
             check(
                     dnnl_dilated_convolution_forward_desc_init(
                             cd,
-                            k.channelsLast() ? dnnl_forward_inference : dnnl_forward_training,
+                            k.inference() ? dnnl_forward_inference : dnnl_forward_training,
                             dnnl_convolution_direct,
                             xAny,
                             wAny,

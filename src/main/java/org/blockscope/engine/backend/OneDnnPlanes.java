@@ -48,12 +48,16 @@ public final class OneDnnPlanes {
         final OneDnn.Call call;
 
         Op(dnnl_primitive_desc pd, int[] ids, dnnl_memory_desc_t... mds) {
+            this(primitive(pd, "planes"), ids, mds);
+            dnnl_primitive_desc_destroy(pd);
+        }
+
+        Op(org.bytedeco.dnnl.dnnl_primitive prim, int[] ids, dnnl_memory_desc_t... mds) {
             mems = new dnnl_memory[mds.length];
             for (int i = 0; i < mds.length; i++) {
                 mems[i] = memory(mds[i]);
             }
-            call = new OneDnn.Call(primitive(pd, "planes"), ids, mems);
-            dnnl_primitive_desc_destroy(pd);
+            call = new OneDnn.Call(prim, ids, mems);
         }
 
         synchronized void run(INDArray... arrays) {
@@ -162,6 +166,30 @@ public final class OneDnnPlanes {
                             flat);
                 })
                 .run(a, b, y);
+    }
+
+    /**
+     * Copies x into y in the other layout: NCHW x [N, C, H, W] into channels-last y [N, H, W, C], or with
+     * fromChannelsLast the reverse (oneDNN's jit reorder).
+     */
+    public static void reorder(INDArray x, boolean fromChannelsLast, INDArray y) {
+        long n = x.size(0), c = fromChannelsLast ? x.size(3) : x.size(1);
+        long h = fromChannelsLast ? x.size(1) : x.size(2), w = fromChannelsLast ? x.size(2) : x.size(3);
+        Op op = OPS.computeIfAbsent(new Key((fromChannelsLast ? "to_nchw_" : "to_nhwc_") + n, c, h, w), k -> {
+            dnnl_memory_desc_t nchw = md(dnnl_nchw, n, c, h, w), nhwc = md(dnnl_nhwc, n, c, h, w);
+            dnnl_memory_desc_t from = fromChannelsLast ? nhwc : nchw, to = fromChannelsLast ? nchw : nhwc;
+            return new Op(OneDnn.reorder(from, to), new int[] {DNNL_ARG_FROM, DNNL_ARG_TO}, from, to);
+        });
+        op.run(x, y);
+    }
+
+    /**
+     * y = g + v[n, c] at every pixel of channels-last g [N, H, W, C] (v [N, C]); y may be g itself (global
+     * pooling's gradient added onto an existing one).
+     */
+    public static void addPerPlaneChannelsLast(INDArray g, INDArray v, INDArray y) {
+        binary("add_nhwc", dnnl_binary_add, g.size(0), g.size(1) * g.size(2), g.size(3), false)
+                .run(g, v, y);
     }
 
     /**

@@ -24,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Settings: {@code workers} (Java loop threads 1 vs all), {@code fast-training} (BN/add-ReLU fused
  * off vs on), {@code early-release} (buffers freed at once off vs on), {@code input-gradient}
- * (computed vs skipped), {@code onednn} (convolutions through libnd4j vs on oneDNN directly).
+ * (computed vs skipped), {@code onednn} (convolutions through libnd4j vs on oneDNN directly),
+ * {@code channels-last-training} (the trainer's passes NCHW vs channels-last on oneDNN).
  */
 public final class AbBench {
     private AbBench() {}
@@ -35,7 +36,8 @@ public final class AbBench {
         FAST_TRAINING((m, b) -> m.fastTraining(b)),
         EARLY_RELEASE((m, b) -> Model.earlyRelease(b)),
         INPUT_GRADIENT((m, b) -> m.computeInputGradient(!b)),
-        ONEDNN((m, b) -> OneDnn.enable(b));
+        ONEDNN((m, b) -> OneDnn.enable(b)),
+        CHANNELS_LAST_TRAINING((m, b) -> Model.channelsLastTraining(b));
 
         final BiConsumer<Model, Boolean> apply;
 
@@ -113,6 +115,7 @@ public final class AbBench {
         } finally {
             Workers.setThreads(0);
             Model.earlyRelease(true);
+            Model.channelsLastTraining(true);
             OneDnn.enable(oneDnn);
         }
         return new Result(
@@ -134,8 +137,9 @@ public final class AbBench {
     public static void main(String[] args) {
         org.blockscope.engine.NativeThreads.configure(); // before ND4J loads
         if (args.length == 0) {
-            System.err.println("usage: AbBench workers|fast-training|early-release|input-gradient|onednn [--batch N] "
-                    + "[--warmup SECONDS] [--iterations N] [template ...]");
+            System.err.println(
+                    "usage: AbBench workers|fast-training|early-release|input-gradient|onednn|channels-last-training [--batch N] "
+                            + "[--warmup SECONDS] [--iterations N] [template ...]");
             System.exit(2);
         }
         Setting setting = Setting.of(args[0]);

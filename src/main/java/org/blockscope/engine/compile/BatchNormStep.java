@@ -2,6 +2,7 @@ package org.blockscope.engine.compile;
 
 import java.util.List;
 import org.blockscope.engine.backend.ChannelsLast;
+import org.blockscope.engine.kernel.BatchNormChannelsLast;
 import org.blockscope.engine.kernel.BatchNormFold;
 import org.blockscope.engine.kernel.BatchNormKernel;
 import org.blockscope.engine.kernel.ParamGrads;
@@ -62,6 +63,11 @@ final class BatchNormStep extends Step {
         return o.y();
     }
 
+    @Override
+    boolean backwardReadsOutput() {
+        return true; // a fused ReLU's mask (channels-last Java path)
+    }
+
     /** A following ReLU runs in this loop in fast training and (unless folded) in fused inference. */
     @Override
     boolean canApplyRelu() {
@@ -75,6 +81,9 @@ final class BatchNormStep extends Step {
 
     @Override
     INDArray forwardChannelsLast(Pass p) {
+        if (p.mode == Mode.TRAINING) {
+            return p.isChannelsLast(this, 0) && p.in(this, 0).rank() == 4 ? trainChannelsLast(p) : forward(p);
+        }
         boolean relu = p.fusions().appliesRelu(index);
         if (p.fusions().isFolded(index) && p.isChannelsLast(this, 0)) { // the convolution already applied it,
             if (relu) {
@@ -98,6 +107,51 @@ final class BatchNormStep extends Step {
             return p.channelsLast(this, y);
         }
         return forward(p);
+    }
+
+    /**
+     * The trainer's pass on oneDNN: batch statistics on the NHWC map, the ReLU after it fused in (its mask
+     * kept for the backward), running statistics updated as PyTorch does (unbiased variance).
+     */
+    private INDArray trainChannelsLast(Pass p) {
+        INDArray xh = p.inChannelsLast(this, 0);
+        boolean relu = p.fusions().appliesRelu(index) && p.fastTraining;
+        BatchNormChannelsLast.Out o = BatchNormChannelsLast.forwardTrain(xh, gamma.value(), beta.value(), eps, relu);
+        long m = xh.length() / xh.size(3);
+        double unbias = m > 1 ? (double) m / (m - 1) : 1.0;
+        double[] rm = runningMean.value().toDoubleVector(),
+                rv = runningVar.value().toDoubleVector();
+        for (int c = 0; c < rm.length; c++) {
+            rm[c] = (1 - momentum) * rm[c] + momentum * o.mean()[c];
+            rv[c] = (1 - momentum) * rv[c] + momentum * o.variance()[c] * unbias;
+        }
+        runningMean
+                .value()
+                .assign(Nd4j.createFromArray(rm).castTo(runningMean.value().dataType()));
+        runningVar
+                .value()
+                .assign(Nd4j.createFromArray(rv).castTo(runningVar.value().dataType()));
+        p.state[index] = o.saved();
+        if (o.saved().oneDnn() != null) {
+            p.scratch.add(o.saved().oneDnn().mean());
+            p.scratch.add(o.saved().oneDnn().variance());
+            if (o.saved().oneDnn().workspace() != null) {
+                p.scratch.add(o.saved().oneDnn().workspace());
+            }
+        }
+        if (relu) {
+            p.markReluAppliedAndMasked(this); // the ReLU step passes y on, and dy back: the mask is here
+        }
+        return p.channelsLast(this, o.y());
+    }
+
+    @Override
+    void backwardChannelsLast(Pass p, INDArray dyh) {
+        BatchNormChannelsLast.Saved saved = (BatchNormChannelsLast.Saved) p.state[index];
+        ParamGrads g = BatchNormChannelsLast.backward(saved, gamma.value(), beta.value(), dyh);
+        p.accumulateInputChannelsLast(this, 0, g.dx());
+        p.paramGrads.put(gamma.name(), g.dw());
+        p.paramGrads.put(beta.name(), g.db());
     }
 
     @Override

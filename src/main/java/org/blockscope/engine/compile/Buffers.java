@@ -63,43 +63,6 @@ final class Buffers {
         }
     }
 
-    /**
-     * Step i's output gradient is dead once step i's backward ran: freed at once (so the next steps'
-     * gradients reuse a buffer still in cache) unless a pending gradient, a parameter gradient, an output
-     * or a tensor ({@code keep}) shares its buffer.
-     */
-    static void releaseGradient(Pass p, int i, Set<DataBuffer> keep) {
-        INDArray g = p.grad[i];
-        if (g == null || g.isEmpty()) {
-            return;
-        }
-        DataBuffer r = root(g.data());
-        if (keep.contains(r)) {
-            return;
-        }
-        for (int j = 0; j < i; j++) {
-            INDArray o = p.grad[j];
-            if (o != null && !o.isEmpty() && root(o.data()) == r) {
-                return;
-            }
-        }
-        for (INDArray a : p.paramGrads.values()) {
-            if (!a.isEmpty() && root(a.data()) == r) {
-                return;
-            }
-        }
-        // dead: steps already back-propagated may still hold it (an Add passes one dy to all its inputs)
-        for (int j = i; j < p.grad.length; j++) {
-            INDArray o = p.grad[j];
-            if (o != null && !o.isEmpty() && root(o.data()) == r) {
-                p.grad[j] = null;
-            }
-        }
-        if (r.closeable()) {
-            BufferPool.give(r);
-        }
-    }
-
     /** At the end of backward: every output gradient but the image's is freed (never exposed). */
     static void releaseIntermediateGradients(Plan plan, Pass p) {
         List<INDArray> grads = new ArrayList<>();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.blockscope.engine.backend.BufferPool;
 import org.blockscope.engine.backend.ConvSpec;
+import org.blockscope.engine.backend.NativeOps;
+import org.blockscope.engine.backend.OneDnnConv;
 import org.blockscope.engine.kernel.Conv2dKernel;
 import org.blockscope.engine.kernel.DepthwiseConv2dKernel;
 import org.blockscope.engine.kernel.ParamGrads;
@@ -25,6 +27,8 @@ final class ConvStep extends Step {
     private final DepthwiseConv2dKernel.Spec depthwise;
     private final Tensor weight;
     private final Tensor bias;
+    /** The convolution as oneDNN runs it channels-last: depthwise as a grouped one (groups = Cin). */
+    private final ConvSpec grouped;
 
     ConvStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
         super(n, index, inputs);
@@ -37,11 +41,13 @@ final class ConvStep extends Step {
         if (n.kind() == Primitive.DEPTHWISE_CONV2D) {
             conv = null;
             depthwise = new DepthwiseConv2dKernel.Spec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), hasBias);
+            grouped = new ConvSpec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), in.channels(), hasBias);
             weight = new Tensor(path() + "/weight", Nd4j.zeros(type, cout, 1, k, k), true);
         } else {
             int groups = p.getInt("groups");
             conv = new ConvSpec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), groups, hasBias);
             depthwise = null;
+            grouped = conv;
             weight = new Tensor(path() + "/weight", Nd4j.zeros(type, cout, in.channels() / groups, k, k), true);
         }
         bias = hasBias ? new Tensor(path() + "/bias", Nd4j.zeros(type, cout), true) : null;
@@ -72,23 +78,48 @@ final class ConvStep extends Step {
 
     @Override
     INDArray forwardChannelsLast(Pass p) {
-        if (conv == null || !Conv2dKernel.supportsChannelsLast(conv)) {
-            return forward(p);
-        }
         INDArray w = weight.value();
         INDArray b = bias == null ? null : bias.value();
+        if (p.mode == Mode.TRAINING) { // the trainer's pass on oneDNN: NHWC in and out, no reorders
+            return p.channelsLast(
+                    this, OneDnnConv.forwardTrainingChannelsLast(grouped, p.inChannelsLast(this, 0), w, b));
+        }
+        if (!Conv2dKernel.supportsChannelsLast(grouped)) {
+            return forward(p);
+        }
         int bn = p.fusions().foldedBatchNorm(index);
         if (bn < 0) {
-            return p.channelsLast(this, Conv2dKernel.forwardChannelsLast(conv, p.inChannelsLast(this, 0), w, b, false));
+            return p.channelsLast(
+                    this, Conv2dKernel.forwardChannelsLast(grouped, p.inChannelsLast(this, 0), w, b, false));
         }
         INDArray[] f = ((BatchNormStep) p.plan.step(bn)).foldInto(w, b);
         // a ReLU fused into the folded batch norm is applied here too (a oneDNN post-op); the batch norm step
         // then marks it applied
         boolean relu = p.fusions().appliesRelu(bn);
-        INDArray y = Conv2dKernel.forwardChannelsLast(conv, p.inChannelsLast(this, 0), f[0], f[1], relu);
+        INDArray y = Conv2dKernel.forwardChannelsLast(grouped, p.inChannelsLast(this, 0), f[0], f[1], relu);
         BufferPool.give(f[0].data()); // folded copies: used by this call only
         BufferPool.give(f[1].data());
         return p.channelsLast(this, y);
+    }
+
+    @Override
+    void backwardChannelsLast(Pass p, INDArray dyh) {
+        INDArray xh = p.inChannelsLast(this, 0);
+        INDArray w = weight.value();
+        boolean needDx = p.needsGradient(inputs[0]); // e.g. the first layer: no dx needed
+        INDArray dxh = needDx ? NativeOps.empty(DataType.FLOAT, xh.shape()) : null;
+        INDArray dw = NativeOps.empty(DataType.FLOAT, w.shape());
+        INDArray db = bias == null
+                ? null
+                : NativeOps.empty(DataType.FLOAT, bias.value().shape());
+        OneDnnConv.backwardChannelsLast(grouped, xh, w, dyh, dxh, dw, db);
+        if (needDx) {
+            p.accumulateInputChannelsLast(this, 0, dxh);
+        }
+        p.paramGrads.put(weight.name(), dw);
+        if (bias != null) {
+            p.paramGrads.put(bias.name(), db);
+        }
     }
 
     @Override

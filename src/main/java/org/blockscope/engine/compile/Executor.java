@@ -23,6 +23,12 @@ final class Executor {
      */
     static volatile boolean earlyRelease = true;
 
+    /**
+     * Whether the trainer's passes ({@code Model.fastTraining}) keep activations channels-last on oneDNN
+     * (FLOAT); for A/B benchmarks.
+     */
+    static volatile boolean channelsLastTraining = true;
+
     /** -Dblockscope.profileNodes=true: {@link #profile()} per node instead of per kind. */
     private static final boolean PROFILE_NODES = Boolean.getBoolean("blockscope.profileNodes");
 
@@ -43,7 +49,7 @@ final class Executor {
                 continue;
             }
             long t0 = profile == null ? 0 : System.nanoTime();
-            p.out[s.index] = p.fused ? s.forwardChannelsLast(p) : s.forward(p);
+            p.out[s.index] = p.channelsLast ? s.forwardChannelsLast(p) : s.forward(p);
             if (p.live != null) {
                 p.live.after(s);
             }
@@ -70,7 +76,7 @@ final class Executor {
      * Back-propagates the loss of pass p, which fills its parameter gradients and (with inputGradient) the
      * image's gradient. Returns the loss.
      */
-    double backward(Pass p, int[] labels, boolean inputGradient) {
+    double backward(Pass p, int[] labels, boolean inputGradient, boolean freeActivations) {
         if (p.fused) {
             throw new IllegalStateException("backward needs a forward pass; the last pass was infer()");
         }
@@ -79,28 +85,72 @@ final class Executor {
         p.needsGradient = inputGradient ? null : plan.needsGradientWithoutInput;
         p.labels = labels;
         p.loss = 0;
+        BackwardRefs refs = null;
+        if (earlyRelease) {
+            // protected: tensors and the batch, and unless they die here the activations
+            Set<DataBuffer> keep = Buffers.protectedBuffers(plan, freeActivations ? null : p);
+            keep.add(Buffers.root(p.input.data()));
+            refs = new BackwardRefs(keep);
+            if (freeActivations) {
+                for (int j = 0; j < plan.size(); j++) {
+                    refs.hold(p.out[j]);
+                    refs.hold(p.channelsLast ? p.nhwc[j] : null);
+                }
+            }
+        }
+        p.refs = refs;
         for (Step s : plan.steps) {
             if (s instanceof ClassifierStep c && p.out[s.index] != null) {
                 c.lossAndBackward(p);
             }
         }
-        Set<DataBuffer> keep = earlyRelease ? Buffers.protectedBuffers(plan, p) : null;
+        if (freeActivations && refs != null) {
+            release(p, refs, plan.memory.deadAtBackwardStart());
+        }
         for (int i = plan.size() - 1; i >= 0; i--) {
             Step s = plan.step(i);
-            if (s instanceof ClassifierStep || p.grad[i] == null) {
-                continue;
+            if (!(s instanceof ClassifierStep) && p.grad[i] != null) {
+                long t0 = profile == null ? 0 : System.nanoTime();
+                if (p.madeChannelsLast.get(i)) {
+                    s.backwardChannelsLast(p, p.grad[i]);
+                } else {
+                    s.backward(p, p.grad[i]);
+                }
+                if (refs != null && plan.memory.gradientDiesAfterBackward(i)) {
+                    refs.drop(p.grad[i]);
+                    p.grad[i] = null;
+                }
+                if (profile != null) {
+                    time(s, 1, t0);
+                }
             }
-            long t0 = profile == null ? 0 : System.nanoTime();
-            s.backward(p, p.grad[i]);
-            if (keep != null && plan.memory.gradientDiesAfterBackward(i)) {
-                Buffers.releaseGradient(p, i, keep);
-            }
-            if (profile != null) {
-                time(s, 1, t0);
+            if (freeActivations && refs != null) {
+                release(p, refs, plan.memory.deadAfterBackward(i));
             }
         }
-        Buffers.releaseIntermediateGradients(plan, p);
+        for (Step s : plan.steps) { // what no step back-propagated (e.g. a branch the loss does not reach)
+            if (refs != null && plan.memory.gradientDiesAfterBackward(s.index)) {
+                refs.drop(p.grad[s.index]);
+                p.grad[s.index] = null;
+            }
+        }
+        if (refs == null) {
+            Buffers.releaseIntermediateGradients(plan, p);
+        }
+        p.refs = null;
         return p.loss;
+    }
+
+    /** Frees the outputs of these steps (their channels-last copies too): nothing reads them any more. */
+    private static void release(Pass p, BackwardRefs refs, int[] steps) {
+        for (int j : steps) {
+            refs.drop(p.out[j]);
+            p.out[j] = null;
+            if (p.channelsLast) {
+                refs.drop(p.nhwc[j]);
+                p.nhwc[j] = null;
+            }
+        }
     }
 
     /** Starts (or with false stops) timing steps by primitive kind. */

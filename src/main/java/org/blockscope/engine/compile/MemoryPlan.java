@@ -17,10 +17,15 @@ import java.util.List;
 final class MemoryPlan {
     private final int[][] deadAfterInference;
     private final boolean[] gradientDies;
+    private final int[][] deadAfterBackward;
+    private final int[] deadAtBackwardStart;
 
-    private MemoryPlan(int[][] deadAfterInference, boolean[] gradientDies) {
+    private MemoryPlan(
+            int[][] deadAfterInference, boolean[] gradientDies, int[][] deadAfterBackward, int[] deadAtBackwardStart) {
         this.deadAfterInference = deadAfterInference;
         this.gradientDies = gradientDies;
+        this.deadAfterBackward = deadAfterBackward;
+        this.deadAtBackwardStart = deadAtBackwardStart;
     }
 
     static MemoryPlan of(List<Step> steps, int[][] consumers, boolean[] runsAtInference, int mainOutput) {
@@ -58,12 +63,52 @@ final class MemoryPlan {
             d[i] = dead.get(i).stream().mapToInt(Integer::intValue).toArray();
             g[i] = !(steps.get(i) instanceof SimpleSteps.Input); // the image's gradient is a result
         }
-        return new MemoryPlan(d, g);
+        // backward runs from the last step to the first: an output is dead after the backward of the
+        // first step (in plan order) that reads it; with no reader but the loss, as soon as backward starts
+        List<List<Integer>> deadB = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            deadB.add(new ArrayList<>());
+        }
+        List<Integer> atStart = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            Step s = steps.get(j); // the input: the caller's batch stays, its channels-last copy goes
+            int first = s.backwardReadsOutput() ? j : Integer.MAX_VALUE;
+            for (int c : consumers[j]) {
+                Step r = steps.get(c);
+                if (r.backwardReadsInputs() && !(r instanceof ClassifierStep)) {
+                    first = Math.min(first, c);
+                }
+            }
+            if (first == Integer.MAX_VALUE) {
+                atStart.add(j);
+            } else {
+                deadB.get(first).add(j);
+            }
+        }
+        int[][] b = new int[n][];
+        for (int i = 0; i < n; i++) {
+            b[i] = deadB.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new MemoryPlan(
+                d, g, b, atStart.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Steps whose outputs are dead once step i ran in a fused inference pass (i was their last consumer). */
     int[] deadAfterInference(int i) {
         return deadAfterInference[i];
+    }
+
+    /**
+     * Steps whose outputs are dead once step i's backward ran (in passes that free activations during
+     * backward: the trainer's).
+     */
+    int[] deadAfterBackward(int i) {
+        return deadAfterBackward[i];
+    }
+
+    /** Steps whose outputs no backward reads (the loss has read the classifiers' inputs by then). */
+    int[] deadAtBackwardStart() {
+        return deadAtBackwardStart;
     }
 
     /** Whether step i's output gradient is dead once its backward ran. */

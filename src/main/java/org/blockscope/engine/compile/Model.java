@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.blockscope.engine.backend.OneDnn;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Shape;
 import org.blockscope.shape.ExpandedGraph;
@@ -54,10 +55,20 @@ public final class Model {
     }
 
     /**
+     * Turns channels-last training passes on (the default) or off, process-wide: for A/B benchmarks only.
+     */
+    public static void channelsLastTraining(boolean on) {
+        Executor.channelsLastTraining = on;
+    }
+
+    /**
      * With true, TRAINING passes run a ReLU in the loop of the batch norm or add before it (one pass over
      * memory instead of two): that step's entry in {@link #activations()} then holds the ReLU's output.
-     * Losses and gradients do not change. For the trainer and the benchmarks; views of the inside leave it
-     * off (the default).
+     * Losses and gradients do not change. In FLOAT on oneDNN these passes also keep activations
+     * channels-last (NHWC) from the first convolution to global pooling: convolutions, batch norm (with the
+     * ReLU fused), sums, SE scaling and concatenations run on that layout, with no reorders; {@link
+     * #activations()} then holds NCHW views of them. For the trainer and the benchmarks; views of the
+     * inside leave it off (the default).
      */
     public void fastTraining(boolean on) {
         fastTraining = on;
@@ -77,9 +88,11 @@ public final class Model {
     }
 
     /**
-     * With true (the default), a pass's arrays stay valid until the pass after next starts; with false
-     * they are freed when the next pass starts, which halves peak memory in training loops that never
-     * read an earlier pass's arrays (the trainer, benchmarks).
+     * With true (the default), a pass's arrays stay valid until the pass after next starts. With false
+     * they are freed when the next pass starts, and a TRAINING pass's activations (the output returned by
+     * {@code forward} too) die during its backward, each as soon as the last step that reads it has
+     * back-propagated: for training loops that read only the output before backward, the loss and the
+     * gradients (the trainer, benchmarks). Peak memory is then about one pass's activations.
      */
     public void keepPreviousPass(boolean keep) {
         keepPreviousPass = keep;
@@ -186,7 +199,12 @@ public final class Model {
         }
         passes++;
         previous = Buffers.retire(plan, last, previous, x, keepPreviousPass);
-        Pass p = new Pass(plan, mode, noiseSeed, fused);
+        boolean channelsLast = fastTraining
+                && mode == Mode.TRAINING
+                && Executor.channelsLastTraining
+                && dataType == DataType.FLOAT
+                && OneDnn.available();
+        Pass p = new Pass(plan, mode, noiseSeed, fused, channelsLast);
         p.input = x.dataType() == dataType ? x : x.castTo(dataType);
         p.fastTraining = fastTraining && mode == Mode.TRAINING;
         INDArray y = executor.forward(p, x);
@@ -204,7 +222,8 @@ public final class Model {
      * through batch statistics, an INFERENCE pass treats running statistics as constants). Returns the loss.
      */
     public double backward(int[] labels) {
-        return executor.backward(requirePass(), labels, inputGradient);
+        Pass p = requirePass();
+        return executor.backward(p, labels, inputGradient, !keepPreviousPass && p.mode == Mode.TRAINING);
     }
 
     /** Starts (or with false stops) timing steps by primitive kind; see {@link #profile()}. */

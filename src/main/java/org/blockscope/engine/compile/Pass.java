@@ -25,7 +25,12 @@ final class Pass {
     final Map<String, INDArray> paramGrads = new LinkedHashMap<>();
     /** Fused channels-last inference ({@link Model#infer}): only the main output is meaningful. */
     final boolean fused;
-    /** In a fused pass: channels-last [N,H,W,C] copies of step outputs, when a step made or needed one. */
+    /**
+     * Steps keep activations channels-last where they can ({@link Step#forwardChannelsLast}): fused
+     * inference, and the trainer's passes on oneDNN. A step's output gradient then has its output's layout.
+     */
+    final boolean channelsLast;
+    /** In a channels-last pass: [N,H,W,C] copies of step outputs, when a step made or needed one. */
     final INDArray[] nhwc;
     /** Steps that produced a channels-last output in this pass (their arrays may be freed since). */
     final BitSet madeChannelsLast = new BitSet();
@@ -33,17 +38,22 @@ final class Pass {
     final Object[] state;
     /** In a fused pass: frees intermediate outputs once consumed. */
     LiveBuffers live;
+    /** During backward (unless early freeing is off): the buffers held, freed when no longer held. */
+    BackwardRefs refs;
+    /** Arrays steps made for their backward (masks, workspaces, statistics): freed with the pass. */
+    final java.util.List<INDArray> scratch = new java.util.ArrayList<>();
 
     INDArray input;
     int[] labels;
     double loss;
 
-    Pass(Plan plan, Mode mode, long noiseSeed, boolean fused) {
+    Pass(Plan plan, Mode mode, long noiseSeed, boolean fused, boolean channelsLast) {
         this.plan = plan;
         int steps = plan.size();
         this.fused = fused;
+        this.channelsLast = fused || channelsLast;
         this.state = new Object[steps];
-        this.nhwc = new INDArray[fused ? steps : 0];
+        this.nhwc = new INDArray[this.channelsLast ? steps : 0];
         this.mode = mode;
         this.noiseSeed = noiseSeed;
         this.out = new INDArray[steps];
@@ -73,6 +83,7 @@ final class Pass {
             }
         }
         l.addAll(paramGrads.values());
+        l.addAll(scratch);
         return l;
     }
 
@@ -108,9 +119,9 @@ final class Pass {
         return xs;
     }
 
-    /** Whether input {@code port} of s is already channels-last (fused pass). */
+    /** Whether input {@code port} of s is already channels-last (channels-last pass). */
     boolean isChannelsLast(Step s, int port) {
-        return fused && nhwc[s.inputs[port]] != null;
+        return channelsLast && nhwc[s.inputs[port]] != null;
     }
 
     /** Input {@code port} of s as a contiguous channels-last array (converted once, then kept). */
@@ -127,13 +138,25 @@ final class Pass {
 
     /** Steps whose output already has the following ReLU applied in this pass (fused passes). */
     private final BitSet reluApplied = new BitSet();
+    /** Of those, the steps whose backward also applies the ReLU's mask (oneDNN's fused batch norm). */
+    private final BitSet reluMasked = new BitSet();
 
     void markReluApplied(Step s) {
         reluApplied.set(s.index);
     }
 
+    /** s applied the ReLU after it and its backward masks the gradient too: the ReLU step passes dy on. */
+    void markReluAppliedAndMasked(Step s) {
+        reluApplied.set(s.index);
+        reluMasked.set(s.index);
+    }
+
     boolean reluApplied(int index) {
         return reluApplied.get(index);
+    }
+
+    boolean reluMasked(int index) {
+        return reluMasked.get(index);
     }
 
     /** The plan's fusion decisions. */
@@ -154,31 +177,90 @@ final class Pass {
         if (g == null) {
             grad[index] = d;
             ownedGrad[index] = false;
-        } else if (ownedGrad[index]) {
-            AddKernel.accumulate(g, d); // a sum this pass allocated: nobody else holds it
-        } else {
-            grad[index] = AddKernel.forward(g, d);
+            hold(d);
+        } else if (ownedGrad[index] || (refs != null && refs.exclusive(g))) {
+            AddKernel.accumulate(g, d); // a sum this pass allocated, or a gradient only this slot holds
             ownedGrad[index] = true;
+            discard(d);
+        } else {
+            INDArray sum = AddKernel.forward(g, d);
+            grad[index] = sum;
+            ownedGrad[index] = true;
+            hold(sum);
+            drop(g);
+            discard(d);
+        }
+    }
+
+    private void hold(INDArray a) {
+        if (refs != null) {
+            refs.hold(a);
+        }
+    }
+
+    private void drop(INDArray a) {
+        if (refs != null) {
+            refs.drop(a);
+        }
+    }
+
+    /** A temporary gradient now added elsewhere: freed unless someone holds its buffer. */
+    private void discard(INDArray a) {
+        if (refs != null) {
+            refs.discard(a);
         }
     }
 
     /**
-     * Adds global average pooling's gradient (dy [N, C], spread over H×W) to step s's input gradient:
-     * onto the gradient already there in one pass when the kernel can, else built and added.
+     * Adds global average pooling's gradient (dy [N, C], spread over H×W) to step s's input gradient, in
+     * that input's layout: onto the gradient already there in one pass when the kernel can, else built and
+     * added.
      */
     void accumulatePooledInput(Step s, int port, INDArray dy) {
         int index = s.inputs[port];
         INDArray g = grad[index];
-        INDArray sum = g == null ? null : GlobalAvgPoolKernel.addBackwardTo(g, dy, ownedGrad[index]);
+        boolean nhwcGrad = madeChannelsLast.get(index);
+        INDArray sum = g == null
+                ? null
+                : nhwcGrad
+                        ? GlobalAvgPoolKernel.addBackwardToChannelsLast(g, dy, ownedGrad[index])
+                        : GlobalAvgPoolKernel.addBackwardTo(g, dy, ownedGrad[index]);
         if (sum == null) {
-            accumulate(index, GlobalAvgPoolKernel.backward(in(s, port).shape(), dy));
+            accumulate(
+                    index,
+                    nhwcGrad
+                            ? GlobalAvgPoolKernel.backwardChannelsLast(nhwc[index].shape(), dy)
+                            : GlobalAvgPoolKernel.backward(in(s, port).shape(), dy));
             return;
+        }
+        if (sum != g) {
+            hold(sum);
+            drop(g);
         }
         grad[index] = sum;
         ownedGrad[index] = true;
     }
 
+    /** Adds d, a gradient of input {@code port} of s in NCHW order, to that input's gradient. */
     void accumulateInput(Step s, int port, INDArray d) {
-        accumulate(s.inputs[port], d);
+        int index = s.inputs[port];
+        if (madeChannelsLast.get(index) && d.rank() == 4) {
+            INDArray dh = ChannelsLast.fromNchw(d);
+            accumulate(index, dh);
+            discard(d);
+            return;
+        }
+        accumulate(index, d);
+    }
+
+    /** Adds dh, a channels-last [N,H,W,C] gradient of input {@code port} of s, to that input's gradient. */
+    void accumulateInputChannelsLast(Step s, int port, INDArray dh) {
+        int index = s.inputs[port];
+        if (madeChannelsLast.get(index)) {
+            accumulate(index, dh);
+            return;
+        }
+        accumulate(index, ChannelsLast.toNchw(dh));
+        discard(dh);
     }
 }

@@ -1,5 +1,6 @@
 package org.blockscope.engine.compile;
 
+import org.blockscope.engine.backend.OneDnnPool;
 import org.blockscope.engine.kernel.AvgPool2dKernel;
 import org.blockscope.engine.kernel.MaxPool2dKernel;
 import org.blockscope.engine.kernel.PoolSpec;
@@ -25,6 +26,28 @@ final class PoolStep extends Step {
     INDArray forward(Pass p) {
         INDArray x = p.in(this, 0);
         return max ? MaxPool2dKernel.forward(spec, x) : AvgPool2dKernel.forward(spec, x);
+    }
+
+    /** FLOAT on oneDNN: NHWC in and out (max pooling keeps oneDNN's workspace for its backward). */
+    @Override
+    INDArray forwardChannelsLast(Pass p) {
+        OneDnnPool.Window w = spec.window(p.in(this, 0).shape(), max);
+        if (w == null || !p.isChannelsLast(this, 0) || !OneDnnPool.handles(p.inChannelsLast(this, 0))) {
+            return forward(p);
+        }
+        OneDnnPool.Out o = OneDnnPool.forward(w, p.inChannelsLast(this, 0), p.mode == Mode.TRAINING);
+        p.state[index] = o.workspace();
+        if (o.workspace() != null) {
+            p.scratch.add(o.workspace());
+        }
+        return p.channelsLast(this, o.y());
+    }
+
+    @Override
+    void backwardChannelsLast(Pass p, INDArray dyh) {
+        OneDnnPool.Window w = spec.window(p.in(this, 0).shape(), max);
+        INDArray xh = p.inChannelsLast(this, 0);
+        p.accumulateInputChannelsLast(this, 0, OneDnnPool.backward(w, xh.shape(), dyh, (INDArray) p.state[index]));
     }
 
     @Override

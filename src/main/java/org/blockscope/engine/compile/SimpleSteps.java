@@ -2,6 +2,7 @@ package org.blockscope.engine.compile;
 
 import java.util.Locale;
 import org.blockscope.engine.backend.ChannelsLast;
+import org.blockscope.engine.backend.ChannelsLastGrads;
 import org.blockscope.engine.kernel.Activation;
 import org.blockscope.engine.kernel.ActivationKernel;
 import org.blockscope.engine.kernel.AddKernel;
@@ -46,6 +47,11 @@ final class SimpleSteps {
         void backward(Pass p, INDArray dy) {
             // the gradient stays in p.grad[index]: the gradient with respect to the image
         }
+
+        @Override
+        boolean backwardReadsInputs() {
+            return false;
+        }
     }
 
     static final class Act extends Step {
@@ -84,6 +90,15 @@ final class SimpleSteps {
         @Override
         void backward(Pass p, INDArray dy) {
             p.accumulateInput(this, 0, ActivationKernel.backward(function, p.in(this, 0), dy));
+        }
+
+        @Override
+        void backwardChannelsLast(Pass p, INDArray dyh) {
+            if (p.fusions().reluAppliedByInput(index) && p.reluMasked(inputs[0])) {
+                p.accumulateInputChannelsLast(this, 0, dyh); // the batch norm's backward applies the mask
+                return;
+            }
+            p.accumulateInputChannelsLast(this, 0, ActivationKernel.backward(function, p.inChannelsLast(this, 0), dyh));
         }
     }
 
@@ -130,6 +145,11 @@ final class SimpleSteps {
             super(n, index, inputs);
         }
 
+        @Override
+        boolean backwardReadsInputs() {
+            return false; // dy goes to every input as it is
+        }
+
         /** A following ReLU (a residual block's output) runs in the sum's loop. */
         @Override
         boolean canApplyRelu() {
@@ -165,6 +185,13 @@ final class SimpleSteps {
                 p.accumulateInput(this, i, dy);
             }
         }
+
+        @Override
+        void backwardChannelsLast(Pass p, INDArray dyh) {
+            for (int i = 0; i < inputs.length; i++) {
+                p.accumulateInputChannelsLast(this, i, dyh);
+            }
+        }
     }
 
     static final class Concat extends Step {
@@ -173,6 +200,11 @@ final class SimpleSteps {
         Concat(PrimitiveNode n, int index, int[] inputs) {
             super(n, index, inputs);
             channels = n.inputShapes().stream().mapToLong(Shape::channels).toArray();
+        }
+
+        @Override
+        boolean backwardReadsInputs() {
+            return false; // splits dy by the channel counts it knows
         }
 
         @Override
@@ -193,6 +225,14 @@ final class SimpleSteps {
             INDArray[] d = ConcatKernel.backward(channels, dy);
             for (int i = 0; i < inputs.length; i++) {
                 p.accumulateInput(this, i, d[i]);
+            }
+        }
+
+        @Override
+        void backwardChannelsLast(Pass p, INDArray dyh) {
+            INDArray[] d = ChannelsLastGrads.split(dyh, channels);
+            for (int i = 0; i < inputs.length; i++) {
+                p.accumulateInputChannelsLast(this, i, d[i]);
             }
         }
     }
@@ -221,6 +261,13 @@ final class SimpleSteps {
             ScaleKernel.Grads g = ScaleKernel.backward(p.in(this, 0), p.in(this, 1), dy);
             p.accumulateInput(this, 0, g.dx());
             p.accumulateInput(this, 1, g.ds());
+        }
+
+        @Override
+        void backwardChannelsLast(Pass p, INDArray dyh) {
+            INDArray s = p.in(this, 1);
+            p.accumulateInputChannelsLast(this, 0, ChannelsLast.scale(dyh, s)); // dx = dy · s
+            p.accumulateInput(this, 1, ChannelsLastGrads.scaleGradient(p.inChannelsLast(this, 0), dyh));
         }
     }
 
@@ -253,6 +300,11 @@ final class SimpleSteps {
         }
 
         @Override
+        boolean backwardReadsInputs() {
+            return false; // its mask
+        }
+
+        @Override
         INDArray forward(Pass p) {
             INDArray x = p.in(this, 0);
             if (p.mode != Mode.TRAINING || rate == 0) {
@@ -261,21 +313,27 @@ final class SimpleSteps {
             }
             DropoutKernel.TrainOut o = DropoutKernel.forwardTrain(rate, p.noiseSeed * 1_000_003L + index, x);
             p.state[index] = o.mask();
+            p.scratch.add(o.mask());
             return o.y();
         }
 
         @Override
         INDArray forwardChannelsLast(Pass p) {
-            if (!p.isChannelsLast(this, 0)) {
-                return forward(p);
+            if (!p.isChannelsLast(this, 0) || (p.mode == Mode.TRAINING && rate > 0)) {
+                return forward(p); // the mask is drawn in NCHW order, as in every other pass
             }
-            return p.channelsLast(this, p.inChannelsLast(this, 0)); // identity at inference
+            return p.channelsLast(this, p.inChannelsLast(this, 0)); // the identity
         }
 
         @Override
         void backward(Pass p, INDArray dy) {
             INDArray mask = (INDArray) p.state[index];
             p.accumulateInput(this, 0, mask == null ? dy : DropoutKernel.backward(mask, dy));
+        }
+
+        @Override
+        void backwardChannelsLast(Pass p, INDArray dyh) {
+            p.accumulateInputChannelsLast(this, 0, dyh); // channels-last only as the identity
         }
     }
 }

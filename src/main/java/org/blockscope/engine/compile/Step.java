@@ -1,6 +1,7 @@
 package org.blockscope.engine.compile;
 
 import java.util.List;
+import org.blockscope.engine.backend.ChannelsLast;
 import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -41,9 +42,10 @@ abstract class Step {
     }
 
     /**
-     * Forward in a fused channels-last inference pass ({@link Model#infer}): steps that can work on
-     * channels-last activations read them with {@link Pass#inChannelsLast} and return
-     * {@link Pass#channelsLast}(this, y); the others compute as usual from NCHW views.
+     * Forward in a channels-last pass (fused inference, or the trainer's passes on oneDNN; see {@link
+     * Pass#channelsLast}): steps that can work on channels-last activations read them with {@link
+     * Pass#inChannelsLast} and return {@link Pass#channelsLast}(this, y); the others compute as usual from
+     * NCHW views.
      */
     INDArray forwardChannelsLast(Pass p) {
         return forward(p);
@@ -51,4 +53,26 @@ abstract class Step {
 
     /** @param dy gradient of this step's output (never null) */
     abstract void backward(Pass p, INDArray dy);
+
+    /**
+     * Whether this step's backward reads its inputs' values (or shapes): the {@link MemoryPlan} keeps an
+     * output until the last step whose backward reads it has run. True unless a step says otherwise.
+     */
+    boolean backwardReadsInputs() {
+        return true;
+    }
+
+    /** Whether this step's backward reads its own output (batch norm's fused ReLU mask). */
+    boolean backwardReadsOutput() {
+        return false;
+    }
+
+    /**
+     * Backward of a step whose output was channels-last ({@link Pass#channelsLast}(this, y)): dyh is
+     * [N,H,W,C]. By default converted and handed to {@link #backward}; steps that can stay channels-last
+     * override it.
+     */
+    void backwardChannelsLast(Pass p, INDArray dyh) {
+        backward(p, ChannelsLast.toNchw(dyh));
+    }
 }

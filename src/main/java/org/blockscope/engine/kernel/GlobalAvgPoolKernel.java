@@ -1,6 +1,7 @@
 package org.blockscope.engine.kernel;
 
 import org.blockscope.engine.backend.ChannelPlanes;
+import org.blockscope.engine.backend.ChannelsLastGrads;
 import org.blockscope.engine.backend.JavaLoops;
 import org.blockscope.engine.backend.NativeOps;
 import org.blockscope.engine.backend.OneDnnPlanes;
@@ -52,6 +53,30 @@ public final class GlobalAvgPoolKernel {
         INDArray v = dy.div(g.size(2) * g.size(3));
         INDArray y = inPlace ? g : NativeOps.empty(g.dataType(), g.shape());
         OneDnnPlanes.addPerPlane(g, v, y);
+        return y;
+    }
+
+    /** Channels-last dx [N, H, W, C] (shape) with dx[n,h,w,c] = dy[n,c] / (H*W). */
+    public static INDArray backwardChannelsLast(long[] shape, INDArray dy) {
+        return ChannelsLastGrads.globalAvgPool(shape, dy);
+    }
+
+    /**
+     * g + dx for a channels-last gradient g [N, H, W, C] the input already has (SE blocks): one oneDNN pass,
+     * in place when inPlace. Null when this path does not apply; then use {@link #backwardChannelsLast} and
+     * add.
+     */
+    public static INDArray addBackwardToChannelsLast(INDArray g, INDArray dy, boolean inPlace) {
+        if (g.rank() != 4
+                || dy.rank() != 2
+                || g.size(0) != dy.size(0)
+                || g.size(3) != dy.size(1)
+                || !OneDnnPlanes.handles(g, dy)) {
+            return null;
+        }
+        INDArray v = dy.div(g.size(1) * g.size(2));
+        INDArray y = inPlace ? g : NativeOps.empty(g.dataType(), g.shape());
+        OneDnnPlanes.addPerPlaneChannelsLast(g, v, y);
         return y;
     }
 

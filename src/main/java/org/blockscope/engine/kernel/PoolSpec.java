@@ -1,5 +1,6 @@
 package org.blockscope.engine.kernel;
 
+import org.blockscope.engine.backend.OneDnnPool;
 import org.blockscope.primitive.Padding;
 
 /**
@@ -29,6 +30,19 @@ public record PoolSpec(int kernel, int stride, int pad, boolean ceilMode) {
 
     int extraW(long[] x) {
         return extraPad((int) x[3], kernel, stride, pad, ceilMode);
+    }
+
+    /**
+     * The window as oneDNN's pooling takes it for an NCHW input shape x, or null where its average would
+     * differ from PyTorch's (a ceil-mode window past the right padding: PyTorch divides it by its clipped
+     * size, oneDNN by k·k).
+     */
+    public OneDnnPool.Window window(long[] x, boolean max) {
+        int eh = extraH(x), ew = extraW(x);
+        if (!max && (eh > 0 || ew > 0)) {
+            return null;
+        }
+        return new OneDnnPool.Window(kernel, stride, pad, eh, ew, max);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.blockscope.engine.backend.ChannelsLast;
 import org.blockscope.engine.backend.ConvSpec;
+import org.blockscope.engine.backend.NativeOps;
 import org.blockscope.engine.backend.OneDnn;
 import org.blockscope.engine.backend.OneDnnConv;
 import org.junit.jupiter.api.AfterEach;
@@ -187,6 +188,30 @@ class OneDnnConvTest {
                         .as("%s, oneDNN %s, relu %s", c.name(), direct, relu)
                         .isLessThan(1e-5);
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void channelsLastTrainingMatchesTheNchwPath(Case c) {
+        requireOneDnn();
+        Data d = data(c, 12);
+        long[] shape = Conv2dKernel.outShape(c.spec(), d.x().shape(), c.cout());
+        INDArray dy = rand(13, shape);
+        ParamGrads nchw = Conv2dKernel.backward(c.spec(), d.x(), d.w(), d.b(), dy);
+        INDArray xh = ChannelsLast.fromNchw(d.x());
+        INDArray yh = OneDnnConv.forwardTrainingChannelsLast(c.spec(), xh, d.w(), d.b());
+        assertThat(yh.shape()).containsExactly(shape[0], shape[2], shape[3], shape[1]);
+        assertThat(Arrays4.maxRelDiff(ChannelsLast.asNchw(yh), Arrays4.of(ref(c, d.x(), d.w(), d.b()), shape)))
+                .isLessThan(1e-5);
+        INDArray dxh = NativeOps.empty(DataType.FLOAT, xh.shape());
+        INDArray dw = NativeOps.empty(DataType.FLOAT, d.w().shape());
+        INDArray db = d.b() == null ? null : NativeOps.empty(DataType.FLOAT, d.b().shape());
+        OneDnnConv.backwardChannelsLast(c.spec(), xh, d.w(), ChannelsLast.fromNchw(dy), dxh, dw, db);
+        assertThat(Arrays4.maxRelDiff(ChannelsLast.asNchw(dxh), nchw.dx())).isLessThan(1e-4);
+        assertThat(Arrays4.maxRelDiff(dw, nchw.dw())).isLessThan(1e-4);
+        if (db != null) {
+            assertThat(Arrays4.maxRelDiff(db, nchw.db())).isLessThan(1e-4);
         }
     }
 
