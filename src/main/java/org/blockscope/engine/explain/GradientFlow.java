@@ -168,9 +168,9 @@ public final class GradientFlow implements Consumer<TrainingEvent> {
             max = Math.max(max, x);
         }
         int[] counts = new int[BINS];
-        double width = (max - min) / BINS;
+        double span = (double) max - min;
         for (float x : v) {
-            int b = width == 0 ? 0 : (int) ((x - min) / width);
+            int b = span == 0 ? 0 : (int) Math.floor(((double) x - min) * BINS / span);
             counts[Math.min(BINS - 1, Math.max(0, b))]++;
         }
         return new FlowSnapshot.Histogram(tensor, epoch, min, max, counts);
