@@ -9,9 +9,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * class c before the softmax, the channel weights α_k = mean over (i, j) of ∂y^c/∂A^k_ij, and the map
  * L = ReLU(Σ_k α_k A^k) at the node's resolution; {@link #onImage} resizes it bilinearly to the image.
  *
+ * @param activation the node's output A for this image, C×H×W
  * @param probability the softmax probability of {@code cls} for this image
  */
-public record GradCam(String path, int cls, Heatmap map, float[] channelWeights, double probability) {
+public record GradCam(
+        String path, int cls, Heatmap map, float[] channelWeights, float[] activation, double probability) {
 
     /** Grad-CAM of class {@code cls} at the output of primitive {@code path} (a C×H×W map) for one image. */
     public static GradCam compute(Model m, float[] image, String path, int cls) {
@@ -47,7 +49,11 @@ public record GradCam(String path, int cls, Heatmap map, float[] channelWeights,
         for (int i = 0; i < plane; i++) {
             map[i] = (float) Math.max(0, sum[i]);
         }
-        return new GradCam(path, cls, new Heatmap(h, w, map), alpha, g.probabilities()[cls]);
+        float[] actFloats = new float[act.length];
+        for (int i = 0; i < act.length; i++) {
+            actFloats[i] = (float) act[i];
+        }
+        return new GradCam(path, cls, new Heatmap(h, w, map), alpha, actFloats, g.probabilities()[cls]);
     }
 
     /** The map resized to {@code h × w} (the image), bilinear. */
