@@ -15,10 +15,11 @@ import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.data.DataException;
 import org.blockscope.engine.data.ImageProbe;
 import org.blockscope.engine.data.Normalization;
-import org.blockscope.engine.explain.Prediction;
 import org.blockscope.engine.inspect.FeatureMapImages;
 import org.blockscope.engine.inspect.Inspector;
 import org.blockscope.engine.inspect.NodeOutput;
+import org.blockscope.export.Prediction;
+import org.blockscope.export.TrainedNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
@@ -151,13 +152,16 @@ final class InspectCommand implements Callable<Integer> {
 
     private int explain(CheckpointSource ck, INDArray x, PrintWriter stdout, PrintWriter err) {
         Model model = ck.model();
-        Prediction p = new Prediction(
-                model.forward(x, Mode.INFERENCE)
-                        .castTo(DataType.DOUBLE)
-                        .reshape(-1)
-                        .toDoubleVector(),
-                ck.metadata().classNames());
-        stdout.printf(Locale.ROOT, "prediction: %s (%.1f%%)%n", p.name(p.best()), 100 * p.probabilities()[p.best()]);
+        List<String> names = ck.metadata().classNames();
+        // the same pass and numbers as 'blockscope predict'
+        Prediction p =
+                TrainedNetwork.of(model, names, ck.metadata().normalization()).predict(x);
+        int best = p.best(0);
+        stdout.printf(
+                Locale.ROOT,
+                "prediction: %s (%.1f%%)%n",
+                best < names.size() ? names.get(best) : "class " + best,
+                100 * p.probabilities()[0][best]);
         try {
             float[] photo = ImageProbe.load(
                             image,
@@ -172,7 +176,7 @@ final class InspectCommand implements Callable<Integer> {
                     ck.metadata().classNames(),
                     out,
                     stdout);
-            int c = o.classOf(cls, p.best());
+            int c = o.classOf(cls, best);
             if (gradcam != null) {
                 if (!model.graph().contains(gradcam)
                         && model.expanded().primitive(gradcam).isEmpty()) {

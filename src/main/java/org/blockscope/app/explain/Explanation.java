@@ -8,7 +8,6 @@ import org.blockscope.engine.data.Normalization;
 import org.blockscope.engine.explain.GradCam;
 import org.blockscope.engine.explain.Heatmap;
 import org.blockscope.engine.explain.Occlusion;
-import org.blockscope.engine.explain.Prediction;
 import org.blockscope.engine.explain.Saliency;
 import org.blockscope.engine.inspect.ModelProbe;
 import org.blockscope.engine.inspect.Planes;
@@ -30,14 +29,14 @@ public record Explanation(
         Heatmap map,
         float lo,
         float hi,
-        Prediction prediction,
+        TopClasses prediction,
         Shape nodeShape,
         float[] activation,
         int strongestChannel) {
 
     /** Runs on the worker or trainer thread. */
     static Explanation compute(Model m, float[] probe, InspectionModel.Target t, ExplainViewModel.Request r) {
-        Prediction p = Prediction.of(m, probe, t.classNames());
+        TopClasses p = TopClasses.of(m, probe, t.classNames(), t.normalization());
         int cls = r.cls() >= 0 && r.cls() < m.classCount() ? r.cls() : p.best();
         Shape s = m.inputShape();
         Shape nodeShape = m.expanded().primitive(r.path()).orElseThrow().output();

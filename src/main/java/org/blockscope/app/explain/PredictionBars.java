@@ -10,12 +10,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import org.blockscope.engine.explain.Prediction;
 
 /** The most probable classes with a bar each; clicking a row explains that class. */
 public final class PredictionBars extends VBox {
 
-    static final double BAR = 150;
+    static final double BAR = 120;
     private final Label title = new Label("Prediction");
     private IntConsumer onPick = c -> {};
 
@@ -31,13 +30,13 @@ public final class PredictionBars extends VBox {
     }
 
     /** Shows the top {@code k} classes of {@code p}, {@code explained} highlighted. */
-    public void show(Prediction p, int k, int explained) {
+    public void show(TopClasses p, int k, int explained) {
         getChildren().setAll(title);
         if (p == null) {
             return;
         }
-        List<Prediction.Ranked> top = p.top(k);
-        for (Prediction.Ranked r : top) {
+        List<TopClasses.Ranked> top = p.top(k);
+        for (TopClasses.Ranked r : top) {
             Label name = new Label(r.name());
             name.setMinWidth(64);
             name.setPrefWidth(64);

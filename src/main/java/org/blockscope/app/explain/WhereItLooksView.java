@@ -31,8 +31,8 @@ import org.blockscope.graph.Shape;
  */
 public final class WhereItLooksView extends BorderPane {
 
-    static final double BIG = 220;
-    static final double SMALL = 140;
+    static final double BIG = 210;
+    static final double SMALL = 120;
 
     private final ExplainViewModel vm;
     private final InspectionModel inspection;

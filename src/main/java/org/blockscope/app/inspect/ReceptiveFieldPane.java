@@ -59,7 +59,7 @@ public final class ReceptiveFieldPane extends VBox {
             box.setVisible(false);
             return;
         }
-        double s = photo.getFitWidth() / shape.width();
+        double s = scale();
         box.setX(r.x0() * s);
         box.setY(r.y0() * s);
         box.setWidth(r.width() * s);
@@ -67,6 +67,11 @@ public final class ReceptiveFieldPane extends VBox {
         box.setVisible(true);
         caption.setText(what + " sees input pixels x " + r.x0() + "–" + r.x1() + ", y " + r.y0() + "–" + r.y1() + " ("
                 + r.width() + "×" + r.height() + ")");
+    }
+
+    /** Screen pixels per image pixel. */
+    public double scale() {
+        return shape == null ? 0 : photo.getFitWidth() / shape.width();
     }
 
     public void clear() {

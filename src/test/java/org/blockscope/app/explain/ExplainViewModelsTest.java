@@ -23,6 +23,8 @@ import org.blockscope.engine.explain.Saliency;
 import org.blockscope.engine.run.DataSpec;
 import org.blockscope.engine.run.TrainingRun;
 import org.blockscope.engine.train.TrainingConfig;
+import org.blockscope.export.Predictor;
+import org.blockscope.export.TrainedNetwork;
 import org.blockscope.graph.Shape;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
@@ -171,6 +173,64 @@ class ExplainViewModelsTest {
         assertThat(vm.shown()).extracting(Object::toString).containsExactly("LeNet-5 again", "run 1");
         vm.remove(first);
         assertThat(vm.shown()).hasSize(1);
+    }
+
+    @Test
+    void aConfusionCellShowsExactlyTheValidationImagesOfThatCell() throws Exception {
+        TrainingRun run = run();
+        ConfusionExamplesViewModel vm = new ConfusionExamplesViewModel(new ModelAccess(Runnable::run, 500));
+        var val = run.data().split().validation();
+        var net = TrainedNetwork.of(run.model(), run.classNames(), run.data().normalization());
+        var confusion = run.evaluateValidation(32).confusion();
+        // the cell with the most images off the diagonal (an untrained net confuses a lot)
+        int actual = 0;
+        int predicted = 1;
+        for (int a = 0; a < confusion.length; a++) {
+            for (int p = 0; p < confusion.length; p++) {
+                if (a != p && confusion[a][p] > confusion[actual][predicted]) {
+                    actual = a;
+                    predicted = p;
+                }
+            }
+        }
+        int a0 = actual;
+        int p0 = predicted;
+        vm.show(run, "run 1", a0, p0);
+        waitFor(() -> vm.cellProperty().get() != null);
+        ConfusionExamplesViewModel.Cell cell = vm.cellProperty().get();
+        assertThat((long) cell.count())
+                .as("the matrix's count")
+                .isEqualTo(confusion[a0][p0])
+                .isPositive();
+        // an independent reference: each validation image on its own through 'predict'
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < val.size(); i++) {
+            float[] x = val.image(i);
+            for (int j = 0; j < x.length; j++) {
+                x[j] = run.data()
+                        .normalization()
+                        .apply(x[j], j / (val.shape().height() * val.shape().width()));
+            }
+            var pr = Predictor.predict(net, x);
+            if (val.label(i) == a0 && pr.best(0) == p0) {
+                expected.add(i);
+                if (expected.size() <= ConfusionExamplesViewModel.MAX) {
+                    ConfusionExamplesViewModel.Example e = cell.examples().get(expected.size() - 1);
+                    assertThat(e.confidence()).isCloseTo(pr.probabilities()[0][p0], within(1e-5f));
+                    assertThat(e.pixels()).containsExactly(val.image(i));
+                }
+            }
+        }
+        assertThat(cell.examples())
+                .extracting(ConfusionExamplesViewModel.Example::index)
+                .containsExactlyElementsOf(
+                        expected.subList(0, Math.min(expected.size(), ConfusionExamplesViewModel.MAX)));
+        assertThat(cell.title())
+                .startsWith("run 1: true '" + run.classNames().get(a0) + "' → predicted '"
+                        + run.classNames().get(p0) + "', " + expected.size() + " validation image");
+        // a diagonal cell, asked again: answered from the kept predictions
+        vm.show(run, "run 1", a0, a0);
+        assertThat(vm.cellProperty().get().count()).isEqualTo((int) confusion[a0][a0]);
     }
 
     static TrainingRun run() throws Exception {

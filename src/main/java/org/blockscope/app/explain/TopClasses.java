@@ -1,26 +1,31 @@
-package org.blockscope.engine.explain;
+package org.blockscope.app.explain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.blockscope.engine.compile.Model;
-import org.blockscope.engine.inspect.ModelProbe;
+import org.blockscope.engine.data.Normalization;
+import org.blockscope.export.Prediction;
+import org.blockscope.export.Predictor;
+import org.blockscope.export.TrainedNetwork;
 
 /**
- * The network's answer for one image: every class's probability (softmax of the scores, inference mode)
- * and the classes ranked. The probabilities come from {@link ModelProbe#probabilities}, the engine's one
- * "class probabilities for one image" function.
+ * The network's answer for the probe, ranked for the prediction bar: every class's probability as
+ * {@link Predictor} computes it for {@code blockscope predict} (the same pass, the same numbers), with the
+ * class names.
  */
-public record Prediction(double[] probabilities, List<String> classNames) {
+public record TopClasses(float[] probabilities, List<String> classNames) {
 
     /** One class and its probability. */
     public record Ranked(int cls, String name, double probability) {}
 
-    public static Prediction of(Model m, float[] image, List<String> classNames) {
-        return new Prediction(ModelProbe.probabilities(m, image), classNames);
+    /** Predicts {@code image} (normalised, C×H×W) with {@code m}: call on the model's thread. */
+    public static TopClasses of(Model m, float[] image, List<String> classNames, Normalization n) {
+        Prediction p = Predictor.predict(TrainedNetwork.of(m, classNames, n), image);
+        return new TopClasses(p.probabilities()[0], classNames);
     }
 
-    /** The most probable class (the lower index on a tie). */
+    /** The most probable class (the lower index on a tie, as {@link Prediction#best}). */
     public int best() {
         int b = 0;
         for (int i = 1; i < probabilities.length; i++) {
