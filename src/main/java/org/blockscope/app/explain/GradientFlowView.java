@@ -45,9 +45,9 @@ public final class GradientFlowView extends BorderPane {
         metric.valueProperty().bindBidirectional(vm.metricProperty());
         layer.valueProperty().bindBidirectional(vm.histogramLayerProperty());
         layer.setPromptText("layer");
-        HBox controls = new HBox(
-                8, new Label("Run:"), a, compare, b, new Label("Show:"), metric, new Label("Histograms of:"), layer);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        FlowPane controls = new FlowPane(
+                8, 4, new Label("Run:"), a, compare, b, new Label("Show:"), metric, new Label("Histograms of:"), layer);
+        controls.setAlignment(Pos.CENTER_LEFT); // wraps on narrow windows
         message.setWrapText(true);
         message.getStyleClass().add("caption");
         VBox body = new VBox(8, controls, message, columns);
@@ -79,7 +79,8 @@ public final class GradientFlowView extends BorderPane {
         if (!layer.getItems().equals(names)) {
             layer.getItems().setAll(names);
         }
-        if (vm.histogramLayerProperty().get() == null && !names.isEmpty()) {
+        String chosen = vm.histogramLayerProperty().get();
+        if ((chosen == null || !names.contains(chosen)) && !names.isEmpty()) {
             vm.histogramLayerProperty().set(names.get(0));
             return; // the change redraws
         }

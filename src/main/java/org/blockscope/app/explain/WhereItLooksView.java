@@ -82,20 +82,23 @@ public final class WhereItLooksView extends BorderPane {
         scale.setAlignment(Pos.CENTER_LEFT);
         VBox mapBox = new VBox(4, title, overlay, scale);
         nodeTitle.setWrapText(true);
-        nodeTitle.setMaxWidth(2 * SMALL + 10);
+        nodeTitle.setMaxWidth(SMALL + 60);
         nodeTitle.getStyleClass().add("section-title");
         nodeMap.setSmooth(false);
         nodeMap.setId("explain-node-map");
         channel.setPrefWidth(80);
         channel.valueProperty().addListener((o, a, b) -> showNodeMap());
         channelNote.getStyleClass().add("caption");
-        HBox channelRow = new HBox(4, new Label("channel"), channel, channelNote);
+        channelNote.setWrapText(true);
+        channelNote.setMaxWidth(SMALL + 60);
+        HBox channelRow = new HBox(4, new Label("channel"), channel);
         channelRow.setAlignment(Pos.CENTER_LEFT);
         bars.setOnPick(c -> vm.classProperty().set(c));
         VBox right = new VBox(10, bars, padBox);
-        VBox fieldBox = new VBox(4, nodeTitle, channelRow, new HBox(10, nodeMap, field));
+        // stacked: the node's output above the probe it is hovered on, so the three columns fit 800 px
+        VBox fieldBox = new VBox(4, nodeTitle, channelRow, channelNote, nodeMap, field);
         FlowPane body = new FlowPane(18, 12, mapBox, right, fieldBox);
-        body.setPrefWrapLength(BIG + 300 + 2 * SMALL + 50);
+        body.setPrefWrapLength(BIG + 300 + SMALL + 100);
         VBox all = new VBox(8, controls, body);
         all.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(all);

@@ -139,7 +139,22 @@ class ExplainScreenshots {
             x.whereItLooks().viewModel().nodeProperty().set("c3");
             return null;
         });
-        waitUntil(60, () -> x.whereItLooks().viewModel().resultProperty().get() != null);
+        waitUntil(
+                60,
+                () -> x.whereItLooks().viewModel().resultProperty().get() != null
+                        && x.whereItLooks()
+                                .viewModel()
+                                .resultProperty()
+                                .get()
+                                .path()
+                                .equals("c3"));
+        fx(
+                () -> { // as if the mouse were on value (3, 6) of c3's output
+                    x.whereItLooks()
+                            .receptiveFieldPane()
+                            .outline(x.whereItLooks().viewModel().receptiveField(3, 6), "'c3' at (3, 6)");
+                    return null;
+                });
         shot("explain-gradcam.png");
         fx(() -> {
             x.whereItLooks().viewModel().methodProperty().set(ExplainViewModel.Method.OCCLUSION);
@@ -182,5 +197,18 @@ class ExplainScreenshots {
         shot("explain-confusion-examples.png");
         tab(robot, "tab-gradients");
         shot("explain-gradients.png");
+        // the lesson: Plain-20 against ResNet-20, one epoch each on the bundled digits
+        train("plain20", "Plain-20", 1, null);
+        train("resnet20", "ResNet-20", 1, null);
+        GradientFlowViewModel flow = window.workspace().explain().gradientFlow().viewModel();
+        fx(() -> {
+            var runs = flow.runs();
+            flow.runAProperty().set(runs.get(runs.size() - 2));
+            flow.runBProperty().set(runs.get(runs.size() - 1));
+            flow.compareProperty().set(true);
+            return null;
+        });
+        tab(robot, "tab-gradients");
+        shot("explain-gradients-compare.png");
     }
 }
