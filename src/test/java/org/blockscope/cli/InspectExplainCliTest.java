@@ -40,8 +40,14 @@ class InspectExplainCliTest {
     static void checkpoint() throws Exception {
         Model m = Compiler.compile(Templates.graph("lenet5"), new Compiler.Options(4, DataType.FLOAT));
         ckpt = dir.resolve("lenet.ckpt");
-        Checkpoints.save(ckpt, m, new Optimizer(OptimizerConfig.Adam.defaults()), 0, 0);
-        new RunMetadata(CLASSES, Normalization.of(new float[] {0.13f}, new float[] {0.31f})).writeInto(ckpt);
+        RunMetadata meta = new RunMetadata(CLASSES, Normalization.of(new float[] {0.13f}, new float[] {0.31f}));
+        Checkpoints.save(
+                ckpt,
+                m,
+                new Optimizer(OptimizerConfig.Adam.defaults()),
+                0,
+                0,
+                java.util.Map.of(RunMetadata.ENTRY, meta.toJson()));
     }
 
     @Test
