@@ -14,9 +14,13 @@ import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.data.DataException;
 import org.blockscope.engine.data.ImageProbe;
+import org.blockscope.engine.data.Normalization;
 import org.blockscope.engine.inspect.FeatureMapImages;
 import org.blockscope.engine.inspect.Inspector;
 import org.blockscope.engine.inspect.NodeOutput;
+import org.blockscope.export.Prediction;
+import org.blockscope.export.TrainedNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "inspect",
-        description = "Feature maps (PNG grids) and SE channel weights (CSV) of a trained network for one image.")
+        description = "Feature maps (PNG grids) and SE channel weights (CSV) of a trained network for one image;"
+                + " with --gradcam, --saliency or --occlusion, where the network looks (overlay PNG and CSV) instead.")
 final class InspectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CKPT", description = "a checkpoint saved by 'blockscope train --save'")
@@ -53,6 +58,30 @@ final class InspectCommand implements Callable<Integer> {
             description = "batch statistics and dropout as in training, instead of inference")
     boolean trainingMode;
 
+    @Option(
+            names = "--gradcam",
+            paramLabel = "NODE",
+            description = "Grad-CAM of this convolutional node (a block name or a primitive path)")
+    String gradcam;
+
+    @Option(names = "--saliency", description = "gradient saliency: |d score / d pixel|")
+    boolean saliency;
+
+    @Option(
+            names = "--occlusion",
+            paramLabel = "PX",
+            arity = "0..1",
+            fallbackValue = "0",
+            description = "occlusion map: the drop of the class's probability under a grey square of PX pixels"
+                    + " (default: a quarter of the image side), stride PX/2")
+    Integer occlusion;
+
+    @Option(
+            names = "--class",
+            paramLabel = "NAME",
+            description = "the class to explain (a name or an index; default: the predicted class)")
+    String cls;
+
     @Spec
     CommandSpec spec;
 
@@ -70,6 +99,9 @@ final class InspectCommand implements Callable<Integer> {
             return BlockscopeCli.fail(err, e.getMessage());
         }
         Model model = ck.model();
+        if (gradcam != null || saliency || occlusion != null) {
+            return explain(ck, x, stdout, err);
+        }
         List<NodeOutput> outputs = Inspector.outputs(model, x, trainingMode ? Mode.TRAINING : Mode.INFERENCE);
         List<NodeOutput> chosen = choose(model, outputs);
         if (chosen.isEmpty()) {
@@ -115,6 +147,63 @@ final class InspectCommand implements Callable<Integer> {
         stdout.printf(
                 "wrote %d feature-map grid(s)%s to %s%n",
                 chosen.size(), Inspector.seBlocks(model).isEmpty() ? "" : " and se_weights.csv", out);
+        stdout.flush();
+        return 0;
+    }
+
+    private int explain(CheckpointSource ck, INDArray x, PrintWriter stdout, PrintWriter err) {
+        Model model = ck.model();
+        List<String> names = ck.metadata().classNames();
+        // the same pass and numbers as 'blockscope predict'
+        Prediction p =
+                TrainedNetwork.of(model, names, ck.metadata().normalization()).predict(x);
+        int best = p.best(0);
+        stdout.printf(
+                Locale.ROOT,
+                "prediction: %s (%.1f%%)%n",
+                best < names.size() ? names.get(best) : "class " + best,
+                100 * p.probabilities()[0][best]);
+        try {
+            float[] photo = ImageProbe.load(
+                            image,
+                            model.inputShape(),
+                            Normalization.identity(model.inputShape().channels()))
+                    .data()
+                    .asFloat();
+            ExplainOutputs o = new ExplainOutputs(
+                    model,
+                    x.castTo(DataType.FLOAT).dup('c').data().asFloat(),
+                    photo,
+                    ck.metadata().classNames(),
+                    out,
+                    stdout);
+            int c = o.classOf(cls, best);
+            if (gradcam != null) {
+                if (!model.graph().contains(gradcam)
+                        && model.expanded().primitive(gradcam).isEmpty()) {
+                    return BlockscopeCli.fail(
+                            err,
+                            "no node named '" + gradcam + "'; names are the blocks of the network ("
+                                    + String.join(", ", model.graph().names()) + ") or primitive paths");
+                }
+                o.gradCam(gradcam, c);
+            }
+            if (saliency) {
+                o.saliency(c);
+            }
+            if (occlusion != null) {
+                int side =
+                        Math.min(model.inputShape().height(), model.inputShape().width());
+                int patch = occlusion > 0 ? occlusion : Math.max(2, side / 4);
+                o.occlusion(c, patch, Math.max(1, patch / 2), ck.metadata().normalization());
+            }
+        } catch (DataException | IllegalArgumentException e) {
+            return BlockscopeCli.fail(err, e.getMessage());
+        } catch (IOException e) {
+            err.println("blockscope: cannot write to " + out + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         stdout.flush();
         return 0;
     }

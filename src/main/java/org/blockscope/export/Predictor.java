@@ -43,6 +43,19 @@ public final class Predictor {
         return out;
     }
 
+    /**
+     * One image already preprocessed (C×H×W, normalised as {@link #preprocessing} says): the app's prediction
+     * bar and {@code inspect} predict through this, by the same pass as the image files above.
+     */
+    public static Prediction predict(TrainedNetwork net, float[] image) {
+        Shape s = net.inputShape();
+        if (image.length != s.elements()) {
+            throw new IllegalArgumentException(
+                    "image has " + image.length + " values, the network takes " + s.elements() + " (" + s + ")");
+        }
+        return net.predict(Nd4j.create(image, new long[] {1, s.channels(), s.height(), s.width()}, 'c'));
+    }
+
     /** The images as one preprocessed batch [N, C, H, W]. */
     public static INDArray batch(TrainedNetwork net, List<Path> images) throws DataException {
         INDArray[] xs = new INDArray[images.size()];

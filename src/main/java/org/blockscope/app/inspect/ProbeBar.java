@@ -9,17 +9,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /** The probe image and the model looked at: bundled probes, "next validation image", any file; the source toggle. */
-public final class ProbeBar extends HBox {
+public final class ProbeBar extends FlowPane {
 
     private int validationIndex;
 
     public ProbeBar(InspectionModel m) {
-        super(8);
+        super(8, 4); // wraps on narrow windows
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(6));
         getStyleClass().add("probe-bar");

@@ -24,9 +24,12 @@ public final class StepThroughView extends BorderPane {
     private final HistogramView outHist = new HistogramView(240, 70);
     private final Label title = new Label();
     private final Label text = new Label();
+    private final ReceptiveFieldPane field = new ReceptiveFieldPane(120);
+    private final InspectionModel inspection;
 
     public StepThroughView(InspectionModel inspection, java.util.function.Consumer<String> centreOn) {
         this.vm = new StepThroughViewModel(inspection, centreOn);
+        this.inspection = inspection;
         getStyleClass().add("step-through-view");
         Button step = new Button("Step ▶");
         step.setOnAction(e -> vm.step());
@@ -65,7 +68,7 @@ public final class StepThroughView extends BorderPane {
         output.setMaxTiles(32);
         VBox in = new VBox(4, input, inHist);
         VBox out = new VBox(4, output, outHist);
-        HBox tensors = new HBox(24, in, new Label("→"), out);
+        HBox tensors = new HBox(24, in, new Label("→"), out, field);
         VBox body = new VBox(8, controls, title, text, tensors);
         body.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(body);
@@ -96,5 +99,40 @@ public final class StepThroughView extends BorderPane {
         output.show("Output: " + s.output().path(), s.output(), 40);
         inHist.show(in == null ? null : in.stats());
         outHist.show(s.output().stats());
+        showField(s);
+    }
+
+    /** Hovering a value of an output tile outlines what it sees on the probe (issue 17). */
+    private void showField(StepThroughViewModel.Step s) {
+        ProbeImage probe = inspection.probeProperty().get();
+        boolean map = !s.node().output().vector() && probe != null;
+        field.setVisible(map);
+        field.setManaged(map);
+        if (!map) {
+            return;
+        }
+        field.showImage(probe.pixels(), probe.shape());
+        ChannelGrid g = s.output();
+        for (javafx.scene.Node cell : output.tiles().getChildren()) {
+            if (cell instanceof javafx.scene.layout.StackPane p
+                    && p.getChildren().get(0) instanceof javafx.scene.image.ImageView v) {
+                ReceptiveFieldPane.onHover(
+                        v,
+                        g.height(),
+                        g.width(),
+                        (y, x) -> vm.receptiveField(y, x)
+                                .ifPresentOrElse(
+                                        r -> field.outline(r, "'" + s.node().path() + "' at (" + y + ", " + x + ")"),
+                                        field::clear));
+            }
+        }
+    }
+
+    public ReceptiveFieldPane receptiveFieldPane() {
+        return field;
+    }
+
+    public ChannelGridView outputGrid() {
+        return output;
     }
 }

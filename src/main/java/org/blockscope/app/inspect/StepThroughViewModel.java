@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.blockscope.engine.compile.Mode;
+import org.blockscope.engine.explain.ReceptiveFields;
 import org.blockscope.engine.inspect.Activation;
 import org.blockscope.engine.inspect.ModelProbe;
 import org.blockscope.primitive.PrimitiveNode;
@@ -48,12 +49,30 @@ public final class StepThroughViewModel {
     private ExpandedGraph expanded;
     private List<String> classNames = List.of();
     private boolean stale = true;
+    private ExpandedGraph fieldsOf;
+    private ReceptiveFields fields;
 
     public StepThroughViewModel(InspectionModel inspection, Consumer<String> centreOn) {
         this.inspection = inspection;
         this.centreOn = centreOn;
         inspection.revisionProperty().addListener((o, a, b) -> stale = true);
         mode.addListener((o, a, b) -> load(index.get()));
+    }
+
+    /**
+     * What output value (y, x) of the current step sees of the probe image (issue 17), clipped at the
+     * borders; empty for vectors and before the first step.
+     */
+    public java.util.Optional<ReceptiveFields.Rect> receptiveField(int y, int x) {
+        Step s = step.get();
+        if (s == null || expanded == null || s.node().output().vector() || y < 0 || x < 0) {
+            return java.util.Optional.empty();
+        }
+        if (fieldsOf != expanded) {
+            fieldsOf = expanded;
+            fields = ReceptiveFields.of(expanded);
+        }
+        return fields.find(s.node().path(), y, x);
     }
 
     public ObjectProperty<Mode> modeProperty() {

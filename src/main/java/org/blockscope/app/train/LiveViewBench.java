@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.blockscope.app.explain.ExplainViewModel;
+import org.blockscope.app.explain.GradientFlowViewModel;
 import org.blockscope.app.inspect.FeatureMapViewModel;
 import org.blockscope.app.inspect.InspectionModel;
 import org.blockscope.app.inspect.ModelAccess;
@@ -27,7 +29,7 @@ import org.blockscope.templates.Templates;
  * twice: bare (a TrainingRun and its trainer) and with everything the workspace attaches (the
  * TrainingRunsViewModel's event inbox drained every 100 ms into the metrics and chart series, the
  * ModelAccess hook sampling the selected node's feature maps, the first filters and the SE gates every
- * 500 ms). A single-thread executor stands in for the FX thread. Reports images/s and the ratio
+ * 500 ms, the Grad-CAM of the "where it looks" view sampled likewise, and the gradient-flow listener). A single-thread executor stands in for the FX thread. Reports images/s and the ratio
  * (best of two runs each, after a warm-up; on a shared machine the spread between identical runs is large).
  *
  * <p>Run: {@code java -cp target/classes:$(cat cp.txt) org.blockscope.app.train.LiveViewBench [iterations]}
@@ -134,6 +136,10 @@ public final class LiveViewBench {
                     vm.onRunEnded(inspection::runEnded);
                     FeatureMapViewModel maps = new FeatureMapViewModel(inspection);
                     SeWeightsViewModel se = new SeWeightsViewModel(inspection);
+                    // issue 17: Grad-CAM of the last feature map sampled live, gradient flow of the run
+                    ExplainViewModel explain = new ExplainViewModel(inspection);
+                    GradientFlowViewModel flow = new GradientFlowViewModel(fx);
+                    vm.onRunStarting(run -> flow.attach(run, "run"));
                     vm.chartRevisionProperty().addListener((o, a, b) -> { // what the charts compute per redraw
                         ChartData.iterationLoss(vm.runs());
                         ChartData.epochAccuracy(vm.runs());
@@ -151,6 +157,8 @@ public final class LiveViewBench {
                     holder[1] = access;
                     holder[2] = maps;
                     holder[3] = se;
+                    holder[4] = explain;
+                    holder[5] = flow;
                 })
                 .get();
         Training training = (Training) holder[0];

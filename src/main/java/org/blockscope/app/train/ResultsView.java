@@ -22,6 +22,32 @@ public final class ResultsView extends VBox {
     private final VBox perClass = new VBox(2);
     private final FlowPane wrong = new FlowPane(6, 6);
 
+    // ---- confusion to examples (issue 17): a click on a cell names the run and the cell ----
+    /** Receives clicks on confusion-matrix cells. */
+    @FunctionalInterface
+    public interface CellClick {
+        void clicked(TrainingRunRecord run, int actual, int predicted);
+    }
+
+    private CellClick onCell = (r, a, p) -> {};
+    private TrainingRunRecord shown;
+    private double cellLeft;
+    private double cellTop;
+    private double cellSize;
+    private int cellCount;
+
+    public void setOnCellClicked(CellClick c) {
+        onCell = c;
+    }
+
+    private void clickAt(double x, double y) {
+        int p = (int) Math.floor((x - cellLeft) / cellSize);
+        int a = (int) Math.floor((y - cellTop) / cellSize);
+        if (shown != null && cellCount > 0 && a >= 0 && p >= 0 && a < cellCount && p < cellCount) {
+            onCell.clicked(shown, a, p);
+        }
+    }
+
     public ResultsView() {
         getStyleClass().add("results-view");
         title.getStyleClass().add("section-title");
@@ -33,6 +59,11 @@ public final class ResultsView extends VBox {
         setSpacing(6);
         setPadding(new Insets(6));
         getChildren().addAll(title, row);
+        matrix.setOnMouseClicked(e -> clickAt(e.getX(), e.getY()));
+    }
+
+    public Canvas matrix() {
+        return matrix;
     }
 
     public void show(TrainingRunRecord r) {
@@ -51,6 +82,11 @@ public final class ResultsView extends VBox {
         double cell = Math.max(22, Math.min(46, 400.0 / k));
         double left = 64;
         double top = 34;
+        shown = r;
+        cellLeft = left;
+        cellTop = top;
+        cellSize = cell;
+        cellCount = k;
         matrix.setWidth(left + k * cell + 4);
         matrix.setHeight(top + k * cell + 4);
         g.setFill(Color.web("#333"));

@@ -76,6 +76,11 @@ public final class TrainingPanel extends BorderPane {
         return training;
     }
 
+    /** The results of the selected run (confusion matrix, misclassified images). */
+    public ResultsView results() {
+        return results;
+    }
+
     public ChartCanvas lossChart() {
         return lossChart;
     }

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.blockscope.app.explain.ExplainWorkspace;
 import org.blockscope.app.inspect.FeatureMapView;
 import org.blockscope.app.inspect.InspectionModel;
 import org.blockscope.app.inspect.ModelAccess;
@@ -28,6 +29,7 @@ public final class TrainingWorkspace extends TabPane {
     private final FeatureMapView featureMaps;
     private final SeWeightsView seWeights;
     private final StepThroughView stepThrough;
+    private final ExplainWorkspace explain;
 
     public TrainingWorkspace(EditorModel model, Consumer<String> centreOnNode) {
         this(model, centreOnNode, SAMPLES);
@@ -55,6 +57,30 @@ public final class TrainingWorkspace extends TabPane {
                         tab("Feature maps", featureMaps),
                         tab("SE weights", seWeights),
                         tab("Step through", stepThrough));
+        explain = explain(inspection);
+    }
+
+    /** What the network learned (issue 17): three more tabs, gradient flow of every run, confusion examples. */
+    private ExplainWorkspace explain(InspectionModel inspection) {
+        ExplainWorkspace x = new ExplainWorkspace(inspection, Platform::runLater);
+        getTabs().addAll(x.tabs());
+        training.runs().onRunStarting(x::runStarting);
+        training.runs()
+                .onRunStarted(run -> training.runs().runs().stream()
+                        .filter(r -> r.run() == run)
+                        .findFirst()
+                        .ifPresent(r -> x.runNamed(run, r.toString())));
+        trainingPanel.results().getChildren().add(x.confusionExamples());
+        trainingPanel.results().setOnCellClicked((r, a, p) -> {
+            if (r.run() != null) {
+                x.showCell(r.run(), r.toString(), a, p);
+            }
+        });
+        return x;
+    }
+
+    public ExplainWorkspace explain() {
+        return explain;
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {
@@ -90,6 +116,7 @@ public final class TrainingWorkspace extends TabPane {
     /** Stops a running run and the background threads (call when the window closes). */
     public void shutdown() {
         trainingPanel.stopPump();
+        explain.shutdown();
         training.shutdown();
         access.shutdown();
     }

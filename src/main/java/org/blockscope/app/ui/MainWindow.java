@@ -177,7 +177,10 @@ public final class MainWindow {
      * waits for the engine.
      */
     private void addTrainingTabs() {
-        String[] titles = {"Training", "Feature maps", "SE weights", "Step through"};
+        java.util.List<String> all =
+                new java.util.ArrayList<>(java.util.List.of("Training", "Feature maps", "SE weights", "Step through"));
+        all.addAll(org.blockscope.app.explain.ExplainWorkspace.TITLES); // issue 17: what the network learned
+        String[] titles = all.toArray(String[]::new);
         java.util.List<Tab> tabs = new java.util.ArrayList<>();
         for (String title : titles) {
             Tab t = new Tab(title, new StackPane(new Label("Loading the engine…")));

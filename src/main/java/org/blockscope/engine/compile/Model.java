@@ -226,6 +226,18 @@ public final class Model {
         return executor.backward(p, labels, inputGradient, !keepPreviousPass && p.mode == Mode.TRAINING);
     }
 
+    /**
+     * Back-propagates a chosen gradient instead of the loss: {@code dOut} is the gradient of some quantity
+     * with respect to the output of primitive {@code from} in the last forward pass (same shape as its
+     * {@link #activation}); a one-hot {@code dOut} on the class scores gives the gradient of one class score
+     * (Grad-CAM, saliency). Returns copies of the gradients with respect to the outputs of the primitives
+     * {@code at} (the INPUT primitive's path gives the image's), zeros where none reaches. Afterwards
+     * {@link #gradients()} holds this quantity's parameter gradients.
+     */
+    public Map<String, INDArray> backwardFrom(String from, INDArray dOut, java.util.Collection<String> at) {
+        return SeededBackward.run(plan, requirePass(), from, dOut, at);
+    }
+
     /** Starts (or with false stops) timing steps by primitive kind; see {@link #profile()}. */
     public void profiling(boolean on) {
         executor.profiling(on);

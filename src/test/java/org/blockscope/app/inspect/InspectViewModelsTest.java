@@ -10,6 +10,7 @@ import org.blockscope.edit.Document;
 import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
+import org.blockscope.engine.explain.ReceptiveFields;
 import org.blockscope.engine.inspect.Activation;
 import org.blockscope.engine.inspect.ModelProbe;
 import org.blockscope.engine.inspect.Planes;
@@ -112,6 +113,16 @@ class InspectViewModelsTest {
                 .isEqualTo(
                         "Fully connected, 120 units: each output is a weighted sum of all 400 inputs plus a bias: 400 → 120.");
         assertThat(vm.stepProperty().get().inputs()).hasSize(1);
+        assertThat(vm.receptiveField(0, 0))
+                .as("a vector has no place on the image")
+                .isEmpty();
+        // c3 sees 14×14 (5 + 4·2 through s2 2×2/2 and c1 5×5 pad 2) with jump 2, clipped at the borders:
+        // column 9 starts at 9·2·1 − 2 = 16 and would end at 29; row 0 would start at −2 and ends at 11
+        vm.reset();
+        vm.runTo("c3");
+        assertThat(vm.receptiveField(0, 9)).contains(new ReceptiveFields.Rect(16, 0, 27, 11));
+        assertThat(vm.receptiveField(4, 4)).contains(new ReceptiveFields.Rect(6, 6, 19, 19));
+        assertThat(vm.receptiveField(-1, -1)).as("the mouse left the map").isEmpty();
     }
 
     @Test

@@ -14,7 +14,7 @@ class LessonsTest {
         var lessons = Lessons.fromClasspath();
         assertThat(lessons)
                 .extracting(Lessons.Lesson::id)
-                .containsExactly("residual", "squeeze-excitation", "small-kernels");
+                .containsExactly("residual", "squeeze-excitation", "small-kernels", "where-it-looks");
         for (var l : lessons) {
             assertThat(Templates.byId(l.template())).as(l.id()).isPresent();
             l.compare().ifPresent(c -> assertThat(Templates.byId(c)).as(l.id()).isPresent());

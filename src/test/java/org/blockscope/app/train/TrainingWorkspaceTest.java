@@ -109,6 +109,7 @@ class TrainingWorkspaceTest {
             return null;
         });
         waitUntil(20, () -> workspace.featureMaps().outputTiles().getChildren().size() == 16);
+        explainViewsFollowedTheRun(run);
         // the finished run can be taken off the list, and its curves off the charts
         fx(() -> {
             workspace.getSelectionModel().select(0);
@@ -120,6 +121,62 @@ class TrainingWorkspaceTest {
                 10,
                 () -> vm.runs().isEmpty()
                         && workspace.trainingPanel().lossChart().chart().points() == 0);
+    }
+
+    /** Issue 17: a click on confusion cell (3, 3) shows its validation images; the run's gradients were followed. */
+    private void explainViewsFollowedTheRun(TrainingRunRecord run) {
+        fx(() -> {
+            workspace.getSelectionModel().select(0);
+            var m = workspace.trainingPanel().results().matrix();
+            double k = run.resultProperty().get().evaluation().classes();
+            double cell = Math.max(22, Math.min(46, 400.0 / k)); // as ResultsView lays the cells out
+            javafx.geometry.Point2D at = m.localToScene(64 + 3.5 * cell, 34 + 3.5 * cell);
+            javafx.event.Event.fireEvent(
+                    m,
+                    new javafx.scene.input.MouseEvent(
+                            javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                            at.getX(),
+                            at.getY(),
+                            0,
+                            0,
+                            javafx.scene.input.MouseButton.PRIMARY,
+                            1,
+                            false,
+                            false,
+                            false,
+                            false,
+                            true,
+                            false,
+                            false,
+                            false,
+                            false,
+                            true,
+                            null));
+            return null;
+        });
+        var examples = workspace.explain().confusionExamples();
+        waitUntil(30, () -> examples.viewModel().cellProperty().get() != null);
+        var cell = fx(() -> examples.viewModel().cellProperty().get());
+        long inMatrix = run.resultProperty().get().evaluation().confusion()[3][3];
+        assertThat(cell.actual()).isEqualTo(3);
+        assertThat(cell.predicted()).isEqualTo(3);
+        assertThat((long) cell.count()).isEqualTo(inMatrix).isPositive();
+        assertThat(fx(() -> examples.images().getChildren().size()))
+                .isEqualTo((int) Math.min(inMatrix, org.blockscope.app.explain.ConfusionExamplesViewModel.MAX));
+        var flow = workspace.explain().gradientFlow().viewModel();
+        assertThat(fx(() -> flow.runs().size())).isEqualTo(1);
+        assertThat(fx(() -> flow.runAProperty().get().snapshot().layers().size()))
+                .as("c1, c3, f5, f6, f7")
+                .isEqualTo(5);
+        assertThat(fx(() -> flow.runAProperty().get().snapshot().samples().size()))
+                .isPositive();
+        assertThat(fx(() -> workspace
+                        .explain()
+                        .gradientFlow()
+                        .columns()
+                        .getChildren()
+                        .size()))
+                .isEqualTo(1);
     }
 
     @Test

@@ -42,11 +42,26 @@ class StartPageTest {
     @Test
     void aTemplateCardOpensThatNetworkAndHidesThePage(FxRobot robot) {
         assertThat(robot.lookup("#start-page").query().isVisible()).isTrue();
+        scrollTo(robot, "#template-lenet5"); // below the lesson cards: a user scrolls down to it
         robot.clickOn("#template-lenet5");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.graph()).isEqualTo(Templates.graph("lenet5"));
         assertThat(robot.lookup("#start-page").query().isVisible()).isFalse();
         assertThat(model.document().isDirty()).isFalse();
+    }
+
+    /** Scrolls the start page so that the node {@code id} is at the top of the view (as far as it goes). */
+    private static void scrollTo(FxRobot robot, String id) {
+        javafx.scene.control.ScrollPane page =
+                robot.lookup("#start-page").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.Node n = robot.lookup(id).query();
+        robot.interact(() -> {
+            double y = page.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
+            double room = page.getContent().getBoundsInLocal().getHeight()
+                    - page.getViewportBounds().getHeight();
+            page.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

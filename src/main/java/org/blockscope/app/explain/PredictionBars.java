@@ -1,0 +1,62 @@
+package org.blockscope.app.explain;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+/** The most probable classes with a bar each; clicking a row explains that class. */
+public final class PredictionBars extends VBox {
+
+    static final double BAR = 120;
+    private final Label title = new Label("Prediction");
+    private IntConsumer onPick = c -> {};
+
+    public PredictionBars() {
+        getStyleClass().add("prediction-bars");
+        title.getStyleClass().add("section-title");
+        setSpacing(3);
+        getChildren().add(title);
+    }
+
+    public void setOnPick(IntConsumer c) {
+        onPick = c;
+    }
+
+    /** Shows the top {@code k} classes of {@code p}, {@code explained} highlighted. */
+    public void show(TopClasses p, int k, int explained) {
+        getChildren().setAll(title);
+        if (p == null) {
+            return;
+        }
+        List<TopClasses.Ranked> top = p.top(k);
+        for (TopClasses.Ranked r : top) {
+            Label name = new Label(r.name());
+            name.setMinWidth(64);
+            name.setPrefWidth(64);
+            Rectangle track = new Rectangle(BAR, 14);
+            track.getStyleClass().add("prob-track");
+            Rectangle bar = new Rectangle(Math.max(1, BAR * r.probability()), 14);
+            bar.getStyleClass().add(r.cls() == p.best() ? "prob-bar-best" : "prob-bar");
+            StackPane bars = new StackPane(track, bar);
+            StackPane.setAlignment(bar, Pos.CENTER_LEFT);
+            Label value = new Label(String.format(Locale.ROOT, "%.1f%%", 100 * r.probability()));
+            value.setMinWidth(48);
+            HBox row = new HBox(6, name, bars, value);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("prediction-row");
+            if (r.cls() == explained) {
+                row.getStyleClass().add("explained");
+            }
+            Tooltip.install(row, new Tooltip("Explain class '" + r.name() + "'"));
+            row.setOnMouseClicked(e -> onPick.accept(r.cls()));
+            getChildren().add(row);
+        }
+    }
+}
