@@ -26,14 +26,20 @@ public final class NetworkAnalysis {
     private final Map<String, NodeStats> primitives = new LinkedHashMap<>();
     private final Map<String, NodeStats> topLevel = new LinkedHashMap<>();
     private final Cost total;
+    private final Cost trainingOnly;
 
     private NetworkAnalysis(ExpandedGraph expanded) {
         this.expanded = expanded;
         Map<String, ReceptiveField> rf = new HashMap<>();
         Map<String, Cost> byOwner = new HashMap<>();
         Cost sum = Cost.ZERO;
+        Cost heads = Cost.ZERO;
+        java.util.Set<String> onlyTraining = TrainingOnly.paths(expanded.nodes());
         for (PrimitiveNode p : expanded.nodes()) {
             Cost c = costOf(p);
+            if (onlyTraining.contains(p.path())) {
+                heads = heads.plus(c);
+            }
             ReceptiveField r = receptiveField(p, rf);
             rf.put(p.path(), r);
             primitives.put(p.path(), new NodeStats(p.path(), p.kind().displayName(), p.output(), c, r));
@@ -41,6 +47,7 @@ public final class NetworkAnalysis {
             sum = sum.plus(c);
         }
         this.total = sum;
+        this.trainingOnly = heads;
         Graph g = expanded.source();
         for (String name : expanded.topLevelOrder()) {
             Node n = g.node(name);
@@ -113,8 +120,23 @@ public final class NetworkAnalysis {
         return Optional.ofNullable(topLevel.get(name));
     }
 
+    /** Everything the network holds and computes, training-only heads included (the model's parameters). */
     public Cost total() {
         return total;
+    }
+
+    /** What inference costs: {@link #total()} without the training-only heads (GoogLeNet's aux classifiers). */
+    public Cost inference() {
+        return new Cost(
+                total.params() - trainingOnly.params(),
+                total.state() - trainingOnly.state(),
+                total.macs() - trainingOnly.macs(),
+                total.memoryBytes() - trainingOnly.memoryBytes());
+    }
+
+    /** What only training evaluates: primitives that feed training-only classifiers and no inference output. */
+    public Cost trainingOnly() {
+        return trainingOnly;
     }
 
     public List<Diagnostic> diagnostics() {

@@ -143,7 +143,8 @@ public enum NamedBlock implements BlockKind {
             "Grouped 1×1 convs with a channel shuffle between them, depthwise 3×3, shortcut.",
             integer("filters", 240, 1, 65536, "output channels"),
             integer("groups", 3, 1, 64, "groups of the 1×1 convs"),
-            integer("stride", 1, 1, 2, "2 halves the size and concatenates an avg-pooled shortcut")),
+            integer("stride", 1, 1, 2, "2 halves the size and concatenates an avg-pooled shortcut"),
+            bool("groupFirst", true, "group the first 1×1 (off for the first unit of stage 2: few input channels)")),
     VGG_STAGE(
             new VggStageExpansion(),
             p -> p.getInt("convs") + "×conv " + p.getInt("filters") + (p.getBool("batchNorm") ? " BN" : ""),

@@ -88,6 +88,20 @@ public final class Templates {
                     TV,
                     ImageNetTemplates::mobilenetV2),
             new Template(
+                    "alexnet",
+                    "AlexNet",
+                    "Five convs (11×11 /4 first) with ReLU and max pools, then three fully connected layers.",
+                    false,
+                    TV + " (61,100,840 params, 0.71 GFLOPS)",
+                    ImageNetTemplates::alexnet),
+            new Template(
+                    "shufflenet_v1_g3",
+                    "ShuffleNet v1 (g = 3)",
+                    "Grouped 1×1 convs with channel shuffles; 1×, 3 groups, stages 240/480/960.",
+                    false,
+                    "Zhang et al. 2018, table 1 (1×, g = 3: 137 MFLOPs); megvii-model/ShuffleNet-Series",
+                    () -> ShuffleNetTemplates.v1(3)),
+            new Template(
                     "lenet5",
                     "LeNet-5",
                     "The 1998 digit reader: two conv + pool stages, three FC layers.",
