@@ -145,6 +145,19 @@ public enum NamedBlock implements BlockKind {
             integer("groups", 3, 1, 64, "groups of the 1×1 convs"),
             integer("stride", 1, 1, 2, "2 halves the size and concatenates an avg-pooled shortcut"),
             bool("groupFirst", true, "group the first 1×1 (off for the first unit of stage 2: few input channels)")),
+    REGNET(
+            new RegNetExpansion(),
+            p -> p.getString("variant").toUpperCase(java.util.Locale.ROOT) + " " + p.getInt("filters") + " gw="
+                    + p.getInt("groupWidth") + KeyText.stride(p),
+            Glyph.SKIP,
+            "RegNet block",
+            "RegNet X block (ResNeXt bottleneck set by its group width); Y adds squeeze-and-excitation.",
+            choice("variant", "x", List.of("x", "y"), "x: bottleneck with a grouped 3×3; y: the same with SE"),
+            integer("filters", 64, 1, 65536, "output width w"),
+            integer("groupWidth", 16, 1, 4096, "channels per group of the 3×3 (g)"),
+            real("bottleneck", 1.0, 0.0625, 16, "bottleneck ratio b: the 3×3 works on round(w·b) channels"),
+            integer("stride", 1, 1, 4, "stride of the 3×3 (and of the projection)"),
+            real("seRatio", 0.25, 0.01, 1, "Y: SE units = round(ratio · input width)")),
     VGG_STAGE(
             new VggStageExpansion(),
             p -> p.getInt("convs") + "×conv " + p.getInt("filters") + (p.getBool("batchNorm") ? " BN" : ""),

@@ -90,6 +90,7 @@ class BlockKindCompletenessTest {
             MBCONV,          24x16x16
             SHUFFLE_UNIT,    240x14x14
             VGG_STAGE,       3x32x32
+            REGNET,          32x16x16
             """)
     void everyExpansionHasItsPortsAndAValidOutput(NamedBlock kind, String input) {
         Shape in = Shape.parse(input);
@@ -145,6 +146,7 @@ class BlockKindCompletenessTest {
                         NamedBlock.SEPARABLE_CONV,
                         NamedBlock.MBCONV,
                         NamedBlock.SHUFFLE_UNIT,
+                        NamedBlock.REGNET,
                         NamedBlock.VGG_STAGE);
     }
 

@@ -33,6 +33,13 @@ class TemplateFiguresTest {
             lenet5,             61706,          -1
             alexnet,         61100840,   714188480
             shufflenet_v1_g3, 1864728,   137460672
+            efficientnet_b0,  5288548,   385814752
+            efficientnet_b1,  7794184,   686802832
+            efficientnet_b2,  9109994,   993561872
+            efficientnet_b3, 12233232,  1827141392
+            regnet_x_400mf,   5495976,   413812608
+            regnet_y_400mf,   4344144,   401842848
+            regnet_x_800mf,   7259656,   799699712
             """)
     void templateMatchesPublishedTotals(String id, long params, long macs) {
         NetworkAnalysis a = NetworkAnalysis.of(Templates.graph(id));
@@ -42,6 +49,24 @@ class TemplateFiguresTest {
         if (macs >= 0) {
             assertThat(a.total().macs()).as("MACs of " + id).isEqualTo(macs);
         }
+    }
+
+    /**
+     * EfficientNet at 224×224 (as {@code --input 3x224x224} makes it) and at its own resolution:
+     * torchvision's counts at both (torchvision_figures.py).
+     */
+    @ParameterizedTest(name = "{0} at 224: {1} MACs")
+    @CsvSource(textBlock = """
+            efficientnet_b0, 385814752
+            efficientnet_b1, 569651680
+            efficientnet_b2, 658963440
+            efficientnet_b3, 962708240
+            """)
+    void efficientNetAt224MatchesTorchvision(String id, long macs) {
+        NetworkAnalysis a = NetworkAnalysis.of(Inputs.resize(Templates.graph(id), 224));
+
+        assertThat(a.diagnostics()).isEmpty();
+        assertThat(a.total().macs()).isEqualTo(macs);
     }
 
     /**

@@ -74,6 +74,7 @@ class NodeTextTest {
             mbconv           | 24 t=6 3×3
             shuffle_unit     | 240 g=3
             vgg_stage        | 2×conv 64
+            regnet           | X 64 gw=16
             port             | ''
             """)
     void everyKindShowsItsDefaults(String id, String text) {

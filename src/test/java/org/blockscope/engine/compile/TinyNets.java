@@ -207,6 +207,16 @@ final class TinyNets {
         m.put(
                 "vgg stage BN",
                 around(NamedBlock.VGG_STAGE, Params.of("convs", 1, "filters", 3, "batchNorm", true), 2, 4));
+        m.put(
+                "regnet X stride 2 projection",
+                around(NamedBlock.REGNET, Params.of("filters", 4, "groupWidth", 2, "stride", 2), 2, 5));
+        m.put(
+                "regnet Y identity bottleneck 0.5",
+                around(
+                        NamedBlock.REGNET,
+                        Params.of("variant", "y", "filters", 4, "groupWidth", 1, "bottleneck", 0.5, "seRatio", 0.5),
+                        4,
+                        4));
         m.put("aux classifier", auxNet());
         m.put("group", groupNet());
         return m;
