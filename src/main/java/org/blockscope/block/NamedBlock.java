@@ -145,6 +145,14 @@ public enum NamedBlock implements BlockKind {
             integer("groups", 3, 1, 64, "groups of the 1×1 convs"),
             integer("stride", 1, 1, 2, "2 halves the size and concatenates an avg-pooled shortcut"),
             bool("groupFirst", true, "group the first 1×1 (off for the first unit of stage 2: few input channels)")),
+    SHUFFLE_V2_UNIT(
+            new ShuffleV2UnitExpansion(),
+            p -> p.getInt("filters") + " split" + KeyText.stride(p),
+            Glyph.SKIP,
+            "ShuffleNetV2 unit",
+            "Channel split: half passes, half goes 1×1, depthwise 3×3, 1×1; concat and shuffle.",
+            integer("filters", 116, 2, 65536, "output channels (stride 1: equal to the input's)"),
+            integer("stride", 1, 1, 2, "2: no split, both branches downsample and the channels double")),
     REGNET(
             new RegNetExpansion(),
             p -> p.getString("variant").toUpperCase(java.util.Locale.ROOT) + " " + p.getInt("filters") + " gw="

@@ -163,6 +163,15 @@ public enum Primitive implements BlockKind {
             1,
             "Interleaves the channels of groups so information crosses groups (ShuffleNet).",
             integer("groups", 2, 1, 4096, "number of groups")),
+    CHANNEL_SPLIT(
+            new ChannelSplitRule(),
+            "Channel split",
+            Category.MERGE,
+            1,
+            1,
+            "Takes one of n equal parts of the channels (ShuffleNetV2's channel split: two of these).",
+            integer("parts", 2, 1, 4096, "number of equal parts the channels are split into"),
+            integer("part", 0, 0, 4095, "which part this node takes, from 0")),
     CLASSIFIER(
             new ClassifierRule(),
             "Classifier",

@@ -53,4 +53,27 @@ final class ShuffleNetTemplates {
         }
         return ImageNetTemplates.finish(b, b.fc("fc", b.gap("avgpool", x), 1000, false));
     }
+
+    /**
+     * ShuffleNetV2 (Ma et al. 2018, table 5; torchvision): 3×3/2 conv of 24, 3×3/2 max pool, stages of
+     * 4, 8 and 4 units (the first with stride 2), a 1×1 conv to 1024, global pool, FC.
+     */
+    static Graph v2(int... stageWidths) {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.input(3, 224, 224);
+        x = b.relu("conv1_relu", b.bn("conv1_bn", b.conv("conv1", x, 24, 3, 2, 1, 1, false)));
+        x = b.maxPool("maxpool", x, 3, 2, 1, false);
+        int[] repeats = {4, 8, 4};
+        for (int stage = 0; stage < repeats.length; stage++) {
+            for (int i = 0; i < repeats[stage]; i++) {
+                x = b.add(
+                        "stage" + (stage + 2) + "_" + i,
+                        NamedBlock.SHUFFLE_V2_UNIT,
+                        Params.of("filters", stageWidths[stage], "stride", i == 0 ? 2 : 1),
+                        x);
+            }
+        }
+        x = b.relu("conv5_relu", b.bn("conv5_bn", b.conv("conv5", x, 1024, 1, 1, 0, 1, false)));
+        return ImageNetTemplates.finish(b, b.fc("fc", b.gap("avgpool", x), 1000, true));
+    }
 }

@@ -151,6 +151,20 @@ public final class Templates {
                     "Zhang et al. 2018, table 1 (1×, g = 3: 137 MFLOPs); megvii-model/ShuffleNet-Series",
                     () -> ShuffleNetTemplates.v1(3)),
             new Template(
+                    "shufflenet_v2_x0_5",
+                    "ShuffleNetV2 0.5×",
+                    "Channel split, one half transformed, concat and shuffle; stages 48/96/192.",
+                    false,
+                    TV,
+                    () -> ShuffleNetTemplates.v2(48, 96, 192)),
+            new Template(
+                    "shufflenet_v2_x1_0",
+                    "ShuffleNetV2 1.0×",
+                    "Channel split, one half transformed, concat and shuffle; stages 116/232/464.",
+                    false,
+                    TV,
+                    () -> ShuffleNetTemplates.v2(116, 232, 464)),
+            new Template(
                     "lenet5",
                     "LeNet-5",
                     "The 1998 digit reader: two conv + pool stages, three FC layers.",

@@ -91,6 +91,7 @@ class BlockKindCompletenessTest {
             SHUFFLE_UNIT,    240x14x14
             VGG_STAGE,       3x32x32
             REGNET,          32x16x16
+            SHUFFLE_V2_UNIT, 116x14x14
             """)
     void everyExpansionHasItsPortsAndAValidOutput(NamedBlock kind, String input) {
         Shape in = Shape.parse(input);
@@ -147,6 +148,7 @@ class BlockKindCompletenessTest {
                         NamedBlock.MBCONV,
                         NamedBlock.SHUFFLE_UNIT,
                         NamedBlock.REGNET,
+                        NamedBlock.SHUFFLE_V2_UNIT,
                         NamedBlock.VGG_STAGE);
     }
 

@@ -40,6 +40,8 @@ class TemplateFiguresTest {
             regnet_x_400mf,   5495976,   413812608
             regnet_y_400mf,   4344144,   401842848
             regnet_x_800mf,   7259656,   799699712
+            shufflenet_v2_x0_5, 1366792,  40476448
+            shufflenet_v2_x1_0, 2278604, 144907992
             """)
     void templateMatchesPublishedTotals(String id, long params, long macs) {
         NetworkAnalysis a = NetworkAnalysis.of(Templates.graph(id));

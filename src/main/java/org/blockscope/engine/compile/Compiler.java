@@ -68,6 +68,7 @@ public final class Compiler {
             case CONCAT -> new SimpleSteps.Concat(n, i, in);
             case SCALE -> new SimpleSteps.Scale(n, i, in);
             case CHANNEL_SHUFFLE -> new SimpleSteps.Shuffle(n, i, in);
+            case CHANNEL_SPLIT -> new ChannelSplitStep(n, i, in);
             case CLASSIFIER -> new ClassifierStep(n, i, in);
         };
     }

@@ -75,6 +75,8 @@ class NodeTextTest {
             shuffle_unit     | 240 g=3
             vgg_stage        | 2×conv 64
             regnet           | X 64 gw=16
+            shuffle_v2_unit  | 116 split
+            channel_split    | part 1 of 2
             port             | ''
             """)
     void everyKindShowsItsDefaults(String id, String text) {

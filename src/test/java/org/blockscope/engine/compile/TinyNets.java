@@ -95,6 +95,7 @@ final class TinyNets {
         m.put("fc no bias", around(Primitive.FULLY_CONNECTED, Params.of("units", 4, "bias", false), 2, 3));
         m.put("dropout", around(Primitive.DROPOUT, Params.of("rate", 0.3), 2, 4));
         m.put("channel shuffle", around(Primitive.CHANNEL_SHUFFLE, Params.of("groups", 2), 4, 3));
+        m.put("channel split, both parts", channelSplit());
         m.put("add of three", merge(Primitive.ADD));
         m.put("concat", merge(Primitive.CONCAT));
         m.put("scale", scale());
@@ -108,6 +109,16 @@ final class TinyNets {
         String a = b.conv("a", x, 2, 3, 1, 1, 1, true);
         String c = b.conv("c", x, 2, 1, 1, 0, 1, false);
         String y = b.add("merge", kind, Params.EMPTY, a, c, x);
+        return head(b, y, true);
+    }
+
+    /** Two parts of one map, the second transformed, concatenated: ShuffleNetV2's data flow. */
+    private static Graph channelSplit() {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.conv("c0", b.input(2, 4, 4), 6, 3, 1, 1, 1, true);
+        String a = b.add("keep", Primitive.CHANNEL_SPLIT, Params.of("parts", 3, "part", 0), x);
+        String c = b.add("take", Primitive.CHANNEL_SPLIT, Params.of("parts", 3, "part", 2), x);
+        String y = b.concat("cat", a, b.act("t", b.conv("c1", c, 2, 3, 1, 1, 1, false), "tanh"));
         return head(b, y, true);
     }
 
@@ -217,6 +228,10 @@ final class TinyNets {
                         Params.of("variant", "y", "filters", 4, "groupWidth", 1, "bottleneck", 0.5, "seRatio", 0.5),
                         4,
                         4));
+        m.put("shufflenet v2 unit stride 1", around(NamedBlock.SHUFFLE_V2_UNIT, Params.of("filters", 4), 4, 4));
+        m.put(
+                "shufflenet v2 unit stride 2",
+                around(NamedBlock.SHUFFLE_V2_UNIT, Params.of("filters", 6, "stride", 2), 3, 5));
         m.put("aux classifier", auxNet());
         m.put("group", groupNet());
         return m;
