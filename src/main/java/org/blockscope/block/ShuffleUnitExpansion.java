@@ -26,6 +26,14 @@ public final class ShuffleUnitExpansion implements Expansion {
             throw new Impossible("ShuffleNet unit with stride 2 needs filters > input channels " + in.channels()
                     + ", got " + p.getInt("filters"));
         }
+        if (branchOut % g != 0) {
+            throw new Impossible(
+                    stride == 1
+                            ? "ShuffleNet unit: filters " + branchOut + " are not divisible by its " + g + " groups"
+                            : "the branch of a stride-2 ShuffleNet unit makes filters − input = " + p.getInt("filters")
+                                    + " − " + in.channels() + " = " + branchOut + " channels, not divisible by its " + g
+                                    + " groups");
+        }
         // out/4, rounded down to a multiple of the groups when it does not divide (the paper's widths all do)
         int mid = Math.max(g, p.getInt("filters") / 4 / g * g);
         int firstGroups = p.getBool("groupFirst") ? g : 1;

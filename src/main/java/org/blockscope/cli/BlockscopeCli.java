@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             InspectCommand.class,
             BenchCommand.class,
+            ScaleCommand.class,
+            Explain.class,
             CommandLine.HelpCommand.class
         })
 public final class BlockscopeCli implements Runnable {

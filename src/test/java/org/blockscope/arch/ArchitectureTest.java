@@ -32,7 +32,8 @@ class ArchitectureTest {
         "org.blockscope.analysis..",
         "org.blockscope.edit..",
         "org.blockscope.io..",
-        "org.blockscope.templates.."
+        "org.blockscope.templates..",
+        "org.blockscope.design.."
     };
 
     // TODO(app merge): @ArchTest once app.model no longer uses app.canvas (SvgExport → SkinGeometry)

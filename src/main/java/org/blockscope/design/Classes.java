@@ -1,0 +1,29 @@
+package org.blockscope.design;
+
+import org.blockscope.graph.Edge;
+import org.blockscope.graph.Graph;
+import org.blockscope.graph.Node;
+import org.blockscope.primitive.Primitive;
+
+/** Which layers make the class scores: their width is the number of classes, not a design choice. */
+final class Classes {
+
+    private Classes() {}
+
+    /** Whether {@code name}'s output reaches a Classifier through value-wise nodes only (dropout, activation, BN). */
+    static boolean feedsClassifier(Graph g, String name) {
+        for (Edge e : g.outputs(name)) {
+            Node to = g.node(e.to());
+            if (to.kind() == Primitive.CLASSIFIER) {
+                return true;
+            }
+            boolean passes = to.kind() == Primitive.DROPOUT
+                    || to.kind() == Primitive.ACTIVATION
+                    || to.kind() == Primitive.BATCH_NORM;
+            if (passes && feedsClassifier(g, to.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
