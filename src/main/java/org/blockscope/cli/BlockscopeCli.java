@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             BenchCommand.class,
             ScaleCommand.class,
+            SearchCommand.class,
             Explain.class,
             CommandLine.HelpCommand.class
         })

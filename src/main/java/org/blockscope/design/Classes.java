@@ -26,4 +26,17 @@ final class Classes {
         }
         return false;
     }
+
+    /** The network predicting {@code classes}: every layer that makes class scores gets that many outputs. */
+    static Graph adapt(Graph g, int classes) {
+        Graph r = g;
+        for (Node n : g.nodes()) {
+            if (n.kind() == Primitive.FULLY_CONNECTED && feedsClassifier(g, n.name())) {
+                r = r.withReplaced(n.withParams(n.params().with("units", classes)));
+            } else if (n.kind() == org.blockscope.block.NamedBlock.AUX_CLASSIFIER) {
+                r = r.withReplaced(n.withParams(n.params().with("classes", classes)));
+            }
+        }
+        return r;
+    }
 }

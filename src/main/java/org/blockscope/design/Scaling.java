@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.blockscope.block.NamedBlock;
-import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Layout;
 import org.blockscope.graph.Node;
@@ -82,7 +81,7 @@ public record Scaling(double depth, double width, double resolution) {
             NamedBlock kind = (NamedBlock) first.kind();
             switch (KindScaling.depth(kind)) {
                 case REPEAT -> {
-                    r = resize(r, run, Rounding.scaleDepth(run.size(), depth));
+                    r = Stages.resize(r, run, Rounding.scaleDepth(run.size(), depth));
                     any = true;
                 }
                 case PARAMETER -> {
@@ -103,51 +102,6 @@ public record Scaling(double depth, double width, double resolution) {
             notes.add("no repeated blocks found (a stage is a run of equal named blocks): depth unchanged");
         }
         return r;
-    }
-
-    /** The run made {@code target} blocks long: stride-1 copies of its last block added, or blocks dropped from its end. */
-    private static Graph resize(Graph g, List<String> run, int target) {
-        if (target == run.size()) {
-            return g;
-        }
-        String last = run.get(run.size() - 1);
-        List<Edge> after = g.outputs(last);
-        Graph r = g;
-        for (Edge e : after) {
-            r = r.withoutEdge(e);
-        }
-        String tail;
-        if (target < run.size()) {
-            r = r.without(run.subList(target, run.size()));
-            tail = run.get(target - 1);
-        } else {
-            Node template = g.node(last);
-            Params p = template.params();
-            if (p.has("stride")) {
-                p = p.with("stride", 1);
-            }
-            if (p.has("groupFirst")) {
-                p = p.with("groupFirst", true);
-            }
-            tail = last;
-            for (int i = run.size(); i < target; i++) {
-                String name = r.freshName(copyName(run.get(0), last, i, i - run.size() + 1));
-                r = r.withNode(Node.of(name, template.kind(), p)).withEdge(new Edge(tail, name, 0));
-                tail = name;
-            }
-        }
-        for (Edge e : after) {
-            r = r.withEdge(new Edge(tail, e.to(), e.toPort()));
-        }
-        return r;
-    }
-
-    /** {@code layer1_2} after {@code layer1_0, layer1_1}; {@code block3_r1} after {@code block2, block3}. */
-    private static String copyName(String first, String last, int index, int copy) {
-        if (first.matches(".*_\\d+$")) {
-            return first.substring(0, first.lastIndexOf('_')) + "_" + index;
-        }
-        return last + "_r" + copy;
     }
 
     // ---- width ---------------------------------------------------------------------------------

@@ -57,9 +57,14 @@ public record RegNetDesign(int depth, int w0, double wa, double wm, int groupWid
      * each stage's first block), global average pooling, a fully connected layer.
      */
     public Graph graph(int channels, int resolution, int classes) {
+        return graph(channels, resolution, classes, 32);
+    }
+
+    /** The network with a stem of {@code stemWidth} channels (small spaces for small images use fewer). */
+    public Graph graph(int channels, int resolution, int classes, int stemWidth) {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(channels, resolution, resolution);
-        x = b.relu("stem_relu", b.bn("stem_bn", b.conv("stem", x, 32, 3, 2, 1, 1, false)));
+        x = b.relu("stem_relu", b.bn("stem_bn", b.conv("stem", x, stemWidth, 3, 2, 1, 1, false)));
         int n = 1;
         for (Stage s : stages()) {
             for (int i = 0; i < s.blocks(); i++) {
