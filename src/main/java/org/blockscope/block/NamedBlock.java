@@ -166,6 +166,19 @@ public enum NamedBlock implements BlockKind {
             real("bottleneck", 1.0, 0.0625, 16, "bottleneck ratio b: the 3×3 works on round(w·b) channels"),
             integer("stride", 1, 1, 4, "stride of the 3×3 (and of the projection)"),
             real("seRatio", 0.25, 0.01, 1, "Y: SE units = round(ratio · input width)")),
+    DEFORMABLE_CONV(
+            new DeformableConvExpansion(),
+            p -> p.getInt("filters") + " filters " + KeyText.square(p.getInt("kernel")) + KeyText.stride(p) + " "
+                    + p.getString("version"),
+            "dot 5 5; dot 10 4; dot 16 6; dot 4 10; dot 11 11; dot 15 9; rect 3 13 14 4",
+            "Deformable conv block",
+            "A k×k conv whose taps move by offsets a parallel conv predicts (v2: and a mask scales them).",
+            integer("filters", 64, 1, 65536, "output channels"),
+            integer("kernel", 3, 1, 15, "kernel size k"),
+            integer("stride", 1, 1, 4, "stride of both convs"),
+            integer("dilation", 1, 1, 8, "spacing of the regular grid"),
+            choice("version", "v1", List.of("v1", "v2"), "v1: offsets (Dai et al. 2017); v2: offsets and a mask"),
+            bool("bias", false, "bias on the deformable conv (off before batch norm)")),
     VGG_STAGE(
             new VggStageExpansion(),
             p -> p.getInt("convs") + "×conv " + p.getInt("filters") + (p.getBool("batchNorm") ? " BN" : ""),

@@ -31,7 +31,7 @@ final class KindScaling {
             case INCEPTION, RESIDUAL, RESNEXT, SEPARABLE_CONV, MBCONV, SHUFFLE_UNIT, SHUFFLE_V2_UNIT, REGNET ->
                 Depth.REPEAT;
             case DENSE_BLOCK, VGG_STAGE -> Depth.PARAMETER;
-            case AUX_CLASSIFIER, TRANSITION, SE -> Depth.NEVER;
+            case AUX_CLASSIFIER, TRANSITION, SE, DEFORMABLE_CONV -> Depth.NEVER;
         };
     }
 
@@ -44,7 +44,7 @@ final class KindScaling {
     static List<String> channels(BlockKind kind) {
         if (kind instanceof Primitive p) {
             return switch (p) {
-                case CONV2D -> List.of("filters");
+                case CONV2D, DEFORM_CONV2D -> List.of("filters");
                 case FULLY_CONNECTED -> List.of("units");
                 case INPUT,
                         DEPTHWISE_CONV2D,
@@ -66,8 +66,15 @@ final class KindScaling {
         if (kind instanceof NamedBlock b) {
             return switch (b) {
                 case INCEPTION -> List.of("c1", "c3reduce", "c3", "c5reduce", "c5", "poolProj");
-                case RESIDUAL, RESNEXT, SEPARABLE_CONV, MBCONV, SHUFFLE_UNIT, SHUFFLE_V2_UNIT, REGNET, VGG_STAGE ->
-                    List.of("filters");
+                case RESIDUAL,
+                        RESNEXT,
+                        SEPARABLE_CONV,
+                        MBCONV,
+                        SHUFFLE_UNIT,
+                        SHUFFLE_V2_UNIT,
+                        REGNET,
+                        DEFORMABLE_CONV,
+                        VGG_STAGE -> List.of("filters");
                 case DENSE_BLOCK -> List.of("growth");
                 case SE -> List.of("squeeze");
                 case AUX_CLASSIFIER, TRANSITION -> List.of();

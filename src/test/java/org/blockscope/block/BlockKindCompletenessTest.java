@@ -92,6 +92,7 @@ class BlockKindCompletenessTest {
             VGG_STAGE,       3x32x32
             REGNET,          32x16x16
             SHUFFLE_V2_UNIT, 116x14x14
+            DEFORMABLE_CONV, 32x14x14
             """)
     void everyExpansionHasItsPortsAndAValidOutput(NamedBlock kind, String input) {
         Shape in = Shape.parse(input);
@@ -149,6 +150,7 @@ class BlockKindCompletenessTest {
                         NamedBlock.SHUFFLE_UNIT,
                         NamedBlock.REGNET,
                         NamedBlock.SHUFFLE_V2_UNIT,
+                        NamedBlock.DEFORMABLE_CONV,
                         NamedBlock.VGG_STAGE);
     }
 

@@ -57,6 +57,7 @@ public final class Compiler {
         return switch (n.kind()) {
             case INPUT -> new SimpleSteps.Input(n, i, in);
             case CONV2D, DEPTHWISE_CONV2D -> new ConvStep(n, i, in, type);
+            case DEFORM_CONV2D -> new DeformConvStep(n, i, in, type);
             case BATCH_NORM -> new BatchNormStep(n, i, in, type);
             case ACTIVATION -> new SimpleSteps.Act(n, i, in);
             case MAX_POOL, AVG_POOL -> new PoolStep(n, i, in);

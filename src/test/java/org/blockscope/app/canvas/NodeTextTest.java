@@ -77,6 +77,8 @@ class NodeTextTest {
             regnet           | X 64 gw=16
             shuffle_v2_unit  | 116 split
             channel_split    | part 1 of 2
+            deform_conv2d    | 32 filters 3×3 v1
+            deformable_conv  | 64 filters 3×3 v1
             port             | ''
             """)
     void everyKindShowsItsDefaults(String id, String text) {

@@ -96,6 +96,8 @@ final class TinyNets {
         m.put("dropout", around(Primitive.DROPOUT, Params.of("rate", 0.3), 2, 4));
         m.put("channel shuffle", around(Primitive.CHANNEL_SHUFFLE, Params.of("groups", 2), 4, 3));
         m.put("channel split, both parts", channelSplit());
+        m.put("deformable conv v1", deformable(false, 1));
+        m.put("deformable conv v2 stride 2", deformable(true, 2));
         m.put("add of three", merge(Primitive.ADD));
         m.put("concat", merge(Primitive.CONCAT));
         m.put("scale", scale());
@@ -119,6 +121,24 @@ final class TinyNets {
         String a = b.add("keep", Primitive.CHANNEL_SPLIT, Params.of("parts", 3, "part", 0), x);
         String c = b.add("take", Primitive.CHANNEL_SPLIT, Params.of("parts", 3, "part", 2), x);
         String y = b.concat("cat", a, b.act("t", b.conv("c1", c, 2, 3, 1, 1, 1, false), "tanh"));
+        return head(b, y, true);
+    }
+
+    /** Offsets (and a sigmoid mask) from a parallel conv, then the deformable conv: v1 and v2. */
+    private static Graph deformable(boolean modulated, int stride) {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.input(2, 5, 5);
+        String off = b.conv("offsets", x, 18, 3, stride, 1, 1, true);
+        if (modulated) {
+            off = b.concat(
+                    "offsets_mask", off, b.act("mask", b.conv("mask_logits", x, 9, 3, stride, 1, 1, true), "sigmoid"));
+        }
+        String y = b.add(
+                "deform",
+                Primitive.DEFORM_CONV2D,
+                Params.of("filters", 3, "kernel", 3, "stride", stride, "modulated", modulated),
+                x,
+                off);
         return head(b, y, true);
     }
 
@@ -232,6 +252,14 @@ final class TinyNets {
         m.put(
                 "shufflenet v2 unit stride 2",
                 around(NamedBlock.SHUFFLE_V2_UNIT, Params.of("filters", 6, "stride", 2), 3, 5));
+        m.put("deformable conv block v1", around(NamedBlock.DEFORMABLE_CONV, Params.of("filters", 3), 2, 5));
+        m.put(
+                "deformable conv block v2 stride 2 dilation 2",
+                around(
+                        NamedBlock.DEFORMABLE_CONV,
+                        Params.of("filters", 2, "version", "v2", "stride", 2, "dilation", 2, "bias", true),
+                        2,
+                        6));
         m.put("aux classifier", auxNet());
         m.put("group", groupNet());
         return m;
