@@ -1,11 +1,8 @@
 package org.blockscope.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.Callable;
+import org.blockscope.design.Pages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -15,8 +12,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain", description = "Explain a tool: compound-scaling or design-space-search.")
 final class Explain implements Callable<Integer> {
 
-    static final List<String> PAGES = List.of("compound-scaling", "design-space-search");
-
     @Parameters(index = "0", paramLabel = "PAGE", description = "compound-scaling or design-space-search")
     String name;
 
@@ -25,24 +20,13 @@ final class Explain implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!PAGES.contains(name)) {
+        if (!Pages.ALL.contains(name)) {
             return BlockscopeCli.fail(
-                    spec.commandLine().getErr(), "no page '" + name + "'; pages: " + String.join(", ", PAGES));
+                    spec.commandLine().getErr(), "no page '" + name + "'; pages: " + String.join(", ", Pages.ALL));
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(page(name));
+        out.print(Pages.text(name));
         out.flush();
         return 0;
-    }
-
-    static String page(String name) {
-        try (InputStream in = Explain.class.getResourceAsStream("/org/blockscope/res/explain/" + name + ".md")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource explain/" + name + ".md");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

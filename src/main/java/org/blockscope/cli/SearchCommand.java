@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.blockscope.analysis.Numbers;
 import org.blockscope.design.Candidate;
+import org.blockscope.design.Counts;
 import org.blockscope.design.DesignSpace;
 import org.blockscope.design.Sampler;
 import org.blockscope.design.SearchPlots;
@@ -82,7 +83,8 @@ final class SearchCommand implements Callable<Integer> {
         TrainingConfig config;
         try {
             space = SpaceFiles.read(spaceFile);
-            budget = new Sampler.Budget(count("--budget-macs", budgetMacs), count("--budget-params", budgetParams));
+            budget = new Sampler.Budget(
+                    Counts.parse("--budget-macs", budgetMacs), Counts.parse("--budget-params", budgetParams));
             config = TrainingConfig.adam(lr, batch, epochs).withSeed(seed);
             if (samples < 1) {
                 throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
@@ -215,27 +217,5 @@ final class SearchCommand implements Callable<Integer> {
                     t.failure() == null ? "" : "\"" + t.failure().replace("\"", "'") + "\""));
         }
         return sb.toString();
-    }
-
-    /** {@code 2000000}, {@code 2M}, {@code 50K}, {@code 1.5G}; absent: no limit. */
-    static long count(String option, String text) {
-        if (text == null) {
-            return Long.MAX_VALUE;
-        }
-        String t = text.strip().toUpperCase(Locale.ROOT).replace("_", "").replace(",", "");
-        double mult = 1;
-        if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
-            mult = t.endsWith("K") ? 1e3 : t.endsWith("M") ? 1e6 : 1e9;
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            double v = Double.parseDouble(t) * mult;
-            if (v >= 1) {
-                return (long) v;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new IllegalArgumentException(option + ": expected a count like 2000000, 2M or 50K, got '" + text + "'");
     }
 }

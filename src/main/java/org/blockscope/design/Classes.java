@@ -27,6 +27,14 @@ final class Classes {
         return false;
     }
 
+    /** The number of classes: the outputs of the layer feeding the (first inference) classifier. */
+    static java.util.Optional<Integer> count(Graph g) {
+        return g.nodes().stream()
+                .filter(n -> n.kind() == Primitive.FULLY_CONNECTED && feedsClassifier(g, n.name()))
+                .map(n -> n.params().getInt("units"))
+                .findFirst();
+    }
+
     /** The network predicting {@code classes}: every layer that makes class scores gets that many outputs. */
     static Graph adapt(Graph g, int classes) {
         Graph r = g;

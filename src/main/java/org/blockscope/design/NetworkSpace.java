@@ -30,6 +30,26 @@ public record NetworkSpace(
         kernel = List.copyOf(kernel);
     }
 
+    /**
+     * The classroom default around a network: 1 to 3 blocks per stage, width × 0.5 to 1.5, SE on or off
+     * where the network's blocks have it, 3×3 or 5×5 where they have a kernel size.
+     */
+    public static NetworkSpace around(String name, Graph g) {
+        boolean hasSe = g.nodes().stream().anyMatch(n -> n.kind().spec("se").isPresent());
+        boolean hasKernel = g.nodes().stream()
+                .anyMatch(n -> n.kind() instanceof NamedBlock
+                        && n.kind().spec("kernel").isPresent());
+        return new NetworkSpace(
+                name,
+                g,
+                Inputs.of(g).orElse(Shape.map(3, 32, 32)),
+                Classes.count(g).orElse(10),
+                new Ranges.IntRange(1, 3),
+                new Ranges.RealRange(0.5, 1.5, false),
+                hasSe ? List.of(false, true) : List.of(),
+                hasKernel ? List.of(3, 5) : List.of());
+    }
+
     @Override
     public Graph sample(Random rng, LinkedHashMap<String, String> choices) {
         Graph g = Classes.adapt(Inputs.with(base, input), classes);

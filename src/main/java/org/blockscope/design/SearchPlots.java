@@ -1,10 +1,7 @@
 package org.blockscope.design;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.blockscope.analysis.Numbers;
 
 /**
  * The plots of a design-space study as SVG: sampled networks as params against MACs; trained ones as
@@ -24,50 +21,15 @@ public final class SearchPlots {
 
     /** Params (y, log) against MACs (x, log) of every candidate. */
     public static String scatter(List<Candidate> cs, String title) {
-        List<double[]> pts =
-                cs.stream().map(c -> new double[] {c.macs(), c.params()}).toList();
-        return svg(W, H, panel(0, title, "MACs per image", "parameters", pts, true, true, -1, false));
+        return svg(W, H, panel(0, Plot.paramsVsMacs(cs, title)));
     }
 
     /** Accuracy against MACs (left) and the error EDF (right), side by side. */
     public static String results(List<Trial> trials, String title) {
-        List<Trial> ok = trials.stream().filter(Trial::ok).toList();
-        List<double[]> acc = ok.stream()
-                .map(t -> new double[] {t.candidate().macs(), t.accuracy()})
-                .toList();
-        int best = -1;
-        for (int i = 0; i < ok.size(); i++) {
-            if (best < 0 || ok.get(i).accuracy() > ok.get(best).accuracy()) {
-                best = i;
-            }
-        }
-        List<Double> errors =
-                ok.stream().map(Trial::error).sorted(Comparator.naturalOrder()).toList();
-        List<double[]> edf = new ArrayList<>();
-        for (int i = 0; i < errors.size(); i++) {
-            edf.add(new double[] {errors.get(i), (i + 1.0) / errors.size()});
-        }
-        String left = panel(
-                0,
-                title + ": accuracy vs MACs",
-                "MACs per image",
-                "validation accuracy",
-                acc,
-                true,
-                false,
-                best,
-                false);
-        String right = panel(
-                W,
-                "error EDF (" + ok.size() + " models)",
-                "validation error e",
-                "fraction with error ≤ e",
-                edf,
-                false,
-                false,
-                -1,
-                true);
-        return svg(2 * W, H, left + right);
+        return svg(
+                2 * W,
+                H,
+                panel(0, Plot.accuracyVsMacs(trials, title + ": accuracy vs MACs")) + panel(W, Plot.errorEdf(trials)));
     }
 
     private static String svg(int w, int h, String body) {
@@ -86,20 +48,15 @@ public final class SearchPlots {
     }
 
     /** One plot at x offset {@code ox}: axes, ticks, points (or an EDF staircase). */
-    private static String panel(
-            int ox,
-            String title,
-            String xLabel,
-            String yLabel,
-            List<double[]> pts,
-            boolean logX,
-            boolean logY,
-            int highlight,
-            boolean steps) {
-        Axis x = Axis.of(pts.stream().mapToDouble(p -> p[0]).toArray(), logX, steps);
-        Axis y = steps
-                ? new Axis(0, 1, false)
-                : Axis.of(pts.stream().mapToDouble(p -> p[1]).toArray(), logY, false);
+    private static String panel(int ox, Plot plot) {
+        String title = plot.title();
+        String xLabel = plot.xLabel();
+        String yLabel = plot.yLabel();
+        List<double[]> pts = plot.points();
+        Plot.Axis x = plot.x();
+        Plot.Axis y = plot.y();
+        int highlight = plot.highlight();
+        boolean steps = plot.staircase();
         int pw = W - LEFT - RIGHT;
         int ph = H - TOP - BOTTOM;
         StringBuilder sb = new StringBuilder();
@@ -177,59 +134,5 @@ public final class SearchPlots {
 
     private static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** A linear or logarithmic axis over the data, padded a little, with a few round ticks. */
-    record Axis(double lo, double hi, boolean log) {
-
-        static Axis of(double[] v, boolean log, boolean fromZero) {
-            double lo = Double.MAX_VALUE;
-            double hi = -Double.MAX_VALUE;
-            for (double d : v) {
-                lo = Math.min(lo, d);
-                hi = Math.max(hi, d);
-            }
-            if (v.length == 0) {
-                return new Axis(log ? 1 : 0, log ? 10 : 1, log);
-            }
-            if (log) {
-                return new Axis(lo / 1.3, hi * 1.3, true);
-            }
-            double pad = hi > lo ? (hi - lo) * 0.08 : Math.max(Math.abs(hi) * 0.05, 0.01);
-            return new Axis(fromZero ? Math.min(0, lo) : lo - pad, hi + pad, false);
-        }
-
-        double frac(double v) {
-            return log ? (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo)) : (v - lo) / (hi - lo);
-        }
-
-        List<Double> ticks() {
-            List<Double> t = new ArrayList<>();
-            if (log) {
-                for (double p = Math.pow(10, Math.floor(Math.log10(lo))); p <= hi; p *= 10) {
-                    for (double m : new double[] {1, 2, 5}) {
-                        if (p * m >= lo && p * m <= hi) {
-                            t.add(p * m);
-                        }
-                    }
-                }
-                return t;
-            }
-            double step = Math.pow(10, Math.floor(Math.log10((hi - lo) / 4)));
-            if ((hi - lo) / step > 10) {
-                step *= 2;
-            }
-            for (double v = Math.ceil(lo / step) * step; v <= hi + 1e-12; v += step) {
-                t.add(v);
-            }
-            return t;
-        }
-
-        String label(double v) {
-            if (log || Math.abs(v) >= 1000) {
-                return Numbers.compact(Math.round(v)).strip();
-            }
-            return String.format(Locale.ROOT, "%.2f", v);
-        }
     }
 }

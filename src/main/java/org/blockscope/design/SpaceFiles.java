@@ -27,7 +27,7 @@ public final class SpaceFiles {
 
     /** A space file that cannot be used; the message names the file and the field. */
     public static final class SpaceFileException extends Exception {
-        SpaceFileException(String message) {
+        public SpaceFileException(String message) {
             super(message, null, false, false);
         }
     }

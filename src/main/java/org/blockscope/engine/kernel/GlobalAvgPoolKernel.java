@@ -9,6 +9,10 @@ public final class GlobalAvgPoolKernel {
     private GlobalAvgPoolKernel() {}
 
     public static INDArray forward(INDArray x) {
+        if (x.rank() == 4 && x.size(2) * x.size(3) == 1) {
+            // a 1×1 map is its own mean (and oneDNN refuses a reduction that reduces nothing)
+            return x.reshape(x.size(0), x.size(1)).dup('c');
+        }
         if (x.rank() == 4 && OneDnnPlanes.handles(x)) {
             return OneDnnPlanes.mean(x);
         }
