@@ -128,7 +128,6 @@ public final class ScalingViewModel {
     }
 
     private void show(ScalingReport r) {
-        report.set(r);
         List<Row> l = new ArrayList<>();
         l.add(new Row(
                 "Input", r.original().input().toString(), r.scaled().input().toString(), ""));
@@ -154,6 +153,7 @@ public final class ScalingViewModel {
                 !r.scaled().valid()
                         ? "The scaled network has errors: open it to see them."
                         : String.join("; ", r.notes()));
+        report.set(r); // last: whoever sees the report sees its rows
     }
 
     private static Row row(String label, long a, long b, java.util.function.LongFunction<String> f) {
