@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.blockscope.cost.Cost;
+import org.blockscope.cost.Counting;
 import org.blockscope.cost.ReceptiveField;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Graph;
@@ -27,6 +28,13 @@ public final class NetworkAnalysis {
     private final Map<String, NodeStats> topLevel = new LinkedHashMap<>();
     private final Cost total;
     private final Cost trainingOnly;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<Diagnostic> counting = new ArrayList<>();
+
+    /** Above these a figure describes no network anyone has trained: said as a warning. */
+    static final long MAX_REAL_MACS = 1_000_000_000_000_000L;
+
+    static final long MAX_REAL_PARAMS = 1_000_000_000_000L;
 
     private NetworkAnalysis(ExpandedGraph expanded) {
         this.expanded = expanded;
@@ -37,6 +45,7 @@ public final class NetworkAnalysis {
         java.util.Set<String> onlyTraining = TrainingOnly.paths(expanded.nodes());
         for (PrimitiveNode p : expanded.nodes()) {
             Cost c = costOf(p);
+            checkCountable(p, c);
             if (onlyTraining.contains(p.path())) {
                 heads = heads.plus(c);
             }
@@ -48,6 +57,15 @@ public final class NetworkAnalysis {
         }
         this.total = sum;
         this.trainingOnly = heads;
+        diagnostics.addAll(expanded.diagnostics());
+        diagnostics.addAll(counting);
+        if (counting.isEmpty() && (sum.macs() > MAX_REAL_MACS || sum.params() > MAX_REAL_PARAMS)) {
+            diagnostics.add(Diagnostic.warning(
+                    null,
+                    Numbers.grouped(sum.params()) + " parameters and " + Numbers.grouped(sum.macs())
+                            + " MACs per image: beyond any real network (the largest published CNNs have about 10^9"
+                            + " parameters and 10^12 MACs); check the input size and the widths"));
+        }
         Graph g = expanded.source();
         for (String name : expanded.topLevelOrder()) {
             Node n = g.node(name);
@@ -63,6 +81,26 @@ public final class NetworkAnalysis {
                             out.get().output(),
                             byOwner.getOrDefault(name, Cost.ZERO),
                             rf.get(out.get().path())));
+        }
+    }
+
+    private void checkCountable(PrimitiveNode p, Cost c) {
+        List<String> what = new ArrayList<>();
+        if (c.params() == Counting.OVERFLOW) {
+            what.add("parameters");
+        }
+        if (c.macs() == Counting.OVERFLOW) {
+            what.add("MACs");
+        }
+        if (c.memoryBytes() == Counting.OVERFLOW) {
+            what.add("activation memory");
+        }
+        if (!what.isEmpty()) {
+            String where = p.path().equals(p.owner()) ? "" : p.localName() + ": ";
+            counting.add(Diagnostic.error(
+                    p.owner(),
+                    where + "its " + String.join(" and ", what) + " are too large to count (over 9.2·10^18):"
+                            + " beyond any real network; reduce the input size, the filters or the kernel"));
         }
     }
 
@@ -95,7 +133,8 @@ public final class NetworkAnalysis {
     /** What one primitive costs: its rule's counts plus its output activations in float32. */
     public static Cost costOf(PrimitiveNode p) {
         Cost c = p.kind().rule().cost(p);
-        return new Cost(c.params(), c.state(), c.macs(), p.output().elements() * Cost.BYTES_PER_VALUE);
+        return new Cost(
+                c.params(), c.state(), c.macs(), Counting.times(p.output().elements(), Cost.BYTES_PER_VALUE));
     }
 
     public ExpandedGraph expanded() {
@@ -128,10 +167,15 @@ public final class NetworkAnalysis {
     /** What inference costs: {@link #total()} without the training-only heads (GoogLeNet's aux classifiers). */
     public Cost inference() {
         return new Cost(
-                total.params() - trainingOnly.params(),
-                total.state() - trainingOnly.state(),
-                total.macs() - trainingOnly.macs(),
-                total.memoryBytes() - trainingOnly.memoryBytes());
+                less(total.params(), trainingOnly.params()),
+                less(total.state(), trainingOnly.state()),
+                less(total.macs(), trainingOnly.macs()),
+                less(total.memoryBytes(), trainingOnly.memoryBytes()));
+    }
+
+    /** A saturated total stays saturated: what it holds is unknown, so is the difference. */
+    private static long less(long total, long part) {
+        return total == Counting.OVERFLOW ? total : total - part;
     }
 
     /** What only training evaluates: primitives that feed training-only classifiers and no inference output. */
@@ -139,11 +183,12 @@ public final class NetworkAnalysis {
         return trainingOnly;
     }
 
+    /** The expansion's diagnostics, then counts too large to be real. */
     public List<Diagnostic> diagnostics() {
-        return expanded.diagnostics();
+        return diagnostics;
     }
 
     public boolean hasErrors() {
-        return expanded.hasErrors();
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.blockscope.cost.Cost;
+import org.blockscope.cost.Counting;
 import org.blockscope.graph.Diagnostic;
 
 /**
@@ -34,7 +35,7 @@ public final class SummaryReport {
         int nameWidth = Math.max(
                 20, rows.stream().mapToInt(r -> r.name().length()).max().orElse(0) + 2);
         String header = String.format(
-                "%-" + nameWidth + "s%-24s%16s%16s%18s%12s", "Node", "Kind", "Output shape", "Params", "MACs", "RF");
+                "%-" + nameWidth + "s%-24s%16s %15s %17s %11s", "Node", "Kind", "Output shape", "Params", "MACs", "RF");
         String rule = "─".repeat(header.length());
         StringBuilder sb = new StringBuilder();
         sb.append(title)
@@ -47,7 +48,7 @@ public final class SummaryReport {
                 .append('\n');
         for (NodeStats r : rows) {
             sb.append(String.format(
-                    "%-" + nameWidth + "s%-24s%16s%16s%18s%12s%n",
+                    "%-" + nameWidth + "s%-24s%16s %15s %17s %11s%n",
                     r.name(),
                     r.kind(),
                     r.output(),
@@ -75,7 +76,7 @@ public final class SummaryReport {
                             + Numbers.grouped(inference.params()) + ")");
         }
         line(sb, "Activation memory per image", Numbers.bytes(t.memoryBytes()));
-        line(sb, "Weights and state (float32)", Numbers.bytes(4 * (t.params() + t.state())));
+        line(sb, "Weights and state (float32)", Numbers.bytes(Counting.times(4, Counting.plus(t.params(), t.state()))));
         sb.append("RF = receptive field size/jump in input pixels\n");
         for (Diagnostic d : analysis.diagnostics()) {
             sb.append(d).append('\n');
@@ -90,6 +91,15 @@ public final class SummaryReport {
 
     private static void line(StringBuilder sb, String label, String value) {
         sb.append(String.format("%-36s%s%n", label + ":", value));
+    }
+
+    /** A count, or null when it is too large to count (the diagnostics say where). */
+    private static void count(ObjectNode o, String key, long value) {
+        if (value == Counting.OVERFLOW) {
+            o.putNull(key);
+        } else {
+            o.put(key, value);
+        }
     }
 
     public String json() {
@@ -110,25 +120,25 @@ public final class SummaryReport {
                         .add(r.output().height())
                         .add(r.output().width());
             }
-            n.put("params", r.cost().params());
-            n.put("state", r.cost().state());
-            n.put("macs", r.cost().macs());
-            n.put("memoryBytes", r.cost().memoryBytes());
+            count(n, "params", r.cost().params());
+            count(n, "state", r.cost().state());
+            count(n, "macs", r.cost().macs());
+            count(n, "memoryBytes", r.cost().memoryBytes());
             n.put("receptiveField", r.receptiveField().size());
             n.put("jump", r.receptiveField().jump());
         }
         Cost t = analysis.total();
         Cost inference = analysis.inference();
         ObjectNode totals = root.putObject("totals");
-        totals.put("params", t.params());
-        totals.put("state", t.state());
-        totals.put("macs", inference.macs()); // at inference: training-only heads are listed apart
-        totals.put("flops", inference.flops());
-        totals.put("memoryBytes", t.memoryBytes());
+        count(totals, "params", t.params());
+        count(totals, "state", t.state());
+        count(totals, "macs", inference.macs()); // at inference: training-only heads are listed apart
+        count(totals, "flops", inference.flops());
+        count(totals, "memoryBytes", t.memoryBytes());
         Cost heads = analysis.trainingOnly();
         ObjectNode trainingOnly = root.putObject("trainingOnly");
-        trainingOnly.put("params", heads.params());
-        trainingOnly.put("macs", heads.macs());
+        count(trainingOnly, "params", heads.params());
+        count(trainingOnly, "macs", heads.macs());
         ArrayNode diags = root.putArray("diagnostics");
         for (Diagnostic d : analysis.diagnostics()) {
             ObjectNode o = diags.addObject();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.blockscope.cost.Cost;
+import org.blockscope.cost.Counting;
 import org.blockscope.cost.ReceptiveField;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
@@ -21,13 +22,13 @@ final class ConvRule implements PrimitiveRule {
         Shape in = n.inputShapes().get(0);
         Shape out = n.output();
         long k = n.params().getInt("kernel");
-        long perFilter = in.channels() / n.params().getInt("groups") * k * k;
+        long perFilter = Counting.times(in.channels() / n.params().getInt("groups"), k, k);
         long bias = n.params().getBool("bias") ? out.channels() : 0;
         // MACs = H_out·W_out·C_out·(C_in/groups)·k²   (torchinfo / fvcore convention)
         return new Cost(
-                out.channels() * perFilter + bias,
+                Counting.plus(Counting.times(out.channels(), perFilter), bias),
                 0,
-                (long) out.height() * out.width() * out.channels() * perFilter,
+                Counting.times(out.height(), out.width(), out.channels(), perFilter),
                 0);
     }
 

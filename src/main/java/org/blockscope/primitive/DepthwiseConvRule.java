@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.blockscope.cost.Cost;
+import org.blockscope.cost.Counting;
 import org.blockscope.cost.ReceptiveField;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
@@ -24,7 +25,10 @@ final class DepthwiseConvRule implements PrimitiveRule {
         long bias = n.params().getBool("bias") ? out.channels() : 0;
         // one k×k filter per output channel: MACs = H_out·W_out·C_out·k²   (MobileNet, Howard et al. 2017)
         return new Cost(
-                out.channels() * k * k + bias, 0, (long) out.height() * out.width() * out.channels() * k * k, 0);
+                Counting.plus(Counting.times(out.channels(), k, k), bias),
+                0,
+                Counting.times(out.height(), out.width(), out.channels(), k, k),
+                0);
     }
 
     @Override

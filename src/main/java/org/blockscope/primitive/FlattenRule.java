@@ -13,7 +13,11 @@ final class FlattenRule implements PrimitiveRule {
     @Override
     public ShapeResult shape(Params p, List<Shape> in) {
         long n = in.get(0).elements();
-        return ShapeResult.ok(Shape.vector((int) Math.min(Integer.MAX_VALUE, n)));
+        if (n > Integer.MAX_VALUE) {
+            return ShapeResult.error("flattening " + in.get(0) + " gives " + n + " values, more than the 2,147,483,647"
+                    + " a vector can hold: pool the map first");
+        }
+        return ShapeResult.ok(Shape.vector((int) n));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.blockscope.cost.Cost;
+import org.blockscope.cost.Counting;
 import org.blockscope.cost.ReceptiveField;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
@@ -20,7 +21,8 @@ final class FullyConnectedRule implements PrimitiveRule {
     public Cost cost(PrimitiveNode n) {
         long in = n.inputShapes().get(0).elements();
         long units = n.output().channels();
-        return new Cost(in * units + (n.params().getBool("bias") ? units : 0), 0, in * units, 0);
+        long macs = Counting.times(in, units);
+        return new Cost(Counting.plus(macs, n.params().getBool("bias") ? units : 0), 0, macs, 0);
     }
 
     @Override

@@ -36,7 +36,7 @@ class ArchitectureTest {
         "org.blockscope.design.."
     };
 
-    // TODO(app merge): @ArchTest once app.model no longer uses app.canvas (SvgExport → SkinGeometry)
+    @ArchTest
     static final ArchRule noPackageCycles =
             slices().matching("org.blockscope.(**)").should().beFreeOfCycles();
 
@@ -95,6 +95,25 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.blockscope.cli..");
+
+    @ArchTest
+    static final ArchRule appDoesNotUseNd4j = noClasses()
+            .that()
+            .resideInAPackage("org.blockscope.app..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.nd4j..", "org.bytedeco..");
+
+    /** View-models decide and are tested without a scene: they hold properties, never nodes. */
+    @ArchTest
+    static final ArchRule viewModelsHoldNoSceneNodes = noClasses()
+            .that()
+            .haveSimpleNameEndingWith("ViewModel")
+            .or()
+            .resideInAPackage("org.blockscope.app.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("javafx.scene..");
 
     /** The rules fail on code that breaks them: each one is shown a deliberately broken fixture. */
     @Test

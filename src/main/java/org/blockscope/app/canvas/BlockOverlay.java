@@ -18,6 +18,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.analysis.NodeStats;
+import org.blockscope.app.diagram.AutoLayout;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.cost.Cost;
 import org.blockscope.graph.Graph;

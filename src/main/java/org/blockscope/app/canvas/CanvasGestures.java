@@ -3,8 +3,6 @@ package org.blockscope.app.canvas;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import javafx.animation.PauseTransition;
-import javafx.css.PseudoClass;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
@@ -16,9 +14,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
-import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
-import javafx.util.Duration;
 import org.blockscope.app.model.EditorModel;
 
 /**
@@ -28,9 +24,6 @@ import org.blockscope.app.model.EditorModel;
  */
 final class CanvasGestures {
 
-    static final PseudoClass VALID = PseudoClass.getPseudoClass("valid");
-    static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
-
     private enum Mode {
         NONE,
         PAN,
@@ -39,17 +32,12 @@ final class CanvasGestures {
         BAND
     }
 
-    /** Where a connection drag would land: a node and one of its input ports, and why not (if refused). */
-    private record Target(NodeSkin.Port port, Optional<String> refusal) {}
-
     private final GraphCanvas canvas;
     private final EditorModel model;
     private final GraphView view;
     private final PanZoom panZoom;
     private final Rectangle band = new Rectangle();
-    private final Label hint = new Label();
-    private final CubicCurve preview = new CubicCurve();
-    private final PauseTransition hideHint = new PauseTransition(Duration.seconds(2.5));
+    private final ConnectGesture connect;
     private Mode mode = Mode.NONE;
     private double pressX;
     private double pressY;
@@ -60,8 +48,6 @@ final class CanvasGestures {
     private double movedY;
     private boolean spaceDown;
     private String pressedNode;
-    private NodeSkin connectFrom;
-    private Target target;
     private Set<String> bandBase = Set.of();
 
     CanvasGestures(GraphCanvas canvas, EditorModel model, GraphView view, PanZoom panZoom) {
@@ -71,16 +57,8 @@ final class CanvasGestures {
         this.panZoom = panZoom;
         band.getStyleClass().add("rubber-band");
         band.setVisible(false);
-        hint.getStyleClass().add("connect-hint");
-        hint.setId("connect-hint");
-        hint.setVisible(false);
-        hint.setManaged(false);
-        preview.getStyleClass().add("edge-preview");
-        preview.setFill(null);
-        preview.setVisible(false);
-        canvas.hud.getChildren().addAll(band, hint);
-        canvas.docOverlay.getChildren().add(preview);
-        hideHint.setOnFinished(e -> hint.setVisible(false));
+        canvas.hud.getChildren().add(band);
+        connect = new ConnectGesture(canvas, model, view, panZoom);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
@@ -95,7 +73,7 @@ final class CanvasGestures {
     }
 
     Label hint() {
-        return hint;
+        return connect.hint();
     }
 
     private boolean inBlockView(MouseEvent e) {
@@ -131,7 +109,8 @@ final class CanvasGestures {
         NodeSkin skin = ancestor(picked, NodeSkin.class);
         boolean toggle = e.isShiftDown() || e.isShortcutDown() || e.isControlDown();
         if (port != null && port.isOutput()) {
-            startConnect(port.skin);
+            mode = Mode.CONNECT;
+            connect.start(port.skin);
         } else if (skin != null) {
             canvas.selectEdge(null);
             String name = skin.name();
@@ -189,7 +168,7 @@ final class CanvasGestures {
                     }
                 }
             }
-            case CONNECT -> updateConnect(e.getX(), e.getY());
+            case CONNECT -> connect.update(e.getX(), e.getY());
             case BAND -> updateBand(e.getX(), e.getY(), false);
             default -> {}
         }
@@ -205,7 +184,7 @@ final class CanvasGestures {
                     model.select(pressedNode);
                 }
             }
-            case CONNECT -> finishConnect(e.getX(), e.getY());
+            case CONNECT -> connect.finish(e.getX(), e.getY());
             case BAND -> updateBand(e.getX(), e.getY(), true);
             default -> {}
         }
@@ -234,112 +213,6 @@ final class CanvasGestures {
             panZoom.zoomAt(Math.pow(1.004, e.getDeltaY()), e.getX(), e.getY());
         }
         e.consume();
-    }
-
-    // ---- connecting ----------------------------------------------------------------------------
-
-    private void startConnect(NodeSkin from) {
-        mode = Mode.CONNECT;
-        connectFrom = from;
-        target = null;
-        hideHint.stop();
-        hint.setVisible(false);
-        Point2D a = view.outputPoint(from);
-        EdgeSkin.set(preview, a.getX(), a.getY(), a.getX(), a.getY());
-        preview.pseudoClassStateChanged(VALID, false);
-        preview.pseudoClassStateChanged(INVALID, false);
-        preview.setVisible(true);
-    }
-
-    /** The input port under the cursor, or the first free port of the node under it. */
-    private Optional<NodeSkin.Port> targetAt(Point2D doc) {
-        Optional<NodeSkin.Port> port = view.inputPortAt(doc, 12 / panZoom.zoom());
-        if (port.isPresent()) {
-            return port;
-        }
-        return view.nodeAt(doc).flatMap(s -> {
-            if (s.inputPorts().isEmpty()) {
-                return Optional.of(new NodeSkin.Port(s, 0)); // no ports: let the model say why
-            }
-            int free = model.freePort(s.name());
-            return Optional.of(s.inputPorts().get(Math.min(free, s.inputPorts().size() - 1)));
-        });
-    }
-
-    private void updateConnect(double x, double y) {
-        Point2D doc = panZoom.toDoc(x, y);
-        Point2D a = view.outputPoint(connectFrom);
-        Optional<NodeSkin.Port> port = targetAt(doc);
-        Target t = port.map(p -> new Target(p, model.whyNotConnect(connectFrom.name(), p.skin.name(), p.index)))
-                .orElse(null);
-        Point2D end = port.filter(p -> p.getParent() != null)
-                .map(p -> view.inputPoint(p.skin, p.index))
-                .orElse(doc);
-        EdgeSkin.set(preview, a.getX(), a.getY(), end.getX(), end.getY());
-        if (!sameTarget(t, target)) {
-            mark(target, false);
-            target = t;
-            mark(target, true);
-        }
-        boolean valid = t != null && t.refusal().isEmpty();
-        preview.pseudoClassStateChanged(VALID, valid);
-        preview.pseudoClassStateChanged(INVALID, t != null && !valid);
-        if (t == null) {
-            hint.setVisible(false);
-        } else {
-            showHint(
-                    t.refusal()
-                            .map(r -> "✗ " + r)
-                            .orElse("✓ connect to '" + t.port().skin.name() + "' port " + t.port().index),
-                    !valid,
-                    x,
-                    y);
-        }
-    }
-
-    private static boolean sameTarget(Target a, Target b) {
-        return a == null
-                ? b == null
-                : b != null && a.port() == b.port() && a.refusal().equals(b.refusal());
-    }
-
-    private void mark(Target t, boolean on) {
-        if (t != null) {
-            boolean valid = t.refusal().isEmpty();
-            t.port().pseudoClassStateChanged(VALID, on && valid);
-            t.port().pseudoClassStateChanged(INVALID, on && !valid);
-        }
-    }
-
-    private void finishConnect(double x, double y) {
-        updateConnect(x, y);
-        preview.setVisible(false);
-        mark(target, false);
-        Target t = target;
-        target = null;
-        if (t == null) {
-            hint.setVisible(false);
-            return;
-        }
-        Optional<String> refused =
-                model.connect(connectFrom.name(), t.port().skin.name(), t.port().index);
-        if (refused.isPresent()) {
-            showHint("✗ " + refused.get(), true, x, y); // keep the reason readable for a moment
-            hideHint.playFromStart();
-        } else {
-            hint.setVisible(false);
-        }
-    }
-
-    private void showHint(String text, boolean invalid, double x, double y) {
-        hint.setText(text);
-        hint.pseudoClassStateChanged(VALID, !invalid);
-        hint.pseudoClassStateChanged(INVALID, invalid);
-        hint.setVisible(true);
-        hint.autosize();
-        double w = hint.getWidth();
-        double hx = Math.min(x + 16, canvas.getWidth() - w - 4);
-        hint.relocate(Math.max(4, hx), y + 18);
     }
 
     // ---- rubber band ---------------------------------------------------------------------------
@@ -402,10 +275,7 @@ final class CanvasGestures {
             }
             case ESCAPE -> {
                 if (mode == Mode.CONNECT) {
-                    preview.setVisible(false);
-                    mark(target, false);
-                    target = null;
-                    hint.setVisible(false);
+                    connect.cancel();
                     mode = Mode.NONE;
                 } else {
                     model.selection().clear();

@@ -5,6 +5,7 @@ import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.text.Text;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.graph.Edge;
 
 /**

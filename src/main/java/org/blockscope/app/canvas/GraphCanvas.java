@@ -21,6 +21,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.app.diagram.AutoLayout;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.block.BlockKinds;
 import org.blockscope.graph.Edge;

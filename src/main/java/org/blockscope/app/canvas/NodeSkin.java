@@ -12,6 +12,7 @@ import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import org.blockscope.analysis.NodeStats;
 import org.blockscope.analysis.Numbers;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Node;
 

@@ -1,8 +1,7 @@
 package org.blockscope.app.inspect;
 
+import org.blockscope.engine.inspect.Planes;
 import org.blockscope.graph.Shape;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One node's output for one image, ready to draw: one tile per channel (a [C] vector gives C tiles
@@ -21,22 +20,11 @@ public record ChannelGrid(
         TensorStats stats) {
 
     /** From a private copy [C,H,W] or [C]. */
-    public static ChannelGrid of(String path, Shape shape, INDArray value) {
-        float[] v = value.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        int c;
-        int h;
-        int w;
-        if (value.rank() == 3) {
-            c = (int) value.size(0);
-            h = (int) value.size(1);
-            w = (int) value.size(2);
-        } else {
-            c = (int) value.length();
-            h = 1;
-            w = 1;
-        }
+    public static ChannelGrid of(String path, Shape shape, Planes value) {
+        float[] v = value.values();
+        int c = value.rank() == 3 ? value.channels() : v.length;
         TensorStats s = TensorStats.of(v);
-        return new ChannelGrid(path, shape, c, h, w, v, (float) s.min(), (float) s.max(), s);
+        return new ChannelGrid(path, shape, c, value.height(), value.width(), v, (float) s.min(), (float) s.max(), s);
     }
 
     /** ARGB pixels of channel {@code c} ({@code width × height}). */

@@ -13,10 +13,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
+import org.blockscope.engine.inspect.ModelProbe;
+import org.blockscope.engine.inspect.Planes;
 import org.blockscope.primitive.PrimitiveNode;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The learned sampling points of one output position of a deformable conv, for the probe image: the
@@ -129,13 +129,18 @@ public final class DeformSamplingViewModel {
     }
 
     /** Runs the probe and reads where output (oy, ox) of deformable conv {@code n} sampled. */
-    static Picture picture(Model m, INDArray probe, PrimitiveNode n, int oy, int ox, ProbeImage image) {
-        m.forward(probe, Mode.INFERENCE, 0);
-        INDArray off = m.activation(n.inputs().get(1));
-        int channels = (int) off.size(1);
+    static Picture picture(Model m, float[] probe, PrimitiveNode n, int oy, int ox, ProbeImage image) {
+        String offsets = n.inputs().get(1);
+        Planes off = ModelProbe.inference(m, probe, List.of(offsets)).get(offsets);
+        if (off == null) {
+            throw new IllegalStateException("the inference pass does not compute " + offsets);
+        }
+        int channels = off.dims()[0];
+        int h = off.dims()[1];
+        int w = off.dims()[2];
         double[] values = new double[channels];
         for (int c = 0; c < channels; c++) {
-            values[c] = off.getDouble(0, c, oy, ox);
+            values[c] = off.values()[(c * h + oy) * w + ox];
         }
         List<DeformSampling.Tap> taps = DeformSampling.taps(n.params(), oy, ox, values);
         var in = n.inputShapes().get(0);

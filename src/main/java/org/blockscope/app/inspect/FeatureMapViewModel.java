@@ -1,5 +1,8 @@
 package org.blockscope.app.inspect;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -8,10 +11,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.SetChangeListener;
-import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.blockscope.engine.inspect.ModelProbe;
+import org.blockscope.engine.inspect.Planes;
 
 /**
  * The feature maps of the node selected on the canvas, for the probe image: its output channels and
@@ -107,28 +109,28 @@ public final class FeatureMapViewModel {
     }
 
     /** Runs on the worker or trainer thread: one inference pass of the probe, copies of two outputs. */
-    static Maps sample(Model m, INDArray probe, NodePaths.InOut io) {
-        m.forward(probe, Mode.INFERENCE, 0);
-        ChannelGrid out = grid(m, io.output());
-        ChannelGrid in = io.input() == null ? null : grid(m, io.input());
+    static Maps sample(Model m, float[] probe, NodePaths.InOut io) {
+        List<String> paths = new ArrayList<>(List.of(io.output()));
+        if (io.input() != null) {
+            paths.add(io.input());
+        }
+        Map<String, Planes> got = ModelProbe.inference(m, probe, paths);
+        ChannelGrid out = grid(m, got, io.output());
+        ChannelGrid in = io.input() == null ? null : grid(m, got, io.input());
         return new Maps(io.node(), out, in, -1);
     }
 
-    private static ChannelGrid grid(Model m, String path) {
-        INDArray a = m.activation(path);
+    private static ChannelGrid grid(Model m, Map<String, Planes> got, String path) {
+        Planes a = got.get(path);
         if (a == null) {
             throw new IllegalStateException("'" + path + "' is not computed at inference");
         }
-        return ChannelGrid.of(
-                path,
-                m.expanded().primitive(path).orElseThrow().output(),
-                a.get(NDArrayIndex.point(0)).dup('c'));
+        return ChannelGrid.of(path, m.expanded().primitive(path).orElseThrow().output(), a);
     }
 
     static FilterTiles firstFilters(Model m) {
         return NodePaths.firstConv(m.expanded())
-                .map(p -> FilterTiles.of(
-                        p.path(), m.tensors().get(p.path() + "/weight").value().dup()))
+                .map(p -> FilterTiles.of(p.path(), ModelProbe.tensor(m, p.path() + "/weight")))
                 .orElse(null);
     }
 }

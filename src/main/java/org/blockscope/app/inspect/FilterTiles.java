@@ -1,7 +1,6 @@
 package org.blockscope.app.inspect;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.blockscope.engine.inspect.Planes;
 
 /**
  * First-layer filters as small pictures: weights [F, Cin, k, k] on a symmetric scale (grey 50% = 0,
@@ -9,13 +8,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record FilterTiles(String path, int filters, int inChannels, int k, float maxAbs, float[] weights) {
 
-    public static FilterTiles of(String path, INDArray weight) {
-        float[] w = weight.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    /** From a copy of the weights [F, Cin, k, k]. */
+    public static FilterTiles of(String path, Planes weight) {
+        float[] w = weight.values();
         float m = 0;
         for (float v : w) {
             m = Math.max(m, Math.abs(v));
         }
-        return new FilterTiles(path, (int) weight.size(0), (int) weight.size(1), (int) weight.size(2), m, w);
+        return new FilterTiles(path, weight.dims()[0], weight.dims()[1], weight.dims()[2], m, w);
     }
 
     public boolean rgb() {

@@ -20,17 +20,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.app.model.EditorModel;
-import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.data.DataException;
 import org.blockscope.engine.data.Dataset;
 import org.blockscope.engine.data.Normalization;
+import org.blockscope.engine.inspect.ModelProbe;
 import org.blockscope.engine.run.TrainingRun;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Shape;
 import org.blockscope.shape.ExpandedGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What the inspection views look at: which model (the run training now, the latest trained run, or
@@ -293,7 +291,7 @@ public final class InspectionModel {
             onError.accept(new IllegalStateException(sourceText.get()));
             return;
         }
-        Function<Model, T> f = m -> job.run(m, p.tensor(t.normalization()), t);
+        Function<Model, T> f = m -> job.run(m, p.normalised(t.normalization()), t);
         if (t.fixed() != null) {
             access.submit(key, t.fixed(), f, onResult, onError);
         } else {
@@ -313,7 +311,7 @@ public final class InspectionModel {
                         return null;
                     }
                     Target t = of(r, true, "");
-                    return job.run(m, p.tensor(t.normalization()), t);
+                    return job.run(m, p.normalised(t.normalization()), t);
                 },
                 sink);
     }
@@ -321,13 +319,13 @@ public final class InspectionModel {
     /** Work on a model; runs on the worker or trainer thread and must return copies. */
     @FunctionalInterface
     public interface Job<T> {
-        T run(Model model, INDArray probe, Target target);
+        T run(Model model, float[] probe, Target target);
     }
 
     /** Compiled on the worker thread only, cached per graph. */
     private synchronized Model untrained(Graph g) {
         if (g != compiledGraph) {
-            compiled = Compiler.compile(g, new Compiler.Options(42, DataType.FLOAT));
+            compiled = ModelProbe.untrained(g, 42);
             compiledGraph = g;
         }
         return compiled;

@@ -3,12 +3,9 @@ package org.blockscope.app.inspect;
 import java.nio.file.Path;
 import org.blockscope.engine.data.DataException;
 import org.blockscope.engine.data.Dataset;
-import org.blockscope.engine.data.ImageProbe;
 import org.blockscope.engine.data.Normalization;
+import org.blockscope.engine.inspect.ModelProbe;
 import org.blockscope.graph.Shape;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The image the views look at, already converted to the network's input shape, pixels in [0,1]
@@ -18,8 +15,7 @@ public record ProbeImage(String label, Shape shape, float[] pixels) {
 
     /** Loads a file exactly like a validation image (resize, 8-bit rounding). */
     public static ProbeImage fromFile(Path file, Shape shape) throws DataException {
-        INDArray x = ImageProbe.load(file, shape, Normalization.identity(shape.channels()));
-        return new ProbeImage(file.getFileName().toString(), shape, x.data().asFloat());
+        return new ProbeImage(file.getFileName().toString(), shape, ModelProbe.loadImage(file, shape));
     }
 
     public static ProbeImage fromDataset(Dataset data, int index) {
@@ -29,13 +25,13 @@ public record ProbeImage(String label, Shape shape, float[] pixels) {
                 data.image(index));
     }
 
-    /** A FLOAT [1, C, H, W] array normalised per channel. */
-    public INDArray tensor(Normalization n) {
+    /** The pixels normalised per channel (C×H×W), as the model takes them. */
+    public float[] normalised(Normalization n) {
         int plane = shape.height() * shape.width();
         float[] v = new float[pixels.length];
         for (int i = 0; i < v.length; i++) {
             v[i] = n.apply(pixels[i], i / plane);
         }
-        return Nd4j.create(v, new long[] {1, shape.channels(), shape.height(), shape.width()}, DataType.FLOAT);
+        return v;
     }
 }

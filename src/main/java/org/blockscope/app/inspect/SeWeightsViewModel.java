@@ -15,14 +15,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.blockscope.block.SqueezeExcitationExpansion;
-import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.data.Batches;
 import org.blockscope.engine.inspect.Inspector;
+import org.blockscope.engine.inspect.ModelProbe;
 import org.blockscope.engine.run.DataLoading;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Squeeze-and-excitation weights: per SE block, the excitation (0..1) of every channel for the
@@ -150,12 +147,11 @@ public final class SeWeightsViewModel {
                 e -> message.set(e.getMessage()));
     }
 
-    static Map<String, double[]> probeGates(Model m, INDArray probe, List<String> blocks) {
-        m.forward(probe, Mode.INFERENCE, 0);
+    static Map<String, double[]> probeGates(Model m, float[] probe, List<String> blocks) {
+        Map<String, double[]> all = ModelProbe.seGates(m, probe);
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String se : blocks) {
-            INDArray g = m.activation(se + "/" + SqueezeExcitationExpansion.GATE);
-            out.put(se, g.getRow(0).dup().castTo(DataType.DOUBLE).toDoubleVector());
+            out.put(se, all.get(se));
         }
         return out;
     }

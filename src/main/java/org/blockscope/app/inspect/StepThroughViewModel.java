@@ -14,8 +14,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.blockscope.engine.compile.Mode;
-import org.blockscope.engine.inspect.Inspector;
-import org.blockscope.engine.inspect.NodeOutput;
+import org.blockscope.engine.inspect.Activation;
+import org.blockscope.engine.inspect.ModelProbe;
 import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.shape.ExpandedGraph;
 
@@ -43,8 +43,8 @@ public final class StepThroughViewModel {
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
-    private List<NodeOutput> outputs = List.of();
-    private Map<String, NodeOutput> byPath = Map.of();
+    private List<Activation> outputs = List.of();
+    private Map<String, Activation> byPath = Map.of();
     private ExpandedGraph expanded;
     private List<String> classNames = List.of();
     private boolean stale = true;
@@ -83,7 +83,7 @@ public final class StepThroughViewModel {
 
     /** Paths in the order the steps visit them. */
     public List<String> order() {
-        return outputs.stream().map(NodeOutput::path).toList();
+        return outputs.stream().map(Activation::path).toList();
     }
 
     /** Runs the pass (on the worker or, while training, the trainer thread) and goes to step {@code goTo}. */
@@ -92,7 +92,7 @@ public final class StepThroughViewModel {
         Mode m = mode.get();
         inspection.inspect(
                 KEY,
-                (model, probe, target) -> Inspector.outputs(model, probe, m),
+                (model, probe, target) -> ModelProbe.outputs(model, probe, m),
                 list -> {
                     InspectionModel.Target t = inspection.target();
                     setOutputs(list, t == null ? null : t.expanded(), t == null ? List.of() : t.classNames());
@@ -103,11 +103,11 @@ public final class StepThroughViewModel {
     }
 
     /** For tests: steps over outputs computed elsewhere. */
-    public void setOutputs(List<NodeOutput> list, ExpandedGraph g, List<String> names) {
+    public void setOutputs(List<Activation> list, ExpandedGraph g, List<String> names) {
         outputs = List.copyOf(list);
         expanded = g;
         classNames = names;
-        Map<String, NodeOutput> m = new LinkedHashMap<>();
+        Map<String, Activation> m = new LinkedHashMap<>();
         list.forEach(o -> m.put(o.path(), o));
         byPath = m;
         stale = false;
@@ -146,7 +146,7 @@ public final class StepThroughViewModel {
         if (stale) {
             inspection.inspect(
                     KEY,
-                    (model, probe, target) -> Inspector.outputs(model, probe, mode.get()),
+                    (model, probe, target) -> ModelProbe.outputs(model, probe, mode.get()),
                     list -> {
                         InspectionModel.Target t = inspection.target();
                         setOutputs(list, t == null ? null : t.expanded(), t == null ? List.of() : t.classNames());
@@ -173,11 +173,11 @@ public final class StepThroughViewModel {
             return;
         }
         index.set(i);
-        NodeOutput o = outputs.get(i);
+        Activation o = outputs.get(i);
         PrimitiveNode p = expanded.primitive(o.path()).orElseThrow();
         List<ChannelGrid> ins = new ArrayList<>();
         for (String in : p.inputs()) {
-            NodeOutput x = byPath.get(in);
+            Activation x = byPath.get(in);
             if (x != null) {
                 ins.add(ChannelGrid.of(x.path(), x.shape(), x.value()));
             }

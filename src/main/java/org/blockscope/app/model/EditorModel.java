@@ -1,7 +1,6 @@
 package org.blockscope.app.model;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import org.blockscope.edit.RemoveEdge;
 import org.blockscope.edit.RemoveNodes;
 import org.blockscope.edit.RenameNode;
 import org.blockscope.edit.SetParams;
-import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
@@ -41,8 +39,6 @@ import org.blockscope.graph.Position;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.BlockKind;
 import org.blockscope.kind.ParamSpec;
-import org.blockscope.kind.Structural;
-import org.blockscope.primitive.Primitive;
 import org.blockscope.primitive.PrimitiveNode;
 
 /**
@@ -173,62 +169,7 @@ public final class EditorModel {
      * empty if it is fine. Used while dragging to refuse invalid targets with a reason.
      */
     public Optional<String> whyNotConnect(String from, String to, int port) {
-        Graph g = graph();
-        if (from.equals(to)) {
-            return Optional.of("a node cannot feed itself");
-        }
-        Node target = g.node(to);
-        Node source = g.node(from);
-        if (source.kind() == Primitive.CLASSIFIER) {
-            return Optional.of("'" + from + "' is an output: nothing can follow a Classifier");
-        }
-        int ports = target.kind() == Structural.GROUP
-                ? (int) target.body().graph().nodes().stream()
-                        .filter(n -> n.kind() == Structural.PORT)
-                        .count()
-                : target.kind().inputPorts(g.inputs(to).size());
-        if (ports == 0) {
-            return Optional.of("'" + to + "' (" + target.kind().displayName() + ") takes no input");
-        }
-        if (port >= ports) {
-            return Optional.of("'" + to + "' has no input port " + port);
-        }
-        if (reaches(g, to, from)) {
-            return Optional.of("this would make a cycle: '" + to + "' already feeds '" + from + "'");
-        }
-        if (g.edgeInto(to, port).filter(e -> e.from().equals(from)).isPresent()) {
-            return Optional.of("already connected");
-        }
-        Graph trial = connected(g, from, to, port);
-        NetworkAnalysis a = NetworkAnalysis.of(trial);
-        return a.diagnostics().stream()
-                .filter(d -> to.equals(d.node()) && d.isError() && !d.message().contains("is not connected"))
-                .map(Diagnostic::message)
-                .findFirst();
-    }
-
-    private static Graph connected(Graph g, String from, String to, int port) {
-        Graph r = g;
-        Optional<Edge> old = g.edgeInto(to, port);
-        if (old.isPresent()) {
-            r = r.withoutEdge(old.get());
-        }
-        return r.withEdge(new Edge(from, to, port));
-    }
-
-    private static boolean reaches(Graph g, String start, String goal) {
-        Set<String> seen = new HashSet<>();
-        List<String> stack = new ArrayList<>(List.of(start));
-        while (!stack.isEmpty()) {
-            String n = stack.remove(stack.size() - 1);
-            if (n.equals(goal)) {
-                return true;
-            }
-            if (seen.add(n)) {
-                g.outputs(n).forEach(e -> stack.add(e.to()));
-            }
-        }
-        return false;
+        return ConnectionRules.whyNot(graph(), from, to, port);
     }
 
     /** Connects (replacing an edge already in that port); returns the refusal reason, if refused. */
@@ -248,16 +189,7 @@ public final class EditorModel {
 
     /** The first free input port of {@code to} (variadic kinds always have one). */
     public int freePort(String to) {
-        Node n = graph().node(to);
-        int ports = n.kind() == Structural.GROUP
-                ? Integer.MAX_VALUE
-                : n.kind().inputPorts(graph().inputs(to).size());
-        for (int p = 0; p < ports; p++) {
-            if (graph().edgeInto(to, p).isEmpty()) {
-                return p;
-            }
-        }
-        return 0;
+        return ConnectionRules.freePort(graph(), to);
     }
 
     public void disconnect(Edge e) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.analysis.NodeStats;
 import org.blockscope.analysis.Numbers;
-import org.blockscope.app.canvas.SkinGeometry;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;

@@ -25,7 +25,7 @@ import org.blockscope.templates.Templates;
 /**
  * Does watching cost training speed? Trains a network headless for a fixed number of iterations
  * twice: bare (a TrainingRun and its trainer) and with everything the workspace attaches (the
- * TrainingViewModel's event inbox drained every 100 ms into the metrics and chart series, the
+ * TrainingRunsViewModel's event inbox drained every 100 ms into the metrics and chart series, the
  * ModelAccess hook sampling the selected node's feature maps, the first filters and the SE gates every
  * 500 ms). A single-thread executor stands in for the FX thread. Reports images/s and the ratio
  * (best of two runs each, after a warm-up; on a shared machine the spread between identical runs is large).
@@ -127,7 +127,8 @@ public final class LiveViewBench {
                     EditorModel editor = new EditorModel(new Document(g), fx, false);
                     ModelAccess access = new ModelAccess(fx, 500);
                     InspectionModel inspection = new InspectionModel(editor, access, Path.of("sample-images"));
-                    TrainingViewModel vm = new TrainingViewModel(editor, access, fx, Path.of("sample-images"));
+                    Training t = Training.create(editor, access, fx, Path.of("sample-images"), System::nanoTime);
+                    TrainingRunsViewModel vm = t.runs();
                     vm.onRunStarting(inspection::runStarting);
                     vm.onRunStarted(inspection::runStarted);
                     vm.onRunEnded(inspection::runEnded);
@@ -139,20 +140,21 @@ public final class LiveViewBench {
                         ChartData.epochLoss(vm.runs());
                         ChartData.learningRate(vm.runs());
                     });
-                    vm.chooseData(data);
-                    vm.optimiserProperty().set(s.optimiser());
-                    vm.batchSizeProperty().set(s.batchSize());
-                    vm.epochsProperty().set(s.epochs());
+                    t.data().chooseData(data);
+                    t.settings().optimiserProperty().set(s.optimiser());
+                    t.settings().batchSizeProperty().set(s.batchSize());
+                    t.settings().epochsProperty().set(s.epochs());
                     editor.select(node);
                     vm.onRunStarting(run ->
                             run.trainer().addListener(meter(n, s.batchSize(), t0, t1, done, run.trainer()::stop)));
-                    holder[0] = vm;
+                    holder[0] = t;
                     holder[1] = access;
                     holder[2] = maps;
                     holder[3] = se;
                 })
                 .get();
-        TrainingViewModel vm = (TrainingViewModel) holder[0];
+        Training training = (Training) holder[0];
+        TrainingRunsViewModel vm = training.runs();
         // wait for the data preview (as a user would before pressing Start)
         for (int i = 0; i < 600 && !fx.submit(() -> vm.canStartProperty().get()).get(); i++) {
             Thread.sleep(50);
@@ -164,7 +166,7 @@ public final class LiveViewBench {
         TrainingRunRecord r = fx.submit(() -> vm.runs().get(0)).get();
         r.run().trainer().join();
         fx.submit(() -> {
-                    vm.shutdown();
+                    training.shutdown();
                     ((ModelAccess) holder[1]).shutdown();
                 })
                 .get();

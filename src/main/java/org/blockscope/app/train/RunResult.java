@@ -1,16 +1,14 @@
 package org.blockscope.app.train;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.blockscope.engine.compile.Model;
-import org.blockscope.engine.data.Batch;
 import org.blockscope.engine.data.Dataset;
+import org.blockscope.engine.inspect.ModelProbe;
+import org.blockscope.engine.inspect.Validation;
 import org.blockscope.engine.run.TrainingRun;
 import org.blockscope.engine.train.Evaluation;
 import org.blockscope.graph.Shape;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What the validation set says at the end of a run: the confusion matrix, per-class accuracy and
@@ -29,31 +27,14 @@ public record RunResult(Evaluation evaluation, List<String> classNames, List<Mis
      * {@link TrainingRun#evaluateValidation}, plus the indices of wrong answers.
      */
     public static RunResult compute(TrainingRun run, int batchSize, int maxMisclassified) {
-        Model model = run.model();
+        Validation v = ModelProbe.validate(run, batchSize, maxMisclassified);
         Dataset val = run.data().split().validation();
-        int k = model.classCount();
-        long[][] confusion = new long[k][k];
-        double lossSum = 0;
-        long n = 0;
         List<Misclassified> wrong = new ArrayList<>();
-        for (Iterator<Batch> it = run.data().validationBatches(batchSize).epoch(0); it.hasNext(); ) {
-            Batch b = it.next();
-            INDArray p = model.infer(b.features());
-            lossSum += model.loss(b.labels()) * b.size();
-            INDArray arg = p.argMax(1);
-            for (int i = 0; i < b.size(); i++) {
-                int predicted = arg.getInt(i);
-                int actual = b.labels()[i];
-                confusion[actual][predicted]++;
-                if (predicted != actual && wrong.size() < maxMisclassified) {
-                    int index = b.indices()[i];
-                    wrong.add(new Misclassified(
-                            index, actual, predicted, p.getDouble(i, predicted), val.shape(), val.image(index)));
-                }
-            }
-            n += b.size();
+        for (Validation.Wrong w : v.wrong()) {
+            wrong.add(new Misclassified(
+                    w.index(), w.actual(), w.predicted(), w.confidence(), val.shape(), val.image(w.index())));
         }
-        return new RunResult(new Evaluation(n == 0 ? Double.NaN : lossSum / n, confusion), run.classNames(), wrong);
+        return new RunResult(v.evaluation(), run.classNames(), wrong);
     }
 
     /** Every cell, row by row (true class), with the fraction of its row for the heat-map colour. */

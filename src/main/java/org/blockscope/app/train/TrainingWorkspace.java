@@ -23,7 +23,7 @@ public final class TrainingWorkspace extends TabPane {
 
     private final ModelAccess access;
     private final InspectionModel inspection;
-    private final TrainingViewModel training;
+    private final Training training;
     private final TrainingPanel trainingPanel;
     private final FeatureMapView featureMaps;
     private final SeWeightsView seWeights;
@@ -41,10 +41,10 @@ public final class TrainingWorkspace extends TabPane {
         }
         access = new ModelAccess(Platform::runLater, 500);
         inspection = new InspectionModel(model, access, samples);
-        training = new TrainingViewModel(model, access, Platform::runLater, samples);
-        training.onRunStarting(inspection::runStarting);
-        training.onRunStarted(inspection::runStarted);
-        training.onRunEnded(inspection::runEnded);
+        training = Training.create(model, access, Platform::runLater, samples, System::nanoTime);
+        training.runs().onRunStarting(inspection::runStarting);
+        training.runs().onRunStarted(inspection::runStarted);
+        training.runs().onRunEnded(inspection::runEnded);
         trainingPanel = new TrainingPanel(training);
         featureMaps = new FeatureMapView(inspection);
         seWeights = new SeWeightsView(inspection);
@@ -63,7 +63,7 @@ public final class TrainingWorkspace extends TabPane {
         return t;
     }
 
-    public TrainingViewModel training() {
+    public Training training() {
         return training;
     }
 

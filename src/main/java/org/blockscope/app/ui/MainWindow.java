@@ -5,18 +5,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
-import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -33,7 +26,6 @@ import org.blockscope.app.model.AppHome;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.Explanations;
 import org.blockscope.app.model.FileSession;
-import org.blockscope.app.model.InspectorModel;
 import org.blockscope.app.model.Lessons;
 import org.blockscope.app.model.Placement;
 import org.blockscope.edit.Document;
@@ -61,8 +53,7 @@ public final class MainWindow {
         return t;
     });
     private final BorderPane root = new BorderPane();
-    private final Label notice = new Label();
-    private final PauseTransition noticeTimer = new PauseTransition(Duration.seconds(6));
+    private StatusBar statusBar;
     private final Timeline autosave;
     private final TabPane bottom = new TabPane();
     private final ExplanationPanel explanation;
@@ -159,11 +150,15 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(right, false);
 
-        root.setTop(new VBox(menuBar(), toolBar()));
+        WindowMenus menus = new WindowMenus(actions);
+        statusBar = new StatusBar(model, canvas);
+        root.setTop(new VBox(menus.menuBar(session, files), toolBar()));
         root.setCenter(main);
-        root.setBottom(statusBar());
+        root.setBottom(statusBar);
         root.getStyleClass().add("blockscope");
-        canvas.node().setOnContextMenuRequested(e -> contextMenu().show(canvas.node(), e.getScreenX(), e.getScreenY()));
+        canvas.node()
+                .setOnContextMenuRequested(
+                        e -> menus.contextMenu().show(canvas.node(), e.getScreenX(), e.getScreenY()));
         model.presenterModeProperty().addListener((o, was, on) -> {
             if (on) {
                 root.getStyleClass().add(PRESENTER_CLASS);
@@ -276,87 +271,6 @@ public final class MainWindow {
         Platform.runLater(files::offerRecovery);
     }
 
-    private MenuBar menuBar() {
-        Menu recent = new Menu("Open recent");
-        recent.setId("menu-recent");
-        Runnable fillRecent = () -> {
-            recent.getItems().clear();
-            for (Path p : session.recent()) {
-                MenuItem m = new MenuItem(p.getFileName() + "   —   " + p.getParent());
-                m.setMnemonicParsing(false);
-                m.setOnAction(e -> files.openRecent(p));
-                recent.getItems().add(m);
-            }
-            recent.setDisable(recent.getItems().isEmpty());
-        };
-        session.recent().addListener((ListChangeListener<Path>) c -> fillRecent.run());
-        fillRecent.run();
-        Menu file = menu("File", "new", "template", "open");
-        file.getItems().add(recent);
-        file.getItems().addAll(items("|", "save", "saveAs", "|", "exportPng", "exportSvg", "|", "exit"));
-        MenuBar bar = new MenuBar(
-                file,
-                menu(
-                        "Edit",
-                        "undo",
-                        "redo",
-                        "|",
-                        "cut",
-                        "copy",
-                        "paste",
-                        "duplicate",
-                        "delete",
-                        "|",
-                        "selectAll",
-                        "|",
-                        "group",
-                        "ungroup",
-                        "openBlock"),
-                menu("View", "zoomIn", "zoomOut", "zoomFit", "zoomReset", "|", "autoLayout", "|", "presenter"),
-                menu("Help", "startPage", "tutorial", "|", "about"));
-        bar.setUseSystemMenuBar(true);
-        return bar;
-    }
-
-    private Menu menu(String title, String... ids) {
-        Menu m = new Menu(title);
-        m.getItems().addAll(items(ids));
-        return m;
-    }
-
-    private java.util.List<MenuItem> items(String... ids) {
-        java.util.List<MenuItem> list = new java.util.ArrayList<>();
-        for (String id : ids) {
-            list.add(id.equals("|") ? new SeparatorMenuItem() : actions.get(id).menuItem());
-        }
-        return list;
-    }
-
-    private ContextMenu contextMenu() {
-        ContextMenu m = new ContextMenu();
-        for (String id : new String[] {
-            "cut",
-            "copy",
-            "paste",
-            "duplicate",
-            "delete",
-            "|",
-            "group",
-            "ungroup",
-            "openBlock",
-            "|",
-            "autoLayout",
-            "zoomFit"
-        }) {
-            m.getItems()
-                    .add(
-                            id.equals("|")
-                                    ? new SeparatorMenuItem()
-                                    : actions.get(id).contextItem());
-        }
-        return m;
-    }
-
     private ToolBar toolBar() {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -377,26 +291,8 @@ public final class MainWindow {
                 actions.get("presenter").toggleButton("Presenter"));
     }
 
-    private HBox statusBar() {
-        Label stats = new Label(InspectorModel.status(model.analysis()));
-        stats.setId("status-stats");
-        model.analysisProperty().addListener((o, a, n) -> stats.setText(InspectorModel.status(n)));
-        Label zoom = new Label();
-        zoom.setId("status-zoom");
-        zoom.textProperty().bind(canvas.zoomProperty().multiply(100).asString("Zoom %.0f%%"));
-        notice.setId("status-notice");
-        notice.getStyleClass().add("notice");
-        noticeTimer.setOnFinished(e -> notice.setText(""));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(16, stats, notice, gap, zoom);
-        bar.getStyleClass().add("status-bar");
-        return bar;
-    }
-
     private void notice(String text) {
-        notice.setText(text);
-        noticeTimer.playFromStart();
+        statusBar.notice(text);
     }
 
     private void addFromPalette(BlockKind k) {

@@ -11,7 +11,11 @@ import org.blockscope.shape.ExpandedGraph;
 import org.blockscope.shape.Expander;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** Turns a graph into an executable {@link Model}: one step per primitive of its expansion. */
+/**
+ * Turns a graph into an executable {@link Model}: one step per primitive of its expansion (the step
+ * factory below is the one place that maps a primitive to its step), initial weights, and the
+ * {@link Plan} with its fusions and memory plan.
+ */
 public final class Compiler {
     private Compiler() {}
 
@@ -37,19 +41,22 @@ public final class Compiler {
         }
         Map<String, Integer> index = new HashMap<>();
         List<Step> steps = new ArrayList<>();
-        List<List<Integer>> consumers = new ArrayList<>();
+        List<List<Integer>> readers = new ArrayList<>();
         for (PrimitiveNode n : expanded.nodes()) {
             int i = steps.size();
             int[] inputs = n.inputs().stream().mapToInt(index::get).toArray();
             steps.add(step(n, i, inputs, options.dataType()));
-            consumers.add(new ArrayList<>());
+            readers.add(new ArrayList<>());
             for (int in : inputs) {
-                consumers.get(in).add(i);
+                readers.get(in).add(i);
             }
             index.put(n.path(), i);
         }
+        int[][] consumers = readers.stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         Init.apply(steps, consumers, options.seed());
-        return new Model(expanded, steps, consumers, options.dataType());
+        return new Model(expanded, Plan.of(steps, consumers), options.dataType());
     }
 
     /** One step per primitive: exhaustive, so a new {@code Primitive} does not compile until it has a step. */

@@ -19,7 +19,7 @@ final class Init {
 
     private static final Set<String> RELU_FAMILY = Set.of("relu", "relu6", "silu", "hardswish");
 
-    static void apply(List<Step> steps, List<List<Integer>> consumers, long seed) {
+    static void apply(List<Step> steps, int[][] consumers, long seed) {
         Random rng = new Random(seed);
         for (Step s : steps) {
             for (Tensor t : s.tensors()) {
@@ -46,8 +46,8 @@ final class Init {
         }
     }
 
-    private static boolean feedsRelu(int index, List<Step> steps, List<List<Integer>> consumers) {
-        for (int c : consumers.get(index)) {
+    private static boolean feedsRelu(int index, List<Step> steps, int[][] consumers) {
+        for (int c : consumers[index]) {
             Step s = steps.get(c);
             if (s.node.kind() == Primitive.ACTIVATION
                     && RELU_FAMILY.contains(s.node.params().getString("function"))) {

@@ -1,5 +1,10 @@
 package org.blockscope.engine.kernel;
 
+import org.blockscope.engine.backend.ChannelPlanes;
+import org.blockscope.engine.backend.JavaLoops;
+import org.blockscope.engine.backend.NativeOps;
+import org.blockscope.engine.backend.OneDnnPlanes;
+import org.blockscope.engine.backend.Workers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,10 +14,6 @@ public final class GlobalAvgPoolKernel {
     private GlobalAvgPoolKernel() {}
 
     public static INDArray forward(INDArray x) {
-        if (x.rank() == 4 && x.size(2) * x.size(3) == 1) {
-            // a 1×1 map is its own mean (and oneDNN refuses a reduction that reduces nothing)
-            return x.reshape(x.size(0), x.size(1)).dup('c');
-        }
         if (x.rank() == 4 && OneDnnPlanes.handles(x)) {
             return OneDnnPlanes.mean(x);
         }

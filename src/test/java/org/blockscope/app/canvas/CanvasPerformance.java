@@ -13,6 +13,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.blockscope.app.diagram.AutoLayout;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.edit.Document;
 import org.blockscope.graph.Graph;

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.edit.Document;
 import org.blockscope.graph.Edge;

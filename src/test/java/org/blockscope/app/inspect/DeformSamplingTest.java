@@ -17,9 +17,7 @@ import org.blockscope.kind.Params;
 import org.blockscope.primitive.Primitive;
 import org.blockscope.primitive.PrimitiveNode;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Where a deformable conv looked, for one output position, without JavaFX running. */
 class DeformSamplingTest {
@@ -60,9 +58,8 @@ class DeformSamplingTest {
         Model m = Compiler.compile(g);
         PrimitiveNode deform = DeformSampling.convs(m.expanded()).get(0);
         ProbeImage probe = new ProbeImage("ramp", Shape.map(1, 28, 28), ramp());
-        INDArray x = Nd4j.create(probe.pixels(), new long[] {1, 1, 28, 28}, DataType.FLOAT);
 
-        DeformSamplingViewModel.Picture pic = DeformSamplingViewModel.picture(m, x, deform, 7, 2, probe);
+        DeformSamplingViewModel.Picture pic = DeformSamplingViewModel.picture(m, probe.pixels(), deform, 7, 2, probe);
 
         INDArray off = m.activation(deform.inputs().get(1));
         assertThat(deform.path()).isEqualTo("deform/deform");

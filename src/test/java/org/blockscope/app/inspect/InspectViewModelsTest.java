@@ -10,15 +10,15 @@ import org.blockscope.edit.Document;
 import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
-import org.blockscope.engine.inspect.Inspector;
-import org.blockscope.engine.inspect.NodeOutput;
+import org.blockscope.engine.inspect.Activation;
+import org.blockscope.engine.inspect.ModelProbe;
+import org.blockscope.engine.inspect.Planes;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
 import org.blockscope.primitive.Primitive;
 import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Inspection view-models without JavaFX running. */
 class InspectViewModelsTest {
@@ -46,8 +46,8 @@ class InspectViewModelsTest {
                 "relu1");
         float[] in = {-1, -2, -3, 4, 5, 6, 7, -8, 9, 10};
         float[] out = {0, 0, 0, 4, 5, 6, 7, 0, 9, 10};
-        ChannelGrid ig = ChannelGrid.of("bn1", Shape.map(1, 2, 5), Nd4j.create(in, new long[] {1, 2, 5}));
-        ChannelGrid og = ChannelGrid.of("relu1", Shape.map(1, 2, 5), Nd4j.create(out, new long[] {1, 2, 5}));
+        ChannelGrid ig = ChannelGrid.of("bn1", Shape.map(1, 2, 5), new Planes(new int[] {1, 2, 5}, in));
+        ChannelGrid og = ChannelGrid.of("relu1", Shape.map(1, 2, 5), new Planes(new int[] {1, 2, 5}, out));
         assertThat(StepText.describe(relu, og, List.of(ig), Mode.INFERENCE, List.of()))
                 .isEqualTo("ReLU: 40% of values were negative and became 0; the rest pass unchanged (max 10.0).");
     }
@@ -56,7 +56,8 @@ class InspectViewModelsTest {
     void convTextGivesKernelFiltersStrideAndShapes() {
         Model m = Compiler.compile(Templates.graph("resnet20"));
         PrimitiveNode conv = m.expanded().primitive("conv1").orElseThrow();
-        ChannelGrid out = ChannelGrid.of("conv1", conv.output(), Nd4j.zeros(16, 32, 32));
+        ChannelGrid out =
+                ChannelGrid.of("conv1", conv.output(), new Planes(new int[] {16, 32, 32}, new float[16 * 32 * 32]));
         assertThat(StepText.describe(conv, out, List.of(), Mode.INFERENCE, List.of()))
                 .isEqualTo("3×3 conv, 16 filters, stride 1, padding 1: 3×32×32 → 16×32×32. Each output value is a "
                         + "weighted sum of 3×3×3 inputs.");
@@ -72,8 +73,7 @@ class InspectViewModelsTest {
                 List.of(Shape.map(2, 1, 1)),
                 Shape.map(2, 1, 1),
                 "bn1");
-        ChannelGrid g =
-                ChannelGrid.of("bn1", Shape.map(2, 1, 1), Nd4j.create(new float[] {1, -1}, new long[] {2, 1, 1}));
+        ChannelGrid g = ChannelGrid.of("bn1", Shape.map(2, 1, 1), new Planes(new int[] {2, 1, 1}, new float[] {1, -1}));
         assertThat(StepText.describe(bn, g, List.of(g), Mode.TRAINING, List.of()))
                 .startsWith(
                         "Batch norm, TRAINING mode: each channel is normalised with the mean and variance of this batch");
@@ -90,8 +90,7 @@ class InspectViewModelsTest {
         List<String> centred = new ArrayList<>();
         StepThroughViewModel vm = new StepThroughViewModel(inspection, centred::add);
         Model m = Compiler.compile(editor.graph());
-        List<NodeOutput> outs = Inspector.outputs(
-                m, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 1, 28, 28), Mode.INFERENCE);
+        List<Activation> outs = ModelProbe.outputs(m, randomImage(28 * 28), Mode.INFERENCE);
         vm.setOutputs(outs, m.expanded(), List.of());
         vm.reset();
         List<String> visited = new ArrayList<>();
@@ -122,13 +121,21 @@ class InspectViewModelsTest {
         assertThat(io.output()).isEqualTo("c3");
         assertThat(io.input()).isEqualTo("s2");
         Model m = Compiler.compile(editor.graph());
-        FeatureMapViewModel.Maps maps =
-                FeatureMapViewModel.sample(m, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 1, 28, 28), io);
+        FeatureMapViewModel.Maps maps = FeatureMapViewModel.sample(m, randomImage(28 * 28), io);
         assertThat(maps.output().channels()).isEqualTo(16);
         assertThat(maps.input().channels()).isEqualTo(6);
         assertThat(maps.output().tile(0)).hasSize(10 * 10);
         FilterTiles f = FeatureMapViewModel.firstFilters(m);
         assertThat(f.filters()).isEqualTo(6);
         assertThat(f.tile(0)).hasSize(25);
+    }
+
+    private static float[] randomImage(int n) {
+        java.util.Random r = new java.util.Random(7);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextFloat();
+        }
+        return x;
     }
 }

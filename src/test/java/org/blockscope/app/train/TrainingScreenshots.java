@@ -59,16 +59,17 @@ class TrainingScreenshots {
             stage.show();
             return ws;
         });
-        TrainingViewModel vm = w.training();
+        Training t = w.training();
+        TrainingRunsViewModel vm = t.runs();
         waitUntil(
                 30,
-                () -> vm.previewProperty().get() != null
+                () -> t.data().previewProperty().get() != null
                         && vm.canStartProperty().get());
         // a quick baseline without SE to compare against
         fx(() -> {
-            vm.epochsProperty().set(3);
-            vm.batchSizeProperty().set(32);
-            vm.runNameProperty().set("SE-ResNet-20");
+            t.settings().epochsProperty().set(3);
+            t.settings().batchSizeProperty().set(32);
+            t.settings().runNameProperty().set("SE-ResNet-20");
             model[0].select("stage1_0");
             vm.start();
             return null;
@@ -91,7 +92,7 @@ class TrainingScreenshots {
             return null;
         });
         WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
-        waitUntil(600, () -> vm.state() == TrainingViewModel.State.FINISHED);
+        waitUntil(600, () -> vm.state() == TrainingRunsViewModel.State.FINISHED);
         waitUntil(120, () -> w.seWeights().viewModel().heatMapProperty().get() != null);
         fx(() -> {
             w.seWeights().viewModel().sortedProperty().set(true);

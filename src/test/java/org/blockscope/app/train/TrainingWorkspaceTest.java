@@ -75,21 +75,22 @@ class TrainingWorkspaceTest {
     @Test
     void shortLeNetRunFeedsTheChartsAndTheFeatureMaps(FxRobot robot) {
         show("lenet5");
-        TrainingViewModel vm = workspace.training();
+        Training t = workspace.training();
+        TrainingRunsViewModel vm = t.runs();
         waitUntil(
                 20,
-                () -> vm.previewProperty().get() != null
+                () -> t.data().previewProperty().get() != null
                         && vm.canStartProperty().get());
         fx(() -> {
-            vm.epochsProperty().set(1);
-            vm.batchSizeProperty().set(64);
+            t.settings().epochsProperty().set(1);
+            t.settings().batchSizeProperty().set(64);
             model.select("c1");
             workspace.getSelectionModel().select(0);
             vm.start();
             return null;
         });
         waitUntil(60, () -> workspace.trainingPanel().lossChart().chart().points() > 0);
-        waitUntil(90, () -> vm.state() == TrainingViewModel.State.FINISHED);
+        waitUntil(90, () -> vm.state() == TrainingRunsViewModel.State.FINISHED);
         TrainingRunRecord run = fx(() -> vm.runs().get(0));
         assertThat(run.metrics().iterations()).hasSize((int) run.totalIterations());
         assertThat(run.metrics().epochs()).hasSize(1);

@@ -19,11 +19,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Tiny networks around every primitive and every named block, for shape, count and gradient tests. */
-final class TinyNets {
+/** Tiny networks around every primitive and every named block, for shape, count, gradient and export tests. */
+public final class TinyNets {
     private TinyNets() {}
 
-    static final int CLASSES = 3;
+    public static final int CLASSES = 3;
 
     /** Input c×h×w → block → (GAP) → FC(3) → Classifier. */
     static Graph around(BlockKind kind, Params params, int c, int hw) {
@@ -46,7 +46,7 @@ final class TinyNets {
     }
 
     /** Every primitive kind, several parameter settings each. */
-    static Map<String, Graph> primitives() {
+    public static Map<String, Graph> primitives() {
         Map<String, Graph> m = new LinkedHashMap<>();
         m.put("conv same bias", around(Primitive.CONV2D, Params.of("filters", 4, "kernel", 3), 2, 6));
         m.put(
@@ -163,7 +163,7 @@ final class TinyNets {
     }
 
     /** Every named block kind, with small parameters. */
-    static Map<String, Graph> blocks() {
+    public static Map<String, Graph> blocks() {
         Map<String, Graph> m = new LinkedHashMap<>();
         m.put("residual basic identity", around(NamedBlock.RESIDUAL, Params.of("filters", 4), 4, 4));
         m.put(
@@ -290,7 +290,7 @@ final class TinyNets {
     }
 
     /** Seeded uniform [-1, 1) batch. */
-    static INDArray randomInput(long seed, DataType type, long... shape) {
+    public static INDArray randomInput(long seed, DataType type, long... shape) {
         Random r = new Random(seed);
         long n = 1;
         for (long s : shape) {
