@@ -142,6 +142,7 @@ public final class MainWindow {
         });
         actions.add("startPage", "Start page", null, () -> startShown.set(true));
         actions.add("tutorial", "Five-minute tutorial", null, this::showTutorial);
+        DesignActions.install(actions, stage, model, session::fileName, this::openAsNew);
         centre = new SplitPane(new StackPane(canvas.node(), start), bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.68);
@@ -207,6 +208,14 @@ public final class MainWindow {
     /** The training and inspection views, once opened (null before). */
     public org.blockscope.app.train.TrainingWorkspace workspace() {
         return workspace;
+    }
+
+    /** Opens a network a design tool made (scaled, sampled, best of a search) as a new, unsaved document. */
+    void openAsNew(Graph g) {
+        if (files.confirmDiscard()) {
+            session.newDocument(g);
+            Platform.runLater(canvas::fitToView);
+        }
     }
 
     /** Opens the lesson's network as a new document and its text in a window beside the editor. */

@@ -2,11 +2,8 @@ package org.blockscope.app.design;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.blockscope.design.Trial;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
@@ -15,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The compound-scaling and search view-models, without JavaFX running. */
 class DesignViewModelsTest {
 
-    static final Path SAMPLES = Path.of("sample-images");
+    static final Path SAMPLES = SmallDigits.SAMPLES;
 
     static void await(BooleanSupplier done, String what) throws InterruptedException {
         for (int i = 0; i < 1200 && !done.getAsBoolean(); i++) {
@@ -51,7 +48,7 @@ class DesignViewModelsTest {
 
     @Test
     void sampleThenSearchFillsTheTableAndThePlotsAndKeepsTheBest(@TempDir Path tmp) throws Exception {
-        Path data = smallDigits(tmp, 12);
+        Path data = SmallDigits.copy(tmp, 12);
         SearchViewModel vm =
                 new SearchViewModel(null, SAMPLES.resolve("spaces/regnet-digits.json"), data, Runnable::run);
         vm.samplesProperty().set(3);
@@ -101,21 +98,5 @@ class DesignViewModelsTest {
         noBudget.sample();
         assertThat(noBudget.messageProperty().get())
                 .isEqualTo("MAC budget: expected a count like 2000000, 2M or 50K, got 'lots'");
-    }
-
-    /** The first {@code perClass} images of each class of the bundled digits. */
-    static Path smallDigits(Path tmp, int perClass) throws IOException {
-        Path root = tmp.resolve("digits");
-        try (Stream<Path> classes = Files.list(SAMPLES.resolve("digits/train"))) {
-            for (Path c : classes.sorted().toList()) {
-                Path to = Files.createDirectories(root.resolve(c.getFileName().toString()));
-                try (Stream<Path> images = Files.list(c)) {
-                    for (Path img : images.sorted().limit(perClass).toList()) {
-                        Files.copy(img, to.resolve(img.getFileName().toString()));
-                    }
-                }
-            }
-        }
-        return root;
     }
 }
