@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.blockscope.app.inspect.DeformSamplingView;
 import org.blockscope.app.inspect.FeatureMapView;
 import org.blockscope.app.inspect.InspectionModel;
 import org.blockscope.app.inspect.ModelAccess;
@@ -14,7 +15,7 @@ import org.blockscope.app.model.EditorModel;
 
 /**
  * Training and inspection in one dockable container: Training | Feature maps | SE weights | Step
- * through. The lead docks it next to the canvas; {@code centreOnNode} scrolls the canvas to a node.
+ * through | Deformable sampling. The lead docks it next to the canvas; {@code centreOnNode} scrolls the canvas to a node.
  */
 public final class TrainingWorkspace extends TabPane {
 
@@ -28,6 +29,7 @@ public final class TrainingWorkspace extends TabPane {
     private final FeatureMapView featureMaps;
     private final SeWeightsView seWeights;
     private final StepThroughView stepThrough;
+    private final DeformSamplingView deformSampling;
 
     public TrainingWorkspace(EditorModel model, Consumer<String> centreOnNode) {
         this(model, centreOnNode, SAMPLES);
@@ -49,12 +51,14 @@ public final class TrainingWorkspace extends TabPane {
         featureMaps = new FeatureMapView(inspection);
         seWeights = new SeWeightsView(inspection);
         stepThrough = new StepThroughView(inspection, centreOnNode);
+        deformSampling = new DeformSamplingView(inspection);
         getTabs()
                 .addAll(
                         tab("Training", trainingPanel),
                         tab("Feature maps", featureMaps),
                         tab("SE weights", seWeights),
-                        tab("Step through", stepThrough));
+                        tab("Step through", stepThrough),
+                        tab("Deformable sampling", deformSampling));
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {
@@ -85,6 +89,10 @@ public final class TrainingWorkspace extends TabPane {
 
     public StepThroughView stepThrough() {
         return stepThrough;
+    }
+
+    public DeformSamplingView deformSampling() {
+        return deformSampling;
     }
 
     /** Stops a running run and the background threads (call when the window closes). */

@@ -173,12 +173,13 @@ public final class MainWindow {
     }
 
     /**
-     * Training, feature maps, SE weights and step-through share the bottom tabs with the summary.
+     * Training, feature maps, SE weights, step-through and deformable sampling share the bottom tabs with
+     * the summary.
      * Their workspace is built the first time one of them is opened, so starting the app never
      * waits for the engine.
      */
     private void addTrainingTabs() {
-        String[] titles = {"Training", "Feature maps", "SE weights", "Step through"};
+        String[] titles = {"Training", "Feature maps", "SE weights", "Step through", "Deformable sampling"};
         java.util.List<Tab> tabs = new java.util.ArrayList<>();
         for (String title : titles) {
             Tab t = new Tab(title, new StackPane(new Label("Loading the engine…")));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import org.blockscope.design.SmallDigits;
 import org.blockscope.design.Trial;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.blockscope.app.design;
+package org.blockscope.design;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 /** A few bundled digits per class copied into a temporary folder: a search on them takes seconds. */
 public final class SmallDigits {
 
-    static final Path SAMPLES = Path.of("sample-images");
+    public static final Path SAMPLES = Path.of("sample-images");
 
     private SmallDigits() {}
 
