@@ -27,6 +27,7 @@ public final class NetworkAnalysis {
     private final Map<String, NodeStats> primitives = new LinkedHashMap<>();
     private final Map<String, NodeStats> topLevel = new LinkedHashMap<>();
     private final Cost total;
+    private final Cost trainingOnly;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Diagnostic> counting = new ArrayList<>();
 
@@ -40,9 +41,14 @@ public final class NetworkAnalysis {
         Map<String, ReceptiveField> rf = new HashMap<>();
         Map<String, Cost> byOwner = new HashMap<>();
         Cost sum = Cost.ZERO;
+        Cost heads = Cost.ZERO;
+        java.util.Set<String> onlyTraining = TrainingOnly.paths(expanded.nodes());
         for (PrimitiveNode p : expanded.nodes()) {
             Cost c = costOf(p);
             checkCountable(p, c);
+            if (onlyTraining.contains(p.path())) {
+                heads = heads.plus(c);
+            }
             ReceptiveField r = receptiveField(p, rf);
             rf.put(p.path(), r);
             primitives.put(p.path(), new NodeStats(p.path(), p.kind().displayName(), p.output(), c, r));
@@ -50,6 +56,7 @@ public final class NetworkAnalysis {
             sum = sum.plus(c);
         }
         this.total = sum;
+        this.trainingOnly = heads;
         diagnostics.addAll(expanded.diagnostics());
         diagnostics.addAll(counting);
         if (counting.isEmpty() && (sum.macs() > MAX_REAL_MACS || sum.params() > MAX_REAL_PARAMS)) {
@@ -152,8 +159,28 @@ public final class NetworkAnalysis {
         return Optional.ofNullable(topLevel.get(name));
     }
 
+    /** Everything the network holds and computes, training-only heads included (the model's parameters). */
     public Cost total() {
         return total;
+    }
+
+    /** What inference costs: {@link #total()} without the training-only heads (GoogLeNet's aux classifiers). */
+    public Cost inference() {
+        return new Cost(
+                less(total.params(), trainingOnly.params()),
+                less(total.state(), trainingOnly.state()),
+                less(total.macs(), trainingOnly.macs()),
+                less(total.memoryBytes(), trainingOnly.memoryBytes()));
+    }
+
+    /** A saturated total stays saturated: what it holds is unknown, so is the difference. */
+    private static long less(long total, long part) {
+        return total == Counting.OVERFLOW ? total : total - part;
+    }
+
+    /** What only training evaluates: primitives that feed training-only classifiers and no inference output. */
+    public Cost trainingOnly() {
+        return trainingOnly;
     }
 
     /** The expansion's diagnostics, then counts too large to be real. */

@@ -58,13 +58,23 @@ public final class SummaryReport {
         }
         sb.append("═".repeat(header.length())).append('\n');
         Cost t = analysis.total();
+        Cost inference = analysis.inference();
+        Cost heads = analysis.trainingOnly();
         line(sb, "Total params", Numbers.grouped(t.params()));
         line(sb, "Non-trainable state (BN mean/var)", Numbers.grouped(t.state()));
         line(
                 sb,
                 "MACs per image",
-                Numbers.grouped(t.macs()) + " (" + Numbers.compact(t.macs()) + "MAC, " + Numbers.compact(t.flops())
-                        + "FLOP)");
+                Numbers.grouped(inference.macs()) + " (" + Numbers.compact(inference.macs()) + "MAC, "
+                        + Numbers.compact(inference.flops()) + "FLOP)" + (hasHeads() ? " at inference" : ""));
+        if (hasHeads()) {
+            line(
+                    sb,
+                    "Training-only heads",
+                    "+" + Numbers.grouped(heads.macs()) + " MACs, +" + Numbers.grouped(heads.params())
+                            + " params (evaluated while training only; params at inference "
+                            + Numbers.grouped(inference.params()) + ")");
+        }
         line(sb, "Activation memory per image", Numbers.bytes(t.memoryBytes()));
         line(sb, "Weights and state (float32)", Numbers.bytes(Counting.times(4, Counting.plus(t.params(), t.state()))));
         sb.append("RF = receptive field size/jump in input pixels\n");
@@ -72,6 +82,11 @@ public final class SummaryReport {
             sb.append(d).append('\n');
         }
         return sb.toString();
+    }
+
+    private boolean hasHeads() {
+        Cost h = analysis.trainingOnly();
+        return h.macs() > 0 || h.params() > 0;
     }
 
     private static void line(StringBuilder sb, String label, String value) {
@@ -113,12 +128,17 @@ public final class SummaryReport {
             n.put("jump", r.receptiveField().jump());
         }
         Cost t = analysis.total();
+        Cost inference = analysis.inference();
         ObjectNode totals = root.putObject("totals");
         count(totals, "params", t.params());
         count(totals, "state", t.state());
-        count(totals, "macs", t.macs());
-        count(totals, "flops", t.flops());
+        count(totals, "macs", inference.macs()); // at inference: training-only heads are listed apart
+        count(totals, "flops", inference.flops());
         count(totals, "memoryBytes", t.memoryBytes());
+        Cost heads = analysis.trainingOnly();
+        ObjectNode trainingOnly = root.putObject("trainingOnly");
+        count(trainingOnly, "params", heads.params());
+        count(trainingOnly, "macs", heads.macs());
         ArrayNode diags = root.putArray("diagnostics");
         for (Diagnostic d : analysis.diagnostics()) {
             ObjectNode o = diags.addObject();

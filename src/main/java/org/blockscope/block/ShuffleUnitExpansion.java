@@ -7,10 +7,12 @@ import org.blockscope.kind.Params;
 import org.blockscope.primitive.Primitive;
 
 /**
- * ShuffleNet v1 unit (Zhang et al. 2018, figure 2b/c): grouped 1×1 conv to a quarter of the
- * branch width, channel shuffle, 3×3 depthwise (with the stride), grouped 1×1 conv. Stride 1 adds
- * the input; stride 2 concatenates a 3×3 average-pooled input, so the branch makes
- * filters − C_in channels.
+ * ShuffleNet v1 unit (Zhang et al. 2018, figure 2b/c): grouped 1×1 conv to the bottleneck width,
+ * channel shuffle, 3×3 depthwise (with the stride), grouped 1×1 conv. Stride 1 adds the input;
+ * stride 2 concatenates a 3×3 average-pooled input, so the branch makes filters − C_in channels.
+ * The bottleneck is a quarter of the unit's output (section 3.3: "the number of bottleneck channels
+ * to 1/4 of the output channels"; the authors' code: mid_channels = out // 4), not of the branch's,
+ * and the first 1×1 of stage 2 is not grouped ("the number of input channels is relatively small").
  */
 public final class ShuffleUnitExpansion implements Expansion {
 
@@ -24,10 +26,20 @@ public final class ShuffleUnitExpansion implements Expansion {
             throw new Impossible("ShuffleNet unit with stride 2 needs filters > input channels " + in.channels()
                     + ", got " + p.getInt("filters"));
         }
-        int mid = Math.max(g, branchOut / 4 / g * g);
+        if (branchOut % g != 0) {
+            throw new Impossible(
+                    stride == 1
+                            ? "ShuffleNet unit: filters " + branchOut + " are not divisible by its " + g + " groups"
+                            : "the branch of a stride-2 ShuffleNet unit makes filters − input = " + p.getInt("filters")
+                                    + " − " + in.channels() + " = " + branchOut + " channels, not divisible by its " + g
+                                    + " groups");
+        }
+        // out/4, rounded down to a multiple of the groups when it does not divide (the paper's widths all do)
+        int mid = Math.max(g, p.getInt("filters") / 4 / g * g);
+        int firstGroups = p.getBool("groupFirst") ? g : 1;
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.port(0);
-        String y = b.relu("gconv1_relu", b.bn("gconv1_bn", b.conv("gconv1", x, mid, 1, 1, 0, g, false)));
+        String y = b.relu("gconv1_relu", b.bn("gconv1_bn", b.conv("gconv1", x, mid, 1, 1, 0, firstGroups, false)));
         y = b.add("shuffle", Primitive.CHANNEL_SHUFFLE, Params.of("groups", g), y);
         y = b.bn("dw_bn", b.depthwise("dw", y, 1, 3, stride));
         y = b.bn("gconv2_bn", b.conv("gconv2", y, branchOut, 1, 1, 0, g, false));

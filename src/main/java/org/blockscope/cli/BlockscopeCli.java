@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ImportWeightsCommand.class,
             BenchCommand.class,
+            ScaleCommand.class,
+            SearchCommand.class,
+            Explain.class,
             CommandLine.HelpCommand.class
         })
 public final class BlockscopeCli implements Runnable {

@@ -14,6 +14,25 @@ final class ImageNetTemplates {
 
     private ImageNetTemplates() {}
 
+    /**
+     * AlexNet as torchvision builds it (Krizhevsky et al. 2012, one-GPU variant of "One weird trick",
+     * Krizhevsky 2014): five convs with ReLU, three max pools, three fully connected layers. Its
+     * adaptive 6×6 average pool is left out: at 224 the map is 6×6 already.
+     */
+    static Graph alexnet() {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.input(3, 224, 224);
+        x = b.maxPool("pool1", b.relu("relu1", b.conv("conv1", x, 64, 11, 4, 2, 1, true)), 3, 2, 0, false);
+        x = b.maxPool("pool2", b.relu("relu2", b.conv("conv2", x, 192, 5, 1, 2, 1, true)), 3, 2, 0, false);
+        x = b.relu("relu3", b.conv("conv3", x, 384, 3, 1, 1, 1, true));
+        x = b.relu("relu4", b.conv("conv4", x, 256, 3, 1, 1, 1, true));
+        x = b.maxPool("pool5", b.relu("relu5", b.conv("conv5", x, 256, 3, 1, 1, 1, true)), 3, 2, 0, false);
+        x = b.add("flatten", Primitive.FLATTEN, Params.EMPTY, x);
+        x = b.relu("relu6", b.fc("fc6", b.dropout("drop6", x, 0.5), 4096, true));
+        x = b.relu("relu7", b.fc("fc7", b.dropout("drop7", x, 0.5), 4096, true));
+        return finish(b, b.fc("fc8", x, 1000, true));
+    }
+
     static Graph vgg16() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 224, 224);

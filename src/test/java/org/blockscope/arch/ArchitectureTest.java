@@ -32,7 +32,8 @@ class ArchitectureTest {
         "org.blockscope.analysis..",
         "org.blockscope.edit..",
         "org.blockscope.io..",
-        "org.blockscope.templates.."
+        "org.blockscope.templates..",
+        "org.blockscope.design.."
     };
 
     @ArchTest

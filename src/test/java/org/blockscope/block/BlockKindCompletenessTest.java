@@ -90,6 +90,9 @@ class BlockKindCompletenessTest {
             MBCONV,          24x16x16
             SHUFFLE_UNIT,    240x14x14
             VGG_STAGE,       3x32x32
+            REGNET,          32x16x16
+            SHUFFLE_V2_UNIT, 116x14x14
+            DEFORMABLE_CONV, 32x14x14
             """)
     void everyExpansionHasItsPortsAndAValidOutput(NamedBlock kind, String input) {
         Shape in = Shape.parse(input);
@@ -145,6 +148,9 @@ class BlockKindCompletenessTest {
                         NamedBlock.SEPARABLE_CONV,
                         NamedBlock.MBCONV,
                         NamedBlock.SHUFFLE_UNIT,
+                        NamedBlock.REGNET,
+                        NamedBlock.SHUFFLE_V2_UNIT,
+                        NamedBlock.DEFORMABLE_CONV,
                         NamedBlock.VGG_STAGE);
     }
 

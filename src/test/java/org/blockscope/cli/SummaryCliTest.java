@@ -47,6 +47,22 @@ class SummaryCliTest {
     }
 
     @Test
+    void googLeNetSummaryReportsInferenceMacsAndTheAuxHeadsApart() throws Exception {
+        Run r = run("summary", "--template", "googlenet_aux");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out())
+                .contains("Total params:                       13,004,888")
+                .contains("MACs per image:                     1,498,376,192 (1.50 GMAC, 3.00 GFLOP) at inference")
+                .contains("Training-only heads:                +8,372,224 MACs, +6,379,984 params");
+        JsonNode root = new ObjectMapper()
+                .readTree(
+                        run("summary", "--template", "googlenet_aux", "--json").out());
+        assertThat(root.at("/totals/macs").asLong()).isEqualTo(1_498_376_192L);
+        assertThat(root.at("/trainingOnly/macs").asLong()).isEqualTo(8_372_224);
+        assertThat(run("summary", "--template", "googlenet").out()).doesNotContain("Training-only");
+    }
+
+    @Test
     void jsonSummaryHasTheSameRowsAndTotals() throws Exception {
         Run r = run("summary", "--template", "resnet20", "--json");
         assertThat(r.exit()).isZero();

@@ -330,27 +330,34 @@ class BlockCostTest {
         assertThat(n.cost().macs()).isEqualTo(macs);
     }
 
-    @ParameterizedTest(name = "ShuffleNet unit Cin={0} → {1}, g={2} s={3}")
+    @ParameterizedTest(name = "ShuffleNet unit Cin={0} → {1}, g={2} s={3} first 1×1 grouped={6}")
     @CsvSource(textBlock = """
-            # Cin, filters, g, stride, H,  bottleneck (¼ of the branch output)
-            240,   240,     3, 1,      28, 60
-            240,   480,     3, 2,      28, 60
-            200,   200,     2, 1,      14, 50
-            24,    240,     3, 2,      56, 54
+            # Cin, filters, g, stride, H,  bottleneck (¼ of the unit's output, Zhang et al. 2018 §3.3), groupFirst
+            240,   240,     3, 1,      28, 60,  true
+            240,   480,     3, 2,      28, 120, true
+            200,   200,     2, 1,      14, 50,  true
+            24,    240,     3, 2,      56, 60,  false
+            24,    384,     8, 2,      56, 96,  false
             """)
-    void shuffleUnitCostsGroupedPointwiseAndDepthwise(int cin, int filters, int g, int s, int h, int mid) {
-        NetworkAnalysis a =
-                analyse(NamedBlock.SHUFFLE_UNIT, Params.of("filters", filters, "groups", g, "stride", s), cin, h, h);
+    void shuffleUnitCostsGroupedPointwiseAndDepthwise(
+            int cin, int filters, int g, int s, int h, int mid, boolean groupFirst) {
+        NetworkAnalysis a = analyse(
+                NamedBlock.SHUFFLE_UNIT,
+                Params.of("filters", filters, "groups", g, "stride", s, "groupFirst", groupFirst),
+                cin,
+                h,
+                h);
         NodeStats n = a.node("block").orElseThrow();
         long branch = s == 1 ? filters : filters - cin; // stride 2 concatenates the pooled input
         long ho = same(h, s);
-        long params = (long) cin / g * mid
-                + 2L * mid // grouped 1×1 + BN
+        int g1 = groupFirst ? g : 1;
+        long params = (long) cin / g1 * mid
+                + 2L * mid // (grouped) 1×1 + BN
                 + 9L * mid
                 + 2L * mid // depthwise 3×3 + BN
                 + (long) mid / g * branch
                 + 2 * branch; // grouped 1×1 + BN
-        long macs = (long) h * h * cin / g * mid + ho * ho * (9L * mid + (long) mid / g * branch);
+        long macs = (long) h * h * cin / g1 * mid + ho * ho * (9L * mid + (long) mid / g * branch);
 
         assertThat(n.cost().params()).isEqualTo(params);
         assertThat(n.cost().macs()).isEqualTo(macs);

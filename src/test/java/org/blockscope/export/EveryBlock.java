@@ -10,7 +10,10 @@ import org.blockscope.graph.Subgraph;
 import org.blockscope.kind.Params;
 import org.blockscope.kind.Structural;
 
-/** One network of 3×32×32 images that uses every named block kind once (and a group of your own). */
+/**
+ * One network of 3×32×32 images that uses every named block kind once but the deformable conv (see
+ * below), and a group of your own.
+ */
 final class EveryBlock {
 
     private EveryBlock() {}
@@ -42,6 +45,14 @@ final class EveryBlock {
                 Params.of("filters", 16, "expansion", 2, "se", true, "seRatio", 4, "activation", "silu"),
                 x);
         x = b.add("shuffle", NamedBlock.SHUFFLE_UNIT, Params.of("filters", 24, "groups", 2, "stride", 2), x); // 24×2×2
+        x = b.add("shufflev2", NamedBlock.SHUFFLE_V2_UNIT, Params.of("filters", 24), x);
+        x = b.add(
+                "regnet",
+                NamedBlock.REGNET,
+                Params.of("variant", "y", "filters", 24, "groupWidth", 8, "seRatio", 0.25),
+                x);
+        // DEFORMABLE_CONV is left out: ONNX has DeformConv from opset 19 only, and this network is exported
+        // at every opset; its tiny nets run in ONNX Runtime at opset 19 and in PyTorch
         String gap = b.gap("gap", x);
         b.classifier("out", b.fc("fc", gap, 10, true));
         Graph g = b.graph();

@@ -36,6 +36,7 @@ class OnnxCheckerTest {
             "AveragePool",
             "GlobalAveragePool",
             "Flatten",
+            "Slice",
             "Gemm",
             "Add",
             "Sum",
@@ -94,7 +95,13 @@ class OnnxCheckerTest {
             }
             if (file.contains("every")) {
                 assertThat(ops).contains("Reshape", "Transpose", "Unsqueeze", "Concat", "AveragePool", "Clip");
-                assertThat(names).contains("my block/conv", "shuffle/shuffle/transpose", "mbconv/se/scale");
+                assertThat(names)
+                        .contains(
+                                "my block/conv",
+                                "shuffle/shuffle/transpose",
+                                "mbconv/se/scale",
+                                "shufflev2/split_keep",
+                                "regnet/se/scale");
             }
             checked++;
         }

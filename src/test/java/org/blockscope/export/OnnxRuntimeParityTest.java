@@ -1,6 +1,7 @@
 package org.blockscope.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Template;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,7 +28,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * ONNX Runtime runs every exported network and gives what {@code predict} gives: logits within 1e-4 of
  * the largest logit, probabilities within 1e-4. Networks are trained briefly first, so the weights and
- * batch-norm statistics written are not the initial ones.
+ * batch-norm statistics written are not the initial ones. Networks with a deformable convolution are
+ * written at opset 19 (ONNX DeformConv), the others at the default opset.
  */
 class OnnxRuntimeParityTest {
 
@@ -47,7 +50,28 @@ class OnnxRuntimeParityTest {
         TrainedNetwork net = BriefTraining.tiny(graph);
         Shape in = net.inputShape();
         INDArray x = TinyNets.randomInput(7, DataType.FLOAT, 4, in.channels(), in.height(), in.width());
-        compare("tiny net " + name, net, x, OnnxExporter.DEFAULT_OPSET);
+        compare(
+                "tiny net " + name,
+                net,
+                x,
+                deformable(net) ? OnnxExporter.DEFORM_CONV_OPSET : OnnxExporter.DEFAULT_OPSET);
+    }
+
+    static boolean deformable(TrainedNetwork net) {
+        return net.expanded().nodes().stream().anyMatch(p -> p.kind() == Primitive.DEFORM_CONV2D);
+    }
+
+    /** DeformConv is an ONNX operator since opset 19: before, the export is refused, naming the node. */
+    @Test
+    void aDeformableConvIsRefusedBeforeOpset19NamingTheNode() throws Exception {
+        TrainedNetwork net = TrainedNetwork.untrained(TinyNets.blocks().get("deformable conv block v1"));
+        assertThatThrownBy(() -> OnnxExporter.bytes(net, 18, "deformable"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'block': deform is a deformable conv, ONNX DeformConv since opset 19 (export with"
+                        + " --opset 19 or later)");
+        assertThat(OnnxExporter.problems(net, 19)).isEmpty();
+        assertThat(OnnxExporter.problems(TrainedNetwork.untrained(Templates.graph("shufflenet_v2_x0_5")), 13))
+                .isEmpty();
     }
 
     static Stream<String> classroomTemplates() {
@@ -66,12 +90,21 @@ class OnnxRuntimeParityTest {
         return Templates.all().stream().filter(t -> !t.classroom()).map(Template::id);
     }
 
-    /** Initial weights, the 224×224 probe photos: the exported file loads and runs at full size. */
+    /**
+     * Initial weights, the 224×224 probe photos (resized to 240, 260, 300 for EfficientNet B1–B3, as
+     * published): the exported file loads and runs at full size.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("imageNetTemplates")
     void everyImageNetTemplateExportsAndRunsAtItsInputSize(String template, @TempDir Path dir) throws Exception {
         TrainedNetwork net = TrainedNetwork.untrained(Templates.graph(template));
-        assertThat(net.inputShape()).isEqualTo(Shape.map(3, 224, 224));
+        int side = switch (template) {
+            case "efficientnet_b1" -> 240;
+            case "efficientnet_b2" -> 260;
+            case "efficientnet_b3" -> 300;
+            default -> 224;
+        };
+        assertThat(net.inputShape()).isEqualTo(Shape.map(3, side, side));
         INDArray x = Predictor.batch(
                 net,
                 List.of(Path.of("sample-images/probe/cat_224.png"), Path.of("sample-images/probe/coffee_224.png")));

@@ -39,7 +39,12 @@ class PrimitiveRulesTest {
         }
         for (NamedBlock b : NamedBlock.values()) {
             SubgraphBuilder s = new SubgraphBuilder();
-            String x = s.input(b == NamedBlock.SHUFFLE_UNIT ? 240 : 96, 16, 16);
+            int channels = switch (b) {
+                case SHUFFLE_UNIT -> 240;
+                case SHUFFLE_V2_UNIT -> 116; // stride 1 keeps the channels
+                default -> 96;
+            };
+            String x = s.input(channels, 16, 16);
             String y = s.add("block", b, Params.EMPTY, x);
             if (b == NamedBlock.AUX_CLASSIFIER) {
                 y = x;

@@ -166,6 +166,11 @@ class ShapeRulesTest {
             SCALE;            ;                                64x8x8|64;                  64x8x8
             SCALE;            ;                                64x8x8|64x1x1;              64x8x8
             CHANNEL_SHUFFLE;  groups=4;                        64x8x8;                     64x8x8
+            CHANNEL_SPLIT;    ;                                116x28x28;                  58x28x28
+            CHANNEL_SPLIT;    parts=3,part=2;                  24x4x4;                     8x4x4
+            DEFORM_CONV2D;    filters=8;                       4x9x9|18x9x9;               8x9x9
+            DEFORM_CONV2D;    filters=8,stride=2,modulated=true; 4x9x9|27x5x5;             8x5x5
+            CHANNEL_SPLIT;    parts=4,part=1;                  64;                         16
             BATCH_NORM;       ;                                64x8x8;                     64x8x8
             ACTIVATION;       function=silu;                   64x8x8;                     64x8x8
             DROPOUT;          ;                                4096;                       4096
@@ -200,6 +205,10 @@ class ShapeRulesTest {
             SCALE;           ;                         64x8x8|32;         the map has 64 channels but the weights have 32
             CHANNEL_SHUFFLE; groups=3;                 64x8x8;            channels 64 are not divisible by groups 3
             CHANNEL_SHUFFLE; ;                         64;                needs a feature map C×H×W, got the vector 64
+            CHANNEL_SPLIT;   parts=3;                  64x8x8;            channels 64 cannot be split into 3 equal parts
+            DEFORM_CONV2D;   modulated=true;           4x9x9|18x9x9;      port 1 must hold 3·k² = 27 (2k² offsets, k² mask) offsets channels at the output size 9×9, got 18×9×9
+            DEFORM_CONV2D;   stride=2;                 4x9x9|18x9x9;      port 1 must hold 2·k² = 18 offsets channels at the output size 5×5, got 18×9×9
+            CHANNEL_SPLIT;   parts=2,part=2;           64x8x8;            part 2 does not exist: the channels are split into 2 parts, numbered 0 to 1
             CLASSIFIER;      ;                         10x7x7;            needs class scores (a vector), got 10×7×7: add Global avg pool or Flatten, then Fully connected
             """)
     void impossibleInputsAreReportedQuotingTheValues(

@@ -113,8 +113,18 @@ public final class InspectorModel {
         rows.add(new Row("Blocks", Integer.toString(g.size())));
         rows.add(new Row("Parameters", Numbers.grouped(t.params()) + "  (" + Numbers.compact(t.params()) + ")"));
         rows.add(new Row("BN running statistics", Numbers.grouped(t.state())));
-        rows.add(new Row("MACs per image", Numbers.grouped(t.macs()) + "  (" + Numbers.compact(t.macs()) + ")"));
-        rows.add(new Row("FLOPs per image", Numbers.compact(t.flops())));
+        Cost inference = a.inference();
+        Cost heads = a.trainingOnly();
+        rows.add(new Row(
+                "MACs per image",
+                Numbers.grouped(inference.macs()) + "  (" + Numbers.compact(inference.macs()) + ")"
+                        + (heads.macs() > 0 ? " at inference" : "")));
+        if (heads.macs() > 0 || heads.params() > 0) {
+            rows.add(new Row(
+                    "Training-only heads",
+                    "+" + Numbers.grouped(heads.macs()) + " MACs, +" + Numbers.grouped(heads.params()) + " params"));
+        }
+        rows.add(new Row("FLOPs per image", Numbers.compact(inference.flops())));
         rows.add(new Row("Activation memory", Numbers.bytes(t.memoryBytes())));
         rows.add(new Row("Weights (float32)", Numbers.bytes(4 * (t.params() + t.state()))));
         rows.add(new Row(
@@ -135,7 +145,9 @@ public final class InspectorModel {
             return "Empty network: drag blocks from the palette, or open a template";
         }
         int problems = a.diagnostics().size();
-        return "Params " + Numbers.compact(t.params()) + "   ·   MACs " + Numbers.compact(t.macs())
+        // MACs at inference: training-only heads (GoogLeNet's aux classifiers) are not run then
+        return "Params " + Numbers.compact(t.params()) + "   ·   MACs "
+                + Numbers.compact(a.inference().macs())
                 + "   ·   Activations " + Numbers.bytes(t.memoryBytes())
                 + "   ·   " + (problems == 0 ? "No problems" : problems == 1 ? "1 problem" : problems + " problems");
     }

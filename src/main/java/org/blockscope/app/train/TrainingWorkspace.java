@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.blockscope.app.explain.ExplainWorkspace;
+import org.blockscope.app.inspect.DeformSamplingView;
 import org.blockscope.app.inspect.FeatureMapView;
 import org.blockscope.app.inspect.InspectionModel;
 import org.blockscope.app.inspect.ModelAccess;
@@ -15,7 +16,7 @@ import org.blockscope.app.model.EditorModel;
 
 /**
  * Training and inspection in one dockable container: Training | Feature maps | SE weights | Step
- * through. The lead docks it next to the canvas; {@code centreOnNode} scrolls the canvas to a node.
+ * through | Deformable sampling. The lead docks it next to the canvas; {@code centreOnNode} scrolls the canvas to a node.
  */
 public final class TrainingWorkspace extends TabPane {
 
@@ -30,6 +31,7 @@ public final class TrainingWorkspace extends TabPane {
     private final SeWeightsView seWeights;
     private final StepThroughView stepThrough;
     private final ExplainWorkspace explain;
+    private final DeformSamplingView deformSampling;
 
     public TrainingWorkspace(EditorModel model, Consumer<String> centreOnNode) {
         this(model, centreOnNode, SAMPLES);
@@ -51,12 +53,14 @@ public final class TrainingWorkspace extends TabPane {
         featureMaps = new FeatureMapView(inspection);
         seWeights = new SeWeightsView(inspection);
         stepThrough = new StepThroughView(inspection, centreOnNode);
+        deformSampling = new DeformSamplingView(inspection);
         getTabs()
                 .addAll(
                         tab("Training", trainingPanel),
                         tab("Feature maps", featureMaps),
                         tab("SE weights", seWeights),
-                        tab("Step through", stepThrough));
+                        tab("Step through", stepThrough),
+                        tab("Deformable sampling", deformSampling));
         explain = explain(inspection);
     }
 
@@ -111,6 +115,10 @@ public final class TrainingWorkspace extends TabPane {
 
     public StepThroughView stepThrough() {
         return stepThrough;
+    }
+
+    public DeformSamplingView deformSampling() {
+        return deformSampling;
     }
 
     /** Stops a running run and the background threads (call when the window closes). */

@@ -142,6 +142,7 @@ public final class MainWindow {
         });
         actions.add("startPage", "Start page", null, () -> startShown.set(true));
         actions.add("tutorial", "Five-minute tutorial", null, this::showTutorial);
+        DesignActions.install(actions, stage, model, session::fileName, this::openAsNew);
         centre = new SplitPane(new StackPane(canvas.node(), start), bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.68);
@@ -172,13 +173,14 @@ public final class MainWindow {
     }
 
     /**
-     * Training, feature maps, SE weights and step-through share the bottom tabs with the summary.
+     * Training, feature maps, SE weights, step-through and deformable sampling share the bottom tabs with
+     * the summary.
      * Their workspace is built the first time one of them is opened, so starting the app never
      * waits for the engine.
      */
     private void addTrainingTabs() {
-        java.util.List<String> all =
-                new java.util.ArrayList<>(java.util.List.of("Training", "Feature maps", "SE weights", "Step through"));
+        java.util.List<String> all = new java.util.ArrayList<>(
+                java.util.List.of("Training", "Feature maps", "SE weights", "Step through", "Deformable sampling"));
         all.addAll(org.blockscope.app.explain.ExplainWorkspace.TITLES); // issue 17: what the network learned
         String[] titles = all.toArray(String[]::new);
         java.util.List<Tab> tabs = new java.util.ArrayList<>();
@@ -210,6 +212,14 @@ public final class MainWindow {
     /** The training and inspection views, once opened (null before). */
     public org.blockscope.app.train.TrainingWorkspace workspace() {
         return workspace;
+    }
+
+    /** Opens a network a design tool made (scaled, sampled, best of a search) as a new, unsaved document. */
+    void openAsNew(Graph g) {
+        if (files.confirmDiscard()) {
+            session.newDocument(g);
+            Platform.runLater(canvas::fitToView);
+        }
     }
 
     /** Opens the lesson's network as a new document and its text in a window beside the editor. */

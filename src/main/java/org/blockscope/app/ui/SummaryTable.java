@@ -73,7 +73,23 @@ public final class SummaryTable extends TableView<SummaryTable.Row> {
         }
         if (!rows.isEmpty()) {
             Cost t = model.analysis().total();
-            rows.add(new Row(null, "Total", "", Numbers.grouped(t.params()), Numbers.grouped(t.macs()), ""));
+            Cost heads = model.analysis().trainingOnly();
+            rows.add(new Row(
+                    null,
+                    heads.macs() > 0 ? "Total (inference MACs)" : "Total",
+                    "",
+                    Numbers.grouped(t.params()),
+                    Numbers.grouped(model.analysis().inference().macs()),
+                    ""));
+            if (heads.macs() > 0) {
+                rows.add(new Row(
+                        null,
+                        "Training-only heads",
+                        "",
+                        Numbers.grouped(heads.params()),
+                        "+" + Numbers.grouped(heads.macs()),
+                        ""));
+            }
         }
         return rows;
     }

@@ -72,6 +72,7 @@ final class WindowMenus {
                         "ungroup",
                         "openBlock"),
                 menu("View", "zoomIn", "zoomOut", "zoomFit", "zoomReset", "|", "autoLayout", "|", "presenter"),
+                menu("Design", "scaling", "search"),
                 menu("Help", "startPage", "tutorial", "|", "about"));
         bar.setUseSystemMenuBar(true);
         return bar;

@@ -64,6 +64,7 @@ public final class Compiler {
         return switch (n.kind()) {
             case INPUT -> new SimpleSteps.Input(n, i, in);
             case CONV2D, DEPTHWISE_CONV2D -> new ConvStep(n, i, in, type);
+            case DEFORM_CONV2D -> new DeformConvStep(n, i, in, type);
             case BATCH_NORM -> new BatchNormStep(n, i, in, type);
             case ACTIVATION -> new SimpleSteps.Act(n, i, in);
             case MAX_POOL, AVG_POOL -> new PoolStep(n, i, in);
@@ -75,6 +76,7 @@ public final class Compiler {
             case CONCAT -> new SimpleSteps.Concat(n, i, in);
             case SCALE -> new SimpleSteps.Scale(n, i, in);
             case CHANNEL_SHUFFLE -> new SimpleSteps.Shuffle(n, i, in);
+            case CHANNEL_SPLIT -> new ChannelSplitStep(n, i, in);
             case CLASSIFIER -> new ClassifierStep(n, i, in);
         };
     }

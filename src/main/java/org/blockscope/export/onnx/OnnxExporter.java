@@ -24,6 +24,9 @@ public final class OnnxExporter {
     public static final int DEFAULT_OPSET = 17;
     public static final int MIN_OPSET = 13; // Unsqueeze with axes as an input, Softmax on one axis
     public static final int MAX_OPSET = 21;
+    /** DeformConv entered the default domain in opset 19 (ONNX operator changelog). */
+    public static final int DEFORM_CONV_OPSET = 19;
+
     private static final String PRODUCER_VERSION = "0.1.0";
 
     private OnnxExporter() {}
@@ -41,6 +44,10 @@ public final class OnnxExporter {
                     && p.params().getString("function").equals("hardswish")) {
                 problems.add("'" + p.owner() + "': " + p.localName()
                         + " uses hardswish, an ONNX operator since opset 14" + " (export with --opset 14 or later)");
+            }
+            if (opset < DEFORM_CONV_OPSET && p.kind() == Primitive.DEFORM_CONV2D) {
+                problems.add("'" + p.owner() + "': " + p.localName() + " is a deformable conv, ONNX DeformConv since"
+                        + " opset " + DEFORM_CONV_OPSET + " (export with --opset " + DEFORM_CONV_OPSET + " or later)");
             }
         }
         return problems;

@@ -73,6 +73,7 @@ final class OnnxGraphWriter {
         return switch (p.kind()) {
             case INPUT -> input(p);
             case CONV2D, DEPTHWISE_CONV2D -> conv(p);
+            case DEFORM_CONV2D -> deformConv(p);
             case BATCH_NORM -> batchNorm(p);
             case ACTIVATION -> activation(p);
             case MAX_POOL -> pool("MaxPool", p);
@@ -88,6 +89,7 @@ final class OnnxGraphWriter {
             case CONCAT -> node("Concat", path, p, ins(p), Onnx.attr("axis", 1L));
             case SCALE -> scale(p);
             case CHANNEL_SHUFFLE -> shuffle(p);
+            case CHANNEL_SPLIT -> channelSplit(p);
             case CLASSIFIER -> classifier(p);
         };
     }
@@ -120,6 +122,58 @@ final class OnnxGraphWriter {
                 Onnx.attrInts("pads", pad, pad, pad, pad),
                 Onnx.attrInts("dilations", d, d),
                 Onnx.attr("group", (long) groups));
+    }
+
+    /**
+     * ONNX DeformConv (opset 19; {@link OnnxExporter#problems} refuses earlier opsets): X, W, offset, B,
+     * mask. Port 1 holds the 2k² offsets, then for v2 the k² mask: sliced apart as DeformConv takes them.
+     */
+    private String deformConv(PrimitiveNode p) {
+        Params q = p.params();
+        String path = p.path();
+        int k = q.getInt("kernel");
+        int s = q.getInt("stride");
+        int d = q.getInt("dilation");
+        int pad = Padding.pad(q);
+        String port1 = in(p, 1)[0];
+        String offsets = port1;
+        String mask = null;
+        if (q.getBool("modulated")) {
+            offsets = slice(path + "/offsets", p, port1, 0, 2 * k * k);
+            mask = slice(path + "/mask", p, port1, 2 * k * k, 3 * k * k);
+        }
+        String bias = net.has(path, "bias") ? weight(p, "bias") : "";
+        String[] inputs = mask != null
+                ? new String[] {in(p, 0)[0], weight(p, "weight"), offsets, bias, mask}
+                : bias.isEmpty()
+                        ? new String[] {in(p, 0)[0], weight(p, "weight"), offsets}
+                        : new String[] {in(p, 0)[0], weight(p, "weight"), offsets, bias};
+        return node(
+                "DeformConv",
+                path,
+                p,
+                inputs,
+                Onnx.attrInts("kernel_shape", k, k),
+                Onnx.attrInts("strides", s, s),
+                Onnx.attrInts("pads", pad, pad, pad, pad),
+                Onnx.attrInts("dilations", d, d),
+                Onnx.attr("group", 1L),
+                Onnx.attr("offset_group", 1L));
+    }
+
+    /** x.chunk(parts, 1)[part]: channels [part·C/parts, (part+1)·C/parts) by Slice on axis 1. */
+    private String channelSplit(PrimitiveNode p) {
+        int c = p.inputShapes().get(0).channels() / p.params().getInt("parts");
+        int first = p.params().getInt("part") * c;
+        return slice(p.path(), p, in(p, 0)[0], first, first + c);
+    }
+
+    /** Channels [from, to) of x (axis 1), as tensor {@code name}. */
+    private String slice(String name, PrimitiveNode p, String x, long from, long to) {
+        String starts = int64Constant(name + "/starts", from);
+        String ends = int64Constant(name + "/ends", to);
+        String axes = int64Constant(name + "/axes", 1);
+        return node("Slice", name, p, new String[] {x, starts, ends, axes});
     }
 
     private String batchNorm(PrimitiveNode p) {

@@ -14,7 +14,8 @@ import org.blockscope.graph.Shape;
  * named block kind the network uses (written by hand in {@code blocks/<id>.py} to read like the paper,
  * attribute names as in Blockscope's expansions so the weights fit; see {@link BlockClasses}), one class
  * per group and per named block without such a class, and the
- * network class {@code Network}. Imports torch and the standard library only.
+ * network class {@code Network}. Imports torch and the standard library only, and torchvision when the
+ * network has a deformable convolution.
  */
 final class ModelPy {
 
@@ -37,9 +38,19 @@ final class ModelPy {
         s.append("\"\"\"A convolutional network designed in Blockscope (exported from ")
                 .append(source)
                 .append(").\n\n")
-                .append("Only torch and the standard library are imported. Build it with Network(), load the\n")
+                .append(
+                        writer.torchvision
+                                ? "Imports torch, torchvision (its deformable convolution) and the standard library.\n"
+                                        + "Build it with Network(), load the\n"
+                                : "Only torch and the standard library are imported. Build it with Network(), load the\n")
                 .append("weights with load_weights(model, \"weights.safetensors\").\n\"\"\"\n\n");
-        s.append(resource("model_header.py")).append("\n\n");
+        String header = resource("model_header.py");
+        if (writer.torchvision) {
+            header = header.replace(
+                    "import torch.nn.functional as F\n",
+                    "import torch.nn.functional as F\nimport torchvision  # torchvision.ops.DeformConv2d\n");
+        }
+        s.append(header).append("\n\n");
         s.append("INPUT_SHAPE = (")
                 .append(in.channels())
                 .append(", ")

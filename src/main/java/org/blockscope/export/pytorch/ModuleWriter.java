@@ -42,6 +42,8 @@ final class ModuleWriter {
     final List<String> groupClasses = new ArrayList<>();
     private final Set<String> groupNames = new java.util.HashSet<>();
     final List<Head> heads = new ArrayList<>();
+    /** True once a node needs torchvision (deformable convolution): model.py then imports it. */
+    boolean torchvision;
 
     /** False writes every named block from its expansion, as a block without a hand-written class is. */
     private final boolean handWritten;
@@ -144,6 +146,7 @@ final class ModuleWriter {
             return switch (primitive) {
                 case INPUT -> new Emit(null, null);
                 case CONV2D -> new Emit(conv(q, s0.channels(), q.getInt("filters"), q.getInt("groups")), call);
+                case DEFORM_CONV2D -> deformConv(q, s0.channels(), py, in);
                 case DEPTHWISE_CONV2D ->
                     new Emit(conv(q, s0.channels(), s0.channels() * q.getInt("multiplier"), s0.channels()), call);
                 case BATCH_NORM ->
@@ -171,6 +174,8 @@ final class ModuleWriter {
                 case CONCAT -> new Emit(null, "torch.cat([" + String.join(", ", in) + "], 1)");
                 case SCALE -> new Emit(null, x + " * " + in.get(1) + "[:, :, None, None]");
                 case CHANNEL_SHUFFLE -> new Emit(null, "channel_shuffle(" + x + ", " + q.getInt("groups") + ")");
+                case CHANNEL_SPLIT ->
+                    new Emit(null, x + ".chunk(" + q.getInt("parts") + ", 1)[" + q.getInt("part") + "]");
                 case CLASSIFIER -> {
                     heads.add(new Head(py, q.getDouble("lossWeight"), q.getBool("trainingOnly")));
                     yield new Emit(
@@ -235,6 +240,25 @@ final class ModuleWriter {
         return "nn.Conv2d(" + in + ", " + out + ", kernel_size=" + k + ", stride=" + q.getInt("stride") + ", padding="
                 + Padding.pad(q) + ", dilation=" + q.getInt("dilation") + ", groups=" + groups + ", bias="
                 + literal(q.getBool("bias")) + ")";
+    }
+
+    /**
+     * torchvision.ops.DeformConv2d (weight [Cout, Cin, k, k] and bias as the engine holds them); port 1
+     * is the 2k² offsets, then for v2 the k² mask, which DeformConv2d takes apart.
+     */
+    private Emit deformConv(Params q, int in, String py, List<String> inputs) {
+        torchvision = true;
+        int k = q.getInt("kernel");
+        String layer = "torchvision.ops.DeformConv2d(" + in + ", " + q.getInt("filters") + ", kernel_size=" + k
+                + ", stride=" + q.getInt("stride") + ", padding=" + Padding.pad(q) + ", dilation="
+                + q.getInt("dilation") + ", bias=" + literal(q.getBool("bias")) + ")";
+        String x = inputs.get(0);
+        String o = inputs.get(1);
+        int taps = k * k;
+        String call = q.getBool("modulated")
+                ? "self." + py + "(" + x + ", " + o + "[:, :" + 2 * taps + "], " + o + "[:, " + 2 * taps + ":])"
+                : "self." + py + "(" + x + ", " + o + ")";
+        return new Emit(layer, call);
     }
 
     private static String pool(String layer, Params q) {

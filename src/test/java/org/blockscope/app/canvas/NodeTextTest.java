@@ -74,6 +74,11 @@ class NodeTextTest {
             mbconv           | 24 t=6 3×3
             shuffle_unit     | 240 g=3
             vgg_stage        | 2×conv 64
+            regnet           | X 64 gw=16
+            shuffle_v2_unit  | 116 split
+            channel_split    | part 1 of 2
+            deform_conv2d    | 32 filters 3×3 v1
+            deformable_conv  | 64 filters 3×3 v1
             port             | ''
             """)
     void everyKindShowsItsDefaults(String id, String text) {

@@ -69,6 +69,20 @@ class InspectorModelTest {
     }
 
     @Test
+    void googLeNetsAuxHeadsAreTotalledApartFromInference() {
+        Graph g = Templates.graph("googlenet_aux");
+        NetworkAnalysis a = NetworkAnalysis.of(g);
+        assertThat(InspectorModel.totals(g, a))
+                .contains(new InspectorModel.Row("MACs per image", "1,498,376,192  (1.50 G) at inference"))
+                .contains(new InspectorModel.Row("Training-only heads", "+8,372,224 MACs, +6,379,984 params"));
+        assertThat(InspectorModel.status(a)).contains("MACs 1.50 G");
+        assertThat(InspectorModel.totals(
+                        Templates.graph("googlenet"), NetworkAnalysis.of(Templates.graph("googlenet"))))
+                .extracting(InspectorModel.Row::label)
+                .doesNotContain("Training-only heads");
+    }
+
+    @Test
     void totalsAndStatusUseTheSummaryNumbers() {
         Graph g = Templates.graph("lenet5");
         NetworkAnalysis a = NetworkAnalysis.of(g);

@@ -81,6 +81,13 @@ class OneByOneMapTest {
         m.put("fc on a map", around(Primitive.FULLY_CONNECTED, Params.of("units", 4), 3));
         m.put("dropout", around(Primitive.DROPOUT, Params.of("rate", 0.3), 2));
         m.put("channel shuffle", around(Primitive.CHANNEL_SHUFFLE, Params.of("groups", 2), 4));
+        m.put("channel split", around(Primitive.CHANNEL_SPLIT, Params.of("parts", 2, "part", 1), 4));
+        m.put("deformable conv v1", around(NamedBlock.DEFORMABLE_CONV, Params.of("filters", 3), 2));
+        m.put(
+                "deformable conv v2",
+                around(NamedBlock.DEFORMABLE_CONV, Params.of("filters", 3, "version", "v2", "bias", true), 2));
+        m.put("shufflenet v2 unit", around(NamedBlock.SHUFFLE_V2_UNIT, Params.of("filters", 4), 4));
+        m.put("regnet Y (SE)", around(NamedBlock.REGNET, Params.of("variant", "y", "filters", 4, "groupWidth", 2), 4));
         m.put("add, concat, scale", merges());
         m.put("se block", around(NamedBlock.SE, Params.of("ratio", 2), 4));
         m.put("residual SE", around(NamedBlock.RESIDUAL, Params.of("filters", 4, "se", true, "seRatio", 2), 4));

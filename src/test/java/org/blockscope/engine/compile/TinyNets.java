@@ -95,6 +95,9 @@ public final class TinyNets {
         m.put("fc no bias", around(Primitive.FULLY_CONNECTED, Params.of("units", 4, "bias", false), 2, 3));
         m.put("dropout", around(Primitive.DROPOUT, Params.of("rate", 0.3), 2, 4));
         m.put("channel shuffle", around(Primitive.CHANNEL_SHUFFLE, Params.of("groups", 2), 4, 3));
+        m.put("channel split, both parts", channelSplit());
+        m.put("deformable conv v1", deformable(false, 1));
+        m.put("deformable conv v2 stride 2", deformable(true, 2));
         m.put("add of three", merge(Primitive.ADD));
         m.put("concat", merge(Primitive.CONCAT));
         m.put("scale", scale());
@@ -108,6 +111,34 @@ public final class TinyNets {
         String a = b.conv("a", x, 2, 3, 1, 1, 1, true);
         String c = b.conv("c", x, 2, 1, 1, 0, 1, false);
         String y = b.add("merge", kind, Params.EMPTY, a, c, x);
+        return head(b, y, true);
+    }
+
+    /** Two parts of one map, the second transformed, concatenated: ShuffleNetV2's data flow. */
+    private static Graph channelSplit() {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.conv("c0", b.input(2, 4, 4), 6, 3, 1, 1, 1, true);
+        String a = b.add("keep", Primitive.CHANNEL_SPLIT, Params.of("parts", 3, "part", 0), x);
+        String c = b.add("take", Primitive.CHANNEL_SPLIT, Params.of("parts", 3, "part", 2), x);
+        String y = b.concat("cat", a, b.act("t", b.conv("c1", c, 2, 3, 1, 1, 1, false), "tanh"));
+        return head(b, y, true);
+    }
+
+    /** Offsets (and a sigmoid mask) from a parallel conv, then the deformable conv: v1 and v2. */
+    private static Graph deformable(boolean modulated, int stride) {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.input(2, 5, 5);
+        String off = b.conv("offsets", x, 18, 3, stride, 1, 1, true);
+        if (modulated) {
+            off = b.concat(
+                    "offsets_mask", off, b.act("mask", b.conv("mask_logits", x, 9, 3, stride, 1, 1, true), "sigmoid"));
+        }
+        String y = b.add(
+                "deform",
+                Primitive.DEFORM_CONV2D,
+                Params.of("filters", 3, "kernel", 3, "stride", stride, "modulated", modulated),
+                x,
+                off);
         return head(b, y, true);
     }
 
@@ -207,6 +238,28 @@ public final class TinyNets {
         m.put(
                 "vgg stage BN",
                 around(NamedBlock.VGG_STAGE, Params.of("convs", 1, "filters", 3, "batchNorm", true), 2, 4));
+        m.put(
+                "regnet X stride 2 projection",
+                around(NamedBlock.REGNET, Params.of("filters", 4, "groupWidth", 2, "stride", 2), 2, 5));
+        m.put(
+                "regnet Y identity bottleneck 0.5",
+                around(
+                        NamedBlock.REGNET,
+                        Params.of("variant", "y", "filters", 4, "groupWidth", 1, "bottleneck", 0.5, "seRatio", 0.5),
+                        4,
+                        4));
+        m.put("shufflenet v2 unit stride 1", around(NamedBlock.SHUFFLE_V2_UNIT, Params.of("filters", 4), 4, 4));
+        m.put(
+                "shufflenet v2 unit stride 2",
+                around(NamedBlock.SHUFFLE_V2_UNIT, Params.of("filters", 6, "stride", 2), 3, 5));
+        m.put("deformable conv block v1", around(NamedBlock.DEFORMABLE_CONV, Params.of("filters", 3), 2, 5));
+        m.put(
+                "deformable conv block v2 stride 2 dilation 2",
+                around(
+                        NamedBlock.DEFORMABLE_CONV,
+                        Params.of("filters", 2, "version", "v2", "stride", 2, "dilation", 2, "bias", true),
+                        2,
+                        6));
         m.put("aux classifier", auxNet());
         m.put("group", groupNet());
         return m;

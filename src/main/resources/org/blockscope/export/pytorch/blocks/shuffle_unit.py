@@ -1,15 +1,17 @@
 class ShuffleUnit(nn.Module):
     """ShuffleNet v1 unit (Zhang et al. 2018, figure 2b/c): grouped 1×1 conv, channel shuffle, 3×3
     depthwise with the stride, grouped 1×1 conv; stride 1 adds the input, stride 2 concatenates a 3×3
-    average-pooled input (the branch then makes filters − C_in channels); ReLU at the end."""
+    average-pooled input (the branch then makes filters − C_in channels); ReLU at the end. The
+    bottleneck is a quarter of the unit's output (section 3.3; the authors' mid_channels = out // 4);
+    the first 1×1 is not grouped in the first unit of stage 2 (group_first=False)."""
 
-    def __init__(self, in_channels, filters=240, groups=3, stride=1):
+    def __init__(self, in_channels, filters=240, groups=3, stride=1, group_first=True):
         super().__init__()
         branch = filters if stride == 1 else filters - in_channels
-        mid = max(groups, branch // 4 // groups * groups)
+        mid = max(groups, filters // 4 // groups * groups)
         self.groups = groups
         self.stride = stride
-        self.gconv1 = nn.Conv2d(in_channels, mid, 1, groups=groups, bias=False)
+        self.gconv1 = nn.Conv2d(in_channels, mid, 1, groups=groups if group_first else 1, bias=False)
         self.gconv1_bn = nn.BatchNorm2d(mid)
         self.dw = nn.Conv2d(mid, mid, 3, stride, 1, groups=mid, bias=False)
         self.dw_bn = nn.BatchNorm2d(mid)
