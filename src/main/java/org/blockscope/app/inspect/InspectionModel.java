@@ -78,6 +78,7 @@ public final class InspectionModel {
     private volatile TrainingRun liveRun;
     private volatile ProbeImage probeNow;
     private TrainingRun trainedRun;
+    private final java.util.Map<TrainingRun, Long> generations = new java.util.concurrent.ConcurrentHashMap<>();
     private Graph compiledGraph;
     private Model compiled;
 
@@ -86,6 +87,7 @@ public final class InspectionModel {
         this.access = access;
         this.samples = samples;
         editor.analysisProperty().addListener((o, a, b) -> retarget());
+        editor.generationProperty().addListener((o, a, b) -> forgetRuns());
         source.addListener((o, a, b) -> retarget());
         probe.addListener((o, a, b) -> {
             probeNow = b;
@@ -144,6 +146,15 @@ public final class InspectionModel {
     /** Called on the preparing thread before the trainer starts (the run's model is already live in ModelAccess). */
     public void runStarting(TrainingRun run) {
         liveRun = run;
+        generations.put(run, editor.generationProperty().get());
+    }
+
+    /** Another network replaced the document: its runs are not looked at any more, the probe is chosen again. */
+    private void forgetRuns() {
+        liveRun = null;
+        trainedRun = null;
+        probe.set(null);
+        retarget();
     }
 
     /** Called on the UI thread once the run's first events arrive. */
@@ -157,7 +168,10 @@ public final class InspectionModel {
         if (liveRun == run) {
             liveRun = null;
         }
-        trainedRun = run;
+        Long started = generations.remove(run);
+        if (started == null || started == editor.generationProperty().get()) {
+            trainedRun = run; // a run of a network no longer open is not shown
+        }
         retarget();
     }
 

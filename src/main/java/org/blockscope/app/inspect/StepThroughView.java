@@ -73,6 +73,7 @@ public final class StepThroughView extends BorderPane {
         setTop(new ProbeBar(inspection));
         setCenter(scroll);
         vm.stepProperty().addListener((o, a, b) -> show(b));
+        show(null);
     }
 
     public StepThroughViewModel viewModel() {
@@ -81,6 +82,13 @@ public final class StepThroughView extends BorderPane {
 
     private void show(StepThroughViewModel.Step s) {
         if (s == null) {
+            title.setText("Press Step ▶ (or Run to selected node) to send the probe image through the network,"
+                    + " one primitive at a time.");
+            text.setText("");
+            input.show("", null, 40);
+            output.show("", null, 40);
+            inHist.show(null);
+            outHist.show(null);
             return;
         }
         title.setText(s.title());

@@ -134,11 +134,11 @@ public final class LiveViewBench {
                     vm.onRunEnded(inspection::runEnded);
                     FeatureMapViewModel maps = new FeatureMapViewModel(inspection);
                     SeWeightsViewModel se = new SeWeightsViewModel(inspection);
-                    vm.chartRevisionProperty().addListener((o, a, b) -> { // what the charts compute per redraw
-                        ChartData.iterationLoss(vm.runs());
-                        ChartData.epochAccuracy(vm.runs());
-                        ChartData.epochLoss(vm.runs());
-                        ChartData.learningRate(vm.runs());
+                    vm.list().chartRevisionProperty().addListener((o, a, b) -> { // what the charts compute per redraw
+                        ChartData.iterationLoss(vm.list().runs());
+                        ChartData.epochAccuracy(vm.list().runs());
+                        ChartData.epochLoss(vm.list().runs());
+                        ChartData.learningRate(vm.list().runs());
                     });
                     t.data().chooseData(data);
                     t.settings().optimiserProperty().set(s.optimiser());
@@ -163,7 +163,7 @@ public final class LiveViewBench {
         timer.scheduleAtFixedRate(() -> fx.execute(vm::pump), 100, 100, TimeUnit.MILLISECONDS);
         done.await();
         timer.shutdownNow();
-        TrainingRunRecord r = fx.submit(() -> vm.runs().get(0)).get();
+        TrainingRunRecord r = fx.submit(() -> vm.list().runs().get(0)).get();
         r.run().trainer().join();
         fx.submit(() -> {
                     training.shutdown();

@@ -40,7 +40,7 @@ public final class TrainingPanel extends BorderPane {
                 10,
                 titled("Data", new DataPane(training.data())),
                 titled("Settings", new SettingsPane(training.settings())),
-                titled("Run", new RunControls(runs)));
+                titled("Run", new RunControls(runs, training.rails())));
         left.setPadding(new Insets(8));
         left.setPrefWidth(340);
         ScrollPane leftScroll = new ScrollPane(left);
@@ -64,7 +64,7 @@ public final class TrainingPanel extends BorderPane {
         ScrollPane centreScroll = new ScrollPane(centre);
         centreScroll.setFitToWidth(true);
         setCenter(centreScroll);
-        runs.chartRevisionProperty().addListener((o, a, b) -> redrawCharts());
+        runs.list().chartRevisionProperty().addListener((o, a, b) -> redrawCharts());
         redrawCharts();
         // trainer events are applied ten times a second, never once per iteration
         pump = new Timeline(new KeyFrame(Duration.millis(100), e -> runs.pump()));
@@ -91,7 +91,7 @@ public final class TrainingPanel extends BorderPane {
     }
 
     private void redrawCharts() {
-        var runs = training.runs().runs();
+        var runs = training.runs().list().runs();
         lossChart.show(ChartData.iterationLoss(runs));
         accChart.show(ChartData.epochAccuracy(runs));
         epochLossChart.show(ChartData.epochLoss(runs));

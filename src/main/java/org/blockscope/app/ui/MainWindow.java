@@ -296,7 +296,12 @@ public final class MainWindow {
     }
 
     private void addFromPalette(BlockKind k) {
-        String name = model.addNode(k, Placement.forNewNode(model.graph(), model.selection()));
+        String name = model.addNode(
+                k,
+                Placement.forNewNode(
+                        model.graph(),
+                        model.selection(),
+                        model.directionProperty().get()));
         Platform.runLater(() -> canvas.centreOn(name));
     }
 

@@ -74,7 +74,7 @@ class TrainingScreenshots {
             vm.start();
             return null;
         });
-        waitUntil(600, () -> vm.runs().get(0).metrics().epochs().size() >= 2);
+        waitUntil(600, () -> vm.list().runs().get(0).metrics().epochs().size() >= 2);
         shot("progress");
         fx(() -> {
             w.getSelectionModel().select(1);
@@ -103,7 +103,7 @@ class TrainingScreenshots {
             w.getSelectionModel().select(0);
             return null;
         });
-        waitUntil(60, () -> vm.runs().get(0).resultProperty().get() != null);
+        waitUntil(60, () -> vm.list().runs().get(0).resultProperty().get() != null);
         shot("results");
         fx(() -> {
             w.getSelectionModel().select(3);
