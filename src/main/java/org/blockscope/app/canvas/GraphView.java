@@ -193,6 +193,11 @@ final class GraphView extends Group {
         reroute();
     }
 
+    /** The text lines of the collapsed stages. */
+    List<SkinText> stageTexts() {
+        return stageLayer.skins().stream().flatMap(s -> s.texts().stream()).toList();
+    }
+
     /** The name of the box that shows {@code node}: its collapsed stage's id, or itself. */
     String shownAs(String node) {
         return stageLayer.shownAs(node);

@@ -18,6 +18,7 @@ import org.blockscope.engine.compile.Mode;
 public final class StepThroughView extends BorderPane {
 
     private final StepThroughViewModel vm;
+    private final InspectionModel inspection;
     private final ChannelGridView input = new ChannelGridView();
     private final ChannelGridView output = new ChannelGridView();
     private final HistogramView inHist = new HistogramView(240, 70);
@@ -27,6 +28,7 @@ public final class StepThroughView extends BorderPane {
 
     public StepThroughView(InspectionModel inspection, java.util.function.Consumer<String> centreOn) {
         this.vm = new StepThroughViewModel(inspection, centreOn);
+        this.inspection = inspection;
         getStyleClass().add("step-through-view");
         Button step = new Button("Step ▶");
         step.setOnAction(e -> vm.step());
@@ -73,7 +75,16 @@ public final class StepThroughView extends BorderPane {
         setTop(new ProbeBar(inspection));
         setCenter(scroll);
         vm.stepProperty().addListener((o, a, b) -> show(b));
+        inspection
+                .editor()
+                .presenterModeProperty()
+                .addListener((o, a, b) -> show(vm.stepProperty().get()));
         show(null);
+    }
+
+    /** Presenter mode shows every picture 1.5 times larger. */
+    private double scale() {
+        return inspection.editor().presenterModeProperty().get() ? 1.5 : 1;
     }
 
     public StepThroughViewModel viewModel() {
@@ -100,8 +111,8 @@ public final class StepThroughView extends BorderPane {
                         : "Input"
                                 + (s.inputs().size() > 1 ? " 1 of " + s.inputs().size() : "") + ": " + in.path(),
                 in,
-                40);
-        output.show("Output: " + s.output().path(), s.output(), 40);
+                40 * scale());
+        output.show("Output: " + s.output().path(), s.output(), 40 * scale());
         inHist.show(in == null ? null : in.stats());
         outHist.show(s.output().stats());
     }

@@ -45,7 +45,14 @@ public final class TrainingWorkspace extends TabPane {
         training.runs().onRunStarting(inspection::runStarting);
         training.runs().onRunStarted(inspection::runStarted);
         training.runs().onRunEnded(inspection::runEnded);
+        // the probe comes from the data the network trains on: a digit for a digit network
+        training.data().previewProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                inspection.setDomainImage(p.firstImage());
+            }
+        });
         trainingPanel = new TrainingPanel(training);
+        trainingPanel.presenterProperty().bind(model.presenterModeProperty());
         featureMaps = new FeatureMapView(inspection);
         seWeights = new SeWeightsView(inspection);
         stepThrough = new StepThroughView(inspection, centreOnNode);
