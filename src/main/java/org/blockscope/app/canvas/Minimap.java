@@ -42,7 +42,11 @@ final class Minimap extends Region {
     }
 
     void place(double w, double h) {
-        resizeRelocate(w - WIDTH - 12, h - HEIGHT - 12, WIDTH, HEIGHT);
+        double mw = Math.min(WIDTH, Math.max(90, w * 0.18));
+        double mh = Math.min(HEIGHT, Math.max(80, h * 0.28));
+        canvas.setWidth(mw);
+        canvas.setHeight(mh);
+        resizeRelocate(w - mw - 12, h - mh - 12, mw, mh);
         refresh();
     }
 
@@ -51,7 +55,7 @@ final class Minimap extends Region {
         Bounds b = view.contentBounds();
         double w = host.getWidth();
         double h = host.getHeight();
-        boolean needed = b != null && w > 2 * WIDTH && h > 1.5 * HEIGHT && !allInView(b, w, h);
+        boolean needed = b != null && w > 360 && h > 200 && !allInView(b, w, h);
         setVisible(needed);
         if (needed) {
             draw(b, w, h);
@@ -66,14 +70,16 @@ final class Minimap extends Region {
 
     private void draw(Bounds b, double w, double h) {
         double pad = 6;
-        scale = Math.min((WIDTH - 2 * pad) / b.getWidth(), (HEIGHT - 2 * pad) / b.getHeight());
-        originX = b.getMinX() - (WIDTH / scale - b.getWidth()) / 2;
-        originY = b.getMinY() - (HEIGHT / scale - b.getHeight()) / 2;
+        double mw = canvas.getWidth();
+        double mh = canvas.getHeight();
+        scale = Math.min((mw - 2 * pad) / b.getWidth(), (mh - 2 * pad) / b.getHeight());
+        originX = b.getMinX() - (mw / scale - b.getWidth()) / 2;
+        originY = b.getMinY() - (mh / scale - b.getHeight()) / 2;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.web("#ffffffee"));
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.fillRect(0, 0, mw, mh);
         g.setStroke(Color.web("#94a3b8"));
-        g.strokeRect(0.5, 0.5, WIDTH - 1, HEIGHT - 1);
+        g.strokeRect(0.5, 0.5, mw - 1, mh - 1);
         g.setFill(Color.web("#6366f1"));
         for (Box box : view.shownBoxes().values()) {
             g.fillRect(

@@ -20,7 +20,7 @@ public record SkinGeometry(double width, double header, double line, double port
 
     public static final double TEXT_FONT = 12;
     /** Name and shape when zoomed out (semantic zoom): larger, so they stay readable. */
-    public static final double NAME_FONT = 24;
+    public static final double NAME_FONT = 22;
 
     public static final double NAME_SHAPE_FONT = 20;
 
