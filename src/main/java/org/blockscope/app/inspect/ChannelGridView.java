@@ -29,6 +29,11 @@ public final class ChannelGridView extends VBox {
     public ChannelGridView() {
         getStyleClass().add("channel-grid");
         title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        title.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(220, tiles.widthProperty()));
+        stats.setMinWidth(0);
+        stats.prefWidthProperty().bind(title.prefWidthProperty());
         scale.setAlignment(Pos.CENTER_LEFT);
         scale.getStyleClass().add("scale-bar");
         stats.getStyleClass().add("stats");

@@ -5,8 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
@@ -33,9 +32,11 @@ public final class FeatureMapView extends BorderPane {
         message.getStyleClass().add("message");
         input.setMaxTiles(16);
         output.setOnTileClicked(c -> vm.enlargedProperty().set(c));
-        HBox maps = new HBox(16, input, output, enlarged);
-        HBox.setHgrow(output, Priority.ALWAYS);
+        FlowPane maps = new FlowPane(16, 8, input, output, enlarged);
+        maps.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+
         filterTiles.setPrefColumns(16);
+        filterTitle.setWrapText(true);
         VBox filters = new VBox(4, filterTitle, filterTiles);
         filters.setPadding(new Insets(4));
         TitledPane filterPane = new TitledPane("First-layer filters", filters);

@@ -1,5 +1,6 @@
 package org.blockscope.app.inspect;
 
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -9,6 +10,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -58,9 +60,14 @@ public final class StepThroughView extends BorderPane {
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("message");
-        HBox controls = new HBox(8, reset, back, step, runTo, mode, position, message);
+        FlowPane controls = new FlowPane(8, 4, reset, back, step, runTo, mode, position, message);
         controls.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : List.of(reset, back, step, runTo, mode, position)) {
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        message.setWrapText(true);
         title.getStyleClass().add("step-title");
+        title.setWrapText(true);
         text.getStyleClass().add("step-text");
         text.setWrapText(true);
         input.setMaxTiles(16);

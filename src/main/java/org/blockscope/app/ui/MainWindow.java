@@ -73,8 +73,8 @@ public final class MainWindow {
         this.bottom = new BottomPanel(model, this::reveal);
 
         Palette palette = new Palette(canvas.kindFormat(), this::addFromPalette);
-        palette.setMinWidth(150);
-        palette.setPrefWidth(200);
+        palette.setMinWidth(215);
+        palette.setPrefWidth(215);
 
         SplitPane right = new SplitPane(inspector, titled("What is this block?", explanation));
         right.setOrientation(Orientation.VERTICAL);
@@ -330,6 +330,10 @@ public final class MainWindow {
 
     javafx.beans.property.BooleanProperty inspectorShownProperty() {
         return workbench.rightShownProperty();
+    }
+
+    Workbench workbenchForScreenshots() {
+        return workbench;
     }
 
     javafx.beans.property.BooleanProperty bottomShownProperty() {
