@@ -10,7 +10,7 @@ import javafx.stage.Stage;
 /**
  * The window's panes: palette | canvas over the bottom tabs | inspector and explanation. The
  * palette, the right side and the bottom tabs can be hidden (View menu) so the canvas gets the
- * room; presenter mode goes full screen and hides the side panels, and leaving it puts them back.
+ * room; presenter mode goes full screen and hides them, and leaving it puts them back.
  */
 final class Workbench extends SplitPane {
 
@@ -62,15 +62,20 @@ final class Workbench extends SplitPane {
         }
     }
 
-    /** Presenter mode: full screen (when {@code fullScreen}) with the side panels hidden; off restores them. */
+    /**
+     * Presenter mode: full screen (when {@code fullScreen}) with the side panels and the bottom tabs
+     * hidden (the toolbar brings them back); off restores them.
+     */
     void presenter(boolean on, Stage stage, boolean fullScreen) {
         if (on) {
-            beforePresenter = new boolean[] {paletteShown.get(), rightShown.get()};
+            beforePresenter = new boolean[] {paletteShown.get(), rightShown.get(), bottomShown.get()};
             paletteShown.set(false);
             rightShown.set(false);
+            bottomShown.set(false);
         } else if (beforePresenter != null) {
             paletteShown.set(beforePresenter[0]);
             rightShown.set(beforePresenter[1]);
+            bottomShown.set(beforePresenter[2]);
         }
         if (fullScreen && stage != null) {
             stage.setFullScreen(on);
