@@ -1,11 +1,12 @@
 #!/bin/sh
-# Side-by-side: Blockscope EngineBench, then PyTorch, same templates, batch and iterations, same minute.
-# Usage: bench/compare.sh [--batch 64] [--iterations 10] [templates...]   (run from the repository root,
-# after `mvn -B -q -o compile`; never run two benchmarks at once: OpenMP threads busy-wait)
+# Side-by-side: Blockscope's EngineBench and PyTorch, each net in a fresh process on each side, same
+# minute, three runs; prints the median ratios (training, inference), both processes' peak resident
+# memory and the CPU's instruction set (see bench/compare.py).
+# Usage: bench/compare.sh [--runs 3] [--batch 64] [--iterations 20] [--warmup 120] [templates...]
+# Run from anywhere after `mvn -B -q -o compile`; never run two benchmarks at once (OpenMP threads busy-wait).
 set -e
 cd "$(dirname "$0")/.."
 [ -f target/bench-classpath.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 echo "load: $(uptime)"
-java -cp "target/classes:$(cat target/bench-classpath.txt)" org.blockscope.engine.bench.EngineBench "$@"
-/usr/bin/python3 bench/pytorch_bench.py "$@"
+/usr/bin/python3 bench/compare.py "$@"
 echo "load: $(uptime)"

@@ -12,10 +12,12 @@ DenseBlockExpansion, TransitionExpansion):
                 concat), transitions BN-ReLU-1x1(floor(C/2))-avgpool2, final BN-ReLU, GAP, FC 10
 BN: eps 1e-5, momentum 0.1 (PyTorch defaults, as Blockscope).
 
-Usage: /usr/bin/python3 bench/pytorch_bench.py [--batch 64] [--warmup 20] [--iterations 10] [--threads 2] [templates...]
+Usage: /usr/bin/python3 bench/pytorch_bench.py [--batch 64] [--warmup 120] [--iterations 10] [--threads 2] [templates...]
 Measures train img/s (forward + cross-entropy + backward + SGD step with momentum 0.9 and weight decay
-5e-4, as EngineBench) and inference img/s (eval mode, no_grad) on random data after 20 s of warm-up (training and inference iterations, as EngineBench),
-from the median iteration time (robust to bursts of other load on a shared machine), as EngineBench.
+5e-4, as EngineBench) and inference img/s (eval mode, no_grad) on random data, from the median iteration
+time (robust to bursts of other load on a shared machine), after a warm-up of training and inference
+iterations that lasts until the median iteration time stops moving (at most --warmup seconds), and the
+process's peak resident memory (VmHWM, reset per net), as EngineBench.
 """
 import argparse
 import statistics
@@ -133,17 +135,60 @@ NETS = {
 }
 
 
-# default warm-up before timing, seconds of training and inference (at least MIN_WARMUP iterations), as
-# EngineBench: the JVM compiles the engine's loops during its first seconds
-WARMUP = 20.0
+# warm-up by convergence, as EngineBench (engine/bench/Warmup.java): until the median of the last WINDOW
+# training iterations and of the last WINDOW inference passes each moved by at most TOLERANCE from the
+# median of the WINDOW before, after at least MIN_WARMUP iterations, within at most --warmup seconds
+WARMUP = 120.0
 MIN_WARMUP = 3
+WINDOW = 5
+TOLERANCE = 0.03
 
 
-def warming_up(done, start, seconds):
-    return done < MIN_WARMUP or time.perf_counter() - start < seconds
+def settled(times):
+    n = len(times)
+    if n < 2 * WINDOW:
+        return False
+    last = statistics.median(times[n - WINDOW:])
+    before = statistics.median(times[n - 2 * WINDOW:n - WINDOW])
+    return abs(last - before) <= TOLERANCE * last
+
+
+def warming_up(train_times, infer_times, start, seconds):
+    if len(train_times) < MIN_WARMUP:
+        return True
+    if time.perf_counter() - start >= seconds:
+        return False
+    return not (settled(train_times) and settled(infer_times))
+
+
+def reset_peak_rss():
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+
+
+def peak_rss_bytes():
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def cpu_capability():
+    for line in torch.__config__.show().splitlines():
+        if "CPU capability usage" in line:
+            return line.split(":", 1)[1].strip()
+    return "?"
 
 
 def bench(name, batch, iterations, warmup=WARMUP):
+    reset_peak_rss()
     torch.manual_seed(1)
     net = NETS[name]()
     params = sum(p.numel() for p in net.parameters())
@@ -158,14 +203,19 @@ def bench(name, batch, iterations, warmup=WARMUP):
         opt.step()
 
     net.train()
-    start, done = time.perf_counter(), 0
-    while warming_up(done, start, warmup):
+    start = time.perf_counter()
+    warm_train, warm_infer = [], []
+    while warming_up(warm_train, warm_infer, start, warmup):
+        t0 = time.perf_counter()
         train_step()
+        t1 = time.perf_counter()
         net.eval()
         with torch.no_grad():
             torch.softmax(net(x), 1)
         net.train()
-        done += 1
+        warm_train.append(t1 - t0)
+        warm_infer.append(time.perf_counter() - t1)
+    warm = (len(warm_train), time.perf_counter() - start)
     times = []
     for _ in range(iterations):
         t0 = time.perf_counter()
@@ -181,23 +231,24 @@ def bench(name, batch, iterations, warmup=WARMUP):
             torch.softmax(net(x), 1)
             times.append(time.perf_counter() - t0)
         infer = batch / statistics.median(times)
-    return params, train, infer
+    return params, train, infer, peak_rss_bytes(), warm
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--iterations", type=int, default=10)
-    ap.add_argument("--warmup", type=float, default=WARMUP, help="warm-up seconds per net")
+    ap.add_argument("--warmup", type=float, default=WARMUP, help="longest warm-up per net, seconds")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("templates", nargs="*", default=list(NETS))
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, CPU capability {cpu_capability()}")
     for name in a.templates:
-        params, train, infer = bench(name, a.batch, a.iterations, a.warmup)
+        params, train, infer, rss, (warm_n, warm_s) = bench(name, a.batch, a.iterations, a.warmup)
         print(f"{name:<14} batch {a.batch:3d}  train {train:7.1f} img/s  inference {infer:7.1f} img/s  "
-              f"params {params:,}")
+              f"peak RSS {rss >> 20:5d} MB  params {params:,}  (warm-up {warm_n} iterations, {warm_s:.0f} s)")
+        print(f"RESULT {name} {a.batch} {train:.2f} {infer:.2f} {rss}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 package org.blockscope.block;
 
 import java.util.List;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Shape;
 import org.blockscope.graph.Subgraph;
+import org.blockscope.kind.Params;
 
 /**
  * How one named block turns into a subgraph, given its parameters and the shapes arriving at its

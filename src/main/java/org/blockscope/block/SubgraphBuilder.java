@@ -5,8 +5,11 @@ import java.util.List;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Subgraph;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 
 /**
  * A small DSL for writing block expansions: each call adds one node wired to the given inputs and
@@ -20,7 +23,7 @@ public final class SubgraphBuilder {
 
     /** The block's input port {@code index}. */
     public String port(int index) {
-        return add("in" + (index == 0 ? "" : index), BlockKind.PORT, Params.of("index", index));
+        return add("in" + (index == 0 ? "" : index), Structural.PORT, Params.of("index", index));
     }
 
     public String add(String name, BlockKind kind, Params params, String... inputs) {
@@ -38,7 +41,7 @@ public final class SubgraphBuilder {
     public String conv(String name, String in, int filters, int kernel, int stride, int pad, int groups, boolean bias) {
         return add(
                 name,
-                BlockKind.CONV2D,
+                Primitive.CONV2D,
                 Params.of(
                         "filters",
                         filters,
@@ -65,7 +68,7 @@ public final class SubgraphBuilder {
     public String depthwise(String name, String in, int multiplier, int kernel, int stride) {
         return add(
                 name,
-                BlockKind.DEPTHWISE_CONV2D,
+                Primitive.DEPTHWISE_CONV2D,
                 Params.of(
                         "multiplier",
                         multiplier,
@@ -83,15 +86,15 @@ public final class SubgraphBuilder {
     }
 
     public String bn(String name, String in) {
-        return add(name, BlockKind.BATCH_NORM, Params.EMPTY, in);
+        return add(name, Primitive.BATCH_NORM, Params.EMPTY, in);
     }
 
     public String bn(String name, String in, double eps) {
-        return add(name, BlockKind.BATCH_NORM, Params.of("eps", eps), in);
+        return add(name, Primitive.BATCH_NORM, Params.of("eps", eps), in);
     }
 
     public String act(String name, String in, String function) {
-        return add(name, BlockKind.ACTIVATION, Params.of("function", function), in);
+        return add(name, Primitive.ACTIVATION, Params.of("function", function), in);
     }
 
     public String relu(String name, String in) {
@@ -101,7 +104,7 @@ public final class SubgraphBuilder {
     public String maxPool(String name, String in, int kernel, int stride, int pad, boolean ceil) {
         return add(
                 name,
-                BlockKind.MAX_POOL,
+                Primitive.MAX_POOL,
                 Params.of("kernel", kernel, "stride", stride, "padding", "explicit", "pad", pad, "ceilMode", ceil),
                 in);
     }
@@ -109,21 +112,21 @@ public final class SubgraphBuilder {
     public String avgPool(String name, String in, int kernel, int stride, int pad) {
         return add(
                 name,
-                BlockKind.AVG_POOL,
+                Primitive.AVG_POOL,
                 Params.of("kernel", kernel, "stride", stride, "padding", "explicit", "pad", pad),
                 in);
     }
 
     public String fc(String name, String in, int units, boolean bias) {
-        return add(name, BlockKind.FULLY_CONNECTED, Params.of("units", units, "bias", bias), in);
+        return add(name, Primitive.FULLY_CONNECTED, Params.of("units", units, "bias", bias), in);
     }
 
     public String sum(String name, String... in) {
-        return add(name, BlockKind.ADD, Params.EMPTY, in);
+        return add(name, Primitive.ADD, Params.EMPTY, in);
     }
 
     public String concat(String name, String... in) {
-        return add(name, BlockKind.CONCAT, Params.EMPTY, in);
+        return add(name, Primitive.CONCAT, Params.EMPTY, in);
     }
 
     public Subgraph build(String output) {
@@ -136,18 +139,18 @@ public final class SubgraphBuilder {
     }
 
     public String input(int channels, int height, int width) {
-        return add("input", BlockKind.INPUT, Params.of("channels", channels, "height", height, "width", width));
+        return add("input", Primitive.INPUT, Params.of("channels", channels, "height", height, "width", width));
     }
 
     public String gap(String name, String in) {
-        return add(name, BlockKind.GLOBAL_AVG_POOL, Params.EMPTY, in);
+        return add(name, Primitive.GLOBAL_AVG_POOL, Params.EMPTY, in);
     }
 
     public String dropout(String name, String in, double rate) {
-        return add(name, BlockKind.DROPOUT, Params.of("rate", rate), in);
+        return add(name, Primitive.DROPOUT, Params.of("rate", rate), in);
     }
 
     public String classifier(String name, String in) {
-        return add(name, BlockKind.CLASSIFIER, Params.EMPTY, in);
+        return add(name, Primitive.CLASSIFIER, Params.EMPTY, in);
     }
 }

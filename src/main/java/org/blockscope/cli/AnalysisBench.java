@@ -3,7 +3,7 @@ package org.blockscope.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.graph.Graph;
 import org.blockscope.shape.Expander;
 import org.blockscope.templates.Flatten;

@@ -26,9 +26,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--warmup",
-            defaultValue = "20",
+            defaultValue = "120",
             description =
-                    "engine warm-up seconds per template before timing (at least 3 iterations); the JVM compiles the engine's loops meanwhile (default ${DEFAULT-VALUE})")
+                    "longest engine warm-up per template, seconds: it stops once the median iteration time stops moving (at least 3 iterations; default ${DEFAULT-VALUE})")
     double warmup;
 
     @Option(

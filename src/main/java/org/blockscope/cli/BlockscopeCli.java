@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             InspectCommand.class,
+            PredictCommand.class,
+            ExportCommand.class,
+            ImportWeightsCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

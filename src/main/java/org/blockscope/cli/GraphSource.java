@@ -1,12 +1,12 @@
 package org.blockscope.cli;
 
 import java.nio.file.Path;
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Shape;
 import org.blockscope.io.GraphFileException;
 import org.blockscope.io.GraphFiles;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Template;
 import org.blockscope.templates.Templates;
 import picocli.CommandLine.ArgGroup;
@@ -80,7 +80,7 @@ final class GraphSource {
         }
         Graph r = g;
         for (Node n : g.nodes()) {
-            if (n.kind() == BlockKind.INPUT) {
+            if (n.kind() == Primitive.INPUT) {
                 r = r.withReplaced(n.withParams(n.params()
                         .with("channels", s.channels())
                         .with("height", s.height())

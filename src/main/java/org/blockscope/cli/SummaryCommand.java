@@ -2,7 +2,8 @@ package org.blockscope.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.SummaryReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,7 +2,8 @@ package org.blockscope.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.Numbers;
 import org.blockscope.templates.Template;
 import org.blockscope.templates.Templates;
 import picocli.CommandLine.Command;

@@ -17,6 +17,7 @@ import org.blockscope.engine.train.Schedule;
 import org.blockscope.engine.train.TrainingConfig;
 import org.blockscope.engine.train.TrainingEvent;
 import org.blockscope.graph.Graph;
+import org.blockscope.primitive.Primitive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,8 +97,7 @@ final class TrainCommand implements Callable<Integer> {
             Graph g = source.load();
             DataSpec dataSpec = DataSpec.detect(data, val);
             boolean colour = g.nodes().stream()
-                    .anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.INPUT
-                            && n.params().getInt("channels") == 3);
+                    .anyMatch(n -> n.kind() == Primitive.INPUT && n.params().getInt("channels") == 3);
             Augmentation aug =
                     !augment ? Augmentation.NONE : colour ? Augmentation.cropAndFlip() : Augmentation.cropOnly();
             run = TrainingRun.prepare(g, dataSpec, new TrainingRun.Settings(config, valSplit, aug));

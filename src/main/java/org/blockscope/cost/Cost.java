@@ -11,11 +11,18 @@ public record Cost(long params, long state, long macs, long memoryBytes) {
 
     public static final Cost ZERO = new Cost(0, 0, 0, 0);
 
+    /** Activations are counted in float32. */
+    public static final int BYTES_PER_VALUE = 4;
+
     public Cost plus(Cost o) {
-        return new Cost(params + o.params, state + o.state, macs + o.macs, memoryBytes + o.memoryBytes);
+        return new Cost(
+                Counting.plus(params, o.params),
+                Counting.plus(state, o.state),
+                Counting.plus(macs, o.macs),
+                Counting.plus(memoryBytes, o.memoryBytes));
     }
 
     public long flops() {
-        return 2 * macs;
+        return Counting.times(2, macs);
     }
 }

@@ -12,12 +12,14 @@ public record ReceptiveField(int size, int jump) {
 
     public ReceptiveField through(int kernel, int stride, int dilation) {
         int kEff = dilation * (kernel - 1) + 1;
-        return new ReceptiveField(size + (kEff - 1) * jump, jump * stride);
+        return new ReceptiveField(
+                Counting.clamp(size + (long) (kEff - 1) * jump), Counting.clamp((long) jump * stride));
     }
 
     /** A layer that sees the whole {@code extent}-pixel-wide map (global pool, flatten, FC). */
     public ReceptiveField whole(int extent) {
-        return new ReceptiveField(size + (extent - 1) * jump, jump * extent);
+        return new ReceptiveField(
+                Counting.clamp(size + (long) (extent - 1) * jump), Counting.clamp((long) jump * extent));
     }
 
     public static ReceptiveField widest(ReceptiveField a, ReceptiveField b) {

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Position;
 import org.blockscope.graph.Shape;
 import org.blockscope.graph.Subgraph;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.shape.Expander;
 
 /** Group a selection into a block of its own, and ungroup a block back into its parts. */
@@ -29,7 +31,7 @@ public final class Grouping {
         }
         for (String n : selection) {
             BlockKind k = g.node(n).kind();
-            if (k == BlockKind.INPUT || k == BlockKind.CLASSIFIER) {
+            if (k == Primitive.INPUT || k == Primitive.CLASSIFIER) {
                 return Optional.of("'" + n + "' (" + k.displayName() + ") cannot be inside a group");
             }
         }
@@ -87,7 +89,11 @@ public final class Grouping {
             String pn = freshInside(inner, ports, "in" + (p.getValue() == 0 ? "" : p.getValue()));
             portName.put(p.getKey(), pn);
             ports.add(new Node(
-                    pn, BlockKind.PORT, BlockKind.PORT.defaults().with("index", p.getValue()), Position.ORIGIN, null));
+                    pn,
+                    Structural.PORT,
+                    Structural.PORT.defaults().with("index", p.getValue()),
+                    Position.ORIGIN,
+                    null));
         }
         for (Edge e : g.edges()) {
             if (selection.contains(e.to())) {
@@ -107,7 +113,7 @@ public final class Grouping {
         bodyNodes.addAll(inner);
         Subgraph body = new Subgraph(Graph.of(bodyNodes, innerEdges), exit);
         Node groupNode =
-                new Node(name, BlockKind.GROUP, Params.EMPTY, new Position(x / inner.size(), y / inner.size()), body);
+                new Node(name, Structural.GROUP, Params.EMPTY, new Position(x / inner.size(), y / inner.size()), body);
         Graph after = g.without(selection).withNode(groupNode);
         for (var p : portOf.entrySet()) {
             after = after.withEdge(new Edge(p.getKey(), name, p.getValue()));
@@ -144,7 +150,7 @@ public final class Grouping {
             throw new IllegalArgumentException("'" + name + "' is a primitive and has nothing to ungroup");
         }
         Subgraph sub = Expander.expansionOf(block, inputShapes);
-        boolean prefix = block.kind() != BlockKind.GROUP;
+        boolean prefix = block.kind() != Structural.GROUP;
         Map<String, String> rename = new HashMap<>();
         Graph after = g.without(List.of(name));
         List<Edge> in = g.inputs(name);
@@ -152,7 +158,7 @@ public final class Grouping {
         in.forEach(e -> sourceOfPort.put(e.toPort(), e.from()));
         Graph laid = org.blockscope.graph.Layout.layered(sub.graph());
         for (Node n : laid.nodes()) {
-            if (n.kind() == BlockKind.PORT) {
+            if (n.kind() == Structural.PORT) {
                 rename.put(n.name(), sourceOfPort.get(n.params().getInt("index")));
                 continue;
             }

@@ -2,7 +2,7 @@ package org.blockscope.edit;
 
 import java.util.Optional;
 import org.blockscope.graph.Graph;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.Params;
 
 /** Changes parameters of one node. Consecutive changes of the same node merge (spinner ticks). */
 public record SetParams(String node, Params before, Params after) implements Edit {

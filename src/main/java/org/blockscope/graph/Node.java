@@ -1,7 +1,9 @@
 package org.blockscope.graph;
 
 import java.util.Objects;
-import org.blockscope.block.BlockKind;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
 
 /**
  * One block on the canvas. The name is unique in its graph and is how edges, diagnostics and the
@@ -17,7 +19,7 @@ public record Node(String name, BlockKind kind, Params params, Position position
         if (name.isBlank() || name.contains("/")) {
             throw new IllegalArgumentException("node name must be non-blank and contain no '/': '" + name + "'");
         }
-        if ((kind == BlockKind.GROUP) != (body != null)) {
+        if ((kind == Structural.GROUP) != (body != null)) {
             throw new IllegalArgumentException("a body is given exactly for GROUP nodes: " + name);
         }
     }

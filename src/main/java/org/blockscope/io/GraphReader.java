@@ -8,14 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.ParamSpec;
+import org.blockscope.block.BlockKinds;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Position;
 import org.blockscope.graph.Subgraph;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.ParamSpec;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
 
 /**
  * Turns a parsed document into a {@link Graph}, checking everything {@link Graph#of} and
@@ -113,7 +115,7 @@ final class GraphReader {
                             + ")");
         }
         String kindId = string(n, path, "kind");
-        BlockKind kind = BlockKind.byId(kindId)
+        BlockKind kind = BlockKinds.byId(kindId)
                 .orElseThrow(() -> error(
                         path + ".kind",
                         "expected a block kind such as \"conv2d\" or \"residual\", got " + LocatedJson.quote(kindId)));
@@ -121,7 +123,7 @@ final class GraphReader {
         Position position = position(n.get("position"), path + ".position");
         JsonNode body = n.get("body");
         Subgraph sub = null;
-        if (kind == BlockKind.GROUP) {
+        if (kind == Structural.GROUP) {
             if (body == null) {
                 throw missing(path, "body", "the inside of the group: an object with nodes, edges and output");
             }

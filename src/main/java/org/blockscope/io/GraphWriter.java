@@ -9,11 +9,11 @@ import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.blockscope.block.ParamSpec;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.io.ParamValues.Unwritable;
+import org.blockscope.kind.ParamSpec;
 
 /**
  * Writes a graph in the stable, diff-friendly form: nodes and edges in graph order, parameters in

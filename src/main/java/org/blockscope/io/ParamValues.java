@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.stream.Collectors;
-import org.blockscope.block.ParamSpec;
+import org.blockscope.kind.ParamSpec;
 
 /**
  * How parameter values look in a file. The kind's {@link ParamSpec} decides the Java type, so a

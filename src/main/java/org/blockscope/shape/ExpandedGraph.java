@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Shape;
+import org.blockscope.primitive.PrimitiveNode;
 
 /**
  * A network with every named block replaced by its primitives, in topological order, with the

@@ -6,16 +6,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.Expanders;
 import org.blockscope.block.Expansion;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Shape;
 import org.blockscope.graph.Subgraph;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
+import org.blockscope.primitive.PrimitiveNode;
+import org.blockscope.primitive.ShapeResult;
 
 /**
  * Expands a graph into primitives while inferring shapes: a named block's expansion depends on the
@@ -54,15 +58,16 @@ public final class Expander {
 
     /** The subgraph a named block expands to for the given input shapes (for "open block"). */
     public static Subgraph expansionOf(Node node, List<Shape> inputs) {
-        if (node.kind() == BlockKind.GROUP) {
+        if (node.kind() == Structural.GROUP) {
             return node.body();
+        }
+        if (!(node.kind() instanceof NamedBlock named)) {
+            throw new IllegalArgumentException(node.kind() + " has no expansion");
         }
         CacheKey key = new CacheKey(node.kind(), node.params(), List.copyOf(inputs));
         Subgraph cached = CACHE.get(key);
         if (cached == null) {
-            Expansion e = Expanders.of(node.kind())
-                    .orElseThrow(() -> new IllegalArgumentException(node.kind() + " has no expansion"));
-            cached = e.expand(node.params(), inputs);
+            cached = named.expansion().expand(node.params(), inputs);
             CACHE.put(key, cached);
         }
         return cached;
@@ -91,7 +96,7 @@ public final class Expander {
     private void checkPorts(Graph g) {
         for (Node n : g.nodes()) {
             BlockKind k = n.kind();
-            int max = k == BlockKind.GROUP ? portCount(n.body()) : k.maxInputs();
+            int max = k == Structural.GROUP ? portCount(n.body()) : k.maxInputs();
             for (Edge e : g.inputs(n.name())) {
                 if (e.toPort() >= max) {
                     diagnostics.add(Diagnostic.error(
@@ -105,13 +110,13 @@ public final class Expander {
 
     private static int portCount(Subgraph body) {
         return (int) body.graph().nodes().stream()
-                .filter(n -> n.kind() == BlockKind.PORT)
+                .filter(n -> n.kind() == Structural.PORT)
                 .count();
     }
 
     private void checkWholeNetwork(Graph g) {
         List<String> inputs = g.nodes().stream()
-                .filter(n -> n.kind() == BlockKind.INPUT)
+                .filter(n -> n.kind() == Primitive.INPUT)
                 .map(Node::name)
                 .toList();
         if (inputs.isEmpty()) {
@@ -123,15 +128,15 @@ public final class Expander {
             }
         }
         boolean hasOutput = prims.stream()
-                .anyMatch(p -> p.kind() == BlockKind.CLASSIFIER && !p.params().getBool("trainingOnly"));
+                .anyMatch(p -> p.kind() == Primitive.CLASSIFIER && !p.params().getBool("trainingOnly"));
         boolean hasClassifierNode = g.nodes().stream()
-                .anyMatch(n -> n.kind() == BlockKind.CLASSIFIER
+                .anyMatch(n -> n.kind() == Primitive.CLASSIFIER
                         && !Boolean.TRUE.equals(n.params().asMap().get("trainingOnly")));
         if (!hasOutput && !hasClassifierNode) {
             diagnostics.add(Diagnostic.error(null, "no output: end the network with a Classifier"));
         }
         for (Node n : g.nodes()) {
-            boolean sink = n.kind() == BlockKind.CLASSIFIER || n.kind() == BlockKind.AUX_CLASSIFIER;
+            boolean sink = n.kind() == Primitive.CLASSIFIER || n.kind() == NamedBlock.AUX_CLASSIFIER;
             if (!sink && g.outputs(n.name()).isEmpty()) {
                 diagnostics.add(Diagnostic.warning(n.name(), "output is not used by any node"));
             }
@@ -145,7 +150,7 @@ public final class Expander {
             Node node = g.node(name);
             String path = prefix + name;
             String own = owner == null ? name : owner;
-            if (node.kind() == BlockKind.PORT) {
+            if (node.kind() == Structural.PORT) {
                 int index = node.params().getInt("index");
                 if (index >= ports.size()) {
                     report(own, path, "uses input port " + index + " but the block has " + ports.size());
@@ -167,17 +172,17 @@ public final class Expander {
                 continue;
             }
             List<Shape> shapes = ins.stream().map(Src::shape).toList();
-            if (node.kind().composite()) {
+            if (!(node.kind() instanceof Primitive primitive)) {
                 result.put(name, expandComposite(node, ins, shapes, path, own));
             } else {
-                ShapeRules.Result r = ShapeRules.infer(node.kind(), node.params(), shapes);
+                ShapeResult r = primitive.rule().shape(node.params(), shapes);
                 if (!r.ok()) {
                     report(own, path, r.error());
                     result.put(name, null);
                 } else {
                     prims.add(new PrimitiveNode(
                             path,
-                            node.kind(),
+                            primitive,
                             node.params(),
                             ins.stream().map(Src::path).toList(),
                             shapes,
@@ -214,7 +219,7 @@ public final class Expander {
     /** Input sources in port order, or null (after reporting) if a port is open or upstream failed. */
     private List<Src> inputsOf(Graph g, Node node, Map<String, Src> result, String own, String path) {
         List<Edge> edges = g.inputs(node.name());
-        int required = node.kind() == BlockKind.GROUP
+        int required = node.kind() == Structural.GROUP
                 ? portCount(node.body())
                 : node.kind().variadic() ? node.kind().minInputs() : node.kind().maxInputs();
         List<Src> ins = new ArrayList<>();

@@ -1,9 +1,10 @@
 package org.blockscope.templates;
 
-import org.blockscope.block.BlockKind;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.block.SubgraphBuilder;
 import org.blockscope.graph.Graph;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
 
 /** Small networks that train in about a minute on the bundled 28×28 digits and 32×32 colour images. */
 final class ClassroomTemplates {
@@ -18,7 +19,7 @@ final class ClassroomTemplates {
         x = b.avgPool("s2", x, 2, 2, 0);
         x = b.act("c3_tanh", b.conv("c3", x, 16, 5, 1, 0, 1, true), "tanh");
         x = b.avgPool("s4", x, 2, 2, 0);
-        x = b.add("flatten", BlockKind.FLATTEN, Params.EMPTY, x);
+        x = b.add("flatten", Primitive.FLATTEN, Params.EMPTY, x);
         x = b.act("f5_tanh", b.fc("f5", x, 120, true), "tanh");
         x = b.act("f6_tanh", b.fc("f6", x, 84, true), "tanh");
         return ImageNetTemplates.finish(b, b.fc("f7", x, 10, true));
@@ -34,7 +35,7 @@ final class ClassroomTemplates {
             for (int i = 0; i < 3; i++) {
                 x = b.add(
                         "stage" + (stage + 1) + "_" + i,
-                        BlockKind.RESIDUAL,
+                        NamedBlock.RESIDUAL,
                         Params.of(
                                 "variant",
                                 "basic",
@@ -80,9 +81,9 @@ final class ClassroomTemplates {
         String x = b.input(3, 32, 32);
         x = b.conv("conv0", x, 24, 3, 1, 1, 1, false);
         for (int i = 1; i <= 3; i++) {
-            x = b.add("dense" + i, BlockKind.DENSE_BLOCK, Params.of("layers", 6, "growth", 12, "bottleneck", true), x);
+            x = b.add("dense" + i, NamedBlock.DENSE_BLOCK, Params.of("layers", 6, "growth", 12, "bottleneck", true), x);
             if (i < 3) {
-                x = b.add("transition" + i, BlockKind.TRANSITION, Params.of("compression", 0.5), x);
+                x = b.add("transition" + i, NamedBlock.TRANSITION, Params.of("compression", 0.5), x);
             }
         }
         x = b.relu("relu", b.bn("bn", x));
@@ -92,10 +93,10 @@ final class ClassroomTemplates {
     static Graph miniVgg() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 32, 32);
-        x = b.add("stage1", BlockKind.VGG_STAGE, Params.of("convs", 2, "filters", 32, "batchNorm", true), x);
-        x = b.add("stage2", BlockKind.VGG_STAGE, Params.of("convs", 2, "filters", 64, "batchNorm", true), x);
-        x = b.add("stage3", BlockKind.VGG_STAGE, Params.of("convs", 2, "filters", 128, "batchNorm", true), x);
-        x = b.add("flatten", BlockKind.FLATTEN, Params.EMPTY, x);
+        x = b.add("stage1", NamedBlock.VGG_STAGE, Params.of("convs", 2, "filters", 32, "batchNorm", true), x);
+        x = b.add("stage2", NamedBlock.VGG_STAGE, Params.of("convs", 2, "filters", 64, "batchNorm", true), x);
+        x = b.add("stage3", NamedBlock.VGG_STAGE, Params.of("convs", 2, "filters", 128, "batchNorm", true), x);
+        x = b.add("flatten", Primitive.FLATTEN, Params.EMPTY, x);
         x = b.dropout("dropout", b.relu("fc1_relu", b.fc("fc1", x, 128, true)), 0.5);
         return ImageNetTemplates.finish(b, b.fc("fc2", x, 10, true));
     }
@@ -106,19 +107,19 @@ final class ClassroomTemplates {
         x = b.relu("stem_relu", b.bn("stem_bn", b.conv("stem", x, 32, 3, 1, 1, 1, false)));
         x = b.add(
                 "inception1",
-                BlockKind.INCEPTION,
+                NamedBlock.INCEPTION,
                 Params.of("c1", 16, "c3reduce", 16, "c3", 32, "c5reduce", 8, "c5", 8, "poolProj", 8),
                 x);
         x = b.maxPool("pool1", x, 3, 2, 1, false);
         x = b.add(
                 "inception2",
-                BlockKind.INCEPTION,
+                NamedBlock.INCEPTION,
                 Params.of("c1", 32, "c3reduce", 24, "c3", 48, "c5reduce", 8, "c5", 24, "poolProj", 24),
                 x);
         x = b.maxPool("pool2", x, 3, 2, 1, false);
         x = b.add(
                 "inception3",
-                BlockKind.INCEPTION,
+                NamedBlock.INCEPTION,
                 Params.of("c1", 48, "c3reduce", 32, "c3", 64, "c5reduce", 12, "c5", 24, "poolProj", 24),
                 x);
         return ImageNetTemplates.finish(b, b.fc("fc", b.gap("avgpool", x), 10, true));
@@ -133,7 +134,7 @@ final class ClassroomTemplates {
         for (int i = 0; i < layers.length; i++) {
             x = b.add(
                     "sep" + (i + 1),
-                    BlockKind.SEPARABLE_CONV,
+                    NamedBlock.SEPARABLE_CONV,
                     Params.of("filters", layers[i][0], "stride", layers[i][1]),
                     x);
         }

@@ -2,7 +2,7 @@ package org.blockscope.templates;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.edit.Grouping;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;

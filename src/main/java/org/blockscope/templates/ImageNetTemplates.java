@@ -1,9 +1,10 @@
 package org.blockscope.templates;
 
-import org.blockscope.block.BlockKind;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.block.SubgraphBuilder;
 import org.blockscope.graph.Graph;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
 
 /**
  * The famous ImageNet architectures (3×224×224 in, 1000 classes), layer for layer as torchvision
@@ -20,11 +21,11 @@ final class ImageNetTemplates {
         for (int i = 0; i < stages.length; i++) {
             x = b.add(
                     "stage" + (i + 1),
-                    BlockKind.VGG_STAGE,
+                    NamedBlock.VGG_STAGE,
                     Params.of("convs", stages[i][0], "filters", stages[i][1]),
                     x);
         }
-        x = b.add("flatten", BlockKind.FLATTEN, Params.EMPTY, x);
+        x = b.add("flatten", Primitive.FLATTEN, Params.EMPTY, x);
         x = b.dropout("drop6", b.relu("relu6", b.fc("fc6", x, 4096, true)), 0.5);
         x = b.dropout("drop7", b.relu("relu7", b.fc("fc7", x, 4096, true)), 0.5);
         return finish(b, b.fc("fc8", x, 1000, true));
@@ -43,13 +44,13 @@ final class ImageNetTemplates {
         x = b.maxPool("pool3", x, 3, 2, 0, true);
         x = inception(b, "inception4a", x, 192, 96, 208, 16, 48, 64);
         if (aux) {
-            b.add("aux1", BlockKind.AUX_CLASSIFIER, Params.of("classes", 1000), x);
+            b.add("aux1", NamedBlock.AUX_CLASSIFIER, Params.of("classes", 1000), x);
         }
         x = inception(b, "inception4b", x, 160, 112, 224, 24, 64, 64);
         x = inception(b, "inception4c", x, 128, 128, 256, 24, 64, 64);
         x = inception(b, "inception4d", x, 112, 144, 288, 32, 64, 64);
         if (aux) {
-            b.add("aux2", BlockKind.AUX_CLASSIFIER, Params.of("classes", 1000), x);
+            b.add("aux2", NamedBlock.AUX_CLASSIFIER, Params.of("classes", 1000), x);
         }
         x = inception(b, "inception4e", x, 256, 160, 320, 32, 128, 128);
         x = b.maxPool("pool4", x, 2, 2, 0, true);
@@ -68,7 +69,7 @@ final class ImageNetTemplates {
             SubgraphBuilder b, String name, String in, int c1, int c3r, int c3, int c5r, int c5, int pool) {
         return b.add(
                 name,
-                BlockKind.INCEPTION,
+                NamedBlock.INCEPTION,
                 Params.of(
                         "c1",
                         c1,
@@ -98,7 +99,7 @@ final class ImageNetTemplates {
                 int stride = stage > 0 && i == 0 ? 2 : 1;
                 x = b.add(
                         "layer" + (stage + 1) + "_" + i,
-                        BlockKind.RESIDUAL,
+                        NamedBlock.RESIDUAL,
                         Params.of(
                                 "variant",
                                 variant,
@@ -128,7 +129,7 @@ final class ImageNetTemplates {
                 int stride = stage > 0 && i == 0 ? 2 : 1;
                 x = b.add(
                         "layer" + (stage + 1) + "_" + i,
-                        BlockKind.RESNEXT,
+                        NamedBlock.RESNEXT,
                         Params.of("filters", widths[stage], "cardinality", 32, "baseWidth", 4, "stride", stride),
                         x);
             }
@@ -144,11 +145,11 @@ final class ImageNetTemplates {
         for (int i = 0; i < blocks.length; i++) {
             x = b.add(
                     "denseblock" + (i + 1),
-                    BlockKind.DENSE_BLOCK,
+                    NamedBlock.DENSE_BLOCK,
                     Params.of("layers", blocks[i], "growth", 32, "bottleneck", true, "bnSize", 4),
                     x);
             if (i < blocks.length - 1) {
-                x = b.add("transition" + (i + 1), BlockKind.TRANSITION, Params.of("compression", 0.5), x);
+                x = b.add("transition" + (i + 1), NamedBlock.TRANSITION, Params.of("compression", 0.5), x);
             }
         }
         x = b.relu("relu5", b.bn("norm5", x));
@@ -168,7 +169,7 @@ final class ImageNetTemplates {
             for (int i = 0; i < s[2]; i++) {
                 x = b.add(
                         "block" + block++,
-                        BlockKind.MBCONV,
+                        NamedBlock.MBCONV,
                         Params.of("expansion", s[0], "filters", s[1], "stride", i == 0 ? s[3] : 1),
                         x);
             }

@@ -2,33 +2,36 @@ package org.blockscope.block;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.List;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Shape;
 import org.blockscope.graph.Subgraph;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.ParamSpec;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Adding a block kind cannot half-succeed: every kind has its text, specs and (if named) its expansion. */
 class BlockKindCompletenessTest {
 
     @ParameterizedTest
-    @EnumSource(BlockKind.class)
+    @MethodSource("org.blockscope.block.BlockKinds#all")
     void everyKindHasANameATooltipAndHelpForEveryParameter(BlockKind kind) {
         assertThat(kind.displayName()).isNotBlank();
         assertThat(kind.tooltip()).isNotBlank();
         assertThat(kind.specs())
                 .allSatisfy(s -> assertThat(s.help()).as(kind + "." + s.name()).isNotBlank());
-        assertThat(BlockKind.byId(kind.id())).contains(kind);
+        assertThat(BlockKinds.byId(kind.id())).contains(kind);
     }
 
     @ParameterizedTest
-    @EnumSource(BlockKind.class)
+    @MethodSource("org.blockscope.block.BlockKinds#all")
     void everyKindsDefaultsAreValid(BlockKind kind) {
         assertThat(kind.validate(kind.defaults())).isEmpty();
         assertThat(kind.specs()).allSatisfy(s -> {
@@ -40,15 +43,18 @@ class BlockKindCompletenessTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BlockKind.class)
-    void everyCompositeKindButGroupHasAnExpansionAndNoPrimitiveHasOne(BlockKind kind) {
-        boolean expected = kind.composite() && kind != BlockKind.GROUP;
-        assertThat(Expanders.of(kind).isPresent()).isEqualTo(expected);
+    @MethodSource("org.blockscope.block.BlockKinds#all")
+    void compositesAreNamedBlocksOrGroupsAndEverythingElseIsAPrimitiveOrAPort(BlockKind kind) {
+        if (kind.composite()) {
+            assertThat(kind instanceof NamedBlock || kind == Structural.GROUP).isTrue();
+        } else {
+            assertThat(kind instanceof Primitive || kind == Structural.PORT).isTrue();
+        }
     }
 
     @Test
     void validateQuotesWhatItReceived() {
-        Params p = BlockKind.CONV2D
+        Params p = Primitive.CONV2D
                 .defaults()
                 .with("kernel", 0)
                 .with("padding", "SOME")
@@ -56,14 +62,14 @@ class BlockKindCompletenessTest {
                 .with("filters", 2.5)
                 .with("colour", 1);
 
-        assertThat(BlockKind.CONV2D.validate(p))
+        assertThat(Primitive.CONV2D.validate(p))
                 .containsExactly(
                         "filters must be a whole number, got 2.5",
                         "kernel must be between 1 and 31, got 0",
                         "padding must be one of [same, valid, explicit], got 'SOME'",
                         "bias must be true or false, got 'yes'",
                         "unknown parameter 'colour' for Conv 2D");
-        assertThat(BlockKind.INPUT.validate(Params.EMPTY))
+        assertThat(Primitive.INPUT.validate(Params.EMPTY))
                 .containsExactly("missing parameter channels", "missing parameter height", "missing parameter width");
     }
 
@@ -85,11 +91,11 @@ class BlockKindCompletenessTest {
             SHUFFLE_UNIT,    240x14x14
             VGG_STAGE,       3x32x32
             """)
-    void everyExpansionHasItsPortsAndAValidOutput(BlockKind kind, String input) {
+    void everyExpansionHasItsPortsAndAValidOutput(NamedBlock kind, String input) {
         Shape in = Shape.parse(input);
-        Subgraph sub = Expanders.of(kind).orElseThrow().expand(kind.defaults(), List.of(in));
+        Subgraph sub = kind.expansion().expand(kind.defaults(), List.of(in));
         List<Integer> ports = sub.graph().nodes().stream()
-                .filter(n -> n.kind() == BlockKind.PORT)
+                .filter(n -> n.kind() == Structural.PORT)
                 .map(n -> n.params().getInt("index"))
                 .sorted()
                 .toList();
@@ -103,16 +109,15 @@ class BlockKindCompletenessTest {
                 .as("the output is the last node")
                 .isEmpty();
         assertThat(sub.graph().nodes())
-                .allSatisfy(n -> assertThat(n.kind() != BlockKind.GROUP
-                                && (!n.kind().composite()
-                                        || Expanders.of(n.kind()).isPresent()))
+                .allSatisfy(n -> assertThat(n.kind() != Structural.GROUP
+                                && (!n.kind().composite() || n.kind() instanceof NamedBlock))
                         .as(n.name())
                         .isTrue());
 
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(in.channels(), in.height(), in.width());
         String y = b.add("block", kind, Params.EMPTY, x);
-        if (kind == BlockKind.AUX_CLASSIFIER) {
+        if (kind == NamedBlock.AUX_CLASSIFIER) {
             y = x; // a sink: the main head hangs off the input
         }
         b.classifier("softmax", b.fc("fc", b.gap("gap", y), 10, true));
@@ -124,27 +129,27 @@ class BlockKindCompletenessTest {
 
     @Test
     void theExpansionTableCoversEveryNamedBlock() {
-        List<BlockKind> named = Arrays.stream(BlockKind.values())
-                .filter(k -> k.composite() && k != BlockKind.GROUP)
+        List<BlockKind> named = BlockKinds.all().stream()
+                .filter(k -> k.composite() && k != Structural.GROUP)
                 .toList();
         // the table above lists exactly these; a new named block must be added there
         assertThat(named)
                 .containsExactlyInAnyOrder(
-                        BlockKind.INCEPTION,
-                        BlockKind.AUX_CLASSIFIER,
-                        BlockKind.RESIDUAL,
-                        BlockKind.RESNEXT,
-                        BlockKind.DENSE_BLOCK,
-                        BlockKind.TRANSITION,
-                        BlockKind.SE,
-                        BlockKind.SEPARABLE_CONV,
-                        BlockKind.MBCONV,
-                        BlockKind.SHUFFLE_UNIT,
-                        BlockKind.VGG_STAGE);
+                        NamedBlock.INCEPTION,
+                        NamedBlock.AUX_CLASSIFIER,
+                        NamedBlock.RESIDUAL,
+                        NamedBlock.RESNEXT,
+                        NamedBlock.DENSE_BLOCK,
+                        NamedBlock.TRANSITION,
+                        NamedBlock.SE,
+                        NamedBlock.SEPARABLE_CONV,
+                        NamedBlock.MBCONV,
+                        NamedBlock.SHUFFLE_UNIT,
+                        NamedBlock.VGG_STAGE);
     }
 
     @Test
     void nodesStartWithTheirKindsDefaults() {
-        assertThat(Node.of("n", BlockKind.RESIDUAL).params()).isEqualTo(BlockKind.RESIDUAL.defaults());
+        assertThat(Node.of("n", NamedBlock.RESIDUAL).params()).isEqualTo(NamedBlock.RESIDUAL.defaults());
     }
 }

@@ -8,12 +8,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
 import org.blockscope.io.GraphFiles;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Template;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class SummaryCliTest {
     void invalidGraphExitsTwoWithItsDiagnostics(@TempDir Path dir) throws Exception {
         Graph g = Templates.graph("resnet20");
         // a second path that skips stage 2, added to the output of stage 3: shapes differ
-        g = g.withNode(Node.of("skip", BlockKind.ADD, Params.EMPTY))
+        g = g.withNode(Node.of("skip", Primitive.ADD, Params.EMPTY))
                 .withEdge(new Edge("stage1_2", "skip", 0))
                 .withEdge(new Edge("stage3_2", "skip", 1));
         Path f = dir.resolve("bad.bsg.json");
@@ -117,5 +117,37 @@ class SummaryCliTest {
         Run r = run("summary", "--template", "resnet20", "--frobnicate");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    /**
+     * LeNet-5 at a 4096×4096×4096 input with c1 and c3 at 65,536 filters of 31×31 (each value inside
+     * its documented range): c3's MACs pass 2^63. They used to wrap round to a negative figure with exit 0;
+     * now the node says it cannot be counted and the command exits 2.
+     */
+    @Test
+    void countsBeyond64BitsAreAnErrorOnTheNodeNotANegativeFigure(@TempDir Path dir) throws Exception {
+        Graph g = Templates.graph("lenet5");
+        Node input = g.nodes().stream()
+                .filter(n -> n.kind() == Primitive.INPUT)
+                .findFirst()
+                .orElseThrow();
+        g = g.withReplaced(input.withParams(
+                input.params().with("channels", 4096).with("height", 4096).with("width", 4096)));
+        for (String conv : new String[] {"c1", "c3"}) {
+            Node c = g.node(conv);
+            g = g.withReplaced(c.withParams(c.params().with("filters", 65536).with("kernel", 31)));
+        }
+        Path file = dir.resolve("huge.bsg.json");
+        GraphFiles.write(g, file);
+
+        Run r = run("summary", file.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).doesNotContain("-1,").contains("too large to count");
+        assertThat(r.err()).contains("'c3'").contains("too large to count");
+        Run json = run("summary", file.toString(), "--json");
+        JsonNode root = new ObjectMapper().readTree(json.out());
+        assertThat(root.at("/totals/macs").isNull()).isTrue();
+        assertThat(json.exit()).isEqualTo(2);
     }
 }

@@ -2,12 +2,18 @@ package org.blockscope.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.blockscope.block.BlockKind;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.NodeStats;
+import org.blockscope.block.KindConverter;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.block.SubgraphBuilder;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Shape;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.converter.ConvertWith;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -23,7 +29,7 @@ class BlockCostTest {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(c, h, w);
         String y = b.add("block", kind, params, x);
-        if (kind == BlockKind.AUX_CLASSIFIER) {
+        if (kind == NamedBlock.AUX_CLASSIFIER) {
             y = x;
         }
         b.classifier("softmax", b.fc("fc", b.gap("gap", y), 10, true));
@@ -57,7 +63,7 @@ class BlockCostTest {
     void convCostIsKSquaredTimesCinOverGroupsPerFilter(
             int cin, int h, int w, int cout, int k, int s, int g, boolean bias) {
         NodeStats n = block(
-                BlockKind.CONV2D,
+                Primitive.CONV2D,
                 Params.of("filters", cout, "kernel", k, "stride", s, "groups", g, "bias", bias),
                 cin,
                 h,
@@ -80,7 +86,7 @@ class BlockCostTest {
             16,  15,  5, 2, 4
             """)
     void depthwiseCostIsOneKByKFilterPerOutputChannel(int c, int h, int k, int s, int m) {
-        NodeStats n = block(BlockKind.DEPTHWISE_CONV2D, Params.of("kernel", k, "stride", s, "multiplier", m), c, h, h);
+        NodeStats n = block(Primitive.DEPTHWISE_CONV2D, Params.of("kernel", k, "stride", s, "multiplier", m), c, h, h);
         long ho = same(h, s);
 
         assertThat(n.cost().params()).isEqualTo((long) c * m * k * k);
@@ -96,7 +102,7 @@ class BlockCostTest {
             24,  9,   40,  5, 2
             """)
     void separableConvMacsAreMobileNetEquation5(int cin, int h, int cout, int k, int s) {
-        NodeStats n = block(BlockKind.SEPARABLE_CONV, Params.of("filters", cout, "kernel", k, "stride", s), cin, h, h);
+        NodeStats n = block(NamedBlock.SEPARABLE_CONV, Params.of("filters", cout, "kernel", k, "stride", s), cin, h, h);
         long d = same(h, s); // D_F of the paper is the output size: the stride is in the depthwise conv
 
         // D_K·D_K·M·D_F·D_F + M·N·D_F·D_F = H·W·Cin·(k² + Cout)   (Howard et al. 2017, eq. 5)
@@ -114,7 +120,7 @@ class BlockCostTest {
             2048
             """)
     void batchNormTrainsGammaAndBetaAndKeepsRunningStatsAsState(int c) {
-        NodeStats n = block(BlockKind.BATCH_NORM, Params.EMPTY, c, 7, 7);
+        NodeStats n = block(Primitive.BATCH_NORM, Params.EMPTY, c, 7, 7);
 
         assertThat(n.cost().params()).isEqualTo(2L * c);
         assertThat(n.cost().state()).isEqualTo(2L * c);
@@ -129,7 +135,7 @@ class BlockCostTest {
             96,   4
             """)
     void seParamsAreTwoCSquaredOverRPlusBiases(int c, int r) {
-        NodeStats n = block(BlockKind.SE, Params.of("ratio", r), c, 8, 8);
+        NodeStats n = block(NamedBlock.SE, Params.of("ratio", r), c, 8, 8);
 
         // FC C→C/r and FC C/r→C with biases: 2·C²/r + C/r + C   (Hu et al. 2018, section 3)
         assertThat(n.cost().params()).isEqualTo(2L * c * c / r + c / r + c);
@@ -149,7 +155,7 @@ class BlockCostTest {
             """)
     void denseBlockParamsSumOverTheLayers(int k0, int layers, int k, boolean bottleneck, int h) {
         NodeStats n = block(
-                BlockKind.DENSE_BLOCK,
+                NamedBlock.DENSE_BLOCK,
                 Params.of("layers", layers, "growth", k, "bottleneck", bottleneck, "bnSize", 4),
                 k0,
                 h,
@@ -181,7 +187,7 @@ class BlockCostTest {
             101,  9,  0.3
             """)
     void transitionCompressesChannelsThenHalvesTheSize(int c, int h, double theta) {
-        NodeStats n = block(BlockKind.TRANSITION, Params.of("compression", theta), c, h, h);
+        NodeStats n = block(NamedBlock.TRANSITION, Params.of("compression", theta), c, h, h);
         int out = (int) Math.floor(theta * c);
 
         assertThat(n.cost().params()).isEqualTo(2L * c + (long) c * out); // BN, 1×1 conv without bias
@@ -200,7 +206,7 @@ class BlockCostTest {
     void inceptionParamsAreTheSumOfItsFourBranches(
             int cin, int c1, int c3r, int c3, int c5r, int c5, int pp, int k5, boolean bn) {
         NodeStats n = block(
-                BlockKind.INCEPTION,
+                NamedBlock.INCEPTION,
                 Params.of(
                         "c1",
                         c1,
@@ -257,7 +263,7 @@ class BlockCostTest {
             """)
     void residualBlockParamsAndMacs(String variant, int cin, int f, int s, int h, boolean projection) {
         NetworkAnalysis a =
-                analyse(BlockKind.RESIDUAL, Params.of("variant", variant, "filters", f, "stride", s), cin, h, h);
+                analyse(NamedBlock.RESIDUAL, Params.of("variant", variant, "filters", f, "stride", s), cin, h, h);
         NodeStats n = a.node("block").orElseThrow();
         long ho = same(h, s);
         long params;
@@ -299,7 +305,7 @@ class BlockCostTest {
             """)
     void resnextParamsUseGroupedThreeByThree(int cin, int f, int card, int baseWidth, int s, int h) {
         NetworkAnalysis a = analyse(
-                BlockKind.RESNEXT,
+                NamedBlock.RESNEXT,
                 Params.of("filters", f, "cardinality", card, "baseWidth", baseWidth, "stride", s),
                 cin,
                 h,
@@ -334,7 +340,7 @@ class BlockCostTest {
             """)
     void shuffleUnitCostsGroupedPointwiseAndDepthwise(int cin, int filters, int g, int s, int h, int mid) {
         NetworkAnalysis a =
-                analyse(BlockKind.SHUFFLE_UNIT, Params.of("filters", filters, "groups", g, "stride", s), cin, h, h);
+                analyse(NamedBlock.SHUFFLE_UNIT, Params.of("filters", filters, "groups", g, "stride", s), cin, h, h);
         NodeStats n = a.node("block").orElseThrow();
         long branch = s == 1 ? filters : filters - cin; // stride 2 concatenates the pooled input
         long ho = same(h, s);
@@ -367,7 +373,7 @@ class BlockCostTest {
             """)
     void mbconvCostsAndSkipOnlyWhenStrideOneAndSameChannels(int cin, int out, int t, int k, int s, int h) {
         NetworkAnalysis a = analyse(
-                BlockKind.MBCONV, Params.of("filters", out, "expansion", t, "kernel", k, "stride", s), cin, h, h);
+                NamedBlock.MBCONV, Params.of("filters", out, "expansion", t, "kernel", k, "stride", s), cin, h, h);
         NodeStats n = a.node("block").orElseThrow();
         long hidden = (long) cin * t;
         long ho = same(h, s);
@@ -392,7 +398,7 @@ class BlockCostTest {
             64,  128, 2, 112
             """)
     void vggStageIsNConvsWithBiasThenAPool(int cin, int f, int convs, int h) {
-        NodeStats n = block(BlockKind.VGG_STAGE, Params.of("convs", convs, "filters", f), cin, h, h);
+        NodeStats n = block(NamedBlock.VGG_STAGE, Params.of("convs", convs, "filters", f), cin, h, h);
 
         assertThat(n.cost().params()).isEqualTo(9L * cin * f + f + (convs - 1) * (9L * f * f + f));
         assertThat(n.cost().macs()).isEqualTo((long) h * h * (9L * cin * f + (convs - 1) * 9L * f * f));
@@ -413,7 +419,8 @@ class BlockCostTest {
             VGG_STAGE  | convs=2,filters=64                          | 3x224x224 | 38720
             VGG_STAGE  | convs=3,filters=512                         | 512x14x14 | 7079424
             """)
-    void publishedPerBlockParameterCounts(BlockKind kind, String params, String input, long expected) {
+    void publishedPerBlockParameterCounts(
+            @ConvertWith(KindConverter.class) BlockKind kind, String params, String input, long expected) {
         java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
         for (String kv : params.split(",")) {
             String[] p = kv.split("=");
@@ -430,7 +437,7 @@ class BlockCostTest {
     @Test
     void auxClassifierIsPoolConvAndTwoFullyConnectedLayers() {
         // torchvision InceptionAux on 512×14×14: 5×5/3 pool → 512×4×4, 1×1 conv 128 + BN, FC 2048→1024, FC 1024→1000
-        NodeStats n = block(BlockKind.AUX_CLASSIFIER, Params.of("classes", 1000), 512, 14, 14);
+        NodeStats n = block(NamedBlock.AUX_CLASSIFIER, Params.of("classes", 1000), 512, 14, 14);
 
         assertThat(n.cost().params()).isEqualTo(512L * 128 + 2 * 128 + 2048L * 1024 + 1024 + 1024L * 1000 + 1000);
         assertThat(n.cost().macs()).isEqualTo(4L * 4 * 512 * 128 + 2048L * 1024 + 1024L * 1000);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.blockscope.block.BlockKind;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.NodeStats;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.block.SubgraphBuilder;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,10 +39,10 @@ class ReceptiveFieldTest {
             x = m.group(1).equals("c")
                     ? b.add(
                             "l" + ++i,
-                            BlockKind.CONV2D,
+                            Primitive.CONV2D,
                             Params.of("kernel", k, "stride", s, "dilation", d, "filters", 4),
                             x)
-                    : b.add("l" + ++i, BlockKind.MAX_POOL, Params.of("kernel", k, "stride", s), x);
+                    : b.add("l" + ++i, Primitive.MAX_POOL, Params.of("kernel", k, "stride", s), x);
         }
         b.classifier("softmax", b.fc("fc", b.gap("gap", x), 10, true));
         return NetworkAnalysis.of(b.graph());
@@ -81,8 +84,8 @@ class ReceptiveFieldTest {
     void aMergeTakesTheWidestOfItsInputs() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(16, 32, 32);
-        String res = b.add("res", BlockKind.RESIDUAL, Params.of("filters", 16), x); // 3×3, 3×3 ‖ identity
-        String inc = b.add("inc", BlockKind.INCEPTION, Params.of("c5kernel", 5), x); // widest branch 5×5
+        String res = b.add("res", NamedBlock.RESIDUAL, Params.of("filters", 16), x); // 3×3, 3×3 ‖ identity
+        String inc = b.add("inc", NamedBlock.INCEPTION, Params.of("c5kernel", 5), x); // widest branch 5×5
         b.classifier("softmax", b.fc("fc", b.gap("gap", b.concat("cat", res, inc)), 10, true));
         NetworkAnalysis a = NetworkAnalysis.of(b.graph());
 
@@ -116,7 +119,7 @@ class ReceptiveFieldTest {
                 int stride = stage < 3 && i == units[stage] - 1 ? 2 : 1;
                 x = b.add(
                         "block" + (stage + 1) + "_" + i,
-                        BlockKind.RESIDUAL,
+                        NamedBlock.RESIDUAL,
                         Params.of("variant", "bottleneck", "filters", 64 << stage, "stride", stride),
                         x);
             }
@@ -146,9 +149,9 @@ class ReceptiveFieldTest {
     void anSeGateSeesTheWholeMapButKeepsTheMapsGrid() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 8, 8);
-        x = b.add("conv", BlockKind.CONV2D, Params.of("kernel", 3, "filters", 8), x); // 3, jump 1
-        x = b.add("se", BlockKind.SE, Params.of("ratio", 2), x); // gate: 3 + 7·1
-        x = b.add("after", BlockKind.CONV2D, Params.of("kernel", 3, "filters", 8), x);
+        x = b.add("conv", Primitive.CONV2D, Params.of("kernel", 3, "filters", 8), x); // 3, jump 1
+        x = b.add("se", NamedBlock.SE, Params.of("ratio", 2), x); // gate: 3 + 7·1
+        x = b.add("after", Primitive.CONV2D, Params.of("kernel", 3, "filters", 8), x);
         b.classifier("softmax", b.fc("fc", b.gap("gap", x), 10, true));
         NetworkAnalysis a = NetworkAnalysis.of(b.graph());
         assertThat(a.node("se").orElseThrow().receptiveField()).isEqualTo(new ReceptiveField(10, 1));

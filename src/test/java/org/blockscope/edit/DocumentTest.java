@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.blockscope.block.BlockKind;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Position;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +95,7 @@ class DocumentTest {
         doc.execute(Grouping.group(g, Set.of("c3", "c3_tanh", "s4"), "stage2"));
 
         Node group = doc.graph().node("stage2");
-        assertThat(group.kind()).isEqualTo(BlockKind.GROUP);
+        assertThat(group.kind()).isEqualTo(Structural.GROUP);
         NetworkAnalysis grouped = NetworkAnalysis.of(doc.graph());
         assertThat(grouped.diagnostics()).isEmpty();
         assertThat(grouped.total()).isEqualTo(before.total());
@@ -117,7 +118,7 @@ class DocumentTest {
         Edit e = Grouping.ungroup(g, "stage2_0", List.of(inShape));
         Graph after = e.apply(g);
         assertThat(after.contains("stage2_0")).isFalse();
-        assertThat(after.node("stage2_0_conv1").kind()).isEqualTo(BlockKind.CONV2D);
+        assertThat(after.node("stage2_0_conv1").kind()).isEqualTo(Primitive.CONV2D);
         assertThat(after.node("stage2_0_shortcut_conv").params().getInt("stride"))
                 .isEqualTo(2);
         NetworkAnalysis a = NetworkAnalysis.of(after);
@@ -128,7 +129,7 @@ class DocumentTest {
     @Test
     void aSelectionWithTwoExitsCannotBeGrouped() {
         Graph g = Templates.graph("resnet20");
-        Graph two = g.withNode(Node.of("side", BlockKind.GLOBAL_AVG_POOL).withPosition(Position.ORIGIN))
+        Graph two = g.withNode(Node.of("side", Primitive.GLOBAL_AVG_POOL).withPosition(Position.ORIGIN))
                 .withEdge(new org.blockscope.graph.Edge("bn1", "side", 0));
         assertThat(Grouping.whyNotGroup(two, Set.of("conv1", "bn1", "relu1")))
                 .contains("a group has one output, but [bn1, relu1] all feed nodes outside the selection");

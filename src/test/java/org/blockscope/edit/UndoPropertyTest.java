@@ -9,24 +9,26 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.blockscope.block.BlockKind;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 
 /** Random edit sequences, undone completely, give back the very same graph; redone, the same end graph. */
 class UndoPropertyTest {
 
     private static final BlockKind[] KINDS = {
-        BlockKind.CONV2D,
-        BlockKind.BATCH_NORM,
-        BlockKind.ACTIVATION,
-        BlockKind.ADD,
-        BlockKind.CONCAT,
-        BlockKind.RESIDUAL,
-        BlockKind.SE,
-        BlockKind.MAX_POOL
+        Primitive.CONV2D,
+        Primitive.BATCH_NORM,
+        Primitive.ACTIVATION,
+        Primitive.ADD,
+        Primitive.CONCAT,
+        NamedBlock.RESIDUAL,
+        NamedBlock.SE,
+        Primitive.MAX_POOL
     };
 
     @Property(tries = 200)

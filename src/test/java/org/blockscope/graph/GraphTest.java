@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.blockscope.block.BlockKind;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 import org.junit.jupiter.api.Test;
 
 class GraphTest {
 
-    private static final Node IN = Node.of("in", BlockKind.INPUT);
-    private static final Node CONV = Node.of("conv", BlockKind.CONV2D);
-    private static final Node ADD = Node.of("add", BlockKind.ADD);
+    private static final Node IN = Node.of("in", Primitive.INPUT);
+    private static final Node CONV = Node.of("conv", Primitive.CONV2D);
+    private static final Node ADD = Node.of("add", Primitive.ADD);
 
     private static Graph inConvAdd() {
         return Graph.of(List.of(IN, CONV, ADD), List.of(new Edge("in", "conv", 0), new Edge("conv", "add", 0)));
@@ -21,7 +22,7 @@ class GraphTest {
     void withNodeReturnsANewGraphAndLeavesTheOriginal() {
         Graph g = inConvAdd();
         Graph copy = inConvAdd();
-        Graph bigger = g.withNode(Node.of("gap", BlockKind.GLOBAL_AVG_POOL));
+        Graph bigger = g.withNode(Node.of("gap", Primitive.GLOBAL_AVG_POOL));
 
         assertThat(bigger.names()).containsExactly("in", "conv", "add", "gap");
         assertThat(g).isEqualTo(copy);
@@ -32,7 +33,7 @@ class GraphTest {
     @Test
     void withNodeAtInsertsAtThePosition() {
         assertThat(inConvAdd()
-                        .withNodeAt(1, Node.of("bn", BlockKind.BATCH_NORM))
+                        .withNodeAt(1, Node.of("bn", Primitive.BATCH_NORM))
                         .names())
                 .containsExactly("in", "bn", "conv", "add");
     }
@@ -84,7 +85,7 @@ class GraphTest {
     @Test
     void theListsCannotBeModified() {
         Graph g = inConvAdd();
-        assertThatThrownBy(() -> g.nodes().add(Node.of("x", BlockKind.DROPOUT)))
+        assertThatThrownBy(() -> g.nodes().add(Node.of("x", Primitive.DROPOUT)))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> g.edges().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> g.names().clear()).isInstanceOf(UnsupportedOperationException.class);
@@ -92,10 +93,10 @@ class GraphTest {
 
     @Test
     void duplicateNamesAreRejected() {
-        assertThatThrownBy(() -> inConvAdd().withNode(Node.of("conv", BlockKind.DROPOUT)))
+        assertThatThrownBy(() -> inConvAdd().withNode(Node.of("conv", Primitive.DROPOUT)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a node named 'conv' exists already");
-        assertThatThrownBy(() -> Graph.of(List.of(IN, CONV, Node.of("conv", BlockKind.DROPOUT)), List.of()))
+        assertThatThrownBy(() -> Graph.of(List.of(IN, CONV, Node.of("conv", Primitive.DROPOUT)), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("duplicate node names in [in, conv, conv]");
     }
@@ -124,14 +125,14 @@ class GraphTest {
 
     @Test
     void nodeNamesAreNonBlankWithoutSlashAndOnlyGroupsHaveABody() {
-        assertThatThrownBy(() -> Node.of(" ", BlockKind.CONV2D)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Node.of("a/b", BlockKind.CONV2D)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Node.of("g", BlockKind.GROUP)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Node.of(" ", Primitive.CONV2D)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Node.of("a/b", Primitive.CONV2D)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Node.of("g", Structural.GROUP)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void freshNameCountsUpFromTwo() {
-        Graph g = inConvAdd().withNode(Node.of("conv2", BlockKind.CONV2D));
+        Graph g = inConvAdd().withNode(Node.of("conv2", Primitive.CONV2D));
         assertThat(g.freshName("pool")).isEqualTo("pool");
         assertThat(g.freshName("conv")).isEqualTo("conv3");
     }

@@ -14,11 +14,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +31,9 @@ class GraphFilesAtomicSaveTest {
     private static Graph small(double dropoutRate) {
         return Graph.of(
                 List.of(
-                        Node.of("input", BlockKind.INPUT),
-                        Node.of("conv", BlockKind.CONV2D),
-                        Node.of("drop", BlockKind.DROPOUT, Params.of("rate", dropoutRate))),
+                        Node.of("input", Primitive.INPUT),
+                        Node.of("conv", Primitive.CONV2D),
+                        Node.of("drop", Primitive.DROPOUT, Params.of("rate", dropoutRate))),
                 List.of(new Edge("input", "conv", 0), new Edge("conv", "drop", 0)));
     }
 
@@ -73,7 +73,7 @@ class GraphFilesAtomicSaveTest {
     @Test
     void parameterTheKindDoesNotHaveIsNotSaved() throws Exception {
         Path file = dir.resolve("net.bsg.json");
-        Graph graph = Graph.of(List.of(Node.of("conv", BlockKind.CONV2D, Params.of("filtres", 8))), List.of());
+        Graph graph = Graph.of(List.of(Node.of("conv", Primitive.CONV2D, Params.of("filtres", 8))), List.of());
 
         assertThatThrownBy(() -> GraphFiles.write(graph, file))
                 .isInstanceOf(GraphFileException.class)

@@ -9,13 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Position;
 import org.blockscope.graph.Subgraph;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Template;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
@@ -52,9 +53,9 @@ class GraphFilesRoundTripTest {
     void threeNodeGraphHasTheDocumentedText() throws Exception {
         Graph graph = Graph.of(
                 List.of(
-                        Node.of("input", BlockKind.INPUT, Params.of("channels", 1, "height", 28, "width", 28)),
-                        Node.of("bn", BlockKind.BATCH_NORM).withPosition(new Position(240, 0)),
-                        Node.of("drop", BlockKind.DROPOUT, Params.of("rate", 0.25))
+                        Node.of("input", Primitive.INPUT, Params.of("channels", 1, "height", 28, "width", 28)),
+                        Node.of("bn", Primitive.BATCH_NORM).withPosition(new Position(240, 0)),
+                        Node.of("drop", Primitive.DROPOUT, Params.of("rate", 0.25))
                                 .withPosition(new Position(480.04, -12.35))),
                 List.of(new Edge("input", "bn", 0), new Edge("bn", "drop", 0)));
 
@@ -64,7 +65,7 @@ class GraphFilesRoundTripTest {
     @Test
     void positionsAreRoundedToATenthAndStayThereOnRewrite() throws Exception {
         Graph graph = Graph.of(
-                List.of(Node.of("input", BlockKind.INPUT).withPosition(new Position(480.04, -12.35))), List.of());
+                List.of(Node.of("input", Primitive.INPUT).withPosition(new Position(480.04, -12.35))), List.of());
 
         Graph back = GraphFiles.fromJson(GraphFiles.toJson(graph), "t");
 
@@ -76,18 +77,18 @@ class GraphFilesRoundTripTest {
     void groupNodeWithBodyRoundTrips() throws Exception {
         Graph inside = Graph.of(
                 List.of(
-                        Node.of("in", BlockKind.PORT, Params.of("index", 0)),
-                        Node.of("in1", BlockKind.PORT, Params.of("index", 1)).withPosition(new Position(0, 130)),
-                        Node.of("conv", BlockKind.CONV2D, Params.of("filters", 64, "bias", false))
+                        Node.of("in", Structural.PORT, Params.of("index", 0)),
+                        Node.of("in1", Structural.PORT, Params.of("index", 1)).withPosition(new Position(0, 130)),
+                        Node.of("conv", Primitive.CONV2D, Params.of("filters", 64, "bias", false))
                                 .withPosition(new Position(240, 0)),
-                        Node.of("add", BlockKind.ADD).withPosition(new Position(480, 0))),
+                        Node.of("add", Primitive.ADD).withPosition(new Position(480, 0))),
                 List.of(new Edge("in", "conv", 0), new Edge("conv", "add", 0), new Edge("in1", "add", 1)));
         Node group =
-                new Node("my_block", BlockKind.GROUP, Params.EMPTY, new Position(240, 0), new Subgraph(inside, "add"));
+                new Node("my_block", Structural.GROUP, Params.EMPTY, new Position(240, 0), new Subgraph(inside, "add"));
         Graph graph = Graph.of(
                 List.of(
-                        Node.of("input", BlockKind.INPUT),
-                        Node.of("stem", BlockKind.CONV2D, Params.of("filters", 64))
+                        Node.of("input", Primitive.INPUT),
+                        Node.of("stem", Primitive.CONV2D, Params.of("filters", 64))
                                 .withPosition(new Position(120, 0)),
                         group),
                 List.of(
@@ -107,28 +108,28 @@ class GraphFilesRoundTripTest {
     void handWrittenLeNetReadsIntoTheExpectedGraph() throws Exception {
         Graph expected = Graph.of(
                 List.of(
-                        Node.of("input", BlockKind.INPUT, Params.of("channels", 1, "height", 28, "width", 28)),
+                        Node.of("input", Primitive.INPUT, Params.of("channels", 1, "height", 28, "width", 28)),
                         Node.of(
                                         "c1",
-                                        BlockKind.CONV2D,
+                                        Primitive.CONV2D,
                                         Params.of("filters", 6, "kernel", 5, "padding", "explicit", "pad", 2))
                                 .withPosition(new Position(240, 0)),
-                        Node.of("c1_tanh", BlockKind.ACTIVATION, Params.of("function", "tanh"))
+                        Node.of("c1_tanh", Primitive.ACTIVATION, Params.of("function", "tanh"))
                                 .withPosition(new Position(480, 0)),
-                        Node.of("s2", BlockKind.AVG_POOL).withPosition(new Position(720, 0)),
-                        Node.of("c3", BlockKind.CONV2D, Params.of("filters", 16, "kernel", 5, "padding", "valid"))
+                        Node.of("s2", Primitive.AVG_POOL).withPosition(new Position(720, 0)),
+                        Node.of("c3", Primitive.CONV2D, Params.of("filters", 16, "kernel", 5, "padding", "valid"))
                                 .withPosition(new Position(960, 0)),
-                        Node.of("c3_tanh", BlockKind.ACTIVATION, Params.of("function", "tanh"))
+                        Node.of("c3_tanh", Primitive.ACTIVATION, Params.of("function", "tanh"))
                                 .withPosition(new Position(1200, 0)),
-                        Node.of("s4", BlockKind.AVG_POOL).withPosition(new Position(1440, 0)),
-                        Node.of("flatten", BlockKind.FLATTEN).withPosition(new Position(1680, 0)),
-                        Node.of("f5", BlockKind.FULLY_CONNECTED, Params.of("units", 120))
+                        Node.of("s4", Primitive.AVG_POOL).withPosition(new Position(1440, 0)),
+                        Node.of("flatten", Primitive.FLATTEN).withPosition(new Position(1680, 0)),
+                        Node.of("f5", Primitive.FULLY_CONNECTED, Params.of("units", 120))
                                 .withPosition(new Position(1920, 0)),
-                        Node.of("drop", BlockKind.DROPOUT, Params.of("rate", 1.0))
+                        Node.of("drop", Primitive.DROPOUT, Params.of("rate", 1.0))
                                 .withPosition(new Position(2160, 0)),
-                        Node.of("f7", BlockKind.FULLY_CONNECTED, Params.of("units", 10))
+                        Node.of("f7", Primitive.FULLY_CONNECTED, Params.of("units", 10))
                                 .withPosition(new Position(2400, 0.5)),
-                        Node.of("softmax", BlockKind.CLASSIFIER)),
+                        Node.of("softmax", Primitive.CLASSIFIER)),
                 List.of(
                         new Edge("input", "c1", 0),
                         new Edge("c1", "c1_tanh", 0),

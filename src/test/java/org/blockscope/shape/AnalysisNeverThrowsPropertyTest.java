@@ -12,14 +12,17 @@ import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.ParamSpec;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.block.BlockKinds;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.ParamSpec;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 
 /**
  * Whatever the user draws, analysing it never throws, and every diagnostic names a node of the
@@ -29,8 +32,8 @@ import org.blockscope.graph.Params;
  */
 class AnalysisNeverThrowsPropertyTest {
 
-    private static final List<BlockKind> KINDS = java.util.Arrays.stream(BlockKind.values())
-            .filter(k -> k != BlockKind.GROUP && k != BlockKind.PORT)
+    private static final List<BlockKind> KINDS = BlockKinds.all().stream()
+            .filter(k -> k != Structural.GROUP && k != Structural.PORT)
             .toList();
 
     @Property(tries = 1500)
@@ -55,7 +58,7 @@ class AnalysisNeverThrowsPropertyTest {
         // most graphs start with an Input so that shape inference gets past the first node
         boolean input = r.nextInt(5) > 0;
         for (int i = 0; i < n; i++) {
-            BlockKind kind = i == 0 && input ? BlockKind.INPUT : KINDS.get(r.nextInt(KINDS.size()));
+            BlockKind kind = i == 0 && input ? Primitive.INPUT : KINDS.get(r.nextInt(KINDS.size()));
             nodes.add(Node.of(kind.id() + i, kind, randomParams(kind, r)));
         }
         List<Edge> edges = new ArrayList<>();
@@ -85,7 +88,7 @@ class AnalysisNeverThrowsPropertyTest {
                 case CHOICE ->
                     outside ? "nonsense" : s.choices().get(r.nextInt(s.choices().size()));
             };
-            if (kind == BlockKind.INPUT && !outside && v instanceof Integer) {
+            if (kind == Primitive.INPUT && !outside && v instanceof Integer) {
                 v = randomInt(r, 1, 64); // keep most images small so the expansions stay small
             }
             values.put(s.name(), v);

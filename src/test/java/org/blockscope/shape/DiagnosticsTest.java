@@ -3,15 +3,19 @@ package org.blockscope.shape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.blockscope.block.BlockKind;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.block.KindConverter;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.block.SubgraphBuilder;
-import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.converter.ConvertWith;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -104,7 +108,7 @@ class DiagnosticsTest {
     void aKernelLargerThanItsInputGivesOutputSizeBelowOne() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = map(b, 1, 3, 3);
-        head(b, b.add("conv5", BlockKind.CONV2D, Params.of("kernel", 5, "padding", "valid"), x));
+        head(b, b.add("conv5", Primitive.CONV2D, Params.of("kernel", 5, "padding", "valid"), x));
 
         assertThat(diagnose(b.graph()))
                 .containsExactly(
@@ -114,7 +118,7 @@ class DiagnosticsTest {
     @Test
     void channelsNotDivisibleByGroups() {
         SubgraphBuilder b = new SubgraphBuilder();
-        head(b, b.add("gconv", BlockKind.CONV2D, Params.of("groups", 2), map(b, 3, 8, 8)));
+        head(b, b.add("gconv", Primitive.CONV2D, Params.of("groups", 2), map(b, 3, 8, 8)));
 
         assertThat(diagnose(b.graph()))
                 .containsExactly(error("gconv", "input channels 3 are not divisible by groups 2"));
@@ -135,7 +139,7 @@ class DiagnosticsTest {
     @Test
     void noInput() {
         SubgraphBuilder b = new SubgraphBuilder();
-        b.classifier("softmax", b.fc("fc", b.add("pool", BlockKind.GLOBAL_AVG_POOL, Params.EMPTY), 10, true));
+        b.classifier("softmax", b.fc("fc", b.add("pool", Primitive.GLOBAL_AVG_POOL, Params.EMPTY), 10, true));
 
         assertThat(diagnose(b.graph()))
                 .containsExactly(
@@ -146,8 +150,8 @@ class DiagnosticsTest {
     @Test
     void twoInputsAreReportedOnTheSecond() {
         SubgraphBuilder b = new SubgraphBuilder();
-        String a = b.add("left", BlockKind.INPUT, Params.of("channels", 3, "height", 8, "width", 8));
-        String c = b.add("right", BlockKind.INPUT, Params.of("channels", 3, "height", 8, "width", 8));
+        String a = b.add("left", Primitive.INPUT, Params.of("channels", 3, "height", 8, "width", 8));
+        String c = b.add("right", Primitive.INPUT, Params.of("channels", 3, "height", 8, "width", 8));
         head(b, b.sum("add", a, c));
 
         assertThat(diagnose(b.graph()))
@@ -181,7 +185,7 @@ class DiagnosticsTest {
     void aResidualForcedToIdentityWithStride2NamesItsInnerAdd() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = map(b, 64, 56, 56);
-        head(b, b.add("res3a", BlockKind.RESIDUAL, Params.of("filters", 64, "stride", 2, "shortcut", "identity"), x));
+        head(b, b.add("res3a", NamedBlock.RESIDUAL, Params.of("filters", 64, "stride", 2, "shortcut", "identity"), x));
 
         assertThat(diagnose(b.graph()))
                 .containsExactly(
@@ -191,7 +195,7 @@ class DiagnosticsTest {
     @Test
     void aCompositeWithAParameterOutOfRangeQuotesIt() {
         SubgraphBuilder b = new SubgraphBuilder();
-        head(b, b.add("dense", BlockKind.DENSE_BLOCK, Params.of("layers", 0, "growth", 12), map(b, 16, 8, 8)));
+        head(b, b.add("dense", NamedBlock.DENSE_BLOCK, Params.of("layers", 0, "growth", 12), map(b, 16, 8, 8)));
 
         assertThat(diagnose(b.graph())).containsExactly(error("dense", "layers must be between 1 and 256, got 0"));
     }
@@ -200,7 +204,7 @@ class DiagnosticsTest {
     void aDenseBlockFedAVectorSaysItNeedsAMap() {
         SubgraphBuilder b = new SubgraphBuilder();
         String v = b.gap("gap0", map(b, 64, 8, 8));
-        String dense = b.add("dense", BlockKind.DENSE_BLOCK, Params.EMPTY, v);
+        String dense = b.add("dense", NamedBlock.DENSE_BLOCK, Params.EMPTY, v);
         b.classifier("softmax", b.fc("fc", dense, 10, true));
 
         assertThat(diagnose(b.graph()))
@@ -214,7 +218,7 @@ class DiagnosticsTest {
         String bad = b.sum("add", x, b.conv("down", x, 128, 3, 2, 1, 1, false));
         String y = b.conv(
                 "after", bad, 64, 3, 1, 1, 3, true); // groups 3 on 64 channels would fail too, but is never reached
-        y = b.add("res", BlockKind.RESIDUAL, Params.EMPTY, y);
+        y = b.add("res", NamedBlock.RESIDUAL, Params.EMPTY, y);
         b.classifier("softmax", b.conv("notAVector", y, 10, 3, 1, 1, 1, true));
         NetworkAnalysis a = NetworkAnalysis.of(b.graph());
 
@@ -232,7 +236,7 @@ class DiagnosticsTest {
             RESIDUAL, shortcut, IDENTITY,   'shortcut must be one of [auto, identity, projection], got ''IDENTITY'''
             """)
     void aChoiceIsMatchedExactlyNotSilentlyReadAsAnotherOne(
-            BlockKind kind, String param, String value, String message) {
+            @ConvertWith(KindConverter.class) BlockKind kind, String param, String value, String message) {
         // the rules compare choices with equals: 'SAME' must not pass validation and then act as 'explicit'
         SubgraphBuilder b = new SubgraphBuilder();
         head(b, b.add("block", kind, Params.of(param, value, "filters", 64), map(b, 64, 8, 8)));

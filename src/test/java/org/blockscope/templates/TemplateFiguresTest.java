@@ -2,7 +2,7 @@ package org.blockscope.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

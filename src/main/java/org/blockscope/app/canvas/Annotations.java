@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.blockscope.cost.NetworkAnalysis;
-import org.blockscope.cost.NodeStats;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.NodeStats;
 import org.blockscope.graph.Diagnostic;
 
 /** What the canvas writes on the nodes of one graph: stats and problems by node name. */

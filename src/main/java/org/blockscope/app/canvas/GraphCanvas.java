@@ -21,12 +21,12 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.app.diagram.AutoLayout;
 import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.app.diagram.Stages;
 import org.blockscope.app.model.EditorModel;
-import org.blockscope.block.BlockKind;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.block.BlockKinds;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Position;
@@ -339,7 +339,7 @@ public final class GraphCanvas extends Region {
 
     /** Adds a block of kind {@code kindId} centred at view point (x, y); returns its name or null. */
     String drop(String kindId, double x, double y) {
-        return BlockKind.byId(kindId)
+        return BlockKinds.byId(kindId)
                 .map(k -> {
                     SkinGeometry geo = view.geometry();
                     Point2D d = panZoom.toDoc(x, y);

@@ -10,11 +10,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
+import org.blockscope.analysis.NodeStats;
+import org.blockscope.analysis.Numbers;
 import org.blockscope.app.diagram.Box;
 import org.blockscope.app.diagram.Point;
 import org.blockscope.app.diagram.SkinGeometry;
-import org.blockscope.cli.Numbers;
-import org.blockscope.cost.NodeStats;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Node;
 

@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.primitive.Primitive;
 
 /**
  * What an edge does, for its colour: a plain connection, or a skip (its source also reaches the
@@ -62,13 +63,13 @@ public enum EdgeRole {
     }
 
     private static EdgeRole mergeRole(BlockKind k) {
-        if (k == BlockKind.ADD) {
+        if (k == Primitive.ADD) {
             return RESIDUAL;
         }
-        if (k == BlockKind.CONCAT) {
+        if (k == Primitive.CONCAT) {
             return CONCAT;
         }
-        if (k == BlockKind.SCALE) {
+        if (k == Primitive.SCALE) {
             return SE_GATE;
         }
         return SKIP;

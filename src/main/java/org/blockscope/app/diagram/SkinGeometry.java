@@ -1,9 +1,10 @@
 package org.blockscope.app.diagram;
 
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 
 /**
  * Where things sit on a node's box, in document units, and the font sizes drawn there. Fixed
@@ -57,9 +58,9 @@ public record SkinGeometry(double width, double header, double line, double port
 
     /** Input ports drawn for {@code n}: variadic kinds show one free port after the highest used. */
     public static int inputPorts(Graph g, Node n) {
-        if (n.kind() == BlockKind.GROUP) {
+        if (n.kind() == Structural.GROUP) {
             return Math.max(1, (int) n.body().graph().nodes().stream()
-                    .filter(x -> x.kind() == BlockKind.PORT)
+                    .filter(x -> x.kind() == Structural.PORT)
                     .count());
         }
         int connected = g.inputs(n.name()).size();
@@ -69,7 +70,7 @@ public record SkinGeometry(double width, double header, double line, double port
 
     /** Whether {@code n} has an output port (a Classifier ends the network). */
     public static boolean hasOutput(Node n) {
-        return n.kind() != BlockKind.CLASSIFIER;
+        return n.kind() != Primitive.CLASSIFIER;
     }
 
     /** The box of {@code n} at its position. */

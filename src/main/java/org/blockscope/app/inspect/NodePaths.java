@@ -3,11 +3,11 @@ package org.blockscope.app.inspect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.expand.SqueezeExcitationExpansion;
+import org.blockscope.block.SqueezeExcitationExpansion;
 import org.blockscope.graph.Edge;
+import org.blockscope.primitive.Primitive;
+import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.shape.ExpandedGraph;
-import org.blockscope.shape.PrimitiveNode;
 
 /** Which primitive paths stand for a top-level node's output and input, and where the SE gates are. */
 public final class NodePaths {
@@ -37,7 +37,7 @@ public final class NodePaths {
         List<String> out = new ArrayList<>();
         String suffix = "/" + SqueezeExcitationExpansion.GATE;
         for (PrimitiveNode p : g.nodes()) {
-            if (p.kind() == BlockKind.ACTIVATION
+            if (p.kind() == Primitive.ACTIVATION
                     && p.path().endsWith(suffix)
                     && "sigmoid".equals(p.params().getString("function"))) {
                 out.add(p.path().substring(0, p.path().length() - suffix.length()));
@@ -48,6 +48,6 @@ public final class NodePaths {
 
     /** The first plain convolution (its weights are the "first-layer filters"). */
     public static Optional<PrimitiveNode> firstConv(ExpandedGraph g) {
-        return g.nodes().stream().filter(p -> p.kind() == BlockKind.CONV2D).findFirst();
+        return g.nodes().stream().filter(p -> p.kind() == Primitive.CONV2D).findFirst();
     }
 }

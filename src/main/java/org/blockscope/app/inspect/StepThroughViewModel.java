@@ -16,8 +16,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.inspect.Activation;
 import org.blockscope.engine.inspect.ModelProbe;
+import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.shape.ExpandedGraph;
-import org.blockscope.shape.PrimitiveNode;
 
 /**
  * A debugger for one forward pass of the probe image: the primitives in evaluation (topological)

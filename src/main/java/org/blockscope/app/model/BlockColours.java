@@ -1,6 +1,6 @@
 package org.blockscope.app.model;
 
-import org.blockscope.block.Category;
+import org.blockscope.kind.Category;
 
 /** One colour per palette category, shared by the palette icons, the placeholder canvas and SVG export. */
 public final class BlockColours {

@@ -5,12 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.blockscope.block.BlockKind;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 
 /** Which connections the editor allows, and why not: pure decisions over an immutable graph. */
 final class ConnectionRules {
@@ -24,12 +25,12 @@ final class ConnectionRules {
         }
         Node target = g.node(to);
         Node source = g.node(from);
-        if (source.kind() == BlockKind.CLASSIFIER) {
+        if (source.kind() == Primitive.CLASSIFIER) {
             return Optional.of("'" + from + "' is an output: nothing can follow a Classifier");
         }
-        int ports = target.kind() == BlockKind.GROUP
+        int ports = target.kind() == Structural.GROUP
                 ? (int) target.body().graph().nodes().stream()
-                        .filter(n -> n.kind() == BlockKind.PORT)
+                        .filter(n -> n.kind() == Structural.PORT)
                         .count()
                 : target.kind().inputPorts(g.inputs(to).size());
         if (ports == 0) {
@@ -55,7 +56,7 @@ final class ConnectionRules {
     /** The first free input port of {@code to} (variadic kinds always have one). */
     static int freePort(Graph g, String to) {
         Node n = g.node(to);
-        int ports = n.kind() == BlockKind.GROUP
+        int ports = n.kind() == Structural.GROUP
                 ? Integer.MAX_VALUE
                 : n.kind().inputPorts(g.inputs(to).size());
         for (int p = 0; p < ports; p++) {

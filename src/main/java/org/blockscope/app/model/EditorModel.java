@@ -21,10 +21,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.app.diagram.Direction;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.ParamSpec;
-import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.edit.AddEdge;
 import org.blockscope.edit.AddNode;
 import org.blockscope.edit.Clipboard;
@@ -42,7 +40,9 @@ import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Position;
 import org.blockscope.graph.Shape;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.ParamSpec;
+import org.blockscope.primitive.PrimitiveNode;
 
 /**
  * The editor's view-model: the document, the selection and the latest analysis, plus every

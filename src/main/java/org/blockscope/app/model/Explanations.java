@@ -12,13 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.blockscope.block.BlockKind;
-import org.blockscope.cli.Numbers;
-import org.blockscope.cost.NetworkAnalysis;
-import org.blockscope.cost.NodeStats;
+import org.blockscope.analysis.Formulas;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.NodeStats;
+import org.blockscope.analysis.Numbers;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Shape;
+import org.blockscope.kind.BlockKind;
 
 /**
  * The teaching text of a block: a plain Markdown file per kind ({@code blocks/<kind id>.md}, which a

@@ -1,11 +1,11 @@
 package org.blockscope.app.model;
 
 import java.util.Optional;
-import org.blockscope.block.BlockKind;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Shape;
+import org.blockscope.primitive.Primitive;
 
 /**
  * The one-click answer to an ImageNet-sized network on small images: the smallest input, at least
@@ -18,7 +18,7 @@ public final class InputResize {
 
     /** The network's Input node, if it has exactly one. */
     public static Optional<Node> input(Graph g) {
-        var inputs = g.nodes().stream().filter(n -> n.kind() == BlockKind.INPUT).toList();
+        var inputs = g.nodes().stream().filter(n -> n.kind() == Primitive.INPUT).toList();
         return inputs.size() == 1 ? Optional.of(inputs.get(0)) : Optional.empty();
     }
 

@@ -5,19 +5,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.NodeStats;
 import org.blockscope.app.diagram.AutoLayout;
 import org.blockscope.app.diagram.SkinGeometry;
-import org.blockscope.block.BlockKind;
 import org.blockscope.cost.Cost;
-import org.blockscope.cost.NetworkAnalysis;
-import org.blockscope.cost.NodeStats;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Shape;
 import org.blockscope.graph.Subgraph;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.shape.Expander;
-import org.blockscope.shape.PrimitiveNode;
 
 /**
  * The inside of a named block or group, possibly nested ({@code stage2_0 › se}): its expansion for
@@ -92,7 +92,7 @@ public record InsideView(List<String> path, Node node, Graph graph, String outpu
     /** The output shape of inner node {@code name} of {@code g} (whose primitives are named {@code prefix/…}). */
     private static Optional<Shape> shapeOf(NetworkAnalysis a, Graph g, String prefix, List<Shape> inputs, String name) {
         Node n = g.node(name);
-        if (n.kind() == BlockKind.PORT) {
+        if (n.kind() == Structural.PORT) {
             int i = n.params().getInt("index");
             return i < inputs.size() ? Optional.of(inputs.get(i)) : Optional.empty();
         }
@@ -114,7 +114,7 @@ public record InsideView(List<String> path, Node node, Graph graph, String outpu
     private static Map<String, NodeStats> stats(NetworkAnalysis a, Graph g, String prefix, List<Shape> inputs) {
         Map<String, NodeStats> stats = new HashMap<>();
         for (Node n : g.nodes()) {
-            if (n.kind() == BlockKind.PORT) {
+            if (n.kind() == Structural.PORT) {
                 int i = n.params().getInt("index");
                 if (i < inputs.size()) {
                     stats.put(n.name(), new NodeStats(n.name(), "Port", inputs.get(i), Cost.ZERO, null));

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.blockscope.block.ParamSpec;
-import org.blockscope.cli.Numbers;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.Numbers;
 import org.blockscope.cost.Cost;
-import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
+import org.blockscope.kind.ParamSpec;
 
 /**
  * What the inspector shows and which editor each parameter gets. Pure decisions, no JavaFX

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.Category;
+import org.blockscope.block.BlockKinds;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Category;
 
 /** What the palette lists and which entries a search keeps. Pure Java. */
 public final class PaletteModel {
@@ -16,8 +16,7 @@ public final class PaletteModel {
 
     /** Every kind a user can place (not groups or ports), by category in palette order. */
     public static Map<Category, List<BlockKind>> entries() {
-        return Stream.of(BlockKind.values())
-                .filter(k -> k != BlockKind.GROUP && k != BlockKind.PORT)
+        return BlockKinds.placeable().stream()
                 .collect(Collectors.groupingBy(
                         BlockKind::category, () -> new EnumMap<>(Category.class), Collectors.toList()));
     }

@@ -2,7 +2,7 @@ package org.blockscope.app.model;
 
 import java.util.Locale;
 import java.util.Map;
-import org.blockscope.block.ParamSpec;
+import org.blockscope.kind.ParamSpec;
 
 /**
  * The inspector's words for parameters: "SE ratio" for {@code seRatio}, "3×3 reduce" for

@@ -2,14 +2,14 @@ package org.blockscope.app.model;
 
 import java.util.Locale;
 import java.util.Map;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.NodeStats;
+import org.blockscope.analysis.Numbers;
 import org.blockscope.app.diagram.Box;
 import org.blockscope.app.diagram.Diagram;
 import org.blockscope.app.diagram.Direction;
 import org.blockscope.app.diagram.Route;
 import org.blockscope.app.diagram.SkinGeometry;
-import org.blockscope.cli.Numbers;
-import org.blockscope.cost.NetworkAnalysis;
-import org.blockscope.cost.NodeStats;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;

@@ -2,7 +2,7 @@ package org.blockscope.app.train;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.blockscope.cli.Numbers;
+import org.blockscope.analysis.Numbers;
 import org.blockscope.cost.Cost;
 import org.blockscope.graph.Shape;
 

@@ -5,9 +5,9 @@ import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.InputResize;
-import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.engine.run.TrainingRun;
 import org.blockscope.graph.Shape;
 

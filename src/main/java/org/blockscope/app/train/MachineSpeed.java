@@ -1,7 +1,7 @@
 package org.blockscope.app.train;
 
 import java.util.Locale;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.engine.inspect.ModelProbe;
 import org.blockscope.templates.Templates;
 

@@ -13,8 +13,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.app.model.EditorModel;
-import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.engine.run.TrainingRun;
 import org.blockscope.graph.Shape;
 

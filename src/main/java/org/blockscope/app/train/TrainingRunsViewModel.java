@@ -379,7 +379,7 @@ public final class TrainingRunsViewModel {
                     .toArray();
             MachineSpeed.observed(
                     v[v.length / 2],
-                    org.blockscope.cost.NetworkAnalysis.of(record.graph())
+                    org.blockscope.analysis.NetworkAnalysis.of(record.graph())
                             .total()
                             .macs());
         }

@@ -15,8 +15,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.app.model.EditorModel;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Graph;
 
@@ -148,7 +149,7 @@ public final class TrainingSettingsViewModel {
 
     private static String defaultName(Graph g) {
         boolean se = g.nodes().stream()
-                .anyMatch(n -> n.kind() == org.blockscope.block.BlockKind.SE
+                .anyMatch(n -> n.kind() == NamedBlock.SE
                         || (n.params().has("se")
                                 && Boolean.TRUE.equals(n.params().get("se"))));
         return g.nodes().size() + " blocks" + (se ? ", with SE" : "");

@@ -51,6 +51,11 @@ public final class Actions {
         add("saveAs", "Save as…", "Shortcut+Shift+S", files::saveAs);
         add("exportPng", "Export PNG…", "Shortcut+E", files::exportPng).enabledWhen(notEmpty);
         add("exportSvg", "Export SVG…", "Shortcut+Shift+E", files::exportSvg).enabledWhen(notEmpty);
+        add("exportOnnx", "Export ONNX…", null, files.exports()::exportOnnx).enabledWhen(notEmpty);
+        add("exportPyTorch", "Export PyTorch project…", null, files.exports()::exportPyTorch)
+                .enabledWhen(notEmpty);
+        add("openWeights", "Open trained weights…", null, files.exports()::openTrainedWeights);
+        add("followMetrics", "Follow training metrics…", null, files.exports()::followMetrics);
         add("exit", "Exit", "Shortcut+Q", exit);
 
         // ---- edit

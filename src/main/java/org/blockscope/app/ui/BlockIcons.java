@@ -1,5 +1,7 @@
 package org.blockscope.app.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
@@ -9,7 +11,8 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.SVGPath;
 import javafx.scene.shape.Shape;
 import org.blockscope.app.model.BlockColours;
-import org.blockscope.block.BlockKind;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Glyph;
 
 /** Small 20×20 vector icons, one idea per kind, drawn in code in the kind's category colour. */
 public final class BlockIcons {
@@ -42,65 +45,20 @@ public final class BlockIcons {
     }
 
     private static Shape[] marks(BlockKind k) {
-        return switch (k) {
-            case INPUT -> new Shape[] {rect(4, 5, 12, 10), line(4, 14, 9, 9, 12, 12, 14, 10, 16, 13)};
-            case CONV2D -> grid(5, 5, 3, 3.4);
-            case DEPTHWISE_CONV2D -> new Shape[] {rect(4, 8, 8, 8), rect(6, 6, 8, 8), rect(8, 4, 8, 8)};
-            case BATCH_NORM -> new Shape[] {path("M3 15 C7 15 8 4 10 4 C12 4 13 15 17 15")};
-            case ACTIVATION -> new Shape[] {line(3, 14, 10, 14, 17, 5)};
-            case MAX_POOL, AVG_POOL ->
-                new Shape[] {
-                    rect(3, 4, 8, 8),
-                    line(12, 8, 15, 8),
-                    rect(15, 7, 3, 3),
-                    k == BlockKind.MAX_POOL ? line(5, 10, 7, 6, 9, 10) : line(5, 8, 9, 8)
-                };
-            case GLOBAL_AVG_POOL -> new Shape[] {rect(3, 4, 8, 11), line(12, 10, 15, 10), dot(16.5, 10)};
-            case FLATTEN -> new Shape[] {rect(4, 4, 6, 6), line(11, 7, 13, 12), rect(3, 13, 14, 3)};
-            case FULLY_CONNECTED ->
-                new Shape[] {
-                    dot(5, 6),
-                    dot(5, 14),
-                    dot(15, 5),
-                    dot(15, 10),
-                    dot(15, 15),
-                    line(5, 6, 15, 5),
-                    line(5, 6, 15, 15),
-                    line(5, 14, 15, 5),
-                    line(5, 14, 15, 15),
-                    line(5, 6, 15, 10),
-                    line(5, 14, 15, 10)
-                };
-            case DROPOUT ->
-                new Shape[] {dot(6, 6), dot(14, 6), dot(10, 10), dot(6, 14), ring(14, 14), ring(10, 6 + 0.01)};
-            case ADD -> new Shape[] {line(10, 4, 10, 16), line(4, 10, 16, 10)};
-            case CONCAT -> new Shape[] {rect(4, 4, 12, 5), rect(4, 11, 12, 5)};
-            case SCALE -> new Shape[] {line(5, 5, 15, 15), line(15, 5, 5, 15)};
-            case CHANNEL_SHUFFLE -> new Shape[] {line(4, 6, 16, 14), line(4, 14, 16, 6), line(4, 10, 16, 10)};
-            case CLASSIFIER -> new Shape[] {rect(4, 11, 3, 5), rect(8.5, 5, 3, 11), rect(13, 9, 3, 7)};
-            case INCEPTION, AUX_CLASSIFIER ->
-                new Shape[] {
-                    line(10, 3, 10, 6),
-                    line(10, 6, 5, 10),
-                    line(10, 6, 10, 10),
-                    line(10, 6, 15, 10),
-                    dot(5, 12),
-                    dot(10, 12),
-                    dot(15, 12),
-                    line(5, 13, 10, 17, 15, 13)
-                };
-            case RESIDUAL, RESNEXT, MBCONV, SHUFFLE_UNIT ->
-                new Shape[] {
-                    rect(7, 3, 6, 5), rect(7, 12, 6, 5), line(10, 8, 10, 12), path("M13 5.5 C18 5.5 18 14.5 13 14.5")
-                };
-            case DENSE_BLOCK, TRANSITION ->
-                new Shape[] {rect(3, 4, 3, 12), rect(8, 4, 3, 12), rect(13, 4, 4, 12), path("M4.5 4 C4.5 1 14 1 14 4")};
-            case SE ->
-                new Shape[] {rect(3, 5, 6, 10), line(9, 10, 12, 10), dot(13.5, 10), path("M15 10 C17 10 17 4 6 4")};
-            case SEPARABLE_CONV -> new Shape[] {rect(3, 6, 6, 8), line(9, 10, 12, 10), rect(12, 8, 5, 4)};
-            case VGG_STAGE -> new Shape[] {rect(3, 5, 4, 10), rect(8, 5, 4, 10), rect(13, 7, 3, 6)};
-            case GROUP, PORT -> new Shape[] {dashed(rect(4, 4, 12, 12))};
-        };
+        List<Shape> shapes = new ArrayList<>();
+        for (Glyph.Mark m : Glyph.parse(k.glyph())) {
+            double[] v = m.numbers();
+            switch (m.type()) {
+                case RECT -> shapes.add(rect(v[0], v[1], v[2], v[3]));
+                case DASHED -> shapes.add(dashed(rect(v[0], v[1], v[2], v[3])));
+                case LINE -> shapes.add(line(v));
+                case DOT -> shapes.add(dot(v[0], v[1]));
+                case RING -> shapes.add(ring(v[0], v[1]));
+                case GRID -> shapes.addAll(List.of(grid(v[0], v[1], (int) v[2], v[3])));
+                case PATH -> shapes.add(path(m.path()));
+            }
+        }
+        return shapes.toArray(Shape[]::new);
     }
 
     private static Shape[] grid(double x, double y, int n, double cell) {

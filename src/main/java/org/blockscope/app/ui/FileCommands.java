@@ -37,6 +37,7 @@ public final class FileCommands {
     private final java.util.function.Consumer<String> notice;
     private Path lastDir;
     private String templateTitle;
+    private final ExportCommands exports;
 
     public FileCommands(
             Supplier<Window> owner,
@@ -51,6 +52,12 @@ public final class FileCommands {
         this.canvas = canvas;
         this.io = io;
         this.notice = notice;
+        this.exports = new ExportCommands(this, owner, session, model, io, notice);
+    }
+
+    /** Export to ONNX and PyTorch, open trained weights, follow a training run's metrics. */
+    public ExportCommands exports() {
+        return exports;
     }
 
     /** Asks about unsaved changes; true when it is fine to replace or close the document. */

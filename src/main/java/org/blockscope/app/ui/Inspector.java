@@ -10,9 +10,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.InspectorModel;
-import org.blockscope.block.ParamSpec;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
+import org.blockscope.kind.ParamSpec;
 import org.controlsfx.control.PropertySheet;
 
 /**

@@ -25,9 +25,9 @@ import org.blockscope.app.model.Explanations;
 import org.blockscope.app.model.FileSession;
 import org.blockscope.app.model.Lessons;
 import org.blockscope.app.model.Placement;
-import org.blockscope.block.BlockKind;
 import org.blockscope.edit.Document;
 import org.blockscope.graph.Graph;
+import org.blockscope.kind.BlockKind;
 
 /**
  * The editor window: palette, canvas, inspector with explanation, summary and problems, status

@@ -19,8 +19,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.blockscope.app.model.PaletteModel;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.Category;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Category;
 
 /**
  * The block palette: one titled section per category, a search field, and an entry per kind with

@@ -13,7 +13,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.util.Callback;
 import org.blockscope.app.model.InspectorModel;
-import org.blockscope.block.ParamSpec;
+import org.blockscope.kind.ParamSpec;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
 

@@ -8,7 +8,7 @@ import javafx.beans.value.ObservableValue;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.InspectorModel;
 import org.blockscope.app.model.ParamLabels;
-import org.blockscope.block.ParamSpec;
+import org.blockscope.kind.ParamSpec;
 import org.controlsfx.control.PropertySheet;
 
 /**

@@ -15,10 +15,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.Numbers;
 import org.blockscope.app.model.Lessons;
-import org.blockscope.cli.Numbers;
 import org.blockscope.cost.Cost;
-import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.templates.Template;
 import org.blockscope.templates.Templates;
 

@@ -11,11 +11,11 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import org.blockscope.analysis.NodeStats;
+import org.blockscope.analysis.Numbers;
+import org.blockscope.analysis.SummaryReport;
 import org.blockscope.app.model.EditorModel;
-import org.blockscope.cli.Numbers;
-import org.blockscope.cli.SummaryReport;
 import org.blockscope.cost.Cost;
-import org.blockscope.cost.NodeStats;
 
 /**
  * The summary table, with the CLI's columns and rows ({@link SummaryReport#rows()}) and a totals

@@ -14,9 +14,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.blockscope.cli.Numbers;
+import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.analysis.Numbers;
 import org.blockscope.cost.Cost;
-import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.templates.Template;
 import org.blockscope.templates.Templates;
 

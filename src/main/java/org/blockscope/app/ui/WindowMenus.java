@@ -38,7 +38,22 @@ final class WindowMenus {
         fillRecent.run();
         Menu file = menu("File", "new", "template", "open");
         file.getItems().add(recent);
-        file.getItems().addAll(items(false, "|", "save", "saveAs", "|", "exportPng", "exportSvg", "|", "exit"));
+        file.getItems()
+                .addAll(items(
+                        false,
+                        "openWeights",
+                        "|",
+                        "save",
+                        "saveAs",
+                        "|",
+                        "exportPng",
+                        "exportSvg",
+                        "exportOnnx",
+                        "exportPyTorch",
+                        "|",
+                        "followMetrics",
+                        "|",
+                        "exit"));
         MenuBar bar = new MenuBar(
                 file,
                 menu(

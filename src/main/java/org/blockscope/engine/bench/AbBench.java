@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import org.blockscope.engine.backend.BufferPool;
+import org.blockscope.engine.backend.OneDnn;
+import org.blockscope.engine.backend.Workers;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
-import org.blockscope.engine.kernel.BufferPool;
-import org.blockscope.engine.kernel.OneDnn;
-import org.blockscope.engine.kernel.Workers;
 import org.blockscope.engine.train.Optimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -65,7 +65,7 @@ public final class AbBench {
         }
     }
 
-    /** One template; {@code warmup} in seconds (A and B alternate during it too). */
+    /** One template; {@code warmup}: the longest warm-up in seconds (A and B alternate during it too). */
     public static Result run(String template, Setting setting, int batch, double warmup, int iterations) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         BufferPool.clear(); // as EngineBench: the previous template's leftovers go first
@@ -80,15 +80,21 @@ public final class AbBench {
         List<List<Double>> train = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> infer = List.of(new ArrayList<>(), new ArrayList<>());
         try {
-            long start = System.nanoTime();
-            for (int i = 0; EngineBench.warmingUp(i, start, warmup); i++) {
+            Warmup w = new Warmup(warmup);
+            while (w.more()) {
+                long[] t = new long[2];
                 for (int k = 0; k < 2; k++) {
                     setting.apply.accept(m, k == 1);
+                    long t0 = System.nanoTime();
                     m.forward(x, Mode.TRAINING);
                     m.backward(labels);
                     opt.step(m, 0.01);
+                    long t1 = System.nanoTime();
                     m.infer(x);
+                    t[0] += t1 - t0;
+                    t[1] += System.nanoTime() - t1;
                 }
+                w.record(t[0], t[1]);
             }
             for (int i = 0; i < iterations; i++) {
                 for (int k = 0; k < 2; k++) {

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.blockscope.engine.backend.BufferPool;
 import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
-import org.blockscope.engine.kernel.BufferPool;
 import org.blockscope.engine.train.Optimizer;
 import org.blockscope.engine.train.OptimizerConfig;
 import org.blockscope.templates.Templates;
@@ -22,17 +22,17 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Measures training (forward, backward, SGD step) and inference speed of templates at one batch
- * size on random images, with peak heap and off-heap (JavaCPP physical) memory.
- * Usage: {@code EngineBench [--batch 64] [--warmup 20] [--iterations 10] [--profile] [template ...]}
+ * size on random images, with peak heap, off-heap (JavaCPP) and resident memory of the process.
+ * Usage: {@code EngineBench [--batch 64] [--warmup 120] [--iterations 10] [--profile] [template ...]}
  * (default resnet20 se_resnet20 densenet_bc40). Run it alone: OpenMP threads busy-wait.
  *
  * <p>Speeds are computed from the median iteration time, which is robust to bursts of other load on a
- * shared machine, after a warm-up of {@link #WARMUP_SECONDS} seconds (at least {@link #MIN_WARMUP}
- * iterations) of training and inference; {@code bench/pytorch_bench.py} measures the same way. The
- * warm-up is long because the JVM keeps compiling the engine's loops for a while: ResNet-20 benchmarked
- * three times in one process after 30 warm-up iterations each trained at 415, 441 and 457 img/s, and
- * its iterations took 145-280 ms during the first 30. The figures are the steady speed of a training
- * run, as a JMH warm-up would give; the first seconds of a run are slower.
+ * shared machine, after a warm-up that lasts until the median iteration time stops moving
+ * ({@link Warmup}, at most {@code --warmup} seconds); {@code bench/pytorch_bench.py} measures the same
+ * way. The figures are the steady speed of a training run, as a JMH warm-up would give; the first seconds
+ * of a run are slower (the JVM compiles the engine's loops meanwhile). Each template's peak resident
+ * memory is measured from its own start ({@link ProcessMemory}); {@code bench/compare.sh} runs each net in
+ * a process of its own.
  */
 public final class EngineBench {
     private EngineBench() {}
@@ -48,6 +48,9 @@ public final class EngineBench {
             double inferenceImagesPerSecond,
             long peakHeapBytes,
             long peakOffHeapBytes,
+            long peakResidentBytes,
+            int warmupIterations,
+            double warmupSeconds,
             Map<String, double[]> trainProfileMs,
             Map<String, double[]> inferenceProfileMs) {
         @Override
@@ -55,25 +58,33 @@ public final class EngineBench {
             return String.format(
                     Locale.ROOT,
                     "%-14s batch %3d  train %7.1f img/s  inference %7.1f img/s  "
-                            + "peak heap %5d MB  peak off-heap %5d MB",
+                            + "peak heap %5d MB  peak off-heap %5d MB  peak RSS %5d MB  (warm-up %d iterations, %.0f s)",
                     template,
                     batch,
                     trainImagesPerSecond,
                     inferenceImagesPerSecond,
                     peakHeapBytes >> 20,
-                    peakOffHeapBytes >> 20);
+                    peakOffHeapBytes >> 20,
+                    peakResidentBytes >> 20,
+                    warmupIterations,
+                    warmupSeconds);
+        }
+
+        /** One line for scripts: {@code RESULT template batch train_img_s infer_img_s peak_rss_bytes}. */
+        public String machineLine() {
+            return String.format(
+                    Locale.ROOT,
+                    "RESULT %s %d %.2f %.2f %d",
+                    template,
+                    batch,
+                    trainImagesPerSecond,
+                    inferenceImagesPerSecond,
+                    peakResidentBytes);
         }
     }
 
-    /** Default warm-up before timing, seconds of training and inference (bench/pytorch_bench.py warms up as long). */
-    public static final double WARMUP_SECONDS = 20;
-    /** Warm-up iterations at least, whatever the time. */
-    static final int MIN_WARMUP = 3;
-
-    /** Whether to warm up once more: under {@link #MIN_WARMUP} iterations done, or time left. */
-    static boolean warmingUp(int done, long startNanos, double seconds) {
-        return done < MIN_WARMUP || System.nanoTime() - startNanos < seconds * 1e9;
-    }
+    /** Default limit of the warm-up, seconds (it stops earlier once iteration times have settled). */
+    public static final double WARMUP_SECONDS = 120;
 
     private static long peakHeap;
     private static long peakOffHeap;
@@ -82,11 +93,13 @@ public final class EngineBench {
         Runtime r = Runtime.getRuntime();
         peakHeap = Math.max(peakHeap, r.totalMemory() - r.freeMemory());
         peakOffHeap = Math.max(peakOffHeap, Pointer.physicalBytes());
+        ProcessMemory.sample();
     }
 
     /**
      * Benchmarks each template in turn (FLOAT), printing one line per template (and, with profile,
-     * the time per primitive kind) to {@code out}. For the CLI: {@code blockscope bench --engine}.
+     * the time per primitive kind) to {@code out}; {@code warmup} is the longest warm-up in seconds. For
+     * the CLI: {@code blockscope bench --engine}.
      */
     public static List<Result> run(List<String> templates, int batch, double warmup, int iterations, PrintWriter out) {
         return run(templates, batch, warmup, iterations, false, out);
@@ -106,6 +119,7 @@ public final class EngineBench {
                 print(out, t + " inference, ms per batch", r.inferenceProfileMs());
             }
             out.println(r);
+            out.println(r.machineLine());
             out.flush();
             results.add(r);
         }
@@ -134,11 +148,12 @@ public final class EngineBench {
         }
     }
 
-    /** One template; {@code warmup} in seconds. */
+    /** One template; {@code warmup}: the longest warm-up, in seconds. */
     public static Result run(String template, int batch, double warmup, int iterations, boolean profile) {
         BufferPool.clear(); // the previous template's buffers and garbage go first:
         System.gc(); // measured after ResNet-20 and SE-ResNet-20 in the same
         // process, DenseNet trained at half its own speed
+        ProcessMemory.resetPeak();
         Fixture f = Fixture.of(template, batch);
         Model m = f.model();
         INDArray x = f.x();
@@ -146,12 +161,16 @@ public final class EngineBench {
         Optimizer opt = f.optimizer();
         peakHeap = 0;
         peakOffHeap = 0;
-        long start = System.nanoTime();
-        for (int i = 0; warmingUp(i, start, warmup); i++) { // the JIT compiles the loops meanwhile
+        Warmup w = new Warmup(warmup);
+        while (w.more()) { // the JIT compiles the loops meanwhile
+            long t0 = System.nanoTime();
             m.forward(x, Mode.TRAINING);
             m.backward(labels);
             opt.step(m, 0.01);
+            long t1 = System.nanoTime();
             m.infer(x);
+            w.record(t1 - t0, System.nanoTime() - t1);
+            sample();
         }
         m.profiling(profile);
         long[] t = new long[iterations];
@@ -175,7 +194,18 @@ public final class EngineBench {
         double inference = batch / (median(t) / 1e9);
         Map<String, double[]> inferenceProfile = perIteration(m.profile(), iterations);
         m.profiling(false);
-        return new Result(template, batch, train, inference, peakHeap, peakOffHeap, trainProfile, inferenceProfile);
+        return new Result(
+                template,
+                batch,
+                train,
+                inference,
+                peakHeap,
+                peakOffHeap,
+                ProcessMemory.peakResidentBytes(),
+                w.iterations(),
+                w.seconds(),
+                trainProfile,
+                inferenceProfile);
     }
 
     private static double median(long[] t) {
@@ -199,18 +229,19 @@ public final class EngineBench {
         p.forEach((k, v) -> out.printf(Locale.ROOT, "  %-18s fwd %7.1f  bwd %7.1f%n", k, v[0], v[1]));
     }
 
-    /** One line on the threading setup, printed before the figures. */
+    /** One line on the threading setup and the CPU, printed before the figures. */
     public static String threads() {
-        String convs = org.blockscope.engine.kernel.OneDnn.available()
-                ? "convolutions on oneDNN " + org.blockscope.engine.kernel.OneDnn.version() + " (direct)"
+        String convs = org.blockscope.engine.backend.OneDnn.available()
+                ? "convolutions on oneDNN " + org.blockscope.engine.backend.OneDnn.version() + " (direct), ISA "
+                        + org.blockscope.engine.backend.OneDnn.isa()
                 : "convolutions on libnd4j ("
-                        + (org.blockscope.engine.kernel.OneDnn.failure() == null
+                        + (org.blockscope.engine.backend.OneDnn.failure() == null
                                 ? "oneDNN switched off"
-                                : "oneDNN preset not loaded: " + org.blockscope.engine.kernel.OneDnn.failure())
+                                : "oneDNN preset not loaded: " + org.blockscope.engine.backend.OneDnn.failure())
                         + ")";
         return "threads: " + Runtime.getRuntime().availableProcessors() + " cores, OpenMP idle threads "
                 + (org.blockscope.engine.NativeThreads.passive() ? "sleep (OMP_WAIT_POLICY=PASSIVE)" : "spin")
-                + ", Java loop threads " + org.blockscope.engine.kernel.Workers.threadCount() + "; " + convs;
+                + ", Java loop threads " + org.blockscope.engine.backend.Workers.threadCount() + "; " + convs;
     }
 
     public static void main(String[] args) {

@@ -1,10 +1,11 @@
 package org.blockscope.engine.compile;
 
 import java.util.List;
+import org.blockscope.engine.backend.ChannelsLast;
+import org.blockscope.engine.kernel.BatchNormFold;
 import org.blockscope.engine.kernel.BatchNormKernel;
-import org.blockscope.engine.kernel.ChannelsLast;
 import org.blockscope.engine.kernel.ParamGrads;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,9 +22,6 @@ final class BatchNormStep extends Step {
     private final Tensor runningVar;
     private final double eps;
     private final double momentum;
-    private BatchNormKernel.Saved saved;
-    /** The convolution this batch norm folds into in fused inference passes, or null. */
-    private ConvStep foldedInto;
 
     BatchNormStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
         super(n, index, inputs);
@@ -44,7 +42,7 @@ final class BatchNormStep extends Step {
     @Override
     INDArray forward(Pass p) {
         INDArray x = p.in(this, 0);
-        boolean withRelu = appliesRelu && p.fastTraining && p.mode == Mode.TRAINING;
+        boolean withRelu = p.fusions().appliesRelu(index) && p.fastTraining && p.mode == Mode.TRAINING;
         BatchNormKernel.TrainOut o = p.mode == Mode.TRAINING
                 ? BatchNormKernel.forwardTrain(
                         x,
@@ -57,7 +55,7 @@ final class BatchNormStep extends Step {
                         withRelu)
                 : BatchNormKernel.forwardInferenceSaved(
                         x, gamma.value(), beta.value(), runningMean.value(), runningVar.value(), eps);
-        saved = o.saved();
+        p.state[index] = o.saved();
         if (withRelu) {
             p.markReluApplied(this); // the ReLU step passes y on; its backward is unchanged
         }
@@ -70,20 +68,16 @@ final class BatchNormStep extends Step {
         return true;
     }
 
-    void foldedInto(ConvStep conv) {
-        foldedInto = conv;
-    }
-
     /** {w', b'}: the convolution's weight and bias with this batch norm (running statistics) folded in. */
     INDArray[] foldInto(INDArray w, INDArray b) {
-        return ChannelsLast.foldBatchNorm(
-                w, b, gamma.value(), beta.value(), runningMean.value(), runningVar.value(), eps);
+        return BatchNormFold.intoConv(w, b, gamma.value(), beta.value(), runningMean.value(), runningVar.value(), eps);
     }
 
     @Override
     INDArray forwardChannelsLast(Pass p) {
-        if (foldedInto != null && p.isChannelsLast(this, 0)) { // the convolution already applied it,
-            if (appliesRelu) {
+        boolean relu = p.fusions().appliesRelu(index);
+        if (p.fusions().isFolded(index) && p.isChannelsLast(this, 0)) { // the convolution already applied it,
+            if (relu) {
                 p.markReluApplied(this); // and the ReLU after it
             }
             return p.channelsLast(this, p.inChannelsLast(this, 0));
@@ -97,8 +91,8 @@ final class BatchNormStep extends Step {
                 scale[c] = g[c] / Math.sqrt(v[c] + eps);
                 shift[c] = b[c] - m[c] * scale[c];
             }
-            INDArray y = ChannelsLast.affine(p.inChannelsLast(this, 0), scale, shift, appliesRelu);
-            if (appliesRelu) {
+            INDArray y = ChannelsLast.affine(p.inChannelsLast(this, 0), scale, shift, relu);
+            if (relu) {
                 p.markReluApplied(this); // the ReLU step then passes y on
             }
             return p.channelsLast(this, y);
@@ -108,6 +102,7 @@ final class BatchNormStep extends Step {
 
     @Override
     void backward(Pass p, INDArray dy) {
+        BatchNormKernel.Saved saved = (BatchNormKernel.Saved) p.state[index];
         ParamGrads g = p.mode == Mode.TRAINING
                 ? BatchNormKernel.backward(saved, gamma.value(), dy)
                 : BatchNormKernel.backwardInference(saved, gamma.value(), dy);

@@ -1,7 +1,7 @@
 package org.blockscope.engine.compile;
 
 import org.blockscope.engine.kernel.SoftmaxCrossEntropyKernel;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 

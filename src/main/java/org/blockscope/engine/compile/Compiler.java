@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Graph;
+import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.shape.ExpandedGraph;
 import org.blockscope.shape.Expander;
-import org.blockscope.shape.PrimitiveNode;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** Turns a graph into an executable {@link Model}: one step per primitive of its expansion. */
+/**
+ * Turns a graph into an executable {@link Model}: one step per primitive of its expansion (the step
+ * factory below is the one place that maps a primitive to its step), initial weights, and the
+ * {@link Plan} with its fusions and memory plan.
+ */
 public final class Compiler {
     private Compiler() {}
 
@@ -37,21 +41,25 @@ public final class Compiler {
         }
         Map<String, Integer> index = new HashMap<>();
         List<Step> steps = new ArrayList<>();
-        List<List<Integer>> consumers = new ArrayList<>();
+        List<List<Integer>> readers = new ArrayList<>();
         for (PrimitiveNode n : expanded.nodes()) {
             int i = steps.size();
             int[] inputs = n.inputs().stream().mapToInt(index::get).toArray();
             steps.add(step(n, i, inputs, options.dataType()));
-            consumers.add(new ArrayList<>());
+            readers.add(new ArrayList<>());
             for (int in : inputs) {
-                consumers.get(in).add(i);
+                readers.get(in).add(i);
             }
             index.put(n.path(), i);
         }
+        int[][] consumers = readers.stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         Init.apply(steps, consumers, options.seed());
-        return new Model(expanded, steps, consumers, options.dataType());
+        return new Model(expanded, Plan.of(steps, consumers), options.dataType());
     }
 
+    /** One step per primitive: exhaustive, so a new {@code Primitive} does not compile until it has a step. */
     private static Step step(PrimitiveNode n, int i, int[] in, DataType type) {
         return switch (n.kind()) {
             case INPUT -> new SimpleSteps.Input(n, i, in);
@@ -68,7 +76,6 @@ public final class Compiler {
             case SCALE -> new SimpleSteps.Scale(n, i, in);
             case CHANNEL_SHUFFLE -> new SimpleSteps.Shuffle(n, i, in);
             case CLASSIFIER -> new ClassifierStep(n, i, in);
-            default -> throw new IllegalArgumentException("not a primitive: " + n.kind() + " at " + n.path());
         };
     }
 }

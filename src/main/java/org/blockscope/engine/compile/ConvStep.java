@@ -2,16 +2,16 @@ package org.blockscope.engine.compile;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.blockscope.block.BlockKind;
-import org.blockscope.engine.kernel.BufferPool;
-import org.blockscope.engine.kernel.ChannelsLast;
+import org.blockscope.engine.backend.BufferPool;
+import org.blockscope.engine.backend.ConvSpec;
 import org.blockscope.engine.kernel.Conv2dKernel;
 import org.blockscope.engine.kernel.DepthwiseConv2dKernel;
 import org.blockscope.engine.kernel.ParamGrads;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Shape;
-import org.blockscope.shape.Padding;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Padding;
+import org.blockscope.primitive.Primitive;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,12 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * layouts, optional bias [Cout].
  */
 final class ConvStep extends Step {
-    private final Conv2dKernel.Spec conv;
+    private final ConvSpec conv;
     private final DepthwiseConv2dKernel.Spec depthwise;
     private final Tensor weight;
     private final Tensor bias;
-    /** Batch norm folded into this convolution in fused inference passes, or null. */
-    private BatchNormStep folded;
 
     ConvStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
         super(n, index, inputs);
@@ -36,13 +34,13 @@ final class ConvStep extends Step {
         int pad = Padding.pad(p);
         int cout = n.output().channels();
         boolean hasBias = p.getBool("bias");
-        if (n.kind() == BlockKind.DEPTHWISE_CONV2D) {
+        if (n.kind() == Primitive.DEPTHWISE_CONV2D) {
             conv = null;
             depthwise = new DepthwiseConv2dKernel.Spec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), hasBias);
             weight = new Tensor(path() + "/weight", Nd4j.zeros(type, cout, 1, k, k), true);
         } else {
             int groups = p.getInt("groups");
-            conv = new Conv2dKernel.Spec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), groups, hasBias);
+            conv = new ConvSpec(k, p.getInt("stride"), pad, pad, p.getInt("dilation"), groups, hasBias);
             depthwise = null;
             weight = new Tensor(path() + "/weight", Nd4j.zeros(type, cout, in.channels() / groups, k, k), true);
         }
@@ -69,28 +67,25 @@ final class ConvStep extends Step {
 
     /** Whether a following batch norm can fold into this convolution (plain conv, channels-last capable). */
     boolean foldable() {
-        return conv != null && ChannelsLast.supports(conv);
-    }
-
-    void fold(BatchNormStep bn) {
-        folded = bn;
-        bn.foldedInto(this);
+        return conv != null && Conv2dKernel.supportsChannelsLast(conv);
     }
 
     @Override
     INDArray forwardChannelsLast(Pass p) {
-        if (conv == null || !ChannelsLast.supports(conv)) {
+        if (conv == null || !Conv2dKernel.supportsChannelsLast(conv)) {
             return forward(p);
         }
         INDArray w = weight.value();
         INDArray b = bias == null ? null : bias.value();
-        if (folded == null) {
-            return p.channelsLast(this, ChannelsLast.conv(conv, p.inChannelsLast(this, 0), w, b));
+        int bn = p.fusions().foldedBatchNorm(index);
+        if (bn < 0) {
+            return p.channelsLast(this, Conv2dKernel.forwardChannelsLast(conv, p.inChannelsLast(this, 0), w, b, false));
         }
-        INDArray[] f = folded.foldInto(w, b);
+        INDArray[] f = ((BatchNormStep) p.plan.step(bn)).foldInto(w, b);
         // a ReLU fused into the folded batch norm is applied here too (a oneDNN post-op); the batch norm step
         // then marks it applied
-        INDArray y = ChannelsLast.conv(conv, p.inChannelsLast(this, 0), f[0], f[1], folded.appliesRelu);
+        boolean relu = p.fusions().appliesRelu(bn);
+        INDArray y = Conv2dKernel.forwardChannelsLast(conv, p.inChannelsLast(this, 0), f[0], f[1], relu);
         BufferPool.give(f[0].data()); // folded copies: used by this call only
         BufferPool.give(f[1].data());
         return p.channelsLast(this, y);

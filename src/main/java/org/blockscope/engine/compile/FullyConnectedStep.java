@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.blockscope.engine.kernel.FullyConnectedKernel;
 import org.blockscope.engine.kernel.ParamGrads;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -3,7 +3,7 @@ package org.blockscope.engine.compile;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.blockscope.block.BlockKind;
+import org.blockscope.primitive.Primitive;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,7 +19,7 @@ final class Init {
 
     private static final Set<String> RELU_FAMILY = Set.of("relu", "relu6", "silu", "hardswish");
 
-    static void apply(List<Step> steps, List<List<Integer>> consumers, long seed) {
+    static void apply(List<Step> steps, int[][] consumers, long seed) {
         Random rng = new Random(seed);
         for (Step s : steps) {
             for (Tensor t : s.tensors()) {
@@ -46,14 +46,14 @@ final class Init {
         }
     }
 
-    private static boolean feedsRelu(int index, List<Step> steps, List<List<Integer>> consumers) {
-        for (int c : consumers.get(index)) {
+    private static boolean feedsRelu(int index, List<Step> steps, int[][] consumers) {
+        for (int c : consumers[index]) {
             Step s = steps.get(c);
-            if (s.node.kind() == BlockKind.ACTIVATION
+            if (s.node.kind() == Primitive.ACTIVATION
                     && RELU_FAMILY.contains(s.node.params().getString("function"))) {
                 return true;
             }
-            if (s.node.kind() == BlockKind.BATCH_NORM && feedsRelu(c, steps, consumers)) {
+            if (s.node.kind() == Primitive.BATCH_NORM && feedsRelu(c, steps, consumers)) {
                 return true;
             }
         }

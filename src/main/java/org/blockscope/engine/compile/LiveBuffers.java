@@ -6,56 +6,37 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.blockscope.engine.kernel.BufferPool;
+import org.blockscope.engine.backend.BufferPool;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Frees a fused inference pass's intermediate outputs as soon as their last consumer has run, so the
- * next steps' outputs reuse buffers that are still in the CPU caches (the memory-bound loops between
- * convolutions ran up to 3x slower on cold buffers). Buffers are counted by their root: steps that
- * pass an input through (folded batch norm, fused ReLU, dropout at inference) share it, and a buffer is
- * given back to the {@link BufferPool} only when no live output uses it. The caller's batch, tensors,
- * the main output and the classifiers' inputs (for {@code Model.loss}) are never freed.
+ * Carries out the {@link MemoryPlan} of a fused inference pass: after each step, the outputs whose last
+ * consumer it was are freed, so the next steps' outputs reuse buffers that are still in the CPU caches
+ * (the memory-bound loops between convolutions ran up to 3x slower on cold buffers). Buffers are counted
+ * by their root: steps that pass an input through (folded batch norm, fused ReLU, dropout at inference)
+ * share it, and a buffer goes back to the {@link BufferPool} only when no live output uses it. The
+ * caller's batch and the tensors ({@code keep}) are never freed.
  */
 final class LiveBuffers {
     private final Pass pass;
-    private final List<Step> steps;
-    private final int keepIndex;
-    private final int[] pendingConsumers;
+    private final MemoryPlan memory;
     private final Map<DataBuffer, Integer> refs = new IdentityHashMap<>();
     private final Set<DataBuffer> keep;
 
-    LiveBuffers(Pass pass, List<Step> steps, boolean[] runs, int keepIndex, Set<DataBuffer> keep) {
+    LiveBuffers(Pass pass, MemoryPlan memory, Set<DataBuffer> keep) {
         this.pass = pass;
-        this.steps = steps;
-        this.keepIndex = keepIndex;
+        this.memory = memory;
         this.keep = keep;
-        pendingConsumers = new int[steps.size()];
-        for (Step s : steps) {
-            if (!runs[s.index]) {
-                continue;
-            }
-            for (int in : s.inputs) {
-                pendingConsumers[in]++;
-            }
-            if (s instanceof ClassifierStep) {
-                for (int in : s.inputs) {
-                    pendingConsumers[in]++; // the loss reads a head's logits afterwards
-                }
-            }
-        }
     }
 
-    /** After step s ran: its outputs become live, and inputs whose last consumer it was are freed. */
+    /** After step s ran: its outputs become live, and outputs whose last consumer it was are freed. */
     void after(Step s) {
         for (DataBuffer r : roots(s.index)) {
             hold(r);
         }
-        for (int in : s.inputs) {
-            if (--pendingConsumers[in] == 0 && in != keepIndex) {
-                drop(in);
-            }
+        for (int dead : memory.deadAfterInference(s.index)) {
+            drop(dead);
         }
     }
 
@@ -63,7 +44,7 @@ final class LiveBuffers {
     void madeChannelsLast(int i) {
         INDArray a = pass.nhwc[i];
         if (a != null) {
-            hold(Model.root(a.data()));
+            hold(Buffers.root(a.data()));
         }
     }
 
@@ -97,10 +78,10 @@ final class LiveBuffers {
         }
         List<DataBuffer> l = new ArrayList<>(2);
         if (a != null && !a.isEmpty()) {
-            l.add(Model.root(a.data()));
+            l.add(Buffers.root(a.data()));
         }
         if (b != null && !b.isEmpty()) {
-            DataBuffer r = Model.root(b.data());
+            DataBuffer r = Buffers.root(b.data());
             if (l.isEmpty() || l.get(0) != r) {
                 l.add(r);
             }

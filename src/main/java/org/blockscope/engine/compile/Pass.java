@@ -1,12 +1,20 @@
 package org.blockscope.engine.compile;
 
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.blockscope.engine.backend.ChannelsLast;
 import org.blockscope.engine.kernel.AddKernel;
+import org.blockscope.engine.kernel.GlobalAvgPoolKernel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** The arrays of one forward (and backward) pass, indexed by step. */
+/**
+ * The arrays of one forward (and backward) pass, indexed by step, and what steps keep between their
+ * forward and backward ({@link #state}). The plan it runs is immutable; everything that changes from pass
+ * to pass lives here.
+ */
 final class Pass {
+    final Plan plan;
     final Mode mode;
     final long noiseSeed;
     final INDArray[] out;
@@ -20,7 +28,9 @@ final class Pass {
     /** In a fused pass: channels-last [N,H,W,C] copies of step outputs, when a step made or needed one. */
     final INDArray[] nhwc;
     /** Steps that produced a channels-last output in this pass (their arrays may be freed since). */
-    final java.util.BitSet madeChannelsLast = new java.util.BitSet();
+    final BitSet madeChannelsLast = new BitSet();
+    /** Per step: what its forward saved for its backward (batch norm statistics, a dropout mask), or null. */
+    final Object[] state;
     /** In a fused pass: frees intermediate outputs once consumed. */
     LiveBuffers live;
 
@@ -28,12 +38,11 @@ final class Pass {
     int[] labels;
     double loss;
 
-    Pass(int steps, Mode mode, long noiseSeed) {
-        this(steps, mode, noiseSeed, false);
-    }
-
-    Pass(int steps, Mode mode, long noiseSeed, boolean fused) {
+    Pass(Plan plan, Mode mode, long noiseSeed, boolean fused) {
+        this.plan = plan;
+        int steps = plan.size();
         this.fused = fused;
+        this.state = new Object[steps];
         this.nhwc = new INDArray[fused ? steps : 0];
         this.mode = mode;
         this.noiseSeed = noiseSeed;
@@ -108,7 +117,7 @@ final class Pass {
     INDArray inChannelsLast(Step s, int port) {
         int i = s.inputs[port];
         if (nhwc[i] == null) {
-            nhwc[i] = org.blockscope.engine.kernel.ChannelsLast.fromNchw(out[i]);
+            nhwc[i] = ChannelsLast.fromNchw(out[i]);
             if (live != null) {
                 live.madeChannelsLast(i);
             }
@@ -116,25 +125,27 @@ final class Pass {
         return nhwc[i];
     }
 
-    /** Steps whose channels-last output already has the following ReLU applied (fused pass). */
-    private java.util.BitSet reluApplied;
+    /** Steps whose output already has the following ReLU applied in this pass (fused passes). */
+    private final BitSet reluApplied = new BitSet();
 
     void markReluApplied(Step s) {
-        if (reluApplied == null) {
-            reluApplied = new java.util.BitSet();
-        }
         reluApplied.set(s.index);
     }
 
     boolean reluApplied(int index) {
-        return reluApplied != null && reluApplied.get(index);
+        return reluApplied.get(index);
+    }
+
+    /** The plan's fusion decisions. */
+    Fusions fusions() {
+        return plan.fusions;
     }
 
     /** Records y [N,H,W,C] as step s's channels-last output and returns its NCHW view (s's output). */
     INDArray channelsLast(Step s, INDArray y) {
         nhwc[s.index] = y;
         madeChannelsLast.set(s.index);
-        return org.blockscope.engine.kernel.ChannelsLast.asNchw(y);
+        return ChannelsLast.asNchw(y);
     }
 
     /** Adds {@code d} to the gradient of step {@code index}'s output (fan-out sums). Never mutates d. */
@@ -158,14 +169,9 @@ final class Pass {
     void accumulatePooledInput(Step s, int port, INDArray dy) {
         int index = s.inputs[port];
         INDArray g = grad[index];
-        INDArray sum = g == null
-                ? null
-                : org.blockscope.engine.kernel.GlobalAvgPoolKernel.addBackwardTo(g, dy, ownedGrad[index]);
+        INDArray sum = g == null ? null : GlobalAvgPoolKernel.addBackwardTo(g, dy, ownedGrad[index]);
         if (sum == null) {
-            accumulate(
-                    index,
-                    org.blockscope.engine.kernel.GlobalAvgPoolKernel.backward(
-                            in(s, port).shape(), dy));
+            accumulate(index, GlobalAvgPoolKernel.backward(in(s, port).shape(), dy));
             return;
         }
         grad[index] = sum;

@@ -1,12 +1,12 @@
 package org.blockscope.engine.compile;
 
-import org.blockscope.block.BlockKind;
 import org.blockscope.engine.kernel.AvgPool2dKernel;
 import org.blockscope.engine.kernel.MaxPool2dKernel;
 import org.blockscope.engine.kernel.PoolSpec;
-import org.blockscope.graph.Params;
-import org.blockscope.shape.Padding;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Padding;
+import org.blockscope.primitive.Primitive;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** MAX_POOL and AVG_POOL (PyTorch semantics: -inf padding for max, count_include_pad for avg). */
@@ -18,7 +18,7 @@ final class PoolStep extends Step {
         super(n, index, inputs);
         Params p = n.params();
         spec = new PoolSpec(p.getInt("kernel"), p.getInt("stride"), Padding.pad(p), p.getBool("ceilMode"));
-        max = n.kind() == BlockKind.MAX_POOL;
+        max = n.kind() == Primitive.MAX_POOL;
     }
 
     @Override

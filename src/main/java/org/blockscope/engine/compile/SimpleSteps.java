@@ -1,18 +1,18 @@
 package org.blockscope.engine.compile;
 
 import java.util.Locale;
+import org.blockscope.engine.backend.ChannelsLast;
 import org.blockscope.engine.kernel.Activation;
 import org.blockscope.engine.kernel.ActivationKernel;
 import org.blockscope.engine.kernel.AddKernel;
 import org.blockscope.engine.kernel.ChannelShuffleKernel;
-import org.blockscope.engine.kernel.ChannelsLast;
 import org.blockscope.engine.kernel.ConcatKernel;
 import org.blockscope.engine.kernel.DropoutKernel;
 import org.blockscope.engine.kernel.FlattenKernel;
 import org.blockscope.engine.kernel.GlobalAvgPoolKernel;
 import org.blockscope.engine.kernel.ScaleKernel;
 import org.blockscope.graph.Shape;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Steps without parameters: one small class per primitive kind. */
@@ -60,21 +60,14 @@ final class SimpleSteps {
         INDArray forward(Pass p) {
             // a fast training pass: the batch norm before already applied it. max(y, 0) = y, and the backward
             // below, which masks by its input, sees the same signs.
-            if (appliedByInput && p.reluApplied(inputs[0])) {
+            if (p.fusions().reluAppliedByInput(index) && p.reluApplied(inputs[0])) {
                 return p.in(this, 0);
             }
             return ActivationKernel.forward(function, p.in(this, 0));
         }
 
-        /** A ReLU whose input step applies it in fused passes (see Step#fuseRelu). */
-        private boolean appliedByInput;
-
         boolean isRelu() {
             return function == Activation.RELU;
-        }
-
-        void appliedByInput() {
-            appliedByInput = true;
         }
 
         @Override
@@ -82,7 +75,7 @@ final class SimpleSteps {
             if (!p.isChannelsLast(this, 0)) {
                 return forward(p);
             }
-            if (appliedByInput && p.reluApplied(inputs[0])) {
+            if (p.fusions().reluAppliedByInput(index) && p.reluApplied(inputs[0])) {
                 return p.channelsLast(this, p.inChannelsLast(this, 0));
             }
             return p.channelsLast(this, ActivationKernel.forward(function, p.inChannelsLast(this, 0)));
@@ -145,7 +138,7 @@ final class SimpleSteps {
 
         @Override
         INDArray forward(Pass p) {
-            boolean withRelu = appliesRelu && p.fastTraining;
+            boolean withRelu = p.fusions().appliesRelu(index) && p.fastTraining;
             INDArray y = AddKernel.forward(withRelu, p.inputs(this));
             if (withRelu) {
                 p.markReluApplied(this);
@@ -158,8 +151,9 @@ final class SimpleSteps {
             if (!anyChannelsLast(this, p)) {
                 return forward(p);
             }
-            INDArray y = AddKernel.forward(appliesRelu, p.inputsChannelsLast(this));
-            if (appliesRelu) {
+            boolean relu = p.fusions().appliesRelu(index);
+            INDArray y = AddKernel.forward(relu, p.inputsChannelsLast(this));
+            if (relu) {
                 p.markReluApplied(this);
             }
             return p.channelsLast(this, y);
@@ -252,7 +246,6 @@ final class SimpleSteps {
     /** DROPOUT: inverted dropout in training (mask seeded by the pass's noise seed and the step), identity otherwise. */
     static final class Dropout extends Step {
         private final double rate;
-        private INDArray mask;
 
         Dropout(PrimitiveNode n, int index, int[] inputs) {
             super(n, index, inputs);
@@ -263,11 +256,11 @@ final class SimpleSteps {
         INDArray forward(Pass p) {
             INDArray x = p.in(this, 0);
             if (p.mode != Mode.TRAINING || rate == 0) {
-                mask = null;
+                p.state[index] = null;
                 return DropoutKernel.forwardInference(x);
             }
             DropoutKernel.TrainOut o = DropoutKernel.forwardTrain(rate, p.noiseSeed * 1_000_003L + index, x);
-            mask = o.mask();
+            p.state[index] = o.mask();
             return o.y();
         }
 
@@ -276,12 +269,12 @@ final class SimpleSteps {
             if (!p.isChannelsLast(this, 0)) {
                 return forward(p);
             }
-            mask = null;
             return p.channelsLast(this, p.inChannelsLast(this, 0)); // identity at inference
         }
 
         @Override
         void backward(Pass p, INDArray dy) {
+            INDArray mask = (INDArray) p.state[index];
             p.accumulateInput(this, 0, mask == null ? dy : DropoutKernel.backward(mask, dy));
         }
     }

@@ -1,12 +1,14 @@
 package org.blockscope.engine.compile;
 
 import java.util.List;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One primitive of the execution plan: computes its output from its inputs' outputs and, given
- * the gradient of its output, adds its inputs' gradients and sets its parameters' gradients.
+ * the gradient of its output, adds its inputs' gradients and sets its parameters' gradients. A step
+ * holds its parameters; what a pass computes (outputs, saved statistics, masks) lives in the {@link Pass},
+ * and fusion decisions in the plan's {@link Fusions}.
  */
 abstract class Step {
     final PrimitiveNode node;
@@ -31,20 +33,11 @@ abstract class Step {
     abstract INDArray forward(Pass p);
 
     /**
-     * Whether this step applies the ReLU that only it feeds, in its own loop, in fused passes (fused
-     * inference, fast training); set by {@link #fuseRelu} for the steps that {@link #canApplyRelu}.
+     * Whether this step's kernel can apply a following ReLU in its own loop (batch norm, add); the
+     * compiler decides where it does ({@link Fusion.ReluInto}).
      */
-    boolean appliesRelu;
-
-    /** Steps whose kernel can apply a following ReLU in the same loop (batch norm, add). */
     boolean canApplyRelu() {
         return false;
-    }
-
-    /** This step applies {@code act} (a ReLU only it feeds); the ReLU step then passes its input on. */
-    void fuseRelu(SimpleSteps.Act act) {
-        appliesRelu = true;
-        act.appliedByInput();
     }
 
     /**

@@ -5,13 +5,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.expand.SqueezeExcitationExpansion;
+import org.blockscope.block.SqueezeExcitationExpansion;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.train.Batch;
 import org.blockscope.engine.train.BatchSource;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.primitive.Primitive;
+import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -51,7 +51,7 @@ public final class Inspector {
         List<String> out = new ArrayList<>();
         String suffix = "/" + SqueezeExcitationExpansion.GATE;
         for (PrimitiveNode p : model.expanded().nodes()) {
-            if (p.kind() == BlockKind.ACTIVATION
+            if (p.kind() == Primitive.ACTIVATION
                     && p.path().endsWith(suffix)
                     && "sigmoid".equals(p.params().getString("function"))) {
                 out.add(p.path().substring(0, p.path().length() - suffix.length()));

@@ -1,7 +1,7 @@
 package org.blockscope.engine.inspect;
 
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Shape;
+import org.blockscope.kind.BlockKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

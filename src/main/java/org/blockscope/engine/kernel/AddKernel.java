@@ -1,6 +1,9 @@
 package org.blockscope.engine.kernel;
 
 import java.util.Arrays;
+import org.blockscope.engine.backend.JavaLoops;
+import org.blockscope.engine.backend.NativeOps;
+import org.blockscope.engine.backend.OneDnnPlanes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

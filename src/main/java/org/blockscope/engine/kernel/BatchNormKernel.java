@@ -1,5 +1,7 @@
 package org.blockscope.engine.kernel;
 
+import org.blockscope.engine.backend.ChannelPlanes;
+import org.blockscope.engine.backend.NativeOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,5 +1,12 @@
 package org.blockscope.engine.kernel;
 
+import org.blockscope.engine.backend.BufferPool;
+import org.blockscope.engine.backend.ChannelsLast;
+import org.blockscope.engine.backend.ConvSpec;
+import org.blockscope.engine.backend.NativeOps;
+import org.blockscope.engine.backend.OneDnn;
+import org.blockscope.engine.backend.OneDnnConv;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -19,38 +26,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Conv2dKernel {
     private Conv2dKernel() {}
 
-    public record Spec(int kernel, int stride, int padH, int padW, int dilation, int groups, boolean bias) {
-        public Spec {
-            if (kernel < 1 || stride < 1 || dilation < 1 || groups < 1 || padH < 0 || padW < 0) {
-                throw new IllegalArgumentException("bad conv spec " + this);
-            }
-        }
-
-        public static Spec of(int kernel, int stride, int pad) {
-            return new Spec(kernel, stride, pad, pad, 1, 1, true);
-        }
-
-        /** oneDNN's dilated conv2d fails in 1.0.0-M2.1; the generic path is used then. */
-        boolean helpersBroken() {
-            return dilation > 1;
-        }
-
-        int[] iArgs() {
-            // kH, kW, sH, sW, pH, pW, dH, dW, sameMode=0, dataFormat=0 (NCHW), wFormat=1 (OIHW)
-            return new int[] {kernel, kernel, stride, stride, padH, padW, dilation, dilation, 0, 0, 1};
-        }
+    /** [N, Cout, Ho, Wo] for x [N, Cin, H, W]. */
+    public static long[] outShape(ConvSpec s, long[] xShape, long cout) {
+        return s.outShape(xShape, cout);
     }
 
-    public static long[] outShape(Spec s, long[] xShape, long cout) {
-        return new long[] {
-            xShape[0],
-            cout,
-            ConvGeometry.outSize((int) xShape[2], s.kernel(), s.stride(), s.padH(), s.dilation()),
-            ConvGeometry.outSize((int) xShape[3], s.kernel(), s.stride(), s.padW(), s.dilation())
-        };
-    }
-
-    public static INDArray forward(Spec s, INDArray x, INDArray w, INDArray b) {
+    public static INDArray forward(ConvSpec s, INDArray x, INDArray w, INDArray b) {
         check(s, x, w, b);
         if (OneDnnConv.handles(x)) {
             return OneDnnConv.forward(s, x, w, b);
@@ -77,10 +58,10 @@ public final class Conv2dKernel {
         return Nd4j.concat(1, parts);
     }
 
-    public static ParamGrads backward(Spec s, INDArray x, INDArray w, INDArray b, INDArray dy) {
+    public static ParamGrads backward(ConvSpec s, INDArray x, INDArray w, INDArray b, INDArray dy) {
         check(s, x, w, b);
         if (OneDnnConv.handles(x)) {
-            return OneDnnConv.backward(s, x, w, b, dy, true);
+            return oneDnnBackward(s, x, w, b, dy, true);
         }
         long cin = x.size(1);
         long cout = w.size(0);
@@ -118,10 +99,10 @@ public final class Conv2dKernel {
      * at about 7.7 ms for ResNet-20's 3-channel stem, the most expensive backward convolution of the net.
      * Other convolutions take {@code conv2d_bp} and drop dx.
      */
-    public static ParamGrads weightGradient(Spec s, INDArray x, INDArray w, INDArray b, INDArray dy) {
+    public static ParamGrads weightGradient(ConvSpec s, INDArray x, INDArray w, INDArray b, INDArray dy) {
         check(s, x, w, b);
         if (OneDnnConv.handles(x)) {
-            return OneDnnConv.backward(s, x, w, b, dy, false);
+            return oneDnnBackward(s, x, w, b, dy, false);
         }
         if (s.groups() != 1
                 || s.stride() != 1
@@ -152,14 +133,68 @@ public final class Conv2dKernel {
         return new ParamGrads(null, dw, db);
     }
 
-    private static INDArray conv(Spec s, INDArray x, INDArray w, INDArray b) {
+    /** dx (null unless needDx), dw and db (null without bias) on oneDNN directly. */
+    private static ParamGrads oneDnnBackward(
+            ConvSpec s, INDArray x, INDArray w, INDArray b, INDArray dy, boolean needDx) {
+        INDArray dx = needDx ? NativeOps.empty(DataType.FLOAT, x.shape()) : null;
+        INDArray dw = NativeOps.empty(DataType.FLOAT, w.shape());
+        INDArray db = b == null ? null : NativeOps.empty(DataType.FLOAT, b.shape());
+        OneDnnConv.backward(s, x, w, dy, dx, dw, db);
+        return new ParamGrads(dx, dw, db);
+    }
+
+    /**
+     * Whether {@link #forwardChannelsLast} runs this convolution channels-last: any convolution when oneDNN
+     * is called directly ({@link OneDnn}), else plain ones (groups 1, dilation 1: libnd4j's NHWC conv2d).
+     */
+    public static boolean supportsChannelsLast(ConvSpec s) {
+        return OneDnn.available() || (s.groups() == 1 && s.dilation() == 1);
+    }
+
+    /**
+     * Convolution of channels-last xh [N, H, W, Cin] with PyTorch-layout w [Cout, Cin/groups, k, k]: y [N,
+     * Ho, Wo, Cout], then max(y, 0) when relu. FLOAT runs on oneDNN directly with the ReLU as a post-op
+     * (one pass); otherwise libnd4j's NHWC conv2d for plain convolutions, or the NCHW kernel with layout
+     * copies, then a ReLU loop.
+     */
+    public static INDArray forwardChannelsLast(ConvSpec s, INDArray xh, INDArray w, INDArray b, boolean relu) {
+        if (xh.rank() != 4 || xh.size(3) != w.size(1) * s.groups()) {
+            throw new IllegalArgumentException("channels-last conv2d " + s + ": x " + shape(xh) + ", w " + shape(w));
+        }
+        s = s.withBias(b != null); // a batch norm folded into a convolution gives it a bias
+        if (OneDnnConv.handles(xh)) {
+            return OneDnnConv.forwardChannelsLast(s, xh, w, b, relu);
+        }
+        INDArray y;
+        if (s.groups() == 1 && s.dilation() == 1) {
+            long[] out = s.outShape(new long[] {xh.size(0), xh.size(3), xh.size(1), xh.size(2)}, w.size(0));
+            y = NativeOps.empty(xh.dataType(), out[0], out[2], out[3], out[1]);
+            INDArray[] in = b == null ? new INDArray[] {xh, w} : new INDArray[] {xh, w, b};
+            // kH, kW, sH, sW, pH, pW, dH, dW, sameMode=0, dataFormat=1 (NHWC), wFormat=1 (OIHW)
+            NativeOps.exec("conv2d", in, new INDArray[] {y}, new int[] {
+                s.kernel(), s.kernel(), s.stride(), s.stride(), s.padH(), s.padW(), 1, 1, 0, 1, 1
+            });
+        } else {
+            INDArray yc = forward(s, ChannelsLast.asNchw(xh).dup('c'), w, b);
+            y = ChannelsLast.fromNchw(yc);
+            BufferPool.give(yc.data());
+        }
+        if (!relu) {
+            return y;
+        }
+        INDArray r = ActivationKernel.forward(Activation.RELU, y);
+        BufferPool.give(y.data());
+        return r;
+    }
+
+    private static INDArray conv(ConvSpec s, INDArray x, INDArray w, INDArray b) {
         INDArray y = NativeOps.empty(x.dataType(), outShape(s, x.shape(), w.size(0)));
         INDArray[] in = b == null ? new INDArray[] {x, w} : new INDArray[] {x, w, b};
         exec(s, "conv2d", in, new INDArray[] {y});
         return y;
     }
 
-    private static ParamGrads convBp(Spec s, INDArray x, INDArray w, INDArray b, INDArray dy) {
+    private static ParamGrads convBp(ConvSpec s, INDArray x, INDArray w, INDArray b, INDArray dy) {
         INDArray dx = NativeOps.empty(x.dataType(), x.shape());
         INDArray dw = NativeOps.empty(w.dataType(), w.shape());
         if (b == null) {
@@ -171,7 +206,7 @@ public final class Conv2dKernel {
         return new ParamGrads(dx, dw, db);
     }
 
-    private static void exec(Spec s, String op, INDArray[] in, INDArray[] out) {
+    private static void exec(ConvSpec s, String op, INDArray[] in, INDArray[] out) {
         if (s.helpersBroken()) {
             NativeOps.execWithoutHelpers(op, in, out, s.iArgs());
         } else {
@@ -179,7 +214,7 @@ public final class Conv2dKernel {
         }
     }
 
-    private static DepthwiseConv2dKernel.Spec depthwise(Spec s) {
+    private static DepthwiseConv2dKernel.Spec depthwise(ConvSpec s) {
         return new DepthwiseConv2dKernel.Spec(s.kernel(), s.stride(), s.padH(), s.padW(), s.dilation(), s.bias());
     }
 
@@ -192,7 +227,7 @@ public final class Conv2dKernel {
         return a.get(NDArrayIndex.interval(from, from + n)).dup('c');
     }
 
-    private static void check(Spec s, INDArray x, INDArray w, INDArray b) {
+    private static void check(ConvSpec s, INDArray x, INDArray w, INDArray b) {
         if (x.rank() != 4
                 || w.rank() != 4
                 || w.size(2) != s.kernel()

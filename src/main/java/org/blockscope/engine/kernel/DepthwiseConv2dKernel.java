@@ -1,5 +1,8 @@
 package org.blockscope.engine.kernel;
 
+import org.blockscope.engine.backend.ConvSpec;
+import org.blockscope.engine.backend.NativeOps;
+import org.blockscope.engine.backend.OneDnnConv;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,13 +52,7 @@ public final class DepthwiseConv2dKernel {
         if (useDense(s, x.size(1))) {
             return Conv2dKernel.forward(dense(s), x, blockDiagonal(w, x.size(1)), b);
         }
-        long cout = w.size(0);
-        INDArray y = NativeOps.empty(
-                x.dataType(),
-                x.size(0),
-                cout,
-                ConvGeometry.outSize((int) x.size(2), s.kernel(), s.stride(), s.padH(), s.dilation()),
-                ConvGeometry.outSize((int) x.size(3), s.kernel(), s.stride(), s.padW(), s.dilation()));
+        INDArray y = NativeOps.empty(x.dataType(), grouped(s, x.size(1)).outShape(x.shape(), w.size(0)));
         INDArray wn = toNative(w, x.size(1));
         INDArray[] in = b == null ? new INDArray[] {x, wn} : new INDArray[] {x, wn, b};
         NativeOps.exec("depthwise_conv2d", in, new INDArray[] {y}, s.iArgs());
@@ -66,7 +63,10 @@ public final class DepthwiseConv2dKernel {
         check(s, x, w, b);
         long cin = x.size(1);
         if (OneDnnConv.handles(x)) {
-            return OneDnnConv.backward(grouped(s, cin), x, w, b, dy, true);
+            INDArray dx = NativeOps.empty(DataType.FLOAT, x.shape()), dw = NativeOps.empty(DataType.FLOAT, w.shape());
+            INDArray db = b == null ? null : NativeOps.empty(DataType.FLOAT, b.shape());
+            OneDnnConv.backward(grouped(s, cin), x, w, dy, dx, dw, db);
+            return new ParamGrads(dx, dw, db);
         }
         if (useDense(s, cin)) {
             ParamGrads g = Conv2dKernel.backward(dense(s), x, blockDiagonal(w, cin), b, dy);
@@ -87,12 +87,12 @@ public final class DepthwiseConv2dKernel {
     }
 
     /** The same convolution as a grouped one (groups = Cin): oneDNN's depthwise kernels take it as such. */
-    private static Conv2dKernel.Spec grouped(Spec s, long cin) {
-        return new Conv2dKernel.Spec(s.kernel(), s.stride(), s.padH(), s.padW(), s.dilation(), (int) cin, s.bias());
+    private static ConvSpec grouped(Spec s, long cin) {
+        return new ConvSpec(s.kernel(), s.stride(), s.padH(), s.padW(), s.dilation(), (int) cin, s.bias());
     }
 
-    private static Conv2dKernel.Spec dense(Spec s) {
-        return new Conv2dKernel.Spec(s.kernel(), s.stride(), s.padH(), s.padW(), 1, 1, s.bias());
+    private static ConvSpec dense(Spec s) {
+        return new ConvSpec(s.kernel(), s.stride(), s.padH(), s.padW(), 1, 1, s.bias());
     }
 
     /** [Cin*m, 1, k, k] -> [Cin*m, Cin, k, k] with W[o, o/m] = w[o, 0], zero elsewhere. */

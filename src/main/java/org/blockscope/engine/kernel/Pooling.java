@@ -1,5 +1,6 @@
 package org.blockscope.engine.kernel;
 
+import org.blockscope.engine.backend.NativeOps;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.Pad;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,5 +1,10 @@
 package org.blockscope.engine.kernel;
 
+import org.blockscope.engine.backend.ChannelPlanes;
+import org.blockscope.engine.backend.JavaLoops;
+import org.blockscope.engine.backend.NativeOps;
+import org.blockscope.engine.backend.OneDnnPlanes;
+import org.blockscope.engine.backend.Workers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;

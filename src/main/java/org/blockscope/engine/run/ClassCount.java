@@ -1,10 +1,11 @@
 package org.blockscope.engine.run;
 
 import java.util.Optional;
-import org.blockscope.block.BlockKind;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
+import org.blockscope.primitive.Primitive;
 
 /**
  * Makes a network's output match the number of classes in the data: the fully connected layer
@@ -22,13 +23,13 @@ public final class ClassCount {
         Graph r = g;
         StringBuilder note = new StringBuilder();
         for (Node n : g.nodes()) {
-            if (n.kind() == BlockKind.AUX_CLASSIFIER && n.params().getInt("classes") != classes) {
+            if (n.kind() == NamedBlock.AUX_CLASSIFIER && n.params().getInt("classes") != classes) {
                 r = r.withReplaced(n.withParams(n.params().with("classes", classes)));
                 note.append(String.format(
                         "'%s' now predicts %d classes (was %d). ",
                         n.name(), classes, n.params().getInt("classes")));
             }
-            if (n.kind() != BlockKind.CLASSIFIER) {
+            if (n.kind() != Primitive.CLASSIFIER) {
                 continue;
             }
             Optional<Edge> in = g.edgeInto(n.name(), 0);
@@ -36,7 +37,7 @@ public final class ClassCount {
                 continue;
             }
             Node fc = g.node(in.get().from());
-            if (fc.kind() != BlockKind.FULLY_CONNECTED) {
+            if (fc.kind() != Primitive.FULLY_CONNECTED) {
                 continue;
             }
             int units = fc.params().getInt("units");

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.data.Augmentation;
@@ -16,6 +16,7 @@ import org.blockscope.engine.train.Trainer;
 import org.blockscope.engine.train.TrainingConfig;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Shape;
+import org.blockscope.primitive.Primitive;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -33,13 +34,16 @@ public final class TrainingRun {
     private final Model model;
     private final Trainer trainer;
     private final List<String> notes;
+    private final Settings settings;
 
-    private TrainingRun(Graph graph, TrainingData data, Model model, Trainer trainer, List<String> notes) {
+    private TrainingRun(
+            Graph graph, TrainingData data, Model model, Trainer trainer, List<String> notes, Settings settings) {
         this.graph = graph;
         this.data = data;
         this.model = model;
         this.trainer = trainer;
         this.notes = List.copyOf(notes);
+        this.settings = settings;
     }
 
     /**
@@ -62,12 +66,12 @@ public final class TrainingRun {
                 adapted.graph(), new Compiler.Options(s.config().seed(), DataType.FLOAT));
         Trainer trainer =
                 new Trainer(model, s.config(), DataLoading.trainingFeed(data), DataLoading.validationFeed(data));
-        return new TrainingRun(adapted.graph(), data, model, trainer, notes);
+        return new TrainingRun(adapted.graph(), data, model, trainer, notes, s);
     }
 
     public static Shape inputShape(NetworkAnalysis a) {
         return a.expanded().nodes().stream()
-                .filter(p -> p.kind() == org.blockscope.block.BlockKind.INPUT)
+                .filter(p -> p.kind() == Primitive.INPUT)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no input"))
                 .output();
@@ -102,9 +106,15 @@ public final class TrainingRun {
         return Evaluation.of(model, DataLoading.source(data.validationBatches(batchSize)));
     }
 
-    /** Weights, optimiser state, graph, class names and normalisation, in one file. */
+    /** How this run trains (optimiser, schedule, batch, epochs, seed, split, augmentation). */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Weights, optimiser state, graph, class names, normalisation and settings, in one file. */
     public void saveCheckpoint(Path file) throws IOException {
         Checkpoints.save(file, model, trainer.optimizer(), trainer.epoch(), trainer.iteration());
         new RunMetadata(classNames(), data.normalization()).writeInto(file);
+        SettingsFile.writeInto(file, settings);
     }
 }

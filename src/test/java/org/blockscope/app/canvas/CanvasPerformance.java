@@ -20,6 +20,7 @@ import org.blockscope.edit.Document;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.graph.Position;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -181,7 +182,7 @@ class CanvasPerformance {
 
         // parameter change → label updated (background analysis of the whole network, then one reconcile)
         String conv = m.graph().nodes().stream()
-                .filter(n -> n.kind() == org.blockscope.block.BlockKind.CONV2D)
+                .filter(n -> n.kind() == Primitive.CONV2D)
                 .map(Node::name)
                 .findFirst()
                 .orElseThrow();

@@ -14,10 +14,10 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.app.model.EditorModel;
-import org.blockscope.block.BlockKind;
 import org.blockscope.edit.Document;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Position;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,7 +120,7 @@ class GraphCanvasTest {
 
     @Test
     void draggingFromAnOutputPortToAnInputPortConnects(FxRobot robot) {
-        String pool = fx(() -> model.addNode(BlockKind.MAX_POOL, new Position(480, 200)));
+        String pool = fx(() -> model.addNode(Primitive.MAX_POOL, new Position(480, 200)));
         robot.drag(outputPortOf("c1_tanh"), MouseButton.PRIMARY)
                 .moveTo(inputPortOf(pool, 0))
                 .release(MouseButton.PRIMARY);
@@ -130,7 +130,7 @@ class GraphCanvasTest {
 
     @Test
     void releasingOnANodeBodyConnectsToItsFirstFreePort(FxRobot robot) {
-        String pool = fx(() -> model.addNode(BlockKind.MAX_POOL, new Position(480, 200)));
+        String pool = fx(() -> model.addNode(Primitive.MAX_POOL, new Position(480, 200)));
         robot.drag(outputPortOf("c1_tanh"), MouseButton.PRIMARY)
                 .moveTo(bodyOf(pool))
                 .release(MouseButton.PRIMARY);
@@ -262,8 +262,8 @@ class GraphCanvasTest {
 
     @Test
     void droppingAPaletteKindAddsTheNodeAtTheDropPoint(FxRobot robot) {
-        String name = fx(() -> canvas.drop(BlockKind.CONV2D.id(), 600, 500));
-        assertThat(model.graph().node(name).kind()).isEqualTo(BlockKind.CONV2D);
+        String name = fx(() -> canvas.drop(Primitive.CONV2D.id(), 600, 500));
+        assertThat(model.graph().node(name).kind()).isEqualTo(Primitive.CONV2D);
         Point2D doc = fx(() -> canvas.panZoom().toDoc(600, 500));
         Position p = model.graph().node(name).position();
         assertThat(p.x() + SkinGeometry.NORMAL.width() / 2).isCloseTo(doc.getX(), within(1.0));

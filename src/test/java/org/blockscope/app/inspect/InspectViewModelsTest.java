@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.blockscope.app.model.EditorModel;
-import org.blockscope.block.BlockKind;
 import org.blockscope.edit.Document;
 import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Mode;
@@ -14,9 +13,10 @@ import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.inspect.Activation;
 import org.blockscope.engine.inspect.ModelProbe;
 import org.blockscope.engine.inspect.Planes;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Shape;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
+import org.blockscope.primitive.PrimitiveNode;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class InspectViewModelsTest {
     void reluTextQuotesTheShareOfNegativeValues() {
         PrimitiveNode relu = new PrimitiveNode(
                 "relu1",
-                BlockKind.ACTIVATION,
+                Primitive.ACTIVATION,
                 Params.of("function", "relu"),
                 List.of("bn1"),
                 List.of(Shape.map(1, 2, 5)),
@@ -67,8 +67,8 @@ class InspectViewModelsTest {
     void batchNormSaysWhichStatisticsItUses() {
         PrimitiveNode bn = new PrimitiveNode(
                 "bn1",
-                BlockKind.BATCH_NORM,
-                BlockKind.BATCH_NORM.defaults(),
+                Primitive.BATCH_NORM,
+                Primitive.BATCH_NORM.defaults(),
                 List.of("conv1"),
                 List.of(Shape.map(2, 1, 1)),
                 Shape.map(2, 1, 1),

@@ -2,9 +2,10 @@ package org.blockscope.app.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.blockscope.block.BlockKind;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.edit.Document;
 import org.blockscope.graph.Position;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class EditorModelTest {
         assertThat(model.canUndoProperty().get()).isFalse();
         assertThat(model.canRedoProperty().get()).isFalse();
         assertThat(model.undoDescriptionProperty().get()).isEmpty();
-        String pool = model.addNode(BlockKind.MAX_POOL, new Position(10, 10));
+        String pool = model.addNode(Primitive.MAX_POOL, new Position(10, 10));
         assertThat(model.canUndoProperty().get()).isTrue();
         assertThat(model.undoDescriptionProperty().get())
                 .isEqualTo(model.document().undoDescription().orElseThrow())
@@ -51,7 +52,7 @@ class EditorModelTest {
 
     @Test
     void aConnectionWhoseShapeDoesNotFitIsRefusedWithTheShapes() {
-        String conv = model.addNode(BlockKind.CONV2D, new Position(10, 10));
+        String conv = model.addNode(Primitive.CONV2D, new Position(10, 10));
         assertThat(model.whyNotConnect("f5", conv, 0))
                 .contains("Conv needs a feature map C×H×W, got the vector 120 (use Fully connected on vectors)");
         assertThat(model.whyNotConnect("s4", conv, 0)).isEmpty();
@@ -59,7 +60,7 @@ class EditorModelTest {
 
     @Test
     void aValidConnectionReplacesTheEdgeInThatPortAsOneStep() {
-        String pool = model.addNode(BlockKind.MAX_POOL, new Position(10, 10));
+        String pool = model.addNode(Primitive.MAX_POOL, new Position(10, 10));
         assertThat(model.connect("c1_tanh", pool, 0)).isEmpty();
         assertThat(model.connect(pool, "c3", 0)).isEmpty();
         assertThat(model.graph().inputs("c3"))
@@ -118,9 +119,9 @@ class EditorModelTest {
         assertThat(m.ungroup("stage1_0")).isEmpty();
         assertThat(m.graph().contains("stage1_0_conv1")).isTrue();
         assertThat(m.analysis().total())
-                .isEqualTo(org.blockscope.cost.NetworkAnalysis.of(Templates.graph("resnet20"))
+                .isEqualTo(org.blockscope.analysis.NetworkAnalysis.of(Templates.graph("resnet20"))
                         .total());
-        String lone = m.addNode(BlockKind.DENSE_BLOCK, Position.ORIGIN);
+        String lone = m.addNode(NamedBlock.DENSE_BLOCK, Position.ORIGIN);
         assertThat(m.ungroup(lone))
                 .contains("connect '" + lone + "' first: its inside depends on the shape it receives");
     }

@@ -4,16 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import org.blockscope.block.BlockKind;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The teaching texts: one file per kind, every placeholder filled. */
 class ExplanationsTest {
@@ -21,7 +23,7 @@ class ExplanationsTest {
     private final Explanations texts = Explanations.fromClasspath();
 
     @ParameterizedTest
-    @EnumSource(BlockKind.class)
+    @MethodSource("org.blockscope.block.BlockKinds#all")
     void everyKindHasItsOwnTextWhosePlaceholdersAllResolve(BlockKind kind) {
         String template = texts.template(kind);
         assertThat(template).startsWith("# ").doesNotContain("\r");
@@ -33,7 +35,7 @@ class ExplanationsTest {
                 .contains("{{formula.params}}")
                 .contains("{{formula.macs}}")
                 .contains("{{formula.rf}}");
-        if (kind == BlockKind.GROUP) {
+        if (kind == Structural.GROUP) {
             return; // a group cannot exist without a body; its text uses only the formulas
         }
         Node n = Node.of("x", kind);
@@ -48,8 +50,8 @@ class ExplanationsTest {
     void selectedConvShowsItsTextWithTheCurrentNumbers() {
         Graph g = Graph.of(
                 List.of(
-                        Node.of("in", BlockKind.INPUT, Params.of("channels", 64, "height", 56, "width", 56)),
-                        Node.of("conv", BlockKind.CONV2D, Params.of("filters", 128, "kernel", 3, "stride", 2))),
+                        Node.of("in", Primitive.INPUT, Params.of("channels", 64, "height", 56, "width", 56)),
+                        Node.of("conv", Primitive.CONV2D, Params.of("filters", 128, "kernel", 3, "stride", 2))),
                 List.of(new Edge("in", "conv", 0)));
         String text = texts.explain(Set.of("conv"), g, NetworkAnalysis.of(g));
         assertThat(text)
@@ -89,7 +91,7 @@ class ExplanationsTest {
                 : java.util.Optional.empty());
         Graph g = Templates.graph("resnet20");
         String add = g.nodes().stream()
-                .filter(n -> n.kind() == BlockKind.ADD)
+                .filter(n -> n.kind() == Primitive.ADD)
                 .findFirst()
                 .map(Node::name)
                 .orElse(null);

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.blockscope.block.BlockKind;
 import org.blockscope.edit.Document;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Position;
 import org.blockscope.io.GraphFiles;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,7 @@ class FileSessionTest {
     void titleShowsTheFileNameAndAStarWhenDirty() throws Exception {
         FileSession s = session(doc);
         assertThat(s.titleProperty().get()).isEqualTo("Untitled — Blockscope");
-        model.addNode(BlockKind.DROPOUT, new Position(0, 0));
+        model.addNode(Primitive.DROPOUT, new Position(0, 0));
         assertThat(s.titleProperty().get()).isEqualTo("Untitled * — Blockscope");
         assertThat(s.save(tmp.resolve("lenet"))).isEmpty();
         assertThat(s.titleProperty().get()).isEqualTo("lenet.bsg.json — Blockscope");
@@ -54,7 +54,7 @@ class FileSessionTest {
     @Test
     void aBrokenFileReportsWhereAndLeavesTheDocumentUntouched() throws Exception {
         FileSession s = session(doc);
-        model.addNode(BlockKind.DROPOUT, new Position(0, 0));
+        model.addNode(Primitive.DROPOUT, new Position(0, 0));
         Graph before = doc.graph();
         Path bad = tmp.resolve("bad" + GraphFiles.EXTENSION);
         Files.writeString(
@@ -74,7 +74,7 @@ class FileSessionTest {
         s.start();
         s.autosave();
         assertThat(s.recovery().file()).doesNotExist();
-        model.addNode(BlockKind.DROPOUT, new Position(0, 0));
+        model.addNode(Primitive.DROPOUT, new Position(0, 0));
         s.autosave();
         assertThat(s.recovery().file()).exists();
         assertThat(GraphFiles.read(s.recovery().file())).isEqualTo(doc.graph());
@@ -97,7 +97,7 @@ class FileSessionTest {
     void aCleanSaveRemovesTheCopy() {
         FileSession s = session(doc);
         s.start();
-        model.addNode(BlockKind.DROPOUT, new Position(0, 0));
+        model.addNode(Primitive.DROPOUT, new Position(0, 0));
         s.autosave();
         assertThat(s.recovery().file()).exists();
         s.save(tmp.resolve("x.bsg.json"));

@@ -3,15 +3,19 @@ package org.blockscope.app.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.app.model.InspectorModel.EditorKind;
 import org.blockscope.app.model.InspectorModel.Mode;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.ParamSpec;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.block.KindConverter;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.graph.Graph;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.ParamSpec;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.converter.ConvertWith;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which editor each parameter gets, and what the inspector says, without JavaFX controls. */
@@ -27,7 +31,8 @@ class InspectorModelTest {
             ACTIVATION | function | CHOICE
             INPUT      | height   | INT_SPINNER
             """)
-    void editorFollowsTheParameterType(BlockKind kind, String param, EditorKind editor) {
+    void editorFollowsTheParameterType(
+            @ConvertWith(KindConverter.class) BlockKind kind, String param, EditorKind editor) {
         assertThat(InspectorModel.editorFor(kind.spec(param).orElseThrow())).isEqualTo(editor);
     }
 
@@ -37,18 +42,18 @@ class InspectorModelTest {
             DROPOUT | rate     | fraction of values dropped (0 – 0.99)
             CONV2D  | padding  | same: pad d(k−1)/2 per side; valid: none (same, valid, explicit)
             """)
-    void descriptionGivesHelpRangeAndUnit(BlockKind kind, String param, String text) {
+    void descriptionGivesHelpRangeAndUnit(@ConvertWith(KindConverter.class) BlockKind kind, String param, String text) {
         assertThat(InspectorModel.description(kind.spec(param).orElseThrow())).isEqualTo(text);
     }
 
     @Test
     void typedTextParsesOrStaysTextToBeRefusedWithAMessage() {
-        ParamSpec filters = BlockKind.CONV2D.spec("filters").orElseThrow();
+        ParamSpec filters = Primitive.CONV2D.spec("filters").orElseThrow();
         assertThat(InspectorModel.parse(filters, " 1,024 ")).isEqualTo(1024);
         assertThat(InspectorModel.parse(filters, "abc")).isEqualTo("abc");
         assertThat(filters.check(InspectorModel.parse(filters, "abc")))
                 .contains("filters must be a whole number, got 'abc'");
-        assertThat(InspectorModel.parse(BlockKind.DROPOUT.spec("rate").orElseThrow(), "0.25"))
+        assertThat(InspectorModel.parse(Primitive.DROPOUT.spec("rate").orElseThrow(), "0.25"))
                 .isEqualTo(0.25);
     }
 
@@ -77,12 +82,12 @@ class InspectorModelTest {
     void onlyASingleNamedBlockCanBeUngroupedOrOpened() {
         Graph g = Templates.graph("resnet18");
         String block = g.nodes().stream()
-                .filter(n -> n.kind() == BlockKind.RESIDUAL)
+                .filter(n -> n.kind() == NamedBlock.RESIDUAL)
                 .findFirst()
                 .orElseThrow()
                 .name();
         String conv = g.nodes().stream()
-                .filter(n -> n.kind() == BlockKind.CONV2D)
+                .filter(n -> n.kind() == Primitive.CONV2D)
                 .findFirst()
                 .orElseThrow()
                 .name();
@@ -94,7 +99,7 @@ class InspectorModelTest {
     @org.junit.jupiter.api.Test
     void anEmptyNetworkReportsNoProblemsYet() {
         org.blockscope.graph.Graph empty = org.blockscope.graph.Graph.of(java.util.List.of(), java.util.List.of());
-        org.blockscope.cost.NetworkAnalysis a = org.blockscope.cost.NetworkAnalysis.of(empty);
+        org.blockscope.analysis.NetworkAnalysis a = org.blockscope.analysis.NetworkAnalysis.of(empty);
         assertThat(a.diagnostics()).hasSize(2); // no Input, no output: still known
         assertThat(InspectorModel.status(a)).startsWith("Empty network").doesNotContain("problem");
         assertThat(InspectorModel.totals(empty, a))

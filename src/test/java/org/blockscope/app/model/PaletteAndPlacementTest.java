@@ -3,10 +3,13 @@ package org.blockscope.app.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-import org.blockscope.block.BlockKind;
-import org.blockscope.block.Category;
+import org.blockscope.block.BlockKinds;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Position;
+import org.blockscope.kind.Category;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +19,20 @@ class PaletteAndPlacementTest {
     void paletteListsEveryPlaceableKindByCategory() {
         var entries = PaletteModel.entries();
         assertThat(entries.values().stream().mapToInt(java.util.List::size).sum())
-                .isEqualTo(BlockKind.values().length - 2);
+                .isEqualTo(BlockKinds.all().size() - 2);
         assertThat(entries).doesNotContainKey(Category.INTERNAL);
-        assertThat(entries.get(Category.BLOCKS)).contains(BlockKind.DENSE_BLOCK).doesNotContain(BlockKind.GROUP);
+        assertThat(entries.get(Category.BLOCKS))
+                .contains(NamedBlock.DENSE_BLOCK)
+                .doesNotContain(Structural.GROUP);
     }
 
     @Test
     void searchMatchesNameIdAndCategory() {
-        assertThat(PaletteModel.matches(BlockKind.DENSE_BLOCK, "DENSE")).isTrue();
-        assertThat(PaletteModel.matches(BlockKind.MAX_POOL, "pool")).isTrue();
-        assertThat(PaletteModel.matches(BlockKind.GLOBAL_AVG_POOL, "pooling")).isTrue();
-        assertThat(PaletteModel.matches(BlockKind.CONV2D, "pool")).isFalse();
-        assertThat(PaletteModel.matches(BlockKind.CONV2D, " ")).isTrue();
+        assertThat(PaletteModel.matches(NamedBlock.DENSE_BLOCK, "DENSE")).isTrue();
+        assertThat(PaletteModel.matches(Primitive.MAX_POOL, "pool")).isTrue();
+        assertThat(PaletteModel.matches(Primitive.GLOBAL_AVG_POOL, "pooling")).isTrue();
+        assertThat(PaletteModel.matches(Primitive.CONV2D, "pool")).isFalse();
+        assertThat(PaletteModel.matches(Primitive.CONV2D, " ")).isTrue();
     }
 
     @Test

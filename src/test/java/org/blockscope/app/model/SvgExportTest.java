@@ -3,7 +3,7 @@ package org.blockscope.app.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.regex.Pattern;
-import org.blockscope.cost.NetworkAnalysis;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.graph.Graph;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.Test;

@@ -15,10 +15,10 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.blockscope.app.model.AppHome;
 import org.blockscope.app.model.EditorModel;
-import org.blockscope.block.BlockKind;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Position;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,7 @@ class MainWindowTest {
         settle();
         assertThat(model.graph().nodes())
                 .singleElement()
-                .satisfies(n -> assertThat(n.kind()).isEqualTo(BlockKind.CONV2D));
+                .satisfies(n -> assertThat(n.kind()).isEqualTo(Primitive.CONV2D));
         assertThat(model.selection())
                 .containsExactly(model.graph().nodes().get(0).name());
     }
@@ -192,7 +192,7 @@ class MainWindowTest {
         load(robot, "lenet5");
         String[] added = new String[1];
         robot.interact(() -> {
-            added[0] = model.addNode(BlockKind.CONV2D, new Position(0, 600));
+            added[0] = model.addNode(Primitive.CONV2D, new Position(0, 600));
             model.select();
             window.bottomTabs().getSelectionModel().select(1);
         });

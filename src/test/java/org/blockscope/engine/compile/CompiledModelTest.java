@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.Stream;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.cost.Cost;
-import org.blockscope.cost.NetworkAnalysis;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Shape;
-import org.blockscope.shape.PrimitiveNode;
+import org.blockscope.primitive.PrimitiveNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

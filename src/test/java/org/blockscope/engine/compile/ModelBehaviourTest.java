@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.blockscope.block.BlockKind;
 import org.blockscope.block.SubgraphBuilder;
 import org.blockscope.graph.Graph;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
 import org.blockscope.templates.Templates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class ModelBehaviourTest {
     void refusesAGraphWithErrorsAndCarriesTheDiagnostics() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 8, 8);
-        b.classifier("out", b.add("add", BlockKind.ADD, Params.EMPTY, b.conv("a", x, 4, 3, 2, 1, 1, true), x));
+        b.classifier("out", b.add("add", Primitive.ADD, Params.EMPTY, b.conv("a", x, 4, 3, 2, 1, 1, true), x));
         Graph g = b.graph();
         assertThatThrownBy(() -> Compiler.compile(g)).isInstanceOfSatisfying(CompileException.class, e -> {
             assertThat(e.diagnostics()).isNotEmpty().allMatch(d -> d.isError());
@@ -38,7 +38,7 @@ class ModelBehaviourTest {
 
     @Test
     void batchNormUsesBatchStatisticsInTrainingAndRunningStatisticsAtInference() {
-        Model m = Compiler.compile(TinyNets.around(BlockKind.BATCH_NORM, Params.of("momentum", 0.5), 2, 3), DOUBLE);
+        Model m = Compiler.compile(TinyNets.around(Primitive.BATCH_NORM, Params.of("momentum", 0.5), 2, 3), DOUBLE);
         INDArray x =
                 TinyNets.randomInput(1, DataType.DOUBLE, 4, 2, 3, 3).muli(3).addi(2);
         m.forward(x, Mode.TRAINING, 1);
@@ -81,7 +81,7 @@ class ModelBehaviourTest {
 
     @Test
     void dropoutIsIdentityAtInferenceAndDropsAboutTheRateInTraining() {
-        Model m = Compiler.compile(TinyNets.around(BlockKind.DROPOUT, Params.of("rate", 0.4), 4, 10), DOUBLE);
+        Model m = Compiler.compile(TinyNets.around(Primitive.DROPOUT, Params.of("rate", 0.4), 4, 10), DOUBLE);
         INDArray x = TinyNets.randomInput(2, DataType.DOUBLE, 8, 4, 10, 10).addi(3); // all > 0
         m.forward(x, Mode.INFERENCE);
         assertThat(m.activation("block")).isEqualTo(x);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.blockscope.engine.kernel.OneDnn;
+import org.blockscope.engine.backend.OneDnn;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Shape;
 import org.blockscope.templates.Templates;

@@ -5,22 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.blockscope.block.BlockKind;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.block.SubgraphBuilder;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
-import org.blockscope.graph.Params;
 import org.blockscope.graph.Position;
 import org.blockscope.graph.Subgraph;
+import org.blockscope.kind.BlockKind;
+import org.blockscope.kind.Params;
+import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Tiny networks around every primitive and every named block, for shape, count and gradient tests. */
-final class TinyNets {
+/** Tiny networks around every primitive and every named block, for shape, count, gradient and export tests. */
+public final class TinyNets {
     private TinyNets() {}
 
-    static final int CLASSES = 3;
+    public static final int CLASSES = 3;
 
     /** Input c×h×w → block → (GAP) → FC(3) → Classifier. */
     static Graph around(BlockKind kind, Params params, int c, int hw) {
@@ -31,7 +34,7 @@ final class TinyNets {
     }
 
     private static boolean vectorOut(BlockKind kind) {
-        return kind == BlockKind.GLOBAL_AVG_POOL || kind == BlockKind.FLATTEN || kind == BlockKind.FULLY_CONNECTED;
+        return kind == Primitive.GLOBAL_AVG_POOL || kind == Primitive.FLATTEN || kind == Primitive.FULLY_CONNECTED;
     }
 
     static Graph head(SubgraphBuilder b, String x, boolean map) {
@@ -43,57 +46,57 @@ final class TinyNets {
     }
 
     /** Every primitive kind, several parameter settings each. */
-    static Map<String, Graph> primitives() {
+    public static Map<String, Graph> primitives() {
         Map<String, Graph> m = new LinkedHashMap<>();
-        m.put("conv same bias", around(BlockKind.CONV2D, Params.of("filters", 4, "kernel", 3), 2, 6));
+        m.put("conv same bias", around(Primitive.CONV2D, Params.of("filters", 4, "kernel", 3), 2, 6));
         m.put(
                 "conv stride 2 valid",
                 around(
-                        BlockKind.CONV2D,
+                        Primitive.CONV2D,
                         Params.of("filters", 3, "kernel", 3, "stride", 2, "padding", "valid", "bias", false),
                         2,
                         7));
         m.put(
                 "conv dilated",
                 around(
-                        BlockKind.CONV2D,
+                        Primitive.CONV2D,
                         Params.of("filters", 3, "kernel", 3, "dilation", 2, "padding", "explicit", "pad", 2),
                         2,
                         6));
-        m.put("conv grouped", around(BlockKind.CONV2D, Params.of("filters", 6, "kernel", 3, "groups", 2), 4, 5));
+        m.put("conv grouped", around(Primitive.CONV2D, Params.of("filters", 6, "kernel", 3, "groups", 2), 4, 5));
         m.put(
                 "conv groups=channels",
-                around(BlockKind.CONV2D, Params.of("filters", 6, "kernel", 3, "groups", 3), 3, 5));
+                around(Primitive.CONV2D, Params.of("filters", 6, "kernel", 3, "groups", 3), 3, 5));
         m.put(
                 "depthwise x2 bias",
-                around(BlockKind.DEPTHWISE_CONV2D, Params.of("multiplier", 2, "kernel", 3, "bias", true), 3, 5));
+                around(Primitive.DEPTHWISE_CONV2D, Params.of("multiplier", 2, "kernel", 3, "bias", true), 3, 5));
         m.put(
                 "depthwise dilated stride 2",
-                around(BlockKind.DEPTHWISE_CONV2D, Params.of("kernel", 3, "dilation", 2, "stride", 2), 2, 7));
-        m.put("batch norm map", around(BlockKind.BATCH_NORM, Params.EMPTY, 3, 4));
+                around(Primitive.DEPTHWISE_CONV2D, Params.of("kernel", 3, "dilation", 2, "stride", 2), 2, 7));
+        m.put("batch norm map", around(Primitive.BATCH_NORM, Params.EMPTY, 3, 4));
         for (String f : List.of("relu", "relu6", "sigmoid", "tanh", "silu", "hardswish")) {
-            m.put("activation " + f, around(BlockKind.ACTIVATION, Params.of("function", f), 2, 4));
+            m.put("activation " + f, around(Primitive.ACTIVATION, Params.of("function", f), 2, 4));
         }
         m.put(
                 "max pool 3/2 pad 1 ceil",
                 around(
-                        BlockKind.MAX_POOL,
+                        Primitive.MAX_POOL,
                         Params.of("kernel", 3, "stride", 2, "padding", "explicit", "pad", 1, "ceilMode", true),
                         2,
                         6));
-        m.put("max pool 2/2", around(BlockKind.MAX_POOL, Params.EMPTY, 2, 6));
+        m.put("max pool 2/2", around(Primitive.MAX_POOL, Params.EMPTY, 2, 6));
         m.put(
                 "avg pool 3/2 ceil",
-                around(BlockKind.AVG_POOL, Params.of("kernel", 3, "stride", 2, "ceilMode", true), 2, 6));
-        m.put("avg pool 2/2", around(BlockKind.AVG_POOL, Params.EMPTY, 2, 6));
-        m.put("global avg pool", around(BlockKind.GLOBAL_AVG_POOL, Params.EMPTY, 3, 4));
-        m.put("flatten", around(BlockKind.FLATTEN, Params.EMPTY, 2, 3));
-        m.put("fc on a map", around(BlockKind.FULLY_CONNECTED, Params.of("units", 5), 2, 3));
-        m.put("fc no bias", around(BlockKind.FULLY_CONNECTED, Params.of("units", 4, "bias", false), 2, 3));
-        m.put("dropout", around(BlockKind.DROPOUT, Params.of("rate", 0.3), 2, 4));
-        m.put("channel shuffle", around(BlockKind.CHANNEL_SHUFFLE, Params.of("groups", 2), 4, 3));
-        m.put("add of three", merge(BlockKind.ADD));
-        m.put("concat", merge(BlockKind.CONCAT));
+                around(Primitive.AVG_POOL, Params.of("kernel", 3, "stride", 2, "ceilMode", true), 2, 6));
+        m.put("avg pool 2/2", around(Primitive.AVG_POOL, Params.EMPTY, 2, 6));
+        m.put("global avg pool", around(Primitive.GLOBAL_AVG_POOL, Params.EMPTY, 3, 4));
+        m.put("flatten", around(Primitive.FLATTEN, Params.EMPTY, 2, 3));
+        m.put("fc on a map", around(Primitive.FULLY_CONNECTED, Params.of("units", 5), 2, 3));
+        m.put("fc no bias", around(Primitive.FULLY_CONNECTED, Params.of("units", 4, "bias", false), 2, 3));
+        m.put("dropout", around(Primitive.DROPOUT, Params.of("rate", 0.3), 2, 4));
+        m.put("channel shuffle", around(Primitive.CHANNEL_SHUFFLE, Params.of("groups", 2), 4, 3));
+        m.put("add of three", merge(Primitive.ADD));
+        m.put("concat", merge(Primitive.CONCAT));
         m.put("scale", scale());
         m.put("batch norm vector + two heads", vectorBnTwoHeads());
         return m;
@@ -112,7 +115,7 @@ final class TinyNets {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 4, 4);
         String s = b.act("sig", b.fc("gate_fc", b.gap("sq", x), 3, true), "sigmoid");
-        String y = b.add("scale", BlockKind.SCALE, Params.EMPTY, x, s);
+        String y = b.add("scale", Primitive.SCALE, Params.EMPTY, x, s);
         return head(b, y, true);
     }
 
@@ -122,34 +125,34 @@ final class TinyNets {
         String v = b.bn("bn1d", b.fc("fc0", x, 6, true));
         b.add(
                 "aux",
-                BlockKind.CLASSIFIER,
+                Primitive.CLASSIFIER,
                 Params.of("lossWeight", 0.5, "trainingOnly", true),
                 b.fc("aux_fc", v, CLASSES, false));
         return head(b, b.relu("r", v), false);
     }
 
     /** Every named block kind, with small parameters. */
-    static Map<String, Graph> blocks() {
+    public static Map<String, Graph> blocks() {
         Map<String, Graph> m = new LinkedHashMap<>();
-        m.put("residual basic identity", around(BlockKind.RESIDUAL, Params.of("filters", 4), 4, 4));
+        m.put("residual basic identity", around(NamedBlock.RESIDUAL, Params.of("filters", 4), 4, 4));
         m.put(
                 "residual basic projection stride 2",
-                around(BlockKind.RESIDUAL, Params.of("filters", 4, "stride", 2), 2, 5));
+                around(NamedBlock.RESIDUAL, Params.of("filters", 4, "stride", 2), 2, 5));
         m.put(
                 "residual bottleneck",
-                around(BlockKind.RESIDUAL, Params.of("variant", "bottleneck", "filters", 2), 3, 4));
-        m.put("residual SE", around(BlockKind.RESIDUAL, Params.of("filters", 4, "se", true, "seRatio", 2), 4, 4));
+                around(NamedBlock.RESIDUAL, Params.of("variant", "bottleneck", "filters", 2), 3, 4));
+        m.put("residual SE", around(NamedBlock.RESIDUAL, Params.of("filters", 4, "se", true, "seRatio", 2), 4, 4));
         m.put(
                 "inception",
                 around(
-                        BlockKind.INCEPTION,
+                        NamedBlock.INCEPTION,
                         Params.of("c1", 2, "c3reduce", 2, "c3", 3, "c5reduce", 2, "c5", 2, "poolProj", 2),
                         3,
                         5));
         m.put(
                 "inception no BN",
                 around(
-                        BlockKind.INCEPTION,
+                        NamedBlock.INCEPTION,
                         Params.of(
                                 "c1",
                                 0,
@@ -169,41 +172,41 @@ final class TinyNets {
                                 3),
                         2,
                         4));
-        m.put("dense block", around(BlockKind.DENSE_BLOCK, Params.of("layers", 2, "growth", 2, "bnSize", 2), 3, 4));
+        m.put("dense block", around(NamedBlock.DENSE_BLOCK, Params.of("layers", 2, "growth", 2, "bnSize", 2), 3, 4));
         m.put(
                 "dense block no bottleneck",
-                around(BlockKind.DENSE_BLOCK, Params.of("layers", 2, "growth", 2, "bottleneck", false), 2, 4));
-        m.put("transition", around(BlockKind.TRANSITION, Params.of("compression", 0.5), 4, 4));
-        m.put("se", around(BlockKind.SE, Params.of("ratio", 2), 4, 3));
-        m.put("separable conv", around(BlockKind.SEPARABLE_CONV, Params.of("filters", 5), 3, 4));
-        m.put("mbconv skip", around(BlockKind.MBCONV, Params.of("filters", 3, "expansion", 2), 3, 4));
+                around(NamedBlock.DENSE_BLOCK, Params.of("layers", 2, "growth", 2, "bottleneck", false), 2, 4));
+        m.put("transition", around(NamedBlock.TRANSITION, Params.of("compression", 0.5), 4, 4));
+        m.put("se", around(NamedBlock.SE, Params.of("ratio", 2), 4, 3));
+        m.put("separable conv", around(NamedBlock.SEPARABLE_CONV, Params.of("filters", 5), 3, 4));
+        m.put("mbconv skip", around(NamedBlock.MBCONV, Params.of("filters", 3, "expansion", 2), 3, 4));
         m.put(
                 "mbconv stride 2 no skip",
-                around(BlockKind.MBCONV, Params.of("filters", 4, "expansion", 2, "stride", 2), 3, 5));
+                around(NamedBlock.MBCONV, Params.of("filters", 4, "expansion", 2, "stride", 2), 3, 5));
         m.put(
                 "mbconv SE silu",
                 around(
-                        BlockKind.MBCONV,
+                        NamedBlock.MBCONV,
                         Params.of("filters", 4, "expansion", 2, "se", true, "seRatio", 2, "activation", "silu"),
                         4,
                         4));
-        m.put("mbconv t=1", around(BlockKind.MBCONV, Params.of("filters", 3, "expansion", 1), 3, 4));
-        m.put("resnext", around(BlockKind.RESNEXT, Params.of("filters", 2, "cardinality", 2, "baseWidth", 64), 8, 4));
+        m.put("mbconv t=1", around(NamedBlock.MBCONV, Params.of("filters", 3, "expansion", 1), 3, 4));
+        m.put("resnext", around(NamedBlock.RESNEXT, Params.of("filters", 2, "cardinality", 2, "baseWidth", 64), 8, 4));
         m.put(
                 "resnext stride 2",
                 around(
-                        BlockKind.RESNEXT,
+                        NamedBlock.RESNEXT,
                         Params.of("filters", 2, "cardinality", 2, "baseWidth", 64, "stride", 2),
                         3,
                         5));
-        m.put("shuffle unit stride 1", around(BlockKind.SHUFFLE_UNIT, Params.of("filters", 6, "groups", 3), 6, 4));
+        m.put("shuffle unit stride 1", around(NamedBlock.SHUFFLE_UNIT, Params.of("filters", 6, "groups", 3), 6, 4));
         m.put(
                 "shuffle unit stride 2",
-                around(BlockKind.SHUFFLE_UNIT, Params.of("filters", 12, "groups", 3, "stride", 2), 6, 5));
-        m.put("vgg stage", around(BlockKind.VGG_STAGE, Params.of("convs", 2, "filters", 3), 2, 4));
+                around(NamedBlock.SHUFFLE_UNIT, Params.of("filters", 12, "groups", 3, "stride", 2), 6, 5));
+        m.put("vgg stage", around(NamedBlock.VGG_STAGE, Params.of("convs", 2, "filters", 3), 2, 4));
         m.put(
                 "vgg stage BN",
-                around(BlockKind.VGG_STAGE, Params.of("convs", 1, "filters", 3, "batchNorm", true), 2, 4));
+                around(NamedBlock.VGG_STAGE, Params.of("convs", 1, "filters", 3, "batchNorm", true), 2, 4));
         m.put("aux classifier", auxNet());
         m.put("group", groupNet());
         return m;
@@ -213,7 +216,7 @@ final class TinyNets {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(2, 8, 8);
         x = b.relu("r", b.conv("conv", x, 3, 3, 1, 1, 1, true));
-        b.add("aux", BlockKind.AUX_CLASSIFIER, Params.of("classes", CLASSES), x);
+        b.add("aux", NamedBlock.AUX_CLASSIFIER, Params.of("classes", CLASSES), x);
         return head(b, x, true);
     }
 
@@ -225,7 +228,7 @@ final class TinyNets {
         String x = b.input(2, 4, 4);
         Graph outer = head(b, x, true);
         // put the group between the input and the pooling
-        Node group = new Node("mygroup", BlockKind.GROUP, Params.EMPTY, Position.ORIGIN, body);
+        Node group = new Node("mygroup", Structural.GROUP, Params.EMPTY, Position.ORIGIN, body);
         outer = outer.withoutEdge(outer.edgeInto("gap", 0).orElseThrow())
                 .withNode(group)
                 .withEdge(new org.blockscope.graph.Edge(x, "mygroup", 0))
@@ -234,7 +237,7 @@ final class TinyNets {
     }
 
     /** Seeded uniform [-1, 1) batch. */
-    static INDArray randomInput(long seed, DataType type, long... shape) {
+    public static INDArray randomInput(long seed, DataType type, long... shape) {
         Random r = new Random(seed);
         long n = 1;
         for (long s : shape) {

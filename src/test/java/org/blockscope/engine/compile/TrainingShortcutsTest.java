@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import org.blockscope.engine.backend.ConvSpec;
 import org.blockscope.engine.kernel.Conv2dKernel;
 import org.blockscope.engine.kernel.ParamGrads;
 import org.blockscope.graph.Shape;
@@ -36,7 +37,7 @@ class TrainingShortcutsTest {
         "3, 1, 1, true, 2"
     })
     void weightGradientEqualsConv2dBp(int k, int stride, int pad, boolean bias, int groups) {
-        var spec = new Conv2dKernel.Spec(k, stride, pad, pad, 1, groups, bias);
+        var spec = new ConvSpec(k, stride, pad, pad, 1, groups, bias);
         INDArray x = TinyNets.randomInput(1, DataType.DOUBLE, 3, 4, 9, 9);
         INDArray w = TinyNets.randomInput(2, DataType.DOUBLE, 6, 4 / groups, k, k);
         INDArray b = bias ? TinyNets.randomInput(3, DataType.DOUBLE, 6) : null;
@@ -91,7 +92,7 @@ class TrainingShortcutsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"resnet20", "se_resnet20", "densenet_bc40", "mini_inception", "mobilenet_mini"})
     void buffersFreedEarlyAreGivenBackOnceAndPassesRepeat(String template) {
-        long before = org.blockscope.engine.kernel.BufferPool.repeatedGives();
+        long before = org.blockscope.engine.backend.BufferPool.repeatedGives();
         Reference r = Reference.of(template);
         Model m = r.model();
         m.keepPreviousPass(false);
@@ -104,7 +105,7 @@ class TrainingShortcutsTest {
                             .doubleValue())
                     .isLessThan(1e-9);
         }
-        assertThat(org.blockscope.engine.kernel.BufferPool.repeatedGives()).isEqualTo(before);
+        assertThat(org.blockscope.engine.backend.BufferPool.repeatedGives()).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")

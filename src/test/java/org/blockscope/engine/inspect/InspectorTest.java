@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.blockscope.block.BlockKind;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.block.SubgraphBuilder;
 import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.train.ArrayData;
 import org.blockscope.graph.Graph;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.Params;
+import org.blockscope.primitive.Primitive;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,10 +31,10 @@ class InspectorTest {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 6, 6);
         x = b.relu("relu", b.bn("bn", b.conv("conv", x, 8, 3, 1, 1, 1, false)));
-        x = b.add("se", BlockKind.SE, Params.of("ratio", 2), x);
+        x = b.add("se", NamedBlock.SE, Params.of("ratio", 2), x);
         b.add(
                 "aux",
-                BlockKind.CLASSIFIER,
+                Primitive.CLASSIFIER,
                 Params.of("trainingOnly", true, "lossWeight", 0.3),
                 b.fc("aux_fc", x, 3, true));
         b.classifier("out", b.fc("fc", b.gap("gap", x), 3, true));

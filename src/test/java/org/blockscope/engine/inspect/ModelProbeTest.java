@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.blockscope.block.BlockKind;
+import org.blockscope.block.NamedBlock;
 import org.blockscope.block.SubgraphBuilder;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.graph.Graph;
-import org.blockscope.graph.Params;
+import org.blockscope.kind.Params;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,7 +24,7 @@ class ModelProbeTest {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 6, 6);
         x = b.relu("relu", b.bn("bn", b.conv("conv", x, 8, 3, 1, 1, 1, false)));
-        x = b.add("se", BlockKind.SE, Params.of("ratio", 2), x);
+        x = b.add("se", NamedBlock.SE, Params.of("ratio", 2), x);
         b.classifier("out", b.fc("fc", b.gap("gap", x), 3, true));
         return b.graph();
     }

@@ -2,6 +2,8 @@ package org.blockscope.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.blockscope.engine.backend.ChannelsLast;
+import org.blockscope.engine.backend.ConvSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -72,10 +74,10 @@ class ChannelsLastTest {
     @ValueSource(strings = {"FLOAT", "DOUBLE"})
     void convolutionAndFoldedBatchNormEqualTheNchwOnes(String type) {
         DataType t = DataType.valueOf(type);
-        var spec = new Conv2dKernel.Spec(3, 2, 1, 1, 1, 1, true);
+        var spec = new ConvSpec(3, 2, 1, 1, 1, 1, true);
         INDArray x = rand(t, 5, 2, 4, 9, 9), w = rand(t, 6, 5, 4, 3, 3), b = rand(t, 7, 5);
         INDArray ref = Conv2dKernel.forward(spec, x, w, b);
-        INDArray y = ChannelsLast.asNchw(ChannelsLast.conv(spec, ChannelsLast.fromNchw(x), w, b));
+        INDArray y = ChannelsLast.asNchw(Conv2dKernel.forwardChannelsLast(spec, ChannelsLast.fromNchw(x), w, b, false));
         assertThat(y.shape()).isEqualTo(ref.shape());
         assertThat(y.sub(ref).amaxNumber().doubleValue()).isLessThan(1e-5);
         INDArray gamma = rand(t, 8, 5).addi(1),
@@ -83,7 +85,7 @@ class ChannelsLastTest {
                 mean = rand(t, 10, 5),
                 var = rand(t, 11, 5).addi(1.5);
         INDArray bn = BatchNormKernel.forwardInference(ref, gamma, beta, mean, var, 1e-5);
-        INDArray[] f = ChannelsLast.foldBatchNorm(w, b, gamma, beta, mean, var, 1e-5);
+        INDArray[] f = BatchNormFold.intoConv(w, b, gamma, beta, mean, var, 1e-5);
         INDArray folded = Conv2dKernel.forward(spec, x, f[0], f[1]);
         assertThat(folded.sub(bn).amaxNumber().doubleValue()).isLessThan(1e-4);
     }

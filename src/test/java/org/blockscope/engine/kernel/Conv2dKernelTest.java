@@ -2,6 +2,7 @@ package org.blockscope.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.blockscope.engine.backend.ConvSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +30,7 @@ class Conv2dKernelTest {
         2,   2, 7, 7,    2, 5, 2,  2,  1, 1, 1, true
       """;
 
-    private record Case(int n, int cin, int h, int w, int cout, Conv2dKernel.Spec spec) {
+    private record Case(int n, int cin, int h, int w, int cout, ConvSpec spec) {
         INDArray x(DataType t) {
             return Arrays4.rand(1, t, n, cin, h, w);
         }
@@ -43,7 +44,7 @@ class Conv2dKernelTest {
         }
 
         double[] reference() {
-            Conv2dKernel.Spec s = spec;
+            ConvSpec s = spec;
             return Reference.conv2d(
                     Arrays4.flat(x(DataType.DOUBLE)),
                     n,
@@ -64,7 +65,7 @@ class Conv2dKernelTest {
 
     private static Case c(
             int n, int cin, int h, int w, int cout, int k, int s, int ph, int pw, int d, int g, boolean bias) {
-        return new Case(n, cin, h, w, cout, new Conv2dKernel.Spec(k, s, ph, pw, d, g, bias));
+        return new Case(n, cin, h, w, cout, new ConvSpec(k, s, ph, pw, d, g, bias));
     }
 
     @ParameterizedTest

@@ -1,5 +1,7 @@
 package org.blockscope.engine.kernel;
 
+import org.blockscope.engine.backend.BufferPool;
+import org.blockscope.engine.backend.ConvSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,16 +19,16 @@ public final class KernelBench {
         INDArray x = Nd4j.rand(DataType.FLOAT, 64, 32, 32, 32);
         INDArray w = Nd4j.rand(DataType.FLOAT, 32, 32, 3, 3).subi(0.5);
         INDArray b = Nd4j.rand(DataType.FLOAT, 32);
-        var spec = Conv2dKernel.Spec.of(3, 1, 1);
+        var spec = ConvSpec.of(3, 1, 1);
         INDArray y = Conv2dKernel.forward(spec, x, w, b);
         INDArray dy = Nd4j.rand(DataType.FLOAT, y.shape());
         time("conv2d forward", reps, () -> Conv2dKernel.forward(spec, x, w, b));
         time("conv2d backward", reps, () -> Conv2dKernel.backward(spec, x, w, b, dy));
-        var g2 = new Conv2dKernel.Spec(3, 1, 1, 1, 1, 2, true);
+        var g2 = new ConvSpec(3, 1, 1, 1, 1, 2, true);
         INDArray w2 = Nd4j.rand(DataType.FLOAT, 32, 16, 3, 3);
         time("conv2d groups=2 forward", reps, () -> Conv2dKernel.forward(g2, x, w2, b));
         time("conv2d groups=2 backward", reps, () -> Conv2dKernel.backward(g2, x, w2, b, dy));
-        var d2 = new Conv2dKernel.Spec(3, 1, 2, 2, 2, 1, true);
+        var d2 = new ConvSpec(3, 1, 2, 2, 2, 1, true);
         time("conv2d dilation=2 forward (no oneDNN)", Math.max(3, reps / 5), () -> Conv2dKernel.forward(d2, x, w, b));
         time(
                 "conv2d dilation=2 backward (no oneDNN)",

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import org.blockscope.engine.backend.ChannelsLast;
+import org.blockscope.engine.backend.ConvSpec;
+import org.blockscope.engine.backend.OneDnn;
+import org.blockscope.engine.backend.OneDnnConv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code conv2d_bp} path ({@link OneDnn#enable} false).
  */
 class OneDnnConvTest {
-    record Case(String name, int n, int cin, int h, int w, int cout, Conv2dKernel.Spec spec) {
+    record Case(String name, int n, int cin, int h, int w, int cout, ConvSpec spec) {
         @Override
         public String toString() {
             return name;
@@ -29,15 +33,15 @@ class OneDnnConvTest {
 
     static List<Case> cases() {
         return List.of(
-                new Case("3x3 s1 p1", 2, 16, 8, 8, 16, new Conv2dKernel.Spec(3, 1, 1, 1, 1, 1, false)),
-                new Case("3x3 s2 p1 bias", 3, 8, 9, 7, 16, new Conv2dKernel.Spec(3, 2, 1, 1, 1, 1, true)),
-                new Case("1x1 s2 projection", 2, 16, 8, 8, 32, new Conv2dKernel.Spec(1, 2, 0, 0, 1, 1, false)),
-                new Case("stem 3 channels", 2, 3, 10, 10, 16, new Conv2dKernel.Spec(3, 1, 1, 1, 1, 1, false)),
-                new Case("5x5 pad 2x1 bias", 2, 4, 9, 8, 6, new Conv2dKernel.Spec(5, 1, 2, 1, 1, 1, true)),
-                new Case("dilation 2", 2, 5, 11, 11, 7, new Conv2dKernel.Spec(3, 1, 2, 2, 2, 1, true)),
-                new Case("groups 4", 2, 8, 6, 6, 12, new Conv2dKernel.Spec(3, 1, 1, 1, 1, 4, true)),
-                new Case("depthwise s2", 2, 12, 9, 9, 12, new Conv2dKernel.Spec(3, 2, 1, 1, 1, 12, false)),
-                new Case("7x7 s2 p3 odd size", 1, 3, 13, 15, 8, new Conv2dKernel.Spec(7, 2, 3, 3, 1, 1, true)));
+                new Case("3x3 s1 p1", 2, 16, 8, 8, 16, new ConvSpec(3, 1, 1, 1, 1, 1, false)),
+                new Case("3x3 s2 p1 bias", 3, 8, 9, 7, 16, new ConvSpec(3, 2, 1, 1, 1, 1, true)),
+                new Case("1x1 s2 projection", 2, 16, 8, 8, 32, new ConvSpec(1, 2, 0, 0, 1, 1, false)),
+                new Case("stem 3 channels", 2, 3, 10, 10, 16, new ConvSpec(3, 1, 1, 1, 1, 1, false)),
+                new Case("5x5 pad 2x1 bias", 2, 4, 9, 8, 6, new ConvSpec(5, 1, 2, 1, 1, 1, true)),
+                new Case("dilation 2", 2, 5, 11, 11, 7, new ConvSpec(3, 1, 2, 2, 2, 1, true)),
+                new Case("groups 4", 2, 8, 6, 6, 12, new ConvSpec(3, 1, 1, 1, 1, 4, true)),
+                new Case("depthwise s2", 2, 12, 9, 9, 12, new ConvSpec(3, 2, 1, 1, 1, 12, false)),
+                new Case("7x7 s2 p3 odd size", 1, 3, 13, 15, 8, new ConvSpec(7, 2, 3, 3, 1, 1, true)));
     }
 
     @AfterEach
@@ -59,7 +63,7 @@ class OneDnnConvTest {
     }
 
     private static double[] ref(Case c, INDArray x, INDArray w, INDArray b) {
-        Conv2dKernel.Spec s = c.spec();
+        ConvSpec s = c.spec();
         return Reference.conv2d(
                 Arrays4.flat(x),
                 c.n(),
@@ -88,7 +92,7 @@ class OneDnnConvTest {
     private record Data(INDArray x, INDArray w, INDArray b) {}
 
     private static Data data(Case c, long seed) {
-        Conv2dKernel.Spec s = c.spec();
+        ConvSpec s = c.spec();
         return new Data(
                 rand(seed, c.n(), c.cin(), c.h(), c.w()),
                 rand(seed + 1, c.cout(), c.cin() / s.groups(), s.kernel(), s.kernel()),
@@ -170,7 +174,7 @@ class OneDnnConvTest {
         for (boolean direct : new boolean[] {true, false}) { // oneDNN, then libnd4j / the NCHW kernel
             OneDnn.enable(direct);
             for (boolean relu : new boolean[] {false, true}) {
-                INDArray yh = ChannelsLast.conv(c.spec(), xh, d.w(), b, relu);
+                INDArray yh = Conv2dKernel.forwardChannelsLast(c.spec(), xh, d.w(), b, relu);
                 long[] shape = Conv2dKernel.outShape(c.spec(), d.x().shape(), c.cout());
                 assertThat(yh.shape()).containsExactly(shape[0], shape[2], shape[3], shape[1]);
                 double[] expected = plain.clone();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import org.blockscope.engine.backend.ChannelsLast;
+import org.blockscope.engine.backend.OneDnn;
+import org.blockscope.engine.backend.OneDnnPlanes;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -44,6 +47,15 @@ class OneDnnPlanesTest {
                 assertThat(meanH.getDouble(n, c)).isCloseTo(sum / (H * W), within(1e-6));
             }
         }
+    }
+
+    @Test
+    void meanOfA1x1MapIsItsValue() {
+        assumeTrue(OneDnn.available(), "no oneDNN preset here");
+        INDArray x = rand(2, N, C, 1, 1);
+        assertThat(OneDnnPlanes.mean(x)).isEqualTo(x.reshape(N, C));
+        assertThat(GlobalAvgPoolKernel.forward(x)).isEqualTo(x.reshape(N, C));
+        assertThat(OneDnnPlanes.meanChannelsLast(ChannelsLast.fromNchw(x))).isEqualTo(x.reshape(N, C));
     }
 
     @Test

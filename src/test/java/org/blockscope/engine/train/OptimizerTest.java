@@ -3,11 +3,11 @@ package org.blockscope.engine.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.blockscope.block.BlockKind;
 import org.blockscope.block.SubgraphBuilder;
 import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
+import org.blockscope.primitive.Primitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,8 +20,7 @@ class OptimizerTest {
     private static Model tiny() {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(1, 2, 2);
-        b.classifier(
-                "out", b.fc("fc", b.add("flat", BlockKind.FLATTEN, org.blockscope.graph.Params.EMPTY, x), 3, true));
+        b.classifier("out", b.fc("fc", b.add("flat", Primitive.FLATTEN, org.blockscope.kind.Params.EMPTY, x), 3, true));
         return Compiler.compile(b.graph(), new Compiler.Options(1, DataType.DOUBLE));
     }
 

@@ -1,0 +1,100 @@
+#!/usr/bin/python3
+"""Side-by-side runs of Blockscope's EngineBench and PyTorch (bench/pytorch_bench.py), summarised.
+
+Each net runs in a fresh process on each side (Blockscope, then PyTorch, same minute), --runs times; the
+summary gives, per net, the median of the per-run ratios Blockscope / PyTorch for training and inference
+speed (with their spread), both processes' peak resident memory (medians) and their ratio, and the CPU's
+instruction set as oneDNN (Blockscope) and ATen (PyTorch) see it. Called by bench/compare.sh.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# the app's JVM options (installer/build-*.sh): the heap follows the machine's memory
+JAVA = ["java", "-XX:MaxRAMPercentage=40"]
+
+
+def result(lines):
+    for line in lines:
+        if line.startswith("RESULT "):
+            _, name, batch, train, infer, rss = line.split()
+            return float(train), float(infer), int(rss)
+    raise RuntimeError("no RESULT line in:\n" + "\n".join(lines))
+
+
+def run(cmd, echo):
+    p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    lines = p.stdout.splitlines()
+    for line in lines:
+        if not line.startswith("RESULT ") and echo(line):
+            print("  " + line, flush=True)
+    if p.returncode != 0:
+        sys.stderr.write(p.stderr)
+        raise RuntimeError(f"{cmd[0]} failed with exit code {p.returncode}")
+    return lines
+
+
+def load():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--iterations", type=int, default=20)
+    ap.add_argument("--warmup", type=float, default=120.0, help="longest warm-up per net, seconds")
+    ap.add_argument("templates", nargs="*", default=["resnet20", "se_resnet20", "densenet_bc40"])
+    a = ap.parse_args()
+    with open(os.path.join(ROOT, "target", "bench-classpath.txt")) as f:
+        cp = "target/classes:" + f.read().strip()
+    common = ["--batch", str(a.batch), "--iterations", str(a.iterations), "--warmup", str(a.warmup)]
+    ours, theirs = {t: [] for t in a.templates}, {t: [] for t in a.templates}
+    isa = {}
+    for r in range(1, a.runs + 1):
+        print(f"run {r}/{a.runs}, load average {load()}", flush=True)
+        for t in a.templates:
+            java = run(JAVA + ["-cp", cp, "org.blockscope.engine.bench.EngineBench"] + common + [t],
+                       lambda l: l.startswith("threads") and "blockscope" not in isa or t in l)
+            py = run(["/usr/bin/python3", "bench/pytorch_bench.py"] + common + [t],
+                     lambda l: l.startswith("torch") and "pytorch" not in isa or t in l)
+            for line in java:
+                if line.startswith("threads") and "ISA " in line:
+                    isa["blockscope"] = line.split("ISA ", 1)[1].split(";")[0].strip()
+            for line in py:
+                if line.startswith("torch") and "CPU capability " in line:
+                    isa["pytorch"] = line.split("CPU capability ", 1)[1].strip()
+            ours[t].append(result(java))
+            theirs[t].append(result(py))
+    print(f"load average after: {load()}")
+    print()
+    print(f"CPU instruction set: oneDNN (Blockscope) {isa.get('blockscope', '?')}, "
+          f"PyTorch {isa.get('pytorch', '?')}; batch {a.batch}, {a.runs} runs, median of {a.iterations} "
+          f"iterations each; ratio = Blockscope / PyTorch (speed: higher is better; memory: lower is better)")
+    header = (f"{'net':<14} {'training':>24} {'inference':>24} {'peak RSS Blockscope':>20} "
+              f"{'peak RSS PyTorch':>17} {'memory':>7}")
+    print(header)
+    for t in a.templates:
+        tr = [o[0] / p[0] for o, p in zip(ours[t], theirs[t])]
+        inf = [o[1] / p[1] for o, p in zip(ours[t], theirs[t])]
+        rss_o = statistics.median(o[2] for o in ours[t])
+        rss_p = statistics.median(p[2] for p in theirs[t])
+
+        def cell(v):
+            return f"{statistics.median(v):.2f}x ({min(v):.2f}-{max(v):.2f})"
+
+        print(f"{t:<14} {cell(tr):>24} {cell(inf):>24} {rss_o / 2**20:>17.0f} MB "
+              f"{rss_p / 2**20:>14.0f} MB {rss_o / rss_p:>6.2f}x")
+    print()
+    for t in a.templates:
+        print(f"{t:<14} img/s Blockscope train {statistics.median(o[0] for o in ours[t]):7.1f} infer "
+              f"{statistics.median(o[1] for o in ours[t]):7.1f}   PyTorch train "
+              f"{statistics.median(p[0] for p in theirs[t]):7.1f} infer {statistics.median(p[1] for p in theirs[t]):7.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+package org.blockscope.engine.backend;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Thin helper around libnd4j custom ops: outputs are allocated here, so no native shape call is made. */
+public final class NativeOps {
+    private NativeOps() {}
+
+    /** Runs custom op {@code name} writing into {@code outputs}; inputs must not be null. */
+    public static void exec(String name, INDArray[] inputs, INDArray[] outputs, int[] iArgs, double... tArgs) {
+        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name)
+                .addInputs(inputs)
+                .addOutputs(outputs)
+                .addIntegerArguments(iArgs);
+        if (tArgs.length > 0) {
+            Double[] t = new Double[tArgs.length];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = tArgs[i];
+            }
+            b.addFloatingPointArguments(t);
+        }
+        Nd4j.exec(b.build());
+    }
+
+    /**
+     * Runs an op with libnd4j platform helpers (oneDNN) switched off. The switch is process-wide; other
+     * threads running ops meanwhile just take the generic path. Workaround for oneDNN conv2d with
+     * dilation > 1 in 1.0.0-M2.1 ("could not create a descriptor for a dilated convolution").
+     */
+    public static synchronized void execWithoutHelpers(
+            String name, INDArray[] inputs, INDArray[] outputs, int[] iArgs, double... tArgs) {
+        var env = Nd4j.getEnvironment();
+        boolean before = env.helpersAllowed();
+        env.allowHelpers(false);
+        try {
+            exec(name, inputs, outputs, iArgs, tArgs);
+        } finally {
+            env.allowHelpers(before);
+        }
+    }
+
+    /** Uninitialised output array (recycled from {@link BufferPool} when possible). */
+    public static INDArray empty(DataType type, long... shape) {
+        return BufferPool.take(type, shape);
+    }
+
+    /** Contiguous c-order array (no copy if already one). */
+    public static INDArray contiguous(INDArray a) {
+        return a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+    }
+}

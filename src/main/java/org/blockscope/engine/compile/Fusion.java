@@ -1,0 +1,22 @@
+package org.blockscope.engine.compile;
+
+/**
+ * A decision the compiler takes once to run two steps as one in fused passes: data in the {@link Plan},
+ * read by the steps through {@link Fusions}, never flags set on them. Losses, gradients and outputs do
+ * not change; only the number of passes over memory does.
+ */
+sealed interface Fusion {
+    /**
+     * The ReLU step {@code relu}, which only {@code producer} (a batch norm or an add) feeds, runs in the
+     * producer's loop: in fast training passes and in fused inference ({@link Model#infer}). The ReLU step
+     * then passes its input on; its backward is unchanged (it masks by the same signs).
+     */
+    record ReluInto(int producer, int relu) implements Fusion {}
+
+    /**
+     * The batch norm step {@code batchNorm}, whose input is the plain convolution {@code conv} that nothing
+     * else reads, folds into that convolution's weights in fused inference (running statistics are
+     * constants there); a ReLU fused into the batch norm becomes the convolution's post-op.
+     */
+    record BatchNormIntoConv(int conv, int batchNorm) implements Fusion {}
+}
