@@ -170,6 +170,9 @@ class TrainingWorkspaceTest {
                 step.step();
                 return null;
             });
+            // a step may run the pass again (the probe image arrives late): wait for it to land
+            int next = Math.min(i + 1, expected.size() - 1);
+            waitUntil(20, () -> step.indexProperty().get() == next);
         }
         assertThat(visited).isEqualTo(expected);
         assertThat(selected)
