@@ -27,6 +27,8 @@ final class EdgeSkin {
     final Edge edge;
     final Path curve = new Path();
     final Text label = new Text();
+    private final javafx.beans.property.ObjectProperty<Font> labelFont =
+            new javafx.beans.property.SimpleObjectProperty<>(Font.getDefault());
     private Route route;
     private EdgeRole role;
 
@@ -85,7 +87,10 @@ final class EdgeSkin {
     void setLabelFont(double size) {
         Font f = Font.font(label.getFont().getFamily(), size);
         if (!f.equals(label.getFont())) {
-            label.setFont(f);
+            labelFont.set(f);
+        }
+        if (!label.fontProperty().isBound()) {
+            label.fontProperty().bind(labelFont); // bound: a style sheet pass cannot reset it
         }
     }
 

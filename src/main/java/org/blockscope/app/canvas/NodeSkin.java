@@ -293,11 +293,13 @@ final class NodeSkin extends Region {
                 shape.place(pad, y + 2 * lh, lh, w - 2 * pad);
             }
             case NAME -> {
-                title.font(SkinGeometry.NAME_FONT, true, false);
                 shape.font(SkinGeometry.NAME_SHAPE_FONT, true, true);
                 double body = height - 4;
-                title.placeCentred(pad / 2, 2, body / 2, w - pad);
-                shape.placeCentred(pad / 2, 2 + body / 2, body / 2, w - pad);
+                double nameH = body * 0.62; // room for a name in two lines
+                boolean two = title.placeName(
+                        pad / 2, 2, body / 2, nameH, w - pad, SkinGeometry.NAME_FONT, SkinGeometry.NAME_SHAPE_FONT);
+                double top = two ? nameH : body / 2;
+                shape.placeCentred(pad / 2, 2 + top, body - top, w - pad);
             }
             case OUTLINE -> {
                 title.font(outlineFont, true, false);

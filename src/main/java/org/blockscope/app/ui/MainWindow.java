@@ -73,8 +73,8 @@ public final class MainWindow {
         this.bottom = new BottomPanel(model, this::reveal);
 
         Palette palette = new Palette(canvas.kindFormat(), this::addFromPalette);
-        palette.setMinWidth(215);
-        palette.setPrefWidth(215);
+        palette.setMinWidth(244);
+        palette.setPrefWidth(244);
 
         SplitPane right = new SplitPane(inspector, titled("What is this block?", explanation));
         right.setOrientation(Orientation.VERTICAL);

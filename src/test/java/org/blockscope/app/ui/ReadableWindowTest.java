@@ -88,8 +88,20 @@ class ReadableWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * The text sizes on screen after the style sheets were applied again (as a tab change or a
+     * pseudo-class does), so that a CSS rule overriding a font set in code is seen.
+     */
     private GraphCanvas.Readability read() {
-        return fx(() -> canvas().readability());
+        return fx(() -> {
+            javafx.css.PseudoClass again = javafx.css.PseudoClass.getPseudoClass("restyled");
+            Parent root = stage.getScene().getRoot();
+            root.pseudoClassStateChanged(again, true);
+            root.applyCss();
+            root.layout();
+            root.pseudoClassStateChanged(again, false);
+            return canvas().readability();
+        });
     }
 
     @ParameterizedTest(name = "{0} at {1}×{2}")
@@ -227,6 +239,10 @@ class ReadableWindowTest {
      * cuts it and draws "..." instead), except the cells of tables and lists, which scroll.
      */
     static List<String> truncated(Node root) {
+        if (root.getScene() != null) { // the text as the next pulse draws it, not half way through an update
+            root.getScene().getRoot().applyCss();
+            root.getScene().getRoot().layout();
+        }
         List<String> out = new ArrayList<>();
         walk(root, out);
         return out;
