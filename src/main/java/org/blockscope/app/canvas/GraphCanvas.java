@@ -261,45 +261,15 @@ public final class GraphCanvas extends Region {
         return Snapshots.graph(view, scale, edgeLabels.get(), () -> viewport.update());
     }
 
-    /** How the visible text is drawn now: how many lines are on screen and the smallest, in screen pixels. */
-    public record Readability(int lines, double smallestPx, String smallest) {}
-
-    /**
-     * The text of every block on screen (the inside view's when a block is open), at its size on
-     * screen: font size times the zoom.
-     */
+    /** The text of every block on screen (the inside view's when a block is open), at its size on screen. */
     public Readability readability() {
         flush();
-        GraphView v = block != null ? block.inner() : view;
-        javafx.scene.Node host = block != null ? block.getCenter() : this;
-        double zoom = block != null ? block.viewport().panZoom().zoom() : panZoom.zoom();
-        int lines = 0;
-        double smallest = Double.MAX_VALUE;
-        String which = "";
-        List<SkinText> texts = new java.util.ArrayList<>();
-        v.skins().forEach(s -> {
-            if (s.isVisible()) {
-                texts.addAll(s.texts());
-            }
-        });
-        v.stageTexts().forEach(texts::add);
-        Bounds screen = host.localToScene(host.getLayoutBounds());
-        for (SkinText t : texts) {
-            if (!t.isVisible() || t.getText().isEmpty()) {
-                continue;
-            }
-            Bounds b = t.localToScene(t.getLayoutBounds());
-            if (!b.intersects(screen)) {
-                continue;
-            }
-            lines++;
-            double px = t.getFont().getSize() * zoom;
-            if (px < smallest) {
-                smallest = px;
-                which = t.getText();
-            }
-        }
-        return new Readability(lines, lines == 0 ? Double.NaN : smallest, which);
+        return block != null
+                ? Readability.of(
+                        block.inner(),
+                        block.getCenter(),
+                        block.viewport().panZoom().zoom())
+                : Readability.of(view, this, panZoom.zoom());
     }
 
     // ---- package API used by gestures, the minimap and tests ------------------------------------

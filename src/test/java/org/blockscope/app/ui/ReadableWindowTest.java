@@ -92,7 +92,7 @@ class ReadableWindowTest {
      * The text sizes on screen after the style sheets were applied again (as a tab change or a
      * pseudo-class does), so that a CSS rule overriding a font set in code is seen.
      */
-    private GraphCanvas.Readability read() {
+    private org.blockscope.app.canvas.Readability read() {
         return fx(() -> {
             javafx.css.PseudoClass again = javafx.css.PseudoClass.getPseudoClass("restyled");
             Parent root = stage.getScene().getRoot();
@@ -118,7 +118,7 @@ class ReadableWindowTest {
     void afterFitEveryBlocksTextIsReadableAndPresenterModeIsOneAndAHalfTimesLarger(
             String template, int w, int h, FxRobot robot) {
         open(w, h, template);
-        GraphCanvas.Readability normal = read();
+        org.blockscope.app.canvas.Readability normal = read();
         assertThat(normal.lines()).as("text on screen").isGreaterThan(3);
         assertThat(normal.smallestPx())
                 .as("smallest text '%s'", normal.smallest())
@@ -139,7 +139,7 @@ class ReadableWindowTest {
             return null;
         });
         settle();
-        GraphCanvas.Readability inside = read();
+        org.blockscope.app.canvas.Readability inside = read();
         assertThat(inside.lines()).isGreaterThan(3);
         assertThat(inside.smallestPx())
                 .as("inside '%s': '%s'", block, inside.smallest())
@@ -155,7 +155,7 @@ class ReadableWindowTest {
             return null;
         });
         settle();
-        GraphCanvas.Readability presenter = read();
+        org.blockscope.app.canvas.Readability presenter = read();
         assertThat(presenter.lines()).isGreaterThan(0);
         assertThat(presenter.smallestPx())
                 .as("presenter text '%s'", presenter.smallest())
