@@ -49,6 +49,14 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         java.io.PrintWriter out = spec.commandLine().getOut();
+        try {
+            Args.atLeastOne("--runs", runs);
+            Args.atLeastOne("--batch", batch);
+            Args.atLeastOne("--iterations", iterations);
+            Args.nonNegative("--warmup", warmup);
+        } catch (GraphSource.Failure e) {
+            return BlockscopeCli.fail(spec.commandLine().getErr(), e.getMessage());
+        }
         AnalysisBench.run(out, runs);
         if (engine) {
             java.util.List<String> which =

@@ -39,8 +39,8 @@ public final class BlockscopeCli implements Runnable {
         CommandLine cl = new CommandLine(new BlockscopeCli());
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("blockscope: " + ex.getMessage());
-            err.println("Try 'blockscope " + ex.getCommandLine().getCommandName() + " --help'.");
+            err.println("blockscope: " + ParameterMessages.clean(ex.getMessage()) + " (see 'blockscope "
+                    + ex.getCommandLine().getCommandName() + " --help')");
             err.flush();
             return EXIT_BAD_INPUT;
         });

@@ -1,10 +1,10 @@
 package org.blockscope.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.run.RunMetadata;
+import org.blockscope.engine.train.CheckpointException;
 import org.blockscope.engine.train.Checkpoints;
 
 /** A trained network read back from a checkpoint written by {@code blockscope train --save}. */
@@ -15,10 +15,10 @@ record CheckpointSource(Model model, RunMetadata metadata) {
             throw new GraphSource.Failure("checkpoint not found: " + file);
         }
         try {
-            Checkpoints.Checkpoint c = Checkpoints.load(file);
-            return new CheckpointSource(c.toModel(), RunMetadata.readFrom(file));
-        } catch (IOException | RuntimeException e) {
-            throw new GraphSource.Failure(file + ": cannot read the checkpoint: " + e.getMessage());
+            Model model = Checkpoints.load(file).toModel();
+            return new CheckpointSource(model, RunMetadata.readFor(file, model));
+        } catch (CheckpointException e) {
+            throw new GraphSource.Failure(e.getMessage());
         }
     }
 }

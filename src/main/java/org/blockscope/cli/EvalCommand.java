@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.engine.data.Batches;
 import org.blockscope.engine.data.DataException;
 import org.blockscope.engine.data.Dataset;
+import org.blockscope.engine.memory.MemoryEstimate;
+import org.blockscope.engine.memory.MemoryLimits;
+import org.blockscope.engine.memory.NotEnoughMemoryException;
 import org.blockscope.engine.run.DataLoading;
 import org.blockscope.engine.run.DataSpec;
 import org.blockscope.engine.train.Evaluation;
@@ -30,7 +34,7 @@ final class EvalCommand implements Callable<Integer> {
             description = "class folders (its val/ part if it has one), MNIST IDX or CIFAR-10 files")
     Path data;
 
-    @Option(names = "--batch", defaultValue = "64")
+    @Option(names = "--batch", defaultValue = "64", description = "images per batch (default ${DEFAULT-VALUE})")
     int batch;
 
     @Spec
@@ -43,9 +47,12 @@ final class EvalCommand implements Callable<Integer> {
         CheckpointSource ck;
         Dataset ds;
         try {
+            Args.atLeastOne("--batch", batch);
             ck = CheckpointSource.load(checkpoint);
+            MemoryEstimate.inference(NetworkAnalysis.of(ck.model().graph()), batch, 4)
+                    .check(MemoryLimits.current());
             ds = DataLoading.loadAll(DataSpec.forEvaluation(data), ck.model().inputShape());
-        } catch (GraphSource.Failure | DataException e) {
+        } catch (GraphSource.Failure | DataException | NotEnoughMemoryException e) {
             return BlockscopeCli.fail(err, e.getMessage());
         }
         List<String> names = ck.metadata().classNames();

@@ -63,6 +63,7 @@ final class InspectCommand implements Callable<Integer> {
         CheckpointSource ck;
         INDArray x;
         try {
+            Args.writableFolder("--out", out);
             ck = CheckpointSource.load(checkpoint);
             x = ImageProbe.load(image, ck.model().inputShape(), ck.metadata().normalization());
         } catch (GraphSource.Failure | DataException e) {
@@ -94,7 +95,7 @@ final class InspectCommand implements Callable<Integer> {
                 Files.write(out.resolve("se_weights.csv"), lines);
             }
         } catch (IOException e) {
-            err.println("blockscope: cannot write to " + out + ": " + e.getMessage());
+            err.println("blockscope: cannot write to " + out + ": " + Args.reason(e));
             err.flush();
             return 1;
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.blockscope.engine.compile.CompileException;
 import org.blockscope.engine.data.Augmentation;
 import org.blockscope.engine.data.DataException;
+import org.blockscope.engine.memory.NotEnoughMemoryException;
 import org.blockscope.engine.run.DataSpec;
 import org.blockscope.engine.run.TrainingRun;
 import org.blockscope.engine.train.Evaluation;
@@ -76,7 +77,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "default ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--save", paramLabel = "CKPT", description = "save the trained network here (.ckpt)")
+    @Option(
+            names = "--save",
+            paramLabel = "CKPT",
+            description = "save the network here after every epoch (a checkpoint, e.g. run.ckpt)")
     Path save;
 
     @Spec
@@ -87,13 +91,12 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrainingConfig config;
-        try {
-            config = config();
-        } catch (IllegalArgumentException e) {
-            return BlockscopeCli.fail(err, e.getMessage());
-        }
         TrainingRun run;
         try {
+            config = config();
+            if (save != null) {
+                Args.writableFile("--save", save);
+            }
             Graph g = source.load();
             DataSpec dataSpec = DataSpec.detect(data, val);
             boolean colour = g.nodes().stream()
@@ -101,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
             Augmentation aug =
                     !augment ? Augmentation.NONE : colour ? Augmentation.cropAndFlip() : Augmentation.cropOnly();
             run = TrainingRun.prepare(g, dataSpec, new TrainingRun.Settings(config, valSplit, aug));
-        } catch (GraphSource.Failure | DataException e) {
+        } catch (GraphSource.Failure | DataException | NotEnoughMemoryException e) {
             return BlockscopeCli.fail(err, e.getMessage());
         } catch (CompileException e) {
             return BlockscopeCli.invalid(err, e.diagnostics());
@@ -118,9 +121,11 @@ final class TrainCommand implements Callable<Integer> {
                 optimizer,
                 lr);
         out.flush();
-        Progress progress =
-                new Progress(err, run.trainer().config().epochs(), batchCount(run), System.console() != null);
+        boolean validation = run.data().split().validation().size() > 0;
+        TrainProgress progress =
+                new TrainProgress(err, run.trainer().config().epochs(), batchCount(run), System.console() != null);
         AtomicReference<String> failure = new AtomicReference<>();
+        AtomicReference<String> saved = new AtomicReference<>();
         run.trainer().addListener(e -> {
             if (e instanceof TrainingEvent.IterationDone it) {
                 progress.iteration(it);
@@ -128,17 +133,20 @@ final class TrainCommand implements Callable<Integer> {
                 progress.clear();
                 out.printf(
                         Locale.ROOT,
-                        "epoch %d/%d  loss %.4f  accuracy %.4f  val_loss %.4f  val_accuracy %.4f  (%.0f img/s)%n",
+                        "epoch %d/%d  loss %.4f  accuracy %.4f%s  (%.0f img/s)%n",
                         ep.epoch() + 1,
                         epochs,
                         ep.trainLoss(),
                         ep.trainAcc(),
-                        ep.valLoss(),
-                        ep.valAcc(),
+                        validation
+                                ? String.format(
+                                        Locale.ROOT, "  val_loss %.4f  val_accuracy %.4f", ep.valLoss(), ep.valAcc())
+                                : "",
                         progress.imagesPerSecond());
                 out.flush();
+                saveAfterEpoch(run, ep.epoch() + 1, saved, failure);
             } else if (e instanceof TrainingEvent.Failed f) {
-                failure.set(f.reason());
+                failure.compareAndSet(null, f.reason());
             }
         });
         run.trainer().start();
@@ -150,115 +158,62 @@ final class TrainCommand implements Callable<Integer> {
         }
         progress.clear();
         if (failure.get() != null) {
-            err.println("blockscope: training failed: " + failure.get());
+            err.println("blockscope: training failed: " + failure.get()
+                    + (saved.get() == null ? "" : " (" + save + " holds " + saved.get() + ")"));
             err.flush();
             return 1;
         }
-        Evaluation ev = run.evaluateValidation(batch);
-        out.printf(Locale.ROOT, "validation accuracy %.4f on %d images%n", ev.accuracy(), ev.total());
+        if (validation) {
+            Evaluation ev = run.evaluateValidation(batch);
+            out.printf(Locale.ROOT, "validation accuracy %.4f on %d images%n", ev.accuracy(), ev.total());
+        } else {
+            out.println("no validation images: accuracy on unseen images was not measured"
+                    + " (use --val-split above 0 or --val DIR)");
+        }
         if (save != null) {
-            try {
-                run.saveCheckpoint(save);
-                out.println("saved " + save);
-            } catch (IOException e) {
-                err.println("blockscope: cannot save " + save + ": " + e.getMessage());
-                err.flush();
-                return 1;
-            }
+            out.println("saved " + save);
         }
         out.flush();
         return 0;
+    }
+
+    /** Saves after every epoch, so a run killed later keeps its last completed epoch. */
+    private void saveAfterEpoch(
+            TrainingRun run, int epochsDone, AtomicReference<String> saved, AtomicReference<String> failure) {
+        if (save == null) {
+            return;
+        }
+        try {
+            run.saveCheckpoint(save);
+            saved.set("the network after epoch " + epochsDone);
+        } catch (IOException e) {
+            failure.compareAndSet(null, "cannot save " + save + ": " + Args.reason(e));
+            run.trainer().stop();
+        }
     }
 
     private static int batchCount(TrainingRun run) {
         return run.data().trainingBatches(run.trainer().config().batchSize(), 0).batchCount();
     }
 
-    private TrainingConfig config() {
+    private TrainingConfig config() throws GraphSource.Failure {
+        Args.atLeastOne("--epochs", epochs);
+        Args.atLeastOne("--batch", batch);
+        Args.positive("--lr", lr);
+        Args.fraction("--val-split", valSplit);
+        Args.nonNegative("--weight-decay", weightDecay);
         OptimizerConfig opt = switch (optimizer.toLowerCase(Locale.ROOT)) {
             case "adam" -> new OptimizerConfig.Adam(0.9, 0.999, 1e-8, weightDecay);
             case "sgd" -> new OptimizerConfig.Sgd(0.9, false, weightDecay);
-            default -> throw new IllegalArgumentException("--optimizer: expected adam or sgd, got '" + optimizer + "'");
+            default -> throw new GraphSource.Failure("--optimizer: expected adam or sgd, got '" + optimizer + "'");
         };
         Schedule s = switch (schedule.toLowerCase(Locale.ROOT)) {
             case "constant" -> new Schedule.Constant();
             case "step" -> new Schedule.Step(Math.max(1, epochs / 3), 0.1);
             case "cosine" -> new Schedule.Cosine();
             default ->
-                throw new IllegalArgumentException(
-                        "--schedule: expected constant, step or cosine, got '" + schedule + "'");
+                throw new GraphSource.Failure("--schedule: expected constant, step or cosine, got '" + schedule + "'");
         };
-        if (epochs < 1 || batch < 1 || !(lr > 0) || valSplit < 0 || valSplit >= 1) {
-            throw new IllegalArgumentException(String.format(
-                    Locale.ROOT,
-                    "expected --epochs ≥ 1, --batch ≥ 1, --lr > 0 and 0 ≤ --val-split < 1, got %d, %d, %s, %s",
-                    epochs,
-                    batch,
-                    lr,
-                    valSplit));
-        }
         return new TrainingConfig(opt, lr, s, batch, epochs, seed);
-    }
-
-    /** A one-line progress bar with images/s and time left (only on a terminal). */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final int epochs;
-        private final int perEpoch;
-        private final boolean tty;
-        private double rate;
-        private long lastPrint;
-        private final long started = System.currentTimeMillis();
-
-        Progress(PrintWriter err, int epochs, int perEpoch, boolean tty) {
-            this.err = err;
-            this.epochs = epochs;
-            this.perEpoch = perEpoch;
-            this.tty = tty;
-        }
-
-        void iteration(TrainingEvent.IterationDone it) {
-            rate = rate == 0 ? it.imagesPerSecond() : 0.9 * rate + 0.1 * it.imagesPerSecond();
-            long now = System.currentTimeMillis();
-            if (!tty || now - lastPrint < 200) {
-                return;
-            }
-            lastPrint = now;
-            long done = it.iteration() + 1;
-            long total = (long) epochs * perEpoch;
-            double frac = Math.min(1, done / (double) total);
-            int width = 30;
-            int filled = (int) Math.round(frac * width);
-            double elapsed = (now - started) / 1000.0;
-            long secondsLeft = Math.round(elapsed / done * (total - done));
-            err.printf(
-                    Locale.ROOT,
-                    "\r[%s%s] epoch %d/%d  loss %.4f  %.0f img/s  ETA %s   ",
-                    "#".repeat(filled),
-                    ".".repeat(width - filled),
-                    it.epoch() + 1,
-                    epochs,
-                    it.loss(),
-                    rate,
-                    eta(secondsLeft));
-            err.flush();
-        }
-
-        double imagesPerSecond() {
-            return rate;
-        }
-
-        void clear() {
-            if (tty) {
-                err.print("\r" + " ".repeat(90) + "\r");
-                err.flush();
-            }
-        }
-
-        private static String eta(long s) {
-            return s >= 3600
-                    ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
-                    : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-        }
     }
 }

@@ -72,9 +72,10 @@ public final class TrainedNetwork {
     /** A network read back from a checkpoint saved by {@code blockscope train --save}. */
     public static TrainedNetwork fromCheckpoint(Path file) throws IOException {
         Checkpoints.Checkpoint c = Checkpoints.load(file);
-        RunMetadata meta = RunMetadata.readFrom(file);
+        Model model = c.toModel();
+        RunMetadata meta = RunMetadata.readFor(file, model);
         TrainingRun.Settings settings = SettingsFile.readFrom(file).orElse(null);
-        return new TrainedNetwork(c.toModel(), meta.classNames(), meta.normalization(), true, settings);
+        return new TrainedNetwork(model, meta.classNames(), meta.normalization(), true, settings);
     }
 
     /** A network from a model the caller trained (tests, the app). */
@@ -204,7 +205,11 @@ public final class TrainedNetwork {
 
     /** Saves the network, its class names and normalisation as a checkpoint {@code eval} and {@code predict} read. */
     public void saveCheckpoint(Path file) throws IOException {
-        Checkpoints.save(file, model, null, 0, 0);
-        new RunMetadata(classNames, normalization).writeInto(file);
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put(RunMetadata.ENTRY, new RunMetadata(classNames, normalization).toJson());
+        if (settings != null) {
+            entries.put(SettingsFile.ENTRY, SettingsFile.toJson(settings));
+        }
+        Checkpoints.save(file, model, null, 0, 0, entries);
     }
 }

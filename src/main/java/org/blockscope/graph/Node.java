@@ -7,7 +7,7 @@ import org.blockscope.kind.Structural;
 
 /**
  * One block on the canvas. The name is unique in its graph and is how edges, diagnostics and the
- * file refer to it. {@code body} is set only for user-made groups ({@link BlockKind#GROUP}).
+ * file refer to it. {@code body} is set only for user-made groups ({@link org.blockscope.kind.Structural#GROUP}).
  */
 public record Node(String name, BlockKind kind, Params params, Position position, Subgraph body) {
 

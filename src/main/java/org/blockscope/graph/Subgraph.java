@@ -3,7 +3,7 @@ package org.blockscope.graph;
 import java.util.Objects;
 
 /**
- * The inside of a composite block: a graph whose {@link org.blockscope.block.BlockKind#PORT} nodes
+ * The inside of a composite block: a graph whose {@link org.blockscope.kind.Structural#PORT} nodes
  * stand for the block's input ports (parameter {@code index}) and whose node {@code output}
  * produces the block's output.
  */

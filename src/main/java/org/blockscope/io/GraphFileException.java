@@ -39,7 +39,7 @@ public final class GraphFileException extends Exception {
         }
         sb.append(": ");
         if (jsonPath != null) {
-            sb.append(jsonPath).append(": ");
+            sb.append(LocatedJson.shortPath(jsonPath)).append(": ");
         }
         return sb.append(problem).toString();
     }

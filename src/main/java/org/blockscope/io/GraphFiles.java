@@ -3,23 +3,20 @@ package org.blockscope.io;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.security.SecureRandom;
 import org.blockscope.graph.Graph;
 import org.blockscope.io.ParamValues.Unwritable;
 
@@ -41,7 +38,11 @@ public final class GraphFiles {
     static final String FORMAT = "blockscope-graph";
     static final int VERSION = 1;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * The largest graph file read: a 60,000-node network takes about 15 MB, so this leaves room and
+     * still refuses {@code /dev/zero} or a wrong multi-gigabyte file before it fills the memory.
+     */
+    public static final int MAX_BYTES = 256 << 20;
 
     private GraphFiles() {}
 
@@ -72,38 +73,16 @@ public final class GraphFiles {
     public static void write(Graph graph, Path file) throws GraphFileException {
         Path target = file.toAbsolutePath();
         String name = target.getFileName().toString();
-        Path dir = target.getParent();
-        Path temp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-        boolean moved = false;
         try {
-            try (FileChannel channel =
-                    FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                keepPermissions(target, temp);
-                Writer out =
-                        new BufferedWriter(new java.io.OutputStreamWriter(Channels.newOutputStream(channel), UTF_8));
-                GraphWriter.write(graph, out);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-            syncDirectory(dir);
+            AtomicFiles.replace(target, out -> {
+                Writer text = new BufferedWriter(new OutputStreamWriter(out, UTF_8));
+                GraphWriter.write(graph, text);
+                text.flush();
+            });
         } catch (Unwritable e) {
             throw new GraphFileException(name, e.path(), 0, 0, e.problem());
         } catch (IOException e) {
             throw new GraphFileException(name, null, 0, 0, "cannot save to " + target + ": " + reason(e));
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // nothing more we can do; the old file is untouched either way
-                }
-            }
         }
     }
 
@@ -112,15 +91,51 @@ public final class GraphFiles {
         String name = file.getFileName() == null
                 ? file.toString()
                 : file.getFileName().toString();
+        byte[] bytes = readBounded(file, name);
         String text;
         try {
-            text = Files.readString(file, UTF_8);
+            text = UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new GraphFileException(name, null, 0, 0, "expected UTF-8 text, got bytes that are not UTF-8");
+        }
+        return fromJson(text, name);
+    }
+
+    /**
+     * The file's bytes, read block by block: binary data (a zero byte, which JSON text never holds)
+     * stops at its first block and a file beyond {@link #MAX_BYTES} at the limit, so neither
+     * {@code /dev/zero} nor a wrong multi-gigabyte file is read whole.
+     */
+    private static byte[] readBounded(Path file, String name) throws GraphFileException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] block = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.readNBytes(block, 0, block.length)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (block[i] == 0) {
+                        throw new GraphFileException(
+                                name,
+                                null,
+                                0,
+                                0,
+                                "expected JSON text, got binary data (a zero byte at offset " + (all.size() + i) + ")");
+                    }
+                }
+                if (all.size() + n > MAX_BYTES) {
+                    throw new GraphFileException(
+                            name,
+                            null,
+                            0,
+                            0,
+                            "larger than " + (MAX_BYTES >> 20)
+                                    + " MB, the limit for a graph file (is it a graph file?)");
+                }
+                all.write(block, 0, n);
+            }
         } catch (IOException e) {
             throw new GraphFileException(name, null, 0, 0, "cannot read " + file.toAbsolutePath() + ": " + reason(e));
         }
-        return fromJson(text, name);
+        return all.toByteArray();
     }
 
     /** Reads graph text; {@code sourceName} (usually the file name) starts every error message. */
@@ -139,25 +154,5 @@ public final class GraphFiles {
             return f.getReason();
         }
         return e.getMessage() != null ? e.getMessage() : "input/output error";
-    }
-
-    private static void keepPermissions(Path from, Path to) {
-        try {
-            PosixFileAttributeView view = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-            if (view != null && Files.exists(from)) {
-                Files.setPosixFilePermissions(to, view.readAttributes().permissions());
-            }
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // best effort: the new file gets the default permissions
-        }
-    }
-
-    /** Makes the rename itself durable (POSIX); not possible on every platform, so best effort. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // e.g. Windows cannot open a directory as a channel
-        }
     }
 }

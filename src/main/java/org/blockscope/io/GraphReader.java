@@ -18,6 +18,7 @@ import org.blockscope.kind.BlockKind;
 import org.blockscope.kind.ParamSpec;
 import org.blockscope.kind.Params;
 import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 
 /**
  * Turns a parsed document into a {@link Graph}, checking everything {@link Graph#of} and
@@ -119,6 +120,14 @@ final class GraphReader {
                 .orElseThrow(() -> error(
                         path + ".kind",
                         "expected a block kind such as \"conv2d\" or \"residual\", got " + LocatedJson.quote(kindId)));
+        if (kind == Primitive.INPUT && path.contains(".body.")) {
+            // the editor never puts one there (Grouping refuses it); one from elsewhere would become a
+            // second network input that nothing feeds
+            throw error(
+                    path + ".kind",
+                    "expected no input node inside a group (a group's inputs are its port nodes), got "
+                            + LocatedJson.quote(kindId));
+        }
         Params params = params(n.get("params"), path + ".params", kind);
         Position position = position(n.get("position"), path + ".position");
         JsonNode body = n.get("body");

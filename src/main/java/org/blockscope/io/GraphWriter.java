@@ -18,7 +18,8 @@ import org.blockscope.kind.ParamSpec;
 /**
  * Writes a graph in the stable, diff-friendly form: nodes and edges in graph order, parameters in
  * the kind's spec order, 2-space indentation, {@code \n} line ends and a final newline, doubles in
- * shortest round-trip form, positions rounded to 0.1.
+ * shortest round-trip form, positions rounded to 0.1. Lone surrogates in names are escaped, so every
+ * string the reader accepts is written back unchanged.
  */
 final class GraphWriter {
 
@@ -30,7 +31,8 @@ final class GraphWriter {
 
     private GraphWriter() {}
 
-    static void write(Graph graph, Writer out) throws IOException {
+    static void write(Graph graph, Writer target) throws IOException {
+        Writer out = new LoneSurrogateEscaper(target);
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         Separators separators = Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -47,6 +49,7 @@ final class GraphWriter {
             g.writeEndObject();
         }
         out.write('\n');
+        out.flush();
     }
 
     private static void graphFields(JsonGenerator g, Graph graph, String path) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +28,12 @@ final class LocatedJson {
 
     record Location(int line, int column) {}
 
+    /** Nesting limit: each level of groups inside groups takes 3 (node, body, nodes), so 64 levels fit. */
+    static final int MAX_DEPTH = 200;
+
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern JACKSON_CODE = Pattern.compile(" \\(code -?\\d+\\)");
+    private static final Pattern JACKSON_CODE = Pattern.compile(" ?\\(code [^)]*\\)");
     private static final Pattern JACKSON_SOURCE = Pattern.compile(" ?\\(?(at )?\\[Source: [^\\]]*\\]\\)?");
     private static final Pattern WRONG_CLOSER = Pattern.compile("Unexpected close marker '(.)'");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -130,9 +134,16 @@ final class LocatedJson {
         } catch (JsonParseException e) {
             throw malformed(e);
         } catch (IOException e) {
-            // reading from a String fails only on syntax (above) or limits such as nesting depth
+            // reading from a String fails only on syntax (above) or Jackson's limits (string length, numbers)
+            Location at = e instanceof JsonProcessingException j && j.getLocation() != null
+                    ? location(j.getLocation())
+                    : new Location(0, 0);
             throw new GraphFileException(
-                    source, open.isEmpty() ? "$" : open.peek().path(), 0, 0, "not valid JSON: " + e.getMessage());
+                    source,
+                    open.isEmpty() ? "$" : open.peek().path(),
+                    at.line(),
+                    at.column(),
+                    "a value is longer than a graph file allows (a text, a number or the nesting)");
         }
     }
 
@@ -187,6 +198,7 @@ final class LocatedJson {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
+                checkDepth(path, start);
                 open.push(new Open(path, start, true));
                 ObjectNode obj = NODES.objectNode();
                 for (JsonToken k = next(p); k != JsonToken.END_OBJECT; k = next(p)) {
@@ -208,6 +220,7 @@ final class LocatedJson {
                 return obj;
             }
             case START_ARRAY -> {
+                checkDepth(path, start);
                 open.push(new Open(path, start, false));
                 ArrayNode arr = NODES.arrayNode();
                 for (JsonToken k = next(p); k != JsonToken.END_ARRAY; k = next(p)) {
@@ -237,6 +250,23 @@ final class LocatedJson {
             }
             default -> throw new IllegalStateException("unexpected token " + t);
         }
+    }
+
+    /** Refuses absurd nesting before the recursion could exhaust the stack. */
+    private void checkDepth(String path, Location start) throws GraphFileException {
+        if (open.size() >= MAX_DEPTH) {
+            throw new GraphFileException(
+                    source,
+                    path,
+                    start.line(),
+                    start.column(),
+                    "nested more than " + MAX_DEPTH + " levels deep (a graph file nests far less; is it one?)");
+        }
+    }
+
+    /** A JSON path of at most about 80 characters: its start and its end. */
+    static String shortPath(String path) {
+        return path.length() <= 80 ? path : path.substring(0, 40) + "…" + path.substring(path.length() - 36);
     }
 
     private JsonToken next(JsonParser p) throws IOException {

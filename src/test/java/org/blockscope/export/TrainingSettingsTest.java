@@ -31,8 +31,15 @@ class TrainingSettingsTest {
                         new OptimizerConfig.Sgd(0.8, true, 5e-4), 0.05, new Schedule.Step(4, 0.2), 48, 12, 99),
                 0.25,
                 Augmentation.cropAndFlip());
-        SettingsFile.writeInto(ckpt, s);
-        assertThat(SettingsFile.readFrom(ckpt)).contains(s);
+        Path saved = dir.resolve("y.ckpt");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(saved))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("manifest.json"));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry(SettingsFile.ENTRY));
+            zip.write(SettingsFile.toJson(s));
+            zip.closeEntry();
+        }
+        assertThat(SettingsFile.readFrom(saved)).contains(s);
 
         String defaults = PyTorchExporter.defaults(s, "test");
         assertThat(defaults)

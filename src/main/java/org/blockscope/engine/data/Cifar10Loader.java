@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.blockscope.engine.memory.Bytes;
+import org.blockscope.engine.memory.MemoryLimits;
 import org.blockscope.graph.Shape;
 
 /**
@@ -20,6 +22,9 @@ public final class Cifar10Loader {
     static final int RECORD = 1 + 3 * 32 * 32;
     static final List<String> CLASSES =
             List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
+
+    /** More records than one file may hold: all of CIFAR-10 is 60,000. */
+    static final long MAX_RECORDS = 100_000;
 
     private Cifar10Loader() {}
 
@@ -41,14 +46,22 @@ public final class Cifar10Loader {
     public static Dataset load(List<Path> files, Shape target) throws DataException {
         PixelConverter.checkTarget(target);
         List<String> names = classNames(files.get(0).toAbsolutePath().getParent());
+        long records = 0;
+        for (Path file : files) {
+            records += plainRecords(file);
+        }
+        if (records > 0) {
+            PixelBudget.check(source(files), records, target, records * RECORD);
+        }
         List<byte[]> contents = new ArrayList<>();
         int n = 0;
         for (Path file : files) {
-            byte[] bytes = BinaryFiles.read(file);
+            byte[] bytes = readAll(file);
             check(file.getFileName().toString(), bytes, names.size());
             contents.add(bytes);
             n += bytes.length / RECORD;
         }
+        PixelBudget.check(source(files), n, target, 0);
         int size = (int) target.elements();
         byte[] pixels = new byte[Math.multiplyExact(n, size)];
         int[] labels = new int[n];
@@ -62,10 +75,37 @@ public final class Cifar10Loader {
             });
             first += bytes.length / RECORD;
         }
-        String source = files.size() == 1
+        return new Dataset(target, pixels, labels, names, LoadReport.clean(source(files), n));
+    }
+
+    private static String source(List<Path> files) {
+        return files.size() == 1
                 ? files.get(0).toString()
                 : files.get(0).getParent() + " (" + files.size() + " batches)";
-        return new Dataset(target, pixels, labels, names, LoadReport.clean(source, n));
+    }
+
+    /** Records of an uncompressed batch from its length (checked again once read), 0 for a gzip file. */
+    private static long plainRecords(Path file) throws DataException {
+        try (BinaryFiles f = BinaryFiles.open(file)) {
+            return f.gzip() ? 0 : f.size() / RECORD;
+        }
+    }
+
+    /** The whole (decompressed) batch, refused beyond what one data set may hold: a gzip bomb stops there. */
+    private static byte[] readAll(Path file) throws DataException {
+        try (BinaryFiles f = BinaryFiles.open(file)) {
+            if (!f.gzip() && f.size() > PixelBudget.MAX_ARRAY) {
+                throw new DataException(
+                        f.name() + ": " + f.size() + " bytes, more than one data set may hold (2.0 GB)");
+            }
+            long cap = Math.min(MAX_RECORDS * RECORD, MemoryLimits.current().heapBytes() / 3);
+            byte[] bytes = f.read((int) cap);
+            if (f.hasMore()) {
+                throw new DataException(f.name() + ": more than " + Bytes.format(cap)
+                        + " once decompressed, more than a CIFAR-10 file holds (a batch is 10,000 images, 29.3 MB)");
+            }
+            return bytes;
+        }
     }
 
     private static void check(String name, byte[] bytes, int classes) throws DataException {

@@ -38,6 +38,9 @@ public record DataSummary(
         skipped.addAll(val.report().skipped());
         Set<String> warnings = new LinkedHashSet<>(train.report().warnings());
         warnings.addAll(val.report().warnings());
+        if (val.size() == 0) {
+            warnings.add("no validation images: loss and accuracy on unseen images are not measured");
+        }
         return new DataSummary(
                 train.report().source(),
                 val.report().source(),

@@ -54,6 +54,7 @@ public final class ImageFolderLoader {
                 fileLabels.add(label);
             }
         }
+        PixelBudget.check(folder.toString(), files.size(), target, 0);
         List<Decoded> decoded = IntStream.range(0, files.size())
                 .parallel()
                 .mapToObj(i -> decode(files.get(i), target))

@@ -40,6 +40,10 @@ public final class DataLoading {
                     ? Split.of(train, Cifar10Loader.loadTest(c.folder(), input))
                     : Split.bySeed(train, valFraction, seed);
         }
+        if (split.train().size() == 0) {
+            throw new DataException(split.train().report().source() + ": no training images left after holding out "
+                    + split.validation().size() + " for validation; lower the validation fraction or add images");
+        }
         return TrainingData.prepare(split, aug);
     }
 

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.blockscope.engine.data.Augmentation;
+import org.blockscope.engine.train.Checkpoints;
 import org.blockscope.engine.train.OptimizerConfig;
 import org.blockscope.engine.train.Schedule;
 import org.blockscope.engine.train.TrainingConfig;
@@ -28,7 +24,8 @@ public final class SettingsFile {
 
     private SettingsFile() {}
 
-    public static void writeInto(Path checkpoint, TrainingRun.Settings s) throws IOException {
+    /** The settings as the JSON of {@value #ENTRY}, saved with the checkpoint in one atomic step. */
+    public static byte[] toJson(TrainingRun.Settings s) {
         ObjectNode root = JSON.createObjectNode();
         TrainingConfig c = s.config();
         ObjectNode opt = root.putObject("optimizer");
@@ -57,23 +54,26 @@ public final class SettingsFile {
         root.putObject("augmentation")
                 .put("horizontalFlip", s.augmentation().horizontalFlip())
                 .put("cropPadding", s.augmentation().cropPadding());
-        URI uri = URI.create("jar:" + checkpoint.toUri());
-        try (FileSystem zip = FileSystems.newFileSystem(uri, Map.of())) {
-            Files.write(
-                    zip.getPath(ENTRY), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("settings cannot be written as JSON", e);
         }
     }
 
     /** The settings saved in {@code checkpoint}, or empty when it has no {@value #ENTRY}. */
     public static Optional<TrainingRun.Settings> readFrom(Path checkpoint) throws IOException {
-        URI uri = URI.create("jar:" + checkpoint.toUri());
-        try (FileSystem zip = FileSystems.newFileSystem(uri, Map.of())) {
-            Path entry = zip.getPath(ENTRY);
-            if (!Files.exists(entry)) {
-                return Optional.empty();
-            }
-            return Optional.of(parse(JSON.readTree(Files.readAllBytes(entry)), checkpoint));
+        Optional<byte[]> bytes = Checkpoints.readEntry(checkpoint, ENTRY, Checkpoints.MAX_JSON_BYTES);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
         }
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes.get());
+        } catch (IOException e) {
+            throw new IOException(checkpoint + ": " + ENTRY + ": not valid JSON");
+        }
+        return Optional.of(parse(root, checkpoint));
     }
 
     private static TrainingRun.Settings parse(JsonNode root, Path file) throws IOException {

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.engine.compile.Compiler;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.data.Augmentation;
 import org.blockscope.engine.data.DataException;
 import org.blockscope.engine.data.TrainingData;
+import org.blockscope.engine.memory.MemoryEstimate;
+import org.blockscope.engine.memory.MemoryLimits;
+import org.blockscope.engine.memory.NotEnoughMemoryException;
 import org.blockscope.engine.train.Checkpoints;
 import org.blockscope.engine.train.Evaluation;
+import org.blockscope.engine.train.OptimizerConfig;
 import org.blockscope.engine.train.Trainer;
 import org.blockscope.engine.train.TrainingConfig;
 import org.blockscope.graph.Graph;
@@ -48,6 +53,8 @@ public final class TrainingRun {
 
     /**
      * @throws DataException when the data cannot be used (message names the folder or file)
+     * @throws NotEnoughMemoryException when training at the batch size cannot fit (checked before anything
+     *     is loaded or allocated; the message gives the figures and the largest batch that fits)
      * @throws org.blockscope.engine.compile.CompileException when the network is invalid (with its diagnostics)
      */
     public static TrainingRun prepare(Graph graph, DataSpec spec, Settings s) throws DataException {
@@ -55,6 +62,7 @@ public final class TrainingRun {
         if (a.hasErrors()) {
             throw new org.blockscope.engine.compile.CompileException(a.diagnostics());
         }
+        memoryNeeded(a, s.config()).check(MemoryLimits.current());
         Shape input = inputShape(a);
         TrainingData data =
                 DataLoading.load(spec, input, s.valFraction(), s.config().seed(), s.augmentation());
@@ -67,6 +75,14 @@ public final class TrainingRun {
         Trainer trainer =
                 new Trainer(model, s.config(), DataLoading.trainingFeed(data), DataLoading.validationFeed(data));
         return new TrainingRun(adapted.graph(), data, model, trainer, notes, s);
+    }
+
+    /** What training {@code a} with {@code config} needs at least, in FLOAT (see {@link MemoryEstimate}). */
+    public static MemoryEstimate memoryNeeded(NetworkAnalysis a, TrainingConfig config) {
+        int slots = config.optimizer() instanceof OptimizerConfig.Adam
+                ? 2
+                : config.optimizer() instanceof OptimizerConfig.Sgd sgd && sgd.momentum() != 0 ? 1 : 0;
+        return MemoryEstimate.training(a, config.batchSize(), slots, 4);
     }
 
     public static Shape inputShape(NetworkAnalysis a) {
@@ -113,8 +129,16 @@ public final class TrainingRun {
 
     /** Weights, optimiser state, graph, class names, normalisation and settings, in one file. */
     public void saveCheckpoint(Path file) throws IOException {
-        Checkpoints.save(file, model, trainer.optimizer(), trainer.epoch(), trainer.iteration());
-        new RunMetadata(classNames(), data.normalization()).writeInto(file);
-        SettingsFile.writeInto(file, settings);
+        Checkpoints.save(
+                file,
+                model,
+                trainer.optimizer(),
+                trainer.epoch(),
+                trainer.iteration(),
+                Map.of(
+                        RunMetadata.ENTRY,
+                        new RunMetadata(classNames(), data.normalization()).toJson(),
+                        SettingsFile.ENTRY,
+                        SettingsFile.toJson(settings)));
     }
 }

@@ -2,6 +2,7 @@ package org.blockscope.engine.train;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.blockscope.engine.compile.Mode;
@@ -12,7 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Trains a model on its own thread. Listeners and hooks run on that thread between iterations, when
  * the model is quiet: a listener may save a checkpoint on {@link TrainingEvent.EpochDone}; anything
  * handed to another thread must be copied. {@link #pause()}, {@link #resume()} and {@link #stop()}
- * take effect before the next iteration.
+ * take effect before the next iteration. A run that diverges (loss not finite or far above its start,
+ * weights not finite) stops with {@link TrainingEvent.Failed} naming the likely cause ({@link Divergence}).
  */
 public final class Trainer {
 
@@ -163,6 +165,7 @@ public final class Trainer {
         model.keepPreviousPass(false); // the loop never reads an earlier pass: halves peak memory
         model.computeInputGradient(false); // nothing reads dLoss/dImage: the first conv skips it
         model.fastTraining(true); // nor pre-ReLU batch-norm outputs: fused
+        Divergence divergence = new Divergence(model, config);
         try {
             BatchSource trainBatches = train.batches(config.batchSize(), config.seed());
             BatchSource valBatches = validation == null ? null : validation.batches(config.batchSize(), config.seed());
@@ -182,13 +185,15 @@ public final class Trainer {
                     INDArray p = model.forward(batch.x(), Mode.TRAINING, config.seed() * 1_000_003L + iteration);
                     INDArray predicted = p.argMax(1);
                     double loss = model.backward(batch.labels());
-                    if (!Double.isFinite(loss)) {
-                        emit(new TrainingEvent.Failed(
-                                "the loss became " + loss + " in epoch " + (e + 1) + ", iteration " + (iteration + 1)
-                                        + ": training diverged; lower the learning rate (now " + lr + ")"));
+                    Optional<String> diverged = divergence.afterLoss(loss, lr, e, iteration);
+                    if (diverged.isEmpty()) {
+                        optimizer.step(model, lr);
+                        diverged = divergence.afterStep(lr, e, iteration);
+                    }
+                    if (diverged.isPresent()) {
+                        emit(new TrainingEvent.Failed(diverged.get()));
                         return;
                     }
-                    optimizer.step(model, lr);
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     for (int i = 0; i < batch.size(); i++) {
                         if (predicted.getInt(i) == batch.labels()[i]) {
