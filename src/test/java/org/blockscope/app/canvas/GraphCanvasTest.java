@@ -3,6 +3,7 @@ package org.blockscope.app.canvas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -329,5 +330,42 @@ class GraphCanvasTest {
         robot.interact(() -> canvas.openBlock("stage2_0"));
         robot.clickOn("#close-block");
         assertThat(canvas.openedBlock()).isNull();
+    }
+
+    @Test
+    void aRepeatedStageCollapsesIntoOneLabelledBoxAndExpandsByHand() {
+        fx(() -> {
+            model.shutdown();
+            show("resnet20");
+            canvas.zoomReset();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        org.blockscope.app.diagram.Stages.Stage s2 = fx(() -> canvas.stages().stream()
+                .filter(s -> s.members().contains("stage2_1"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(s2.members()).contains("stage2_1", "stage2_2");
+        java.util.function.Supplier<List<Boolean>> shown = () -> fx(() -> canvas.view().skins().stream()
+                .filter(k -> s2.members().contains(k.name()))
+                .map(javafx.scene.Node::isVisible)
+                .toList());
+        assertThat(shown.get()).hasSize(s2.members().size()).containsOnly(true);
+        assertThat(fx(() -> canvas.toggleStage("stage2_1"))).isTrue();
+        assertThat(shown.get()).containsOnly(false);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> labels = fx(() -> {
+            canvas.applyCss();
+            canvas.layout();
+            return canvas.view().stageTexts().stream() // the collapsed stage's box and its label
+                    .map(SkinText::full)
+                    .toList();
+        });
+        assertThat(labels).contains(s2.label());
+        assertThat(fx(() -> canvas.toggleStage("stage2_2"))).isTrue();
+        assertThat(shown.get()).containsOnly(true);
+        assertThat(fx(() -> canvas.toggleStage("conv1")))
+                .as("conv1 is in no stage")
+                .isFalse();
     }
 }
