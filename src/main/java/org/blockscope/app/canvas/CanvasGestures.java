@@ -29,7 +29,8 @@ final class CanvasGestures {
         PAN,
         MOVE,
         CONNECT,
-        BAND
+        BAND,
+        PAN_OR_CLICK
     }
 
     private final GraphCanvas canvas;
@@ -131,16 +132,28 @@ final class CanvasGestures {
                 model.selection().clear();
                 canvas.selectEdge(edge.get().edge);
                 mode = Mode.NONE;
-            } else {
+            } else if (stageAt(picked) != null) {
+                canvas.selectEdge(null); // a collapsed stage: its members move together
+                model.select(stageAt(picked).stage.members().toArray(String[]::new));
+                mode = Mode.MOVE;
+            } else if (e.isShiftDown()) {
+                // Shift+drag draws a selection band; with Ctrl (Cmd) too it adds to the selection
                 canvas.selectEdge(null);
-                bandBase = toggle ? new LinkedHashSet<>(model.selection()) : Set.of();
-                if (!toggle) {
+                boolean add = e.isShortcutDown() || e.isControlDown();
+                bandBase = add ? new LinkedHashSet<>(model.selection()) : Set.of();
+                if (!add) {
                     model.selection().clear();
                 }
                 mode = Mode.BAND;
+            } else {
+                mode = Mode.PAN_OR_CLICK; // drag pans; a click clears the selection
             }
         }
         e.consume();
+    }
+
+    private StageSkin stageAt(Node picked) {
+        return ancestor(picked, StageSkin.class);
     }
 
     private void dragged(MouseEvent e) {
@@ -156,6 +169,14 @@ final class CanvasGestures {
         }
         switch (mode) {
             case PAN -> panZoom.panBy(dx, dy);
+            case PAN_OR_CLICK -> {
+                if (dragged) { // from the press on, the small start included
+                    canvas.setCursor(Cursor.CLOSED_HAND);
+                    panZoom.panBy(e.getX() - pressX - movedX, e.getY() - pressY - movedY);
+                    movedX = e.getX() - pressX;
+                    movedY = e.getY() - pressY;
+                }
+            }
             case MOVE -> {
                 if (dragged) {
                     // move by what the pointer travelled since the press, minus what was applied already
@@ -178,6 +199,13 @@ final class CanvasGestures {
     private void released(MouseEvent e) {
         switch (mode) {
             case PAN -> canvas.setCursor(spaceDown ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+            case PAN_OR_CLICK -> {
+                canvas.setCursor(spaceDown ? Cursor.OPEN_HAND : Cursor.DEFAULT);
+                if (!dragged) {
+                    model.selection().clear();
+                    canvas.selectEdge(null);
+                }
+            }
             case MOVE -> {
                 model.endGesture();
                 if (!dragged && pressedNode != null && !e.isShiftDown() && !e.isShortcutDown()) {
@@ -194,6 +222,12 @@ final class CanvasGestures {
 
     private void clicked(MouseEvent e) {
         if (inBlockView(e) || e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2) {
+            return;
+        }
+        StageSkin stage = stageAt(e.getPickResult().getIntersectedNode());
+        if (stage != null) {
+            canvas.toggleStage(stage.stage.id()); // double-click expands a collapsed stage
+            e.consume();
             return;
         }
         NodeSkin skin = ancestor(e.getPickResult().getIntersectedNode(), NodeSkin.class);

@@ -5,8 +5,12 @@ import javafx.animation.PauseTransition;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
-import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Path;
 import javafx.util.Duration;
+import org.blockscope.app.diagram.Box;
+import org.blockscope.app.diagram.EdgeRole;
+import org.blockscope.app.diagram.Point;
+import org.blockscope.app.diagram.Router;
 import org.blockscope.app.model.EditorModel;
 
 /**
@@ -27,7 +31,7 @@ final class ConnectGesture {
     private final GraphView view;
     private final PanZoom panZoom;
     private final Label hint = new Label();
-    private final CubicCurve preview = new CubicCurve();
+    private final Path preview = new Path();
     private final PauseTransition hideHint = new PauseTransition(Duration.seconds(2.5));
     private NodeSkin from;
     private Target target;
@@ -53,7 +57,7 @@ final class ConnectGesture {
         return hint;
     }
 
-    CubicCurve preview() {
+    Path preview() {
         return preview;
     }
 
@@ -63,7 +67,7 @@ final class ConnectGesture {
         hideHint.stop();
         hint.setVisible(false);
         Point2D a = view.outputPoint(source);
-        EdgeSkin.set(preview, a.getX(), a.getY(), a.getX(), a.getY());
+        draw(a, a, null);
         preview.pseudoClassStateChanged(VALID, false);
         preview.pseudoClassStateChanged(INVALID, false);
         preview.setVisible(true);
@@ -93,7 +97,10 @@ final class ConnectGesture {
         Point2D end = port.filter(p -> p.getParent() != null)
                 .map(p -> view.inputPoint(p.skin, p.index))
                 .orElse(doc);
-        EdgeSkin.set(preview, a.getX(), a.getY(), end.getX(), end.getY());
+        draw(
+                a,
+                end,
+                port.filter(p -> p.getParent() != null).map(p -> p.skin.name()).orElse(null));
         if (!sameTarget(t, target)) {
             mark(target, false);
             target = t;
@@ -113,6 +120,28 @@ final class ConnectGesture {
                     x,
                     y);
         }
+    }
+
+    /**
+     * The preview follows the edges' own rule: routed around the boxes when it ends on a port, the
+     * plain shape of a route when it follows the pointer.
+     */
+    private void draw(Point2D a, Point2D b, String target) {
+        java.util.List<Box> obstacles = new java.util.ArrayList<>();
+        if (target != null) {
+            view.shownBoxes().forEach((name, box) -> {
+                if (!name.equals(from.name()) && !name.equals(target)) {
+                    obstacles.add(box);
+                }
+            });
+        }
+        preview.getElements()
+                .setAll(EdgeSkin.elements(Router.single(
+                        new Point(a.getX(), a.getY()),
+                        new Point(b.getX(), b.getY()),
+                        obstacles,
+                        view.geometry().direction(),
+                        EdgeRole.MAIN)));
     }
 
     void finish(double x, double y) {

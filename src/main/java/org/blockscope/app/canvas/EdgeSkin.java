@@ -1,28 +1,36 @@
 package org.blockscope.app.canvas;
 
+import java.util.List;
 import javafx.css.PseudoClass;
-import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
+import javafx.scene.shape.QuadCurveTo;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-import org.blockscope.app.diagram.SkinGeometry;
+import org.blockscope.app.diagram.EdgeRole;
+import org.blockscope.app.diagram.Point;
+import org.blockscope.app.diagram.Route;
 import org.blockscope.graph.Edge;
 
 /**
- * One edge: a cubic curve from the source's output port to the target's input port, and a small
- * label with the shape of the tensor it carries. The curve is recomputed only when one of its ends
- * moves; the label lives in its own layer so all labels can be hidden at once.
+ * One edge: its route ({@link org.blockscope.app.diagram.Router}) drawn as straight runs with
+ * rounded corners in its role's colour, and a small label with the shape of the tensor it carries
+ * beside its longest run. The label lives in its own layer so all labels can be hidden at once.
  */
 final class EdgeSkin {
 
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
-    private static final int SAMPLES = 24;
 
     final Edge edge;
-    final CubicCurve curve = new CubicCurve();
+    final Path curve = new Path();
     final Text label = new Text();
-    private final double[] xs = new double[SAMPLES + 1];
-    private final double[] ys = new double[SAMPLES + 1];
+    private final javafx.beans.property.ObjectProperty<Font> labelFont =
+            new javafx.beans.property.SimpleObjectProperty<>(Font.getDefault());
+    private Route route;
+    private EdgeRole role;
 
     EdgeSkin(Edge edge) {
         this.edge = edge;
@@ -31,76 +39,78 @@ final class EdgeSkin {
         curve.setMouseTransparent(true);
         label.getStyleClass().add("edge-label");
         label.setMouseTransparent(true);
-        label.setTextOrigin(VPos.BOTTOM); // just above the curve
+        label.setTextOrigin(VPos.CENTER);
         label.setManaged(false);
-        label.layoutBoundsProperty().addListener((o, a, b) -> {
-            label.setTranslateX(-b.getWidth() / 2);
-            fit();
-        });
+        label.layoutBoundsProperty().addListener((o, a, b) -> placeLabel());
     }
 
-    private double spanX;
-    private double spanY;
+    Route route() {
+        return route;
+    }
 
-    /** A label on a short straight edge would hide under the nodes: leave it out there. */
-    private void fit() {
-        boolean room = spanX >= label.getLayoutBounds().getWidth() + 6 || Math.abs(spanY) > 40;
-        if (label.isVisible() != room) {
-            label.setVisible(room);
+    /** Shows {@code r} (null: the edge is hidden, e.g. inside a collapsed stage). */
+    void setRoute(Route r) {
+        curve.setVisible(r != null);
+        if (r == null) {
+            route = null;
+            label.setVisible(false);
+            return;
+        }
+        if (r.equals(route)) {
+            return;
+        }
+        route = r;
+        if (r.role() != role) {
+            if (role != null) {
+                curve.getStyleClass().remove(role.styleClass());
+            }
+            role = r.role();
+            curve.getStyleClass().add(role.styleClass());
+        }
+        curve.getElements().setAll(elements(r));
+        placeLabel();
+    }
+
+    /** The path elements of a route (also the drag preview's). */
+    static List<PathElement> elements(Route r) {
+        return r.steps().stream()
+                .map(s -> (PathElement)
+                        switch (s.kind()) {
+                            case MOVE -> new MoveTo(s.x(), s.y());
+                            case LINE -> new LineTo(s.x(), s.y());
+                            case CURVE -> new QuadCurveTo(s.cx(), s.cy(), s.x(), s.y());
+                        })
+                .toList();
+    }
+
+    /** Label font in document units; hidden when its text would not fit beside the route. */
+    void setLabelFont(double size) {
+        Font f = Font.font(label.getFont().getFamily(), size);
+        if (!f.equals(label.getFont())) {
+            labelFont.set(f);
+        }
+        if (!label.fontProperty().isBound()) {
+            label.fontProperty().bind(labelFont); // bound: a style sheet pass cannot reset it
         }
     }
 
-    /** Sets the curve between the two port centres (document units). */
-    void route(double x1, double y1, double x2, double y2) {
-        double[] c = set(curve, x1, y1, x2, y2);
-        spanX = x2 - x1;
-        spanY = y2 - y1;
-        fit();
-        for (int i = 0; i <= SAMPLES; i++) {
-            double t = (double) i / SAMPLES;
-            double u = 1 - t;
-            double a = u * u * u;
-            double b = 3 * u * u * t;
-            double d = 3 * u * t * t;
-            double e = t * t * t;
-            xs[i] = a * x1 + b * c[0] + d * c[2] + e * x2;
-            ys[i] = a * y1 + b * c[1] + d * c[3] + e * y2;
+    private void placeLabel() {
+        if (route == null) {
+            return;
         }
-        label.setLayoutX(xs[SAMPLES / 2]); // the point at t = 1/2
-        label.setLayoutY(ys[SAMPLES / 2] - 2);
+        Point m = route.labelAnchor();
+        double w = label.getLayoutBounds().getWidth();
+        double h = label.getLayoutBounds().getHeight();
+        boolean vertical = route.labelOnVertical();
+        boolean room = route.longestSegment() >= (vertical ? h : w) + 6;
+        label.setVisible(room);
+        label.setLayoutX(vertical ? m.x() + 5 : m.x() - w / 2);
+        label.setLayoutY(vertical ? m.y() : m.y() - h / 2 - 1);
     }
 
-    /** Sets a cubic curve between two ports with {@link SkinGeometry#edgeControls}; returns the controls. */
-    static double[] set(CubicCurve c, double x1, double y1, double x2, double y2) {
-        double[] k = SkinGeometry.edgeControls(x1, y1, x2, y2);
-        c.setStartX(x1);
-        c.setStartY(y1);
-        c.setControlX1(k[0]);
-        c.setControlY1(k[1]);
-        c.setControlX2(k[2]);
-        c.setControlY2(k[3]);
-        c.setEndX(x2);
-        c.setEndY(y2);
-        return k;
-    }
-
-    /** Distance from a document point to the curve (sampled polyline). */
-    double distanceTo(Point2D p) {
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < SAMPLES; i++) {
-            best = Math.min(best, segmentDistance(p.getX(), p.getY(), xs[i], ys[i], xs[i + 1], ys[i + 1]));
-        }
-        return best;
-    }
-
-    private static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
-        double vx = bx - ax;
-        double vy = by - ay;
-        double len = vx * vx + vy * vy;
-        double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * vx + (py - ay) * vy) / len));
-        double qx = ax + t * vx - px;
-        double qy = ay + t * vy - py;
-        return Math.sqrt(qx * qx + qy * qy);
+    /** Distance from a document point to the route. */
+    double distanceTo(javafx.geometry.Point2D p) {
+        return route == null ? Double.MAX_VALUE : route.distanceTo(new Point(p.getX(), p.getY()));
     }
 
     void setShapeText(String text) {

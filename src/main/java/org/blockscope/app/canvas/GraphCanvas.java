@@ -1,28 +1,30 @@
 package org.blockscope.app.canvas;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
+import javafx.event.EventHandler;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.DataFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.app.diagram.AutoLayout;
 import org.blockscope.app.diagram.SkinGeometry;
+import org.blockscope.app.diagram.Stages;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.block.BlockKinds;
 import org.blockscope.graph.Edge;
@@ -30,9 +32,10 @@ import org.blockscope.graph.Graph;
 import org.blockscope.graph.Position;
 
 /**
- * The centre of the editor: the network as node skins and edge curves, with pan and zoom, selection,
- * dragging, connecting by dragging port to port, and a read-only view inside named blocks.
- * It reads and edits only through {@link EditorModel}; it redraws at most once per pulse.
+ * The centre of the editor: the network as node skins and routed edges, with pan and zoom
+ * (semantic: text never smaller than readable), a minimap, selection, dragging, connecting by
+ * dragging port to port, collapsible stages, and a read-only view inside named blocks. It reads
+ * and edits only through {@link EditorModel}; it redraws at most once per pulse.
  */
 public final class GraphCanvas extends Region {
 
@@ -40,10 +43,6 @@ public final class GraphCanvas extends Region {
     public static final DataFormat KIND_FORMAT = new DataFormat("application/x-blockscope-block-kind");
 
     private static final PseudoClass PRESENTER = PseudoClass.getPseudoClass("presenter");
-    /** Below this zoom the edge labels would be unreadable specks: hide them. */
-    private static final double LABEL_MIN_ZOOM = 0.45;
-    /** Below this zoom node text is hidden too (level of detail): boxes and edges still show the structure. */
-    private static final double TEXT_MIN_ZOOM = 0.3;
 
     private final EditorModel model;
     private final Group content = new Group();
@@ -51,8 +50,12 @@ public final class GraphCanvas extends Region {
     final Group docOverlay = new Group(); // in document coordinates (connection preview)
     final Pane hud = new Pane(); // in view coordinates (rubber band, hints)
     private final PanZoom panZoom = new PanZoom(content);
+    private final Viewport viewport = new Viewport(this, view, panZoom);
+    private final Minimap minimap;
     private final BooleanProperty edgeLabels = new SimpleBooleanProperty(this, "edgeLabels", true);
+    private final ReadOnlyDoubleWrapper shownZoom = new ReadOnlyDoubleWrapper(this, "shownZoom", 1);
     private final CanvasGestures gestures;
+    private final EventHandler<KeyEvent> escape = this::escapePressed;
     private NetworkAnalysis shownAnalysis;
     private Annotations annotations = Annotations.NONE;
     private Edge selectedEdge;
@@ -74,7 +77,8 @@ public final class GraphCanvas extends Region {
         hud.setManaged(false);
         hud.setMouseTransparent(true);
         hud.getStyleClass().add("canvas-hud");
-        getChildren().addAll(content, hud);
+        minimap = new Minimap(view, panZoom, this);
+        getChildren().addAll(content, hud, minimap);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -86,10 +90,31 @@ public final class GraphCanvas extends Region {
         model.analysisProperty().addListener((o, a, b) -> requestReconcile());
         model.selection().addListener((SetChangeListener<String>) c -> requestReconcile());
         model.presenterModeProperty().addListener((o, a, on) -> applyPresenter(on));
+        model.directionProperty().addListener((o, a, d) -> view.setGeometry(SkinGeometry.NORMAL.withDirection(d)));
+        model.generationProperty().addListener((o, a, b) -> {
+            closeBlock();
+            fitPending = true;
+            requestLayout();
+        });
+        view.setGeometry(
+                SkinGeometry.NORMAL.withDirection(model.directionProperty().get()));
         applyPresenter(model.presenterModeProperty().get());
-        edgeLabels.addListener((o, a, b) -> updateLabelVisibility());
-        panZoom.zoomProperty().addListener((o, a, b) -> updateLabelVisibility());
+        edgeLabels.addListener((o, a, b) -> view.labelLayer().setVisible(b));
+        panZoom.zoomProperty().addListener((o, a, b) -> {
+            if (block == null) {
+                shownZoom.set(b.doubleValue());
+            }
+        });
+        panZoom.addListener(o -> minimap.refresh());
         gestures = new CanvasGestures(this, model, view, panZoom);
+        sceneProperty().addListener((o, old, now) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, escape);
+            }
+            if (now != null) {
+                now.addEventFilter(KeyEvent.KEY_PRESSED, escape);
+            }
+        });
         setOnDragOver(e -> {
             if (e.getDragboard().hasContent(KIND_FORMAT)) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -107,8 +132,9 @@ public final class GraphCanvas extends Region {
 
     // ---- public API ----------------------------------------------------------------------------
 
+    /** The zoom of what is shown: the network, or the inside of the block that is open. */
     public ReadOnlyDoubleProperty zoomProperty() {
-        return panZoom.zoomProperty();
+        return shownZoom.getReadOnlyProperty();
     }
 
     /** Whether edges show the shape of the tensor they carry. */
@@ -118,38 +144,44 @@ public final class GraphCanvas extends Region {
 
     public void fitToView() {
         flush();
-        panZoom.fit(view.contentBounds(), getWidth(), getHeight(), 32, 1.25);
+        shown().fit();
     }
 
     public void zoomIn() {
-        panZoom.zoomAt(1.25, getWidth() / 2, getHeight() / 2);
+        shown().zoomIn();
     }
 
     public void zoomOut() {
-        panZoom.zoomAt(1 / 1.25, getWidth() / 2, getHeight() / 2);
+        shown().zoomOut();
     }
 
     public void zoomReset() {
-        panZoom.setZoom(1, getWidth() / 2, getHeight() / 2);
+        shown().zoomReset();
+    }
+
+    /** Zoom acts on what is shown: the inside view when a block is open. */
+    private Viewport shown() {
+        return block != null ? block.viewport() : viewport;
     }
 
     /** Pans so the node is in the middle of the view (for a click in the Problems list). */
     public void centreOn(String nodeName) {
         flush();
         view.skin(nodeName).ifPresent(s -> {
-            Bounds b = GraphView.box(s);
+            Bounds b = GraphView.bounds(s);
             panZoom.centreOn(new Point2D(b.getCenterX(), b.getCenterY()), getWidth(), getHeight());
         });
     }
 
-    /** Lays the graph out left to right with ELK in the background; applies it as one undoable move. */
+    /** Lays the graph out with ELK in the background (top to bottom by default); one undoable move. */
     public void autoLayout() {
         autoLayoutAsync();
     }
 
     CompletableFuture<Boolean> autoLayoutAsync() {
         Graph g = model.graph();
-        SkinGeometry geo = view.geometry();
+        var d = model.layoutDirectionProperty().get();
+        SkinGeometry geo = SkinGeometry.NORMAL.withDirection(d);
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> AutoLayout.positions(g, geo))
                 .whenComplete((pos, err) -> Platform.runLater(() -> {
@@ -157,16 +189,14 @@ public final class GraphCanvas extends Region {
                         done.complete(false); // failed, or the graph changed meanwhile: a stale layout is dropped
                         return;
                     }
-                    applyLayout(pos);
+                    applyLayout(pos, d);
                     done.complete(true);
                 }));
         return done;
     }
 
-    private void applyLayout(Map<String, Position> pos) {
-        model.endGesture();
-        model.moveTo(pos);
-        model.endGesture();
+    private void applyLayout(Map<String, Position> pos, org.blockscope.app.diagram.Direction d) {
+        model.applyLayout(pos, d);
         flush();
         fitToView();
     }
@@ -178,43 +208,71 @@ public final class GraphCanvas extends Region {
                 || !model.graph().node(nodeName).kind().composite()) {
             return;
         }
-        block = new BlockOverlay(model, nodeName, view.geometry(), this::closeBlock);
+        block = new BlockOverlay(model, List.of(nodeName), this::closeBlock);
+        block.viewport().setPresenter(viewport.presenter());
+        block.viewport().panZoom().zoomProperty().addListener((o, a, b) -> {
+            if (block != null) {
+                shownZoom.set(b.doubleValue());
+            }
+        });
+        shownZoom.set(block.viewport().panZoom().zoom());
         getChildren().add(block);
         requestLayout();
+        block.requestFocus();
     }
 
     public void closeBlock() {
         if (block != null) {
             getChildren().remove(block);
             block = null;
+            shownZoom.set(panZoom.zoom());
             requestFocus();
         }
     }
 
-    /** The whole graph at scale 1, for PNG export. */
-    public WritableImage snapshotGraph() {
-        flush();
-        Bounds b = view.contentBounds();
-        if (b == null) {
-            return new WritableImage(1, 1);
-        }
-        double pad = 24;
-        SnapshotParameters sp = new SnapshotParameters();
-        sp.setFill(Color.web("#f7f8fa"));
-        sp.setViewport(
-                new Rectangle2D(b.getMinX() - pad, b.getMinY() - pad, b.getWidth() + 2 * pad, b.getHeight() + 2 * pad));
-        boolean labelsShown = view.labelLayer().isVisible();
-        view.labelLayer().setVisible(edgeLabels.get());
-        view.setDetail(true);
-        try {
-            return view.snapshot(sp, null);
-        } finally {
-            updateLabelVisibility();
-            view.labelLayer().setVisible(labelsShown);
+    /** Esc closes the inside view (one level at a time) wherever the focus is. */
+    private void escapePressed(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE && block != null) {
+            block.back();
+            e.consume();
         }
     }
 
-    // ---- package API used by gestures and tests --------------------------------------------------
+    /** Collapses (or expands) the repeated stage {@code node} belongs to; false when it is in none. */
+    public boolean toggleStage(String node) {
+        flush();
+        return view.stageOf(node)
+                .map(s -> {
+                    view.setCollapsed(s, !view.isCollapsed(s));
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /** Names and labels of the repeated stages, collapsed or not. */
+    public List<Stages.Stage> stages() {
+        flush();
+        return view.stages();
+    }
+
+    /** The whole graph at {@code scale} (2 for a crisp PNG), every line of text shown. */
+    public javafx.scene.image.WritableImage snapshotGraph(double scale) {
+        flush();
+        return Snapshots.graph(view, scale, edgeLabels.get(), () -> viewport.update());
+    }
+
+    /** The text of every block on screen (the inside view's when a block is open), at its size on screen. */
+    public Readability readability() {
+        flush();
+        return block != null
+                ? Readability.of(
+                        block.inner(),
+                        block.getCenter(),
+                        block.viewport().panZoom().zoom())
+                : Readability.of(view, this, panZoom.zoom());
+    }
+
+    // ---- package API used by gestures, the minimap and tests ------------------------------------
 
     EditorModel model() {
         return model;
@@ -230,6 +288,14 @@ public final class GraphCanvas extends Region {
 
     PanZoom panZoom() {
         return panZoom;
+    }
+
+    Viewport viewport() {
+        return viewport;
+    }
+
+    Minimap minimap() {
+        return minimap;
     }
 
     Edge selectedEdge() {
@@ -284,16 +350,15 @@ public final class GraphCanvas extends Region {
             selectedEdge = null;
         }
         view.show(model.graph(), annotations, model.selection(), selectedEdge);
+        minimap.refresh();
     }
 
     private void applyPresenter(boolean on) {
         pseudoClassStateChanged(PRESENTER, on);
-        view.setGeometry(on ? SkinGeometry.PRESENTER : SkinGeometry.NORMAL);
-    }
-
-    private void updateLabelVisibility() {
-        view.labelLayer().setVisible(edgeLabels.get() && panZoom.zoom() >= LABEL_MIN_ZOOM);
-        view.setDetail(panZoom.zoom() >= TEXT_MIN_ZOOM);
+        viewport.setPresenter(on);
+        if (block != null) {
+            block.viewport().setPresenter(on);
+        }
     }
 
     @Override
@@ -302,6 +367,7 @@ public final class GraphCanvas extends Region {
         if (block != null) {
             block.resizeRelocate(0, 0, getWidth(), getHeight());
         }
+        minimap.place(getWidth(), getHeight());
         if (fitPending && getWidth() > 0 && getHeight() > 0 && model.graph().size() > 0) {
             fitPending = false;
             fitToView();

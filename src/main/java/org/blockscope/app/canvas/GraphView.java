@@ -7,43 +7,54 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
+import org.blockscope.app.diagram.Box;
+import org.blockscope.app.diagram.Diagram;
+import org.blockscope.app.diagram.EdgeRole;
+import org.blockscope.app.diagram.Point;
+import org.blockscope.app.diagram.Route;
 import org.blockscope.app.diagram.SkinGeometry;
+import org.blockscope.app.diagram.Stages;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 
 /**
- * The drawing of one graph in document coordinates: edge curves, edge labels and node skins in
- * three layers. {@link #show} reconciles with the previous call: skins are reused by node name, and
- * only nodes whose record changed, and the edges touching them, are touched.
+ * The drawing of one graph in document coordinates: edge paths, edge labels and node skins in
+ * three layers. {@link #show} reconciles with the previous call: skins are reused by node name and
+ * only nodes whose record changed are touched. Edges are routed around the boxes by the
+ * {@link Diagram} rule, again whenever a box moves. Collapsed stages stand in for their members.
  */
 final class GraphView extends Group {
 
     private final Group edgeLayer = new Group();
     private final Group labelLayer = new Group();
     private final Group nodeLayer = new Group();
+    private final StageLayer stageLayer = new StageLayer();
     private final Map<String, NodeSkin> skins = new LinkedHashMap<>();
     private final Map<Edge, EdgeSkin> edges = new HashMap<>();
-    private final Map<String, List<EdgeSkin>> edgesOf = new HashMap<>();
     private SkinGeometry geometry = SkinGeometry.NORMAL;
     private Graph graph = Graph.EMPTY;
     private Annotations annotations = Annotations.NONE;
     private final Set<String> selected = new HashSet<>();
     private Edge selectedEdge;
-    private boolean detail = true;
+    private Detail detail = Detail.FULL;
+    private double outlineFont = SkinGeometry.NAME_FONT;
+    private double labelFont = 11;
+    private Map<Edge, EdgeRole> roles = Map.of();
 
     GraphView() {
         getStyleClass().add("graph-view");
         edgeLayer.getStyleClass().add("edge-layer");
         labelLayer.getStyleClass().add("edge-label-layer");
         nodeLayer.getStyleClass().add("node-layer");
-        getChildren().addAll(edgeLayer, labelLayer, nodeLayer);
+        getChildren().addAll(edgeLayer, labelLayer, nodeLayer, stageLayer);
     }
 
     Graph graph() {
@@ -71,6 +82,9 @@ final class GraphView extends Group {
                 e.setShapeText(
                         a.node(e.edge.from()).map(st -> st.output().toString()).orElse("?"));
             }
+            if (stageLayer.any()) {
+                rebuildStages();
+            }
         }
         if (graphChanged || !selected.equals(selection)) {
             for (String n : selected) {
@@ -87,7 +101,7 @@ final class GraphView extends Group {
                 }
             }
         }
-        if (graphChanged || !java.util.Objects.equals(selEdge, selectedEdge)) {
+        if (graphChanged || !Objects.equals(selEdge, selectedEdge)) {
             if (selectedEdge != null && edges.containsKey(selectedEdge)) {
                 edges.get(selectedEdge).setSelected(false);
             }
@@ -99,19 +113,17 @@ final class GraphView extends Group {
     }
 
     private void reconcileGraph(Graph g) {
-        Set<String> moved = new HashSet<>();
+        boolean structure = !g.edges().equals(graph.edges()) || !g.names().equals(graph.names());
         List<javafx.scene.Node> added = new ArrayList<>();
         for (Node n : g.nodes()) {
             NodeSkin s = skins.get(n.name());
             if (s == null) {
                 s = new NodeSkin(n.name(), geometry);
-                s.setDetail(detail);
+                s.setDetail(detail, outlineFont);
                 skins.put(n.name(), s);
                 added.add(s);
             }
-            if (s.setNode(n, SkinGeometry.inputPorts(g, n))) {
-                moved.add(n.name());
-            }
+            s.setNode(n, SkinGeometry.inputPorts(g, n));
         }
         if (skins.size() != g.size()) {
             List<NodeSkin> gone =
@@ -120,7 +132,6 @@ final class GraphView extends Group {
             nodeLayer.getChildren().removeAll(gone);
         }
         nodeLayer.getChildren().addAll(added);
-        // edges: drop missing, add new, reroute those touching moved nodes
         Set<Edge> now = new HashSet<>(g.edges());
         List<EdgeSkin> goneEdges =
                 edges.values().stream().filter(e -> !now.contains(e.edge)).toList();
@@ -135,36 +146,94 @@ final class GraphView extends Group {
         }
         List<javafx.scene.Node> newCurves = new ArrayList<>();
         List<javafx.scene.Node> newLabels = new ArrayList<>();
-        Set<EdgeSkin> reroute = new HashSet<>();
         for (Edge e : g.edges()) {
-            EdgeSkin es = edges.get(e);
-            if (es == null) {
-                es = new EdgeSkin(e);
+            if (!edges.containsKey(e)) {
+                EdgeSkin es = new EdgeSkin(e);
+                es.setLabelFont(labelFont);
                 edges.put(e, es);
                 newCurves.add(es.curve);
                 newLabels.add(es.label);
-                reroute.add(es);
-            } else if (moved.contains(e.from()) || moved.contains(e.to())) {
-                reroute.add(es);
             }
         }
         edgeLayer.getChildren().addAll(newCurves);
         labelLayer.getChildren().addAll(newLabels);
-        edgesOf.clear();
-        for (EdgeSkin es : edges.values()) {
-            edgesOf.computeIfAbsent(es.edge.from(), k -> new ArrayList<>()).add(es);
-            edgesOf.computeIfAbsent(es.edge.to(), k -> new ArrayList<>()).add(es);
-        }
         graph = g;
-        reroute.forEach(this::route);
+        if (structure) {
+            roles = EdgeRole.of(g);
+            stageLayer.setStages(g);
+        }
+        rebuildStages();
     }
 
-    private void route(EdgeSkin es) {
-        NodeSkin from = skins.get(es.edge.from());
-        NodeSkin to = skins.get(es.edge.to());
-        Point2D a = outputPoint(from);
-        Point2D b = inputPoint(to, es.edge.toPort());
-        es.route(a.getX(), a.getY(), b.getX(), b.getY());
+    // ---- stages --------------------------------------------------------------------------------
+
+    List<Stages.Stage> stages() {
+        return stageLayer.stages();
+    }
+
+    /** The stage {@code node} belongs to. */
+    Optional<Stages.Stage> stageOf(String node) {
+        return stageLayer.stageOf(node);
+    }
+
+    boolean isCollapsed(Stages.Stage s) {
+        return stageLayer.isCollapsed(s);
+    }
+
+    /** Collapses or expands a stage by hand. */
+    void setCollapsed(Stages.Stage s, boolean on) {
+        if (stageLayer.setByHand(s, on)) {
+            rebuildStages();
+        }
+    }
+
+    private void rebuildStages() {
+        Set<String> hidden = stageLayer.rebuild(graph, n -> box(skins.get(n)), annotations, detail, outlineFont);
+        skins.values().forEach(sk -> sk.setVisible(!hidden.contains(sk.name())));
+        reroute();
+    }
+
+    /** The text lines of the collapsed stages. */
+    List<SkinText> stageTexts() {
+        return stageLayer.skins().stream().flatMap(s -> s.texts().stream()).toList();
+    }
+
+    /** The name of the box that shows {@code node}: its collapsed stage's id, or itself. */
+    String shownAs(String node) {
+        return stageLayer.shownAs(node);
+    }
+
+    // ---- routes --------------------------------------------------------------------------------
+
+    /** Routes every edge again (a box moved, appeared or collapsed). */
+    void reroute() {
+        Map<String, Box> boxes = shownBoxes();
+        Map<Edge, Route> routes = Diagram.routes(graph, geometry, boxes, roles, this::shownAs);
+        for (EdgeSkin e : edges.values()) {
+            e.setRoute(routes.get(e.edge));
+        }
+    }
+
+    /** The boxes as shown: nodes, and collapsed stages in place of their members. */
+    Map<String, Box> shownBoxes() {
+        Map<String, Box> boxes = new LinkedHashMap<>();
+        for (NodeSkin s : skins.values()) {
+            String as = shownAs(s.name());
+            if (as.equals(s.name())) {
+                boxes.put(s.name(), box(s));
+            }
+        }
+        for (StageSkin st : stageLayer.skins()) {
+            boxes.put(st.stage.id(), StageLayer.union(st.stage, n -> box(skins.get(n))));
+        }
+        return boxes;
+    }
+
+    /** Every edge's route as drawn (null for edges hidden inside a collapsed stage). */
+    Map<Edge, Route> routes() {
+        Map<Edge, Route> out = new LinkedHashMap<>();
+        edges.forEach((e, s) -> out.put(e, s.route()));
+        return out;
     }
 
     void setGeometry(SkinGeometry g) {
@@ -173,14 +242,34 @@ final class GraphView extends Group {
         }
         geometry = g;
         skins.values().forEach(s -> s.setGeometry(g));
-        edges.values().forEach(this::route);
+        rebuildStages();
     }
 
-    void setDetail(boolean on) {
-        if (on != detail) {
-            detail = on;
-            skins.values().forEach(s -> s.setDetail(on));
+    /** Semantic zoom at {@code scale} (view pixels per document unit) for text at least {@code minPx}. */
+    void setScale(double scale, double minPx) {
+        Detail d = Detail.at(scale, minPx);
+        double outline = minPx / scale * 1.02;
+        double label = Math.max(11, Math.min(18, minPx / scale * 1.02));
+        boolean labels = label * scale >= minPx - 1e-9;
+        labelLayer.setOpacity(labels ? 1 : 0);
+        if (Math.abs(label - labelFont) > 0.01) {
+            labelFont = label;
+            edges.values().forEach(e -> e.setLabelFont(label));
         }
+        if (d == detail && (d != Detail.OUTLINE || Math.abs(outline - outlineFont) < 0.01)) {
+            return;
+        }
+        detail = d;
+        outlineFont = outline;
+        skins.values().forEach(s -> s.setDetail(d, outline));
+        stageLayer.setDetail(d, outline);
+        if (stageLayer.setAuto(d == Detail.OUTLINE)) {
+            rebuildStages();
+        }
+    }
+
+    Detail detail() {
+        return detail;
     }
 
     SkinGeometry geometry() {
@@ -197,35 +286,36 @@ final class GraphView extends Group {
         return skins.values();
     }
 
-    Collection<EdgeSkin> edgeSkins() {
-        return edges.values();
-    }
-
     Optional<EdgeSkin> edgeSkin(Edge e) {
         return Optional.ofNullable(edges.get(e));
     }
 
-    static Bounds box(NodeSkin s) {
-        return new BoundingBox(s.getLayoutX(), s.getLayoutY(), s.geometry().width(), s.height());
+    static Box box(NodeSkin s) {
+        return new Box(s.getLayoutX(), s.getLayoutY(), s.geometry().width(), s.height());
+    }
+
+    static Bounds bounds(NodeSkin s) {
+        Box b = box(s);
+        return new BoundingBox(b.x(), b.y(), b.width(), b.height());
     }
 
     Point2D outputPoint(NodeSkin s) {
-        return new Point2D(
-                s.getLayoutX() + s.geometry().width(),
-                s.getLayoutY() + s.geometry().outputY(s.height()));
+        Point p = s.geometry().output(box(s));
+        return new Point2D(p.x(), p.y());
     }
 
     Point2D inputPoint(NodeSkin s, int port) {
         int count = Math.max(port + 1, s.inputPorts().size());
-        return new Point2D(s.getLayoutX(), s.getLayoutY() + s.geometry().inputY(port, count, s.height()));
+        Point p = s.geometry().input(box(s), port, count);
+        return new Point2D(p.x(), p.y());
     }
 
-    /** The topmost node whose box contains {@code p}. */
+    /** The topmost visible node whose box contains {@code p}. */
     Optional<NodeSkin> nodeAt(Point2D p) {
         List<javafx.scene.Node> kids = nodeLayer.getChildren();
         for (int i = kids.size() - 1; i >= 0; i--) {
             NodeSkin s = (NodeSkin) kids.get(i);
-            if (box(s).contains(p)) {
+            if (s.isVisible() && bounds(s).contains(p)) {
                 return Optional.of(s);
             }
         }
@@ -237,10 +327,14 @@ final class GraphView extends Group {
         NodeSkin.Port best = null;
         double bestD = tolerance;
         for (NodeSkin s : skins.values()) {
-            if (p.getX() < s.getLayoutX() - tolerance
-                    || p.getX() > s.getLayoutX() + tolerance
-                    || p.getY() < s.getLayoutY() - tolerance
-                    || p.getY() > s.getLayoutY() + s.height() + tolerance) {
+            if (!s.isVisible()) {
+                continue;
+            }
+            Bounds b = bounds(s);
+            if (p.getX() < b.getMinX() - tolerance
+                    || p.getX() > b.getMaxX() + tolerance
+                    || p.getY() < b.getMinY() - tolerance
+                    || p.getY() > b.getMaxY() + tolerance) {
                 continue;
             }
             for (NodeSkin.Port port : s.inputPorts()) {
@@ -270,22 +364,31 @@ final class GraphView extends Group {
     /** Names of the nodes whose boxes intersect {@code band}. */
     List<String> nodesIn(Bounds band) {
         return skins.values().stream()
-                .filter(s -> box(s).intersects(band))
+                .filter(s -> bounds(s).intersects(band))
                 .map(NodeSkin::name)
                 .toList();
     }
 
-    /** Bounds of all node boxes, or null when empty. */
+    /** Bounds of all node boxes and routes, or null when empty. */
     Bounds contentBounds() {
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
         for (NodeSkin s : skins.values()) {
-            minX = Math.min(minX, s.getLayoutX());
-            minY = Math.min(minY, s.getLayoutY());
-            maxX = Math.max(maxX, s.getLayoutX() + s.geometry().width());
-            maxY = Math.max(maxY, s.getLayoutY() + s.height());
+            Box b = box(s);
+            minX = Math.min(minX, b.x());
+            minY = Math.min(minY, b.y());
+            maxX = Math.max(maxX, b.maxX());
+            maxY = Math.max(maxY, b.maxY());
+        }
+        for (EdgeSkin e : edges.values()) {
+            if (e.route() != null) {
+                for (Point q : e.route().points()) {
+                    minX = Math.min(minX, q.x());
+                    maxX = Math.max(maxX, q.x());
+                }
+            }
         }
         return skins.isEmpty() ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }

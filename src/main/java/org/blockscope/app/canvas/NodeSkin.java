@@ -12,6 +12,8 @@ import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 import org.blockscope.analysis.NodeStats;
 import org.blockscope.analysis.Numbers;
+import org.blockscope.app.diagram.Box;
+import org.blockscope.app.diagram.Point;
 import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.graph.Diagnostic;
 import org.blockscope.graph.Node;
@@ -26,6 +28,7 @@ final class NodeSkin extends Region {
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    static final PseudoClass FILLED = PseudoClass.getPseudoClass("filled");
 
     /** A port circle; {@code index} is -1 for the output. */
     static final class Port extends Circle {
@@ -58,6 +61,8 @@ final class NodeSkin extends Region {
     private List<Diagnostic> diagnostics = List.of();
     private Tooltip tooltip;
     private double height;
+    private Detail detail = Detail.FULL;
+    private double outlineFont = SkinGeometry.NAME_FONT;
 
     NodeSkin(String name, SkinGeometry geometry) {
         this.name = name;
@@ -103,6 +108,7 @@ final class NodeSkin extends Region {
         }
         node = n;
         boolean geometryChanged = setPortCount(portCount);
+        requestLayout();
         if (old == null || !old.kind().equals(n.kind())) {
             getStyleClass().removeIf(s -> s.startsWith("cat-") || s.equals("composite"));
             getStyleClass()
@@ -186,15 +192,35 @@ final class NodeSkin extends Region {
         }
     }
 
-    /** Far away, text would be unreadable specks that cost most of the drawing time: hide it. */
-    void setDetail(boolean on) {
-        if (title.isVisible() != on) {
-            for (javafx.scene.Node n : getChildren()) {
-                if (n instanceof SkinText || n instanceof Port) {
-                    n.setVisible(on);
-                }
-            }
+    /**
+     * Semantic zoom: every line at FULL, name and shape larger at NAME, the name alone at OUTLINE
+     * in {@code outlineFont} (document units, so that it is readable on screen).
+     */
+    void setDetail(Detail d, double outlineFont) {
+        if (d == detail && (d != Detail.OUTLINE || Math.abs(outlineFont - this.outlineFont) < 0.01)) {
+            return;
         }
+        detail = d;
+        this.outlineFont = outlineFont;
+        boolean full = d == Detail.FULL;
+        kind.want(full);
+        cost.want(full);
+        params.want(full);
+        shape.want(d != Detail.OUTLINE);
+        title.want(true);
+        for (Port p : inputs) {
+            p.setVisible(d != Detail.OUTLINE);
+        }
+        requestLayout();
+    }
+
+    Detail detail() {
+        return detail;
+    }
+
+    /** The visible lines of text (for tests: their size on screen). */
+    List<SkinText> texts() {
+        return List.of(title, kind, cost, params, shape);
     }
 
     void setSelected(boolean selected) {
@@ -248,23 +274,51 @@ final class NodeSkin extends Region {
         double pad = 7;
         double hh = geometry.header();
         double lh = geometry.line();
-        header.resizeRelocate(0, 0, w, hh);
-        title.place(pad, 0, hh, w - 2 * pad);
-        double y = hh + 4;
-        double costW = Math.min(64, cost.getLayoutBounds().getWidth());
-        cost.place(w - pad - costW, y, lh, 64);
-        kind.place(pad, y, lh, w - 2 * pad - costW - 4);
-        params.place(pad, y + lh, lh, w - 2 * pad);
-        shape.place(pad, y + 2 * lh, lh, w - 2 * pad);
-        double r = geometry.portRadius();
-        for (Port p : inputs) {
-            p.setRadius(r);
-            p.setCenterX(0);
-            p.setCenterY(geometry.inputY(p.index, inputs.size(), height));
+        // zoomed out, the header colour fills the box: the name stands on it as on the header
+        header.resizeRelocate(0, 0, w, detail == Detail.FULL ? hh : height);
+        header.pseudoClassStateChanged(FILLED, detail != Detail.FULL);
+        switch (detail) {
+            case FULL -> {
+                title.font(SkinGeometry.TITLE_FONT, true, false);
+                for (SkinText t : List.of(kind, cost, params)) {
+                    t.font(SkinGeometry.TEXT_FONT, false, false);
+                }
+                shape.font(SkinGeometry.TEXT_FONT, true, true);
+                title.place(pad, 0, hh, w - 2 * pad);
+                double y = hh + 4;
+                double costW = Math.min(70, cost.getLayoutBounds().getWidth());
+                cost.place(w - pad - costW, y, lh, 70);
+                kind.place(pad, y, lh, w - 2 * pad - costW - 4);
+                params.place(pad, y + lh, lh, w - 2 * pad);
+                shape.place(pad, y + 2 * lh, lh, w - 2 * pad);
+            }
+            case NAME -> {
+                shape.font(SkinGeometry.NAME_SHAPE_FONT, true, true);
+                double body = height - 4;
+                double nameH = body * 0.62; // room for a name in two lines
+                boolean two = title.placeName(
+                        pad / 2, 2, body / 2, nameH, w - pad, SkinGeometry.NAME_FONT, SkinGeometry.NAME_SHAPE_FONT);
+                double top = two ? nameH : body / 2;
+                shape.placeCentred(pad / 2, 2 + top, body - top, w - pad);
+            }
+            case OUTLINE -> {
+                title.font(outlineFont, true, false);
+                title.placeCentred(2, 0, height, w - 4);
+            }
         }
+        double r = geometry.portRadius();
+        Box box = new Box(0, 0, w, height);
+        for (Port p : inputs) {
+            Point at = geometry.input(box, p.index, inputs.size());
+            p.setRadius(r);
+            p.setCenterX(at.x());
+            p.setCenterY(at.y());
+        }
+        Point out = geometry.output(box);
+        output.setVisible(node != null && SkinGeometry.hasOutput(node) && detail != Detail.OUTLINE);
         output.setRadius(r);
-        output.setCenterX(w);
-        output.setCenterY(geometry.outputY(height));
+        output.setCenterX(out.x());
+        output.setCenterY(out.y());
     }
 
     @Override

@@ -26,6 +26,13 @@ final class PanZoom {
         content.getTransforms().setAll(translate, scale);
     }
 
+    /** Called whenever the view pans or zooms. */
+    void addListener(javafx.beans.InvalidationListener l) {
+        translate.xProperty().addListener(l);
+        translate.yProperty().addListener(l);
+        zoom.addListener(l);
+    }
+
     ReadOnlyDoubleProperty zoomProperty() {
         return zoom.getReadOnlyProperty();
     }
@@ -37,6 +44,14 @@ final class PanZoom {
     Point2D toDoc(double x, double y) {
         double z = zoom.get();
         return new Point2D((x - translate.getX()) / z, (y - translate.getY()) / z);
+    }
+
+    double translateX() {
+        return translate.getX();
+    }
+
+    double translateY() {
+        return translate.getY();
     }
 
     Point2D toView(Point2D doc) {
@@ -66,16 +81,31 @@ final class PanZoom {
 
     /** Shows all of {@code doc} in a {@code w × h} viewport, never magnifying beyond {@code maxZoom}. */
     void fit(Bounds doc, double w, double h, double margin, double maxZoom) {
+        fit(doc, w, h, margin, MIN, maxZoom);
+    }
+
+    /**
+     * Shows as much of {@code doc} as fits at a zoom between {@code minZoom} and {@code maxZoom}:
+     * all of it, centred, when it fits; otherwise its top (and left) edge, and the rest is a scroll
+     * away.
+     */
+    void fit(Bounds doc, double w, double h, double margin, double minZoom, double maxZoom) {
         if (doc == null || w <= 0 || h <= 0) {
             return;
         }
         double z = Math.min(
                 (w - 2 * margin) / Math.max(1, doc.getWidth()), (h - 2 * margin) / Math.max(1, doc.getHeight()));
-        z = Math.max(MIN, Math.min(maxZoom, z));
+        z = Math.max(MIN, Math.min(MAX, Math.max(minZoom, Math.min(maxZoom, z))));
         scale.setX(z);
         scale.setY(z);
         zoom.set(z);
         centreOn(new Point2D(doc.getMinX() + doc.getWidth() / 2, doc.getMinY() + doc.getHeight() / 2), w, h);
+        if (doc.getWidth() * z > w - 2 * margin) {
+            translate.setX(margin - doc.getMinX() * z);
+        }
+        if (doc.getHeight() * z > h - 2 * margin) {
+            translate.setY(margin - doc.getMinY() * z);
+        }
     }
 
     void centreOn(Point2D doc, double w, double h) {

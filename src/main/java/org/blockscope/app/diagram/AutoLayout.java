@@ -11,8 +11,8 @@ import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
-import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.PortConstraints;
 import org.eclipse.elk.core.options.PortSide;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
@@ -21,8 +21,10 @@ import org.eclipse.elk.graph.ElkPort;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Left-to-right layered layout by Eclipse ELK (Sugiyama style: layers, crossing minimisation,
- * Brandes-Köpf placement). Pure computation over immutable values: safe off the UI thread.
+ * Layered layout by Eclipse ELK (Sugiyama style: layers, crossing minimisation, Brandes-Köpf
+ * placement), top to bottom or left to right as {@code geo.direction()} says, with room between
+ * layers for the edges' turns and lanes. Pure computation over immutable values: safe off the UI
+ * thread.
  */
 public final class AutoLayout {
 
@@ -31,35 +33,44 @@ public final class AutoLayout {
         LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
     }
 
+    /** Space between layers: two port stubs and a lane's turn. */
+    public static final double LAYER_GAP = 3 * Router.STUB + 16;
+
     private AutoLayout() {}
 
     /** New top-left positions for every node of {@code g}, with node boxes as drawn by {@code geo}. */
     public static Map<String, Position> positions(Graph g, SkinGeometry geo) {
+        boolean down = geo.direction() == Direction.DOWN;
         ElkNode root = ElkGraphUtil.createGraph();
-        root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
-        root.setProperty(CoreOptions.SPACING_NODE_NODE, 36.0);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 90.0);
-        root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
-        root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(0));
+        root.setProperty(
+                CoreOptions.DIRECTION,
+                down ? org.eclipse.elk.core.options.Direction.DOWN : org.eclipse.elk.core.options.Direction.RIGHT);
+        root.setProperty(CoreOptions.SPACING_NODE_NODE, 2 * Router.MARGIN + 8);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_GAP);
+        root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, Router.STUB);
+        root.setProperty(LayeredOptions.SPACING_EDGE_NODE, Router.MARGIN);
+        root.setProperty(CoreOptions.PADDING, new ElkPadding(0));
         Map<String, ElkNode> nodes = new HashMap<>();
         Map<String, ElkPort> outs = new HashMap<>();
         Map<String, ElkPort[]> ins = new HashMap<>();
         for (Node n : g.nodes()) {
             int ports = SkinGeometry.inputPorts(g, n);
-            double h = geo.height(ports);
+            Box b = new Box(0, 0, geo.width(), geo.height(ports));
             ElkNode en = ElkGraphUtil.createNode(root);
-            en.setDimensions(geo.width(), h);
+            en.setDimensions(b.width(), b.height());
             en.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
             ElkPort out = ElkGraphUtil.createPort(en);
-            out.setProperty(CoreOptions.PORT_SIDE, PortSide.EAST);
+            out.setProperty(CoreOptions.PORT_SIDE, down ? PortSide.SOUTH : PortSide.EAST);
             out.setDimensions(1, 1);
-            out.setLocation(geo.width(), geo.outputY(h));
+            Point o = geo.output(b);
+            out.setLocation(o.x() - (down ? 0.5 : 0), o.y() - (down ? 0 : 0.5));
             ElkPort[] inPorts = new ElkPort[ports];
             for (int i = 0; i < ports; i++) {
                 ElkPort p = ElkGraphUtil.createPort(en);
-                p.setProperty(CoreOptions.PORT_SIDE, PortSide.WEST);
+                p.setProperty(CoreOptions.PORT_SIDE, down ? PortSide.NORTH : PortSide.WEST);
                 p.setDimensions(1, 1);
-                p.setLocation(-1, geo.inputY(i, ports, h));
+                Point at = geo.input(b, i, ports);
+                p.setLocation(at.x() - (down ? 0.5 : 1), at.y() - (down ? 1 : 0.5));
                 inPorts[i] = p;
             }
             nodes.put(n.name(), en);
@@ -68,6 +79,9 @@ public final class AutoLayout {
         }
         for (Edge e : g.edges()) {
             ElkPort[] target = ins.get(e.to());
+            if (target == null || !outs.containsKey(e.from())) {
+                continue;
+            }
             if (e.toPort() < target.length) {
                 ElkGraphUtil.createSimpleEdge(outs.get(e.from()), target[e.toPort()]);
             } else {
@@ -81,5 +95,15 @@ public final class AutoLayout {
             result.put(n.name(), new Position(Math.round(en.getX()), Math.round(en.getY())));
         }
         return result;
+    }
+
+    /** {@code g} with every node at its laid-out position. */
+    public static Graph laidOut(Graph g, SkinGeometry geo) {
+        Map<String, Position> pos = positions(g, geo);
+        Graph r = g;
+        for (Node n : g.nodes()) {
+            r = r.withReplaced(n.withPosition(pos.get(n.name())));
+        }
+        return r;
     }
 }

@@ -4,34 +4,56 @@ import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 import org.blockscope.kind.Structural;
+import org.blockscope.primitive.Primitive;
 
 /**
- * Where things sit on a node skin, in document units. Fixed numbers (not measured from CSS) so that
- * edge ends, hit tests and layout agree without waiting for a layout pass. Presenter mode uses a
- * larger variant to fit its larger fonts.
+ * Where things sit on a node's box, in document units, and the font sizes drawn there. Fixed
+ * numbers (not measured from CSS) so that ports, edges, hit tests, layout and the SVG agree
+ * without waiting for a layout pass. Top to bottom, the inputs sit on the top edge and the output
+ * in the middle of the bottom edge; left to right, on the left and right edges.
  */
-public record SkinGeometry(double width, double header, double line, double portGap, double portRadius) {
+public record SkinGeometry(double width, double header, double line, double portRadius, Direction direction) {
 
-    public static final SkinGeometry NORMAL = new SkinGeometry(160, 22, 16, 14, 5);
-    public static final SkinGeometry PRESENTER = new SkinGeometry(188, 28, 21, 18, 7);
+    public static final SkinGeometry NORMAL = new SkinGeometry(180, 24, 17, 5, Direction.DOWN);
 
-    /** Three body lines: kind, key parameters, output shape. */
+    /** Title (bold) and the body lines, at full detail. */
+    public static final double TITLE_FONT = 13;
+
+    public static final double TEXT_FONT = 12;
+    /** Name and shape when zoomed out (semantic zoom): larger, so they stay readable. */
+    public static final double NAME_FONT = 22;
+
+    public static final double NAME_SHAPE_FONT = 20;
+
+    public SkinGeometry withDirection(Direction d) {
+        return new SkinGeometry(width, header, line, portRadius, d);
+    }
+
+    /** Three body lines: kind, key parameters, output shape; left to right, room for every input port. */
     public double height(int inputPorts) {
-        double base = header + 3 * line + 8;
-        return Math.max(base, header + (inputPorts + 1) * portGap);
+        double base = header + 3 * line + 10;
+        return direction == Direction.DOWN ? base : Math.max(base, header + (inputPorts + 1) * portGap());
     }
 
-    /** Centre of input port {@code i} of {@code count}, relative to the node's top. */
-    public double inputY(int i, int count, double height) {
-        double body = height - header;
-        if (count == 1) {
-            return header + body / 2;
+    private double portGap() {
+        return 0.85 * line;
+    }
+
+    /** Centre of input port {@code i} of {@code count} of the node in {@code b}. */
+    public Point input(Box b, int i, int count) {
+        if (direction == Direction.DOWN) {
+            return new Point(b.x() + b.width() * (i + 1) / (count + 1), b.y());
         }
-        return header + body * (i + 1) / (count + 1);
+        double body = b.height() - header;
+        double y = count <= 1 ? header + body / 2 : header + body * (i + 1) / (count + 1);
+        return new Point(b.x(), b.y() + y);
     }
 
-    public double outputY(double height) {
-        return header + (height - header) / 2;
+    /** Centre of the output port of the node in {@code b}. */
+    public Point output(Box b) {
+        return direction == Direction.DOWN
+                ? new Point(b.centreX(), b.maxY())
+                : new Point(b.maxX(), b.y() + header + (b.height() - header) / 2);
     }
 
     /** Input ports drawn for {@code n}: variadic kinds show one free port after the highest used. */
@@ -46,24 +68,13 @@ public record SkinGeometry(double width, double header, double line, double port
         return Math.max(n.kind().inputPorts(connected), n.kind().variadic() ? highest + 2 : 0);
     }
 
-    /**
-     * Control points {c1x, c1y, c2x, c2y} of the cubic curve of an edge from an output port (x1, y1)
-     * to an input port (x2, y2). Forward edges leave and enter horizontally. An edge back to the left
-     * (the wrap from the end of one band of the layout to the start of the next) sweeps through the
-     * gap between the two rows instead of cutting across the canvas; on one row it loops below.
-     */
-    public static double[] edgeControls(double x1, double y1, double x2, double y2) {
-        if (x2 >= x1 - 20) {
-            double dx = Math.max(40, Math.abs(x2 - x1) * 0.5);
-            return new double[] {x1 + dx, y1, x2 - dx, y2};
-        }
-        if (Math.abs(y2 - y1) < 60) {
-            double below = Math.max(y1, y2) + 80;
-            return new double[] {x1 + 160, below, x2 - 160, below};
-        }
-        // down past the source's corner, across the gap between the rows, and into the target from its
-        // left (the lower row's ports sit half a node down)
-        double dy = y2 - y1;
-        return new double[] {x1 + 140, y1 + 0.75 * dy, x2 - 220, y1 + 0.2 * dy};
+    /** Whether {@code n} has an output port (a Classifier ends the network). */
+    public static boolean hasOutput(Node n) {
+        return n.kind() != Primitive.CLASSIFIER;
+    }
+
+    /** The box of {@code n} at its position. */
+    public Box box(Graph g, Node n) {
+        return new Box(n.position().x(), n.position().y(), width, height(inputPorts(g, n)));
     }
 }

@@ -22,13 +22,18 @@ public final class ChannelGridView extends VBox {
     private final Label max = new Label();
     private final Label stats = new Label();
     private final ImageView bar = FxImages.view(bar(128, 10), 128, 10, 128);
+    private final HBox scale = new HBox(6, min, bar, max);
     private IntConsumer onClick = c -> {};
     private int maxTiles = Integer.MAX_VALUE;
 
     public ChannelGridView() {
         getStyleClass().add("channel-grid");
         title.getStyleClass().add("section-title");
-        HBox scale = new HBox(6, min, bar, max);
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        title.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(220, tiles.widthProperty()));
+        stats.setMinWidth(0);
+        stats.prefWidthProperty().bind(title.prefWidthProperty());
         scale.setAlignment(Pos.CENTER_LEFT);
         scale.getStyleClass().add("scale-bar");
         stats.getStyleClass().add("stats");
@@ -55,6 +60,8 @@ public final class ChannelGridView extends VBox {
     public void show(String heading, ChannelGrid g, double tileSize) {
         title.setText(heading);
         tiles.getChildren().clear();
+        scale.setVisible(g != null); // no colour scale without values to read on it
+        scale.setManaged(g != null);
         if (g == null) {
             stats.setText("");
             min.setText("");

@@ -5,8 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
@@ -17,6 +16,7 @@ import javafx.scene.layout.VBox;
 public final class FeatureMapView extends BorderPane {
 
     private final FeatureMapViewModel vm;
+    private final InspectionModel inspection;
     private final ChannelGridView output = new ChannelGridView();
     private final ChannelGridView input = new ChannelGridView();
     private final BorderPane enlarged = new BorderPane();
@@ -25,15 +25,18 @@ public final class FeatureMapView extends BorderPane {
 
     public FeatureMapView(InspectionModel inspection) {
         this.vm = new FeatureMapViewModel(inspection);
+        this.inspection = inspection;
         getStyleClass().add("feature-map-view");
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("message");
         input.setMaxTiles(16);
         output.setOnTileClicked(c -> vm.enlargedProperty().set(c));
-        HBox maps = new HBox(16, input, output, enlarged);
-        HBox.setHgrow(output, Priority.ALWAYS);
+        FlowPane maps = new FlowPane(16, 8, input, output, enlarged);
+        maps.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+
         filterTiles.setPrefColumns(16);
+        filterTitle.setWrapText(true);
         VBox filters = new VBox(4, filterTitle, filterTiles);
         filters.setPadding(new Insets(4));
         TitledPane filterPane = new TitledPane("First-layer filters", filters);
@@ -47,8 +50,17 @@ public final class FeatureMapView extends BorderPane {
         vm.mapsProperty().addListener((o, a, b) -> showMaps());
         vm.enlargedProperty().addListener((o, a, b) -> showEnlarged());
         vm.filtersProperty().addListener((o, a, b) -> showFilters());
+        inspection.editor().presenterModeProperty().addListener((o, a, b) -> {
+            showMaps();
+            showFilters();
+        });
         showMaps();
         showFilters();
+    }
+
+    /** Presenter mode shows every picture 1.5 times larger. */
+    private double scale() {
+        return inspection.editor().presenterModeProperty().get() ? 1.5 : 1;
     }
 
     public FeatureMapViewModel viewModel() {
@@ -68,9 +80,11 @@ public final class FeatureMapView extends BorderPane {
             enlarged.setCenter(null);
             return;
         }
-        double size = m.output().isVector()
-                ? 12
-                : Math.max(36, Math.min(84, 1200.0 / Math.sqrt(m.output().channels()) / 3));
+        double size = scale()
+                * (m.output().isVector()
+                        ? 12
+                        : Math.max(
+                                36, Math.min(84, 1200.0 / Math.sqrt(m.output().channels()) / 3)));
         output.show(
                 "Output of '" + m.node() + "' (" + m.output().path() + "): "
                         + m.output().channels() + " channel" + (m.output().channels() == 1 ? "" : "s"),
@@ -81,7 +95,7 @@ public final class FeatureMapView extends BorderPane {
                         ? "Input: (this is the network's input)"
                         : "Input (" + m.input().path() + ")",
                 m.input(),
-                48);
+                48 * scale());
         showEnlarged();
     }
 
@@ -92,7 +106,7 @@ public final class FeatureMapView extends BorderPane {
             enlarged.setCenter(null);
             return;
         }
-        enlarged.setCenter(ChannelGridView.enlarged(m.output(), c, 220));
+        enlarged.setCenter(ChannelGridView.enlarged(m.output(), c, 220 * scale()));
     }
 
     private void showFilters() {
@@ -106,7 +120,7 @@ public final class FeatureMapView extends BorderPane {
                 + (f.rgb() ? " RGB" : f.inChannels() == 1 ? " grey" : " (input channel 0 of " + f.inChannels() + ")")
                 + "; grey = 0, brighter = positive weight, darker = negative");
         for (int i = 0; i < f.filters(); i++) {
-            filterTiles.getChildren().add(FxImages.view(f.tile(i), f.k(), f.k(), 40));
+            filterTiles.getChildren().add(FxImages.view(f.tile(i), f.k(), f.k(), 40 * scale()));
         }
     }
 }

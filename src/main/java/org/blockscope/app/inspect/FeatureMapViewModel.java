@@ -38,6 +38,12 @@ public final class FeatureMapViewModel {
         this.inspection = inspection;
         inspection.editor().selection().addListener((SetChangeListener<String>) c -> refresh());
         inspection.revisionProperty().addListener((o, a, b) -> refresh());
+        inspection.editor().generationProperty().addListener((o, a, b) -> {
+            maps.set(null);
+            filters.set(null);
+            enlarged.set(-1);
+            refresh();
+        });
         refresh();
     }
 

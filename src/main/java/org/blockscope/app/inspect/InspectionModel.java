@@ -77,7 +77,11 @@ public final class InspectionModel {
     private final ReadOnlyStringWrapper probeMessage = new ReadOnlyStringWrapper(this, "probeMessage", "");
     private volatile TrainingRun liveRun;
     private volatile ProbeImage probeNow;
+    private PredictionViewModel prediction;
+    private Path domainImage;
+    private boolean userProbe;
     private TrainingRun trainedRun;
+    private final java.util.Map<TrainingRun, Long> generations = new java.util.concurrent.ConcurrentHashMap<>();
     private Graph compiledGraph;
     private Model compiled;
 
@@ -86,12 +90,21 @@ public final class InspectionModel {
         this.access = access;
         this.samples = samples;
         editor.analysisProperty().addListener((o, a, b) -> retarget());
+        editor.generationProperty().addListener((o, a, b) -> forgetRuns());
         source.addListener((o, a, b) -> retarget());
         probe.addListener((o, a, b) -> {
             probeNow = b;
             revision.set(revision.get() + 1);
         });
         retarget();
+    }
+
+    /** What the model says the probe is (made on first use). */
+    public PredictionViewModel prediction() {
+        if (prediction == null) {
+            prediction = new PredictionViewModel(this);
+        }
+        return prediction;
     }
 
     public ModelAccess access() {
@@ -144,6 +157,16 @@ public final class InspectionModel {
     /** Called on the preparing thread before the trainer starts (the run's model is already live in ModelAccess). */
     public void runStarting(TrainingRun run) {
         liveRun = run;
+        generations.put(run, editor.generationProperty().get());
+    }
+
+    /** Another network replaced the document: its runs are not looked at any more, the probe is chosen again. */
+    private void forgetRuns() {
+        liveRun = null;
+        trainedRun = null;
+        userProbe = false;
+        probe.set(null);
+        retarget();
     }
 
     /** Called on the UI thread once the run's first events arrive. */
@@ -157,7 +180,10 @@ public final class InspectionModel {
         if (liveRun == run) {
             liveRun = null;
         }
-        trainedRun = run;
+        Long started = generations.remove(run);
+        if (started == null || started == editor.generationProperty().get()) {
+            trainedRun = run; // a run of a network no longer open is not shown
+        }
         retarget();
     }
 
@@ -213,6 +239,20 @@ public final class InspectionModel {
 
     // ---- probe ---------------------------------------------------------------------------------
 
+    /**
+     * An image from the training data (its first class's first picture): the default probe, so a
+     * digit network looks at a digit. A probe the user picked stays.
+     */
+    public void setDomainImage(Path file) {
+        if (file == null || file.equals(domainImage)) {
+            return;
+        }
+        domainImage = file;
+        if (!userProbe && target() != null) {
+            useFile(file);
+        }
+    }
+
     /** Probe files bundled in sample-images/probe. */
     public List<Path> probeFiles() {
         Path dir = samples.resolve("probe");
@@ -227,6 +267,12 @@ public final class InspectionModel {
         return out;
     }
 
+    /** The user opened or picked {@code file}: it stays the probe until they pick another. */
+    public void chooseFile(Path file) {
+        useFile(file);
+        userProbe = true;
+    }
+
     public void useFile(Path file) {
         Target t = target();
         Shape shape = t == null
@@ -237,7 +283,8 @@ public final class InspectionModel {
             return;
         }
         try {
-            probe.set(ProbeImage.fromFile(file, shape));
+            probe.set(
+                    file.equals(domainImage) ? ProbeImage.fromDataFile(file, shape) : ProbeImage.fromFile(file, shape));
             probeMessage.set("");
         } catch (DataException e) {
             probeMessage.set(e.getMessage());
@@ -253,6 +300,7 @@ public final class InspectionModel {
         }
         int i = Math.floorMod(index, t.validation().size());
         probe.set(ProbeImage.fromDataset(t.validation(), i));
+        userProbe = true;
         probeMessage.set("");
     }
 
@@ -261,6 +309,12 @@ public final class InspectionModel {
         ProbeImage p = probe.get();
         if (p != null && p.shape().equals(shape)) {
             return;
+        }
+        if (domainImage != null && !userProbe) {
+            useFile(domainImage); // a picture of what the network is trained on
+            if (probe.get() != null && probe.get().shape().equals(shape)) {
+                return;
+            }
         }
         List<Path> files = probeFiles();
         String want = shape.channels() == 1 ? "digit" : "cat";

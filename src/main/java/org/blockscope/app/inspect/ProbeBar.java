@@ -2,14 +2,17 @@ package org.blockscope.app.inspect;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -40,7 +43,7 @@ public final class ProbeBar extends FlowPane {
         });
         files.setOnAction(e -> {
             if (files.getValue() != null) {
-                m.useFile(files.getValue());
+                m.chooseFile(files.getValue());
             }
         });
         Button fromData = new Button("Next validation image");
@@ -52,7 +55,7 @@ public final class ProbeBar extends FlowPane {
                     .add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
             File f = fc.showOpenDialog(getScene().getWindow());
             if (f != null) {
-                m.useFile(f.toPath());
+                m.chooseFile(f.toPath());
             }
         });
         ComboBox<InspectionModel.Source> source =
@@ -62,9 +65,11 @@ public final class ProbeBar extends FlowPane {
         Label sourceText = new Label();
         sourceText.textProperty().bind(m.sourceTextProperty());
         sourceText.getStyleClass().add("source-text");
+        sourceText.setWrapText(true);
         Label problem = new Label();
         problem.textProperty().bind(m.probeMessageProperty());
         problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
         Runnable show = () -> {
             ProbeImage p = m.probeProperty().get();
             if (p == null) {
@@ -84,12 +89,31 @@ public final class ProbeBar extends FlowPane {
             label.setText(p.label());
         };
         m.probeProperty().addListener((o, a, b) -> show.run());
+        for (javafx.scene.Node n : List.of(label, files, fromData, open, source)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
         show.run();
+        Label answer = new Label();
+        answer.setId("probe-prediction");
+        answer.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressBar confidence = new ProgressBar(0);
+        confidence.setPrefWidth(90);
+        Runnable showAnswer = () -> {
+            PredictionViewModel.Prediction p =
+                    m.prediction().predictionProperty().get();
+            answer.setText(p == null ? "" : p.text());
+            confidence.setProgress(p == null ? 0 : p.probability());
+            confidence.setVisible(p != null);
+        };
+        m.prediction().predictionProperty().addListener((o, a, b) -> showAnswer.run());
+        showAnswer.run();
         getChildren()
                 .addAll(
                         new Label("Probe:"),
                         thumb,
                         label,
+                        answer,
+                        confidence,
                         files,
                         fromData,
                         open,

@@ -23,12 +23,16 @@ import org.blockscope.engine.inspect.FeatureMapImages;
 public final class SeWeightsView extends BorderPane {
 
     private final SeWeightsViewModel vm;
+    private final InspectionModel inspection;
+    private final Canvas axis = new Canvas(44, 170);
+    private final Label xAxis = new Label();
     private final HBox bars = new HBox(1);
     private final Canvas heat = new Canvas(10, 10);
     private final Label heatTitle = new Label();
 
     public SeWeightsView(InspectionModel inspection) {
         this.vm = new SeWeightsViewModel(inspection);
+        this.inspection = inspection;
         getStyleClass().add("se-weights-view");
         ComboBox<String> block = new ComboBox<>(vm.blocks());
         block.valueProperty().bindBidirectional(vm.blockProperty());
@@ -45,17 +49,52 @@ public final class SeWeightsView extends BorderPane {
                 + "image (1 = keep, 0 = suppress).");
         explain.setWrapText(true);
         bars.setAlignment(Pos.BOTTOM_LEFT);
-        bars.setMinHeight(170);
-        bars.setPrefHeight(170);
         bars.getStyleClass().add("se-bars");
-        VBox body = new VBox(8, controls, message, explain, bars, heatTitle, heat);
+        xAxis.getStyleClass().add("hint");
+        HBox chart = new HBox(4, axis, bars);
+        chart.setAlignment(Pos.BOTTOM_LEFT);
+        VBox body = new VBox(8, controls, message, explain, chart, xAxis, heatTitle, heat);
         body.setPadding(new Insets(8));
         setTop(new ProbeBar(inspection));
         setCenter(new ScrollPane(body));
         vm.barsProperty().addListener((o, a, b) -> showBars(b));
         vm.heatMapProperty().addListener((o, a, b) -> showHeat(b));
+        inspection.editor().presenterModeProperty().addListener((o, a, b) -> {
+            showBars(vm.barsProperty().get());
+            showHeat(vm.heatMapProperty().get());
+        });
+        vm.sortedProperty().addListener((o, a, b) -> showBars(vm.barsProperty().get()));
         showBars(vm.barsProperty().get());
         showHeat(vm.heatMapProperty().get());
+    }
+
+    /** Presenter mode draws everything 1.5 times larger. */
+    private double scale() {
+        return inspection.editor().presenterModeProperty().get() ? 1.5 : 1;
+    }
+
+    /** The y axis of the bars: the excitation from 0 (suppress) to 1 (keep). */
+    private void drawAxis(double plot, double labels, boolean any) {
+        double f = scale();
+        axis.setWidth(44 * f);
+        axis.setHeight(plot + labels);
+        GraphicsContext g = axis.getGraphicsContext2D();
+        g.clearRect(0, 0, axis.getWidth(), axis.getHeight());
+        if (!any) {
+            return;
+        }
+        g.setFont(javafx.scene.text.Font.font(11 * f));
+        g.setFill(Color.web("#333"));
+        g.setStroke(Color.web("#888"));
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        double x = axis.getWidth() - 1;
+        g.strokeLine(x, 0, x, plot);
+        for (double v : new double[] {0, 0.5, 1}) {
+            double y = Math.min(plot - 0.5, Math.max(6 * f, plot * (1 - v)));
+            g.strokeLine(x - 5, y, x, y);
+            g.fillText(String.format(Locale.ROOT, "%.1f", v), x - 7, y);
+        }
     }
 
     public SeWeightsViewModel viewModel() {
@@ -69,9 +108,18 @@ public final class SeWeightsView extends BorderPane {
 
     private void showBars(List<SeWeightsViewModel.Bar> list) {
         bars.getChildren().clear();
-        double w = list.isEmpty() ? 10 : Math.max(3, Math.min(28, 900.0 / list.size() - 1));
+        double f = scale();
+        double plot = 150 * f;
+        double labels = 16 * f;
+        drawAxis(plot, labels, !list.isEmpty());
+        xAxis.setText(
+                list.isEmpty()
+                        ? ""
+                        : "channel" + (vm.sortedProperty().get() ? " (sorted, largest weight first)" : "")
+                                + " · height: the weight in 0..1");
+        double w = list.isEmpty() ? 10 : Math.max(3, Math.min(28 * f, 900.0 * f / list.size() - 1));
         for (SeWeightsViewModel.Bar b : list) {
-            Rectangle r = new Rectangle(w, Math.max(1, 150 * b.value()));
+            Rectangle r = new Rectangle(w, Math.max(1, plot * b.value()));
             r.setFill(Color.rgb(
                     FeatureMapImages.colour((float) b.value()) >> 16 & 0xFF,
                     FeatureMapImages.colour((float) b.value()) >> 8 & 0xFF,
@@ -79,7 +127,12 @@ public final class SeWeightsView extends BorderPane {
             Label l = new Label(Integer.toString(b.channel()));
             l.getStyleClass().add("bar-label");
             l.setMinWidth(Region.USE_PREF_SIZE);
-            VBox cell = new VBox(1, r, w >= 14 ? l : new Region());
+            Region spacer = new Region();
+            spacer.setMinHeight(labels);
+            spacer.setPrefHeight(labels);
+            l.setMinHeight(labels);
+            l.setPrefHeight(labels);
+            VBox cell = new VBox(0, r, w >= 14 ? l : spacer);
             cell.setAlignment(Pos.BOTTOM_CENTER);
             javafx.scene.control.Tooltip.install(
                     cell,

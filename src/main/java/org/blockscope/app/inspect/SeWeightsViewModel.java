@@ -53,6 +53,12 @@ public final class SeWeightsViewModel {
     public SeWeightsViewModel(InspectionModel inspection) {
         this.inspection = inspection;
         inspection.revisionProperty().addListener((o, a, b) -> refresh());
+        inspection.editor().generationProperty().addListener((o, a, b) -> {
+            perClassModel = null;
+            perClass.set(null);
+            gates.set(Map.of());
+            refresh();
+        });
         block.addListener((o, a, b) -> rebuild());
         sorted.addListener((o, a, b) -> rebuild());
         gates.addListener((o, a, b) -> rebuild());

@@ -1,5 +1,6 @@
 package org.blockscope.app.inspect;
 
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -9,6 +10,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -18,6 +20,7 @@ import org.blockscope.engine.compile.Mode;
 public final class StepThroughView extends BorderPane {
 
     private final StepThroughViewModel vm;
+    private final InspectionModel inspection;
     private final ChannelGridView input = new ChannelGridView();
     private final ChannelGridView output = new ChannelGridView();
     private final HistogramView inHist = new HistogramView(240, 70);
@@ -25,7 +28,6 @@ public final class StepThroughView extends BorderPane {
     private final Label title = new Label();
     private final Label text = new Label();
     private final ReceptiveFieldPane field = new ReceptiveFieldPane(120);
-    private final InspectionModel inspection;
 
     public StepThroughView(InspectionModel inspection, java.util.function.Consumer<String> centreOn) {
         this.vm = new StepThroughViewModel(inspection, centreOn);
@@ -59,9 +61,14 @@ public final class StepThroughView extends BorderPane {
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("message");
-        HBox controls = new HBox(8, reset, back, step, runTo, mode, position, message);
+        FlowPane controls = new FlowPane(8, 4, reset, back, step, runTo, mode, position, message);
         controls.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : List.of(reset, back, step, runTo, mode, position)) {
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        message.setWrapText(true);
         title.getStyleClass().add("step-title");
+        title.setWrapText(true);
         text.getStyleClass().add("step-text");
         text.setWrapText(true);
         input.setMaxTiles(16);
@@ -76,6 +83,16 @@ public final class StepThroughView extends BorderPane {
         setTop(new ProbeBar(inspection));
         setCenter(scroll);
         vm.stepProperty().addListener((o, a, b) -> show(b));
+        inspection
+                .editor()
+                .presenterModeProperty()
+                .addListener((o, a, b) -> show(vm.stepProperty().get()));
+        show(null);
+    }
+
+    /** Presenter mode shows every picture 1.5 times larger. */
+    private double scale() {
+        return inspection.editor().presenterModeProperty().get() ? 1.5 : 1;
     }
 
     public StepThroughViewModel viewModel() {
@@ -84,6 +101,13 @@ public final class StepThroughView extends BorderPane {
 
     private void show(StepThroughViewModel.Step s) {
         if (s == null) {
+            title.setText("Press Step ▶ (or Run to selected node) to send the probe image through the network,"
+                    + " one primitive at a time.");
+            text.setText("");
+            input.show("", null, 40);
+            output.show("", null, 40);
+            inHist.show(null);
+            outHist.show(null);
             return;
         }
         title.setText(s.title());
@@ -95,8 +119,8 @@ public final class StepThroughView extends BorderPane {
                         : "Input"
                                 + (s.inputs().size() > 1 ? " 1 of " + s.inputs().size() : "") + ": " + in.path(),
                 in,
-                40);
-        output.show("Output: " + s.output().path(), s.output(), 40);
+                40 * scale());
+        output.show("Output: " + s.output().path(), s.output(), 40 * scale());
         inHist.show(in == null ? null : in.stats());
         outHist.show(s.output().stats());
         showField(s);

@@ -56,6 +56,7 @@ public final class StepThroughViewModel {
         this.inspection = inspection;
         this.centreOn = centreOn;
         inspection.revisionProperty().addListener((o, a, b) -> stale = true);
+        inspection.editor().generationProperty().addListener((o, a, b) -> clear());
         mode.addListener((o, a, b) -> load(index.get()));
     }
 
@@ -119,6 +120,17 @@ public final class StepThroughViewModel {
                     go(Math.max(0, Math.min(goTo, list.size() - 1)));
                 },
                 e -> message.set(e.getMessage()));
+    }
+
+    /** Another network: nothing stepped yet. */
+    private void clear() {
+        outputs = List.of();
+        byPath = Map.of();
+        stale = true;
+        index.set(-1);
+        step.set(null);
+        position.set("");
+        message.set("");
     }
 
     /** For tests: steps over outputs computed elsewhere. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -17,9 +18,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import org.blockscope.analysis.NetworkAnalysis;
+import org.blockscope.app.diagram.Direction;
 import org.blockscope.edit.AddEdge;
 import org.blockscope.edit.AddNode;
 import org.blockscope.edit.Clipboard;
@@ -61,6 +64,10 @@ public final class EditorModel {
 
     private final ReadOnlyStringWrapper redoDescription = new ReadOnlyStringWrapper(this, "redoDescription", "");
     private final BooleanProperty presenterMode = new SimpleBooleanProperty(this, "presenterMode", false);
+    private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(this, "direction");
+    private final ObjectProperty<Direction> layoutDirection =
+            new SimpleObjectProperty<>(this, "layoutDirection", Direction.DOWN);
+    private final ReadOnlyLongWrapper generation = new ReadOnlyLongWrapper(this, "generation");
     private final LatestWins<NetworkAnalysis> analyser;
     private Clipboard.Fragment clipboard = new Clipboard.Fragment(List.of(), List.of());
 
@@ -69,15 +76,23 @@ public final class EditorModel {
         this.document = document;
         this.analyser = analyseInBackground ? new LatestWins<>("analysis", deliver) : null;
         graph.set(document.graph());
+        direction.set(Direction.infer(document.graph()));
         analysis.set(NetworkAnalysis.of(document.graph()));
         updateHistory();
         document.addListener(c -> {
+            boolean switched = c.kind() == Document.Change.Kind.RESET && c.graph() != graph.get();
+            if (switched) {
+                direction.set(Direction.infer(c.graph()));
+            }
             graph.set(c.graph());
             revision.set(c.revision());
             updateHistory();
             selection.removeIf(n -> !c.graph().contains(n));
             if (!(c.edit() instanceof MoveNodes)) { // positions do not change shapes or costs
                 reanalyse(c.graph());
+            }
+            if (switched) {
+                generation.set(generation.get() + 1);
             }
         });
     }
@@ -149,6 +164,24 @@ public final class EditorModel {
         return presenterMode;
     }
 
+    /** Which way the canvas draws the flow: inferred from the positions of an opened network, set by a layout. */
+    public ObjectProperty<Direction> directionProperty() {
+        return direction;
+    }
+
+    /** Which way Auto layout lays the network out (top to bottom unless the user chose left to right). */
+    public ObjectProperty<Direction> layoutDirectionProperty() {
+        return layoutDirection;
+    }
+
+    /**
+     * Increases when another network replaces the document (New, Open, a template, a restored
+     * copy): views that belong to one network reset then.
+     */
+    public ReadOnlyLongProperty generationProperty() {
+        return generation.getReadOnlyProperty();
+    }
+
     public void select(String... names) {
         selection.clear();
         selection.addAll(List.of(names));
@@ -215,6 +248,14 @@ public final class EditorModel {
         document.execute(MoveNodes.to(graph(), targets));
     }
 
+    /** Applies a layout made for {@code d} as one undoable move, and draws the flow that way. */
+    public void applyLayout(Map<String, Position> targets, Direction d) {
+        endGesture();
+        direction.set(d);
+        moveTo(targets);
+        endGesture();
+    }
+
     /** Call at the end of a drag so the next drag is its own undo step. */
     public void endGesture() {
         document.endMerge();
@@ -265,6 +306,15 @@ public final class EditorModel {
         }
         document.execute(SetParams.of(graph(), node, key, v));
         return Optional.empty();
+    }
+
+    /** Sets the network's input to {@code s} in one undoable step (the guard rails' "resize input"). */
+    public void resizeInput(Shape s) {
+        InputResize.input(graph()).ifPresent(in -> {
+            Graph after = InputResize.resized(graph(), s);
+            document.execute(
+                    new SetParams(in.name(), in.params(), after.node(in.name()).params()));
+        });
     }
 
     public Optional<String> rename(String from, String to) {

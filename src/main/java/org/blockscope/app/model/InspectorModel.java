@@ -85,6 +85,22 @@ public final class InspectorModel {
         return Explanations.format(d);
     }
 
+    /**
+     * Why a parameter does not apply to {@code n} as it is set now ("" when it does): the padding in
+     * pixels only counts with explicit padding, the SE ratio only with squeeze-excitation on.
+     */
+    public static String notApplicable(Node n, ParamSpec spec) {
+        if (spec.name().equals("pad")
+                && n.params().has("padding")
+                && !"explicit".equals(n.params().getString("padding"))) {
+            return "used only when padding is explicit (now " + n.params().getString("padding") + ")";
+        }
+        if (spec.name().equals("seRatio") && n.params().has("se") && !n.params().getBool("se")) {
+            return "used only with squeeze-excitation on";
+        }
+        return "";
+    }
+
     /** Ungroup and Open block need exactly one named block or group. */
     public static boolean singleComposite(Set<String> selection, Graph g) {
         return selection.size() == 1

@@ -1,19 +1,24 @@
 package org.blockscope.app.model;
 
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import org.blockscope.analysis.NetworkAnalysis;
 import org.blockscope.analysis.NodeStats;
 import org.blockscope.analysis.Numbers;
+import org.blockscope.app.diagram.Box;
+import org.blockscope.app.diagram.Diagram;
+import org.blockscope.app.diagram.Direction;
+import org.blockscope.app.diagram.Route;
 import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.graph.Edge;
 import org.blockscope.graph.Graph;
 import org.blockscope.graph.Node;
 
 /**
- * The network as a standalone SVG drawing, made from the graph model alone: a rounded box per
- * node at its document position (name, kind, output shape), and a cubic curve per edge from the
- * right side of the source to the left side of the target. Pure Java.
+ * The network as a standalone SVG drawing, made from the graph model alone with the canvas's own
+ * boxes and edge routes ({@link Diagram}): a rounded box per node (name, kind, output shape), a
+ * path per edge in its role's colour, and a title line with the totals. {@code scale} 1.5 gives
+ * the presenter sizes. Pure Java.
  */
 public final class SvgExport {
 
@@ -22,117 +27,108 @@ public final class SvgExport {
 
     public static final double NODE_HEIGHT = SkinGeometry.NORMAL.height(1);
     private static final double MARGIN = 24;
+    private static final double TITLE = 34;
 
     private SvgExport() {}
 
     public static String svg(Graph g, NetworkAnalysis a) {
-        double minX =
-                g.nodes().stream().mapToDouble(n -> n.position().x()).min().orElse(0) - MARGIN;
-        double minY =
-                g.nodes().stream().mapToDouble(n -> n.position().y()).min().orElse(0) - MARGIN;
-        double maxX =
-                g.nodes().stream().mapToDouble(n -> n.position().x()).max().orElse(0) + NODE_WIDTH + MARGIN;
-        double maxY = g.nodes().stream()
-                        .mapToDouble(n -> n.position().y() + height(g, n))
-                        .max()
-                        .orElse(0)
-                + MARGIN;
+        return svg(g, a, Direction.infer(g), 1, "");
+    }
+
+    /** The drawing at {@code scale} (1 normal, 1.5 presenter), with {@code title} and the totals above it. */
+    public static String svg(Graph g, NetworkAnalysis a, Direction dir, double scale, String title) {
+        SkinGeometry geo = SkinGeometry.NORMAL.withDirection(dir);
+        Map<String, Box> boxes = Diagram.boxes(g, geo);
+        Map<Edge, Route> routes = Diagram.routes(g, geo, boxes);
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Box b : boxes.values()) {
+            minX = Math.min(minX, b.x());
+            minY = Math.min(minY, b.y());
+            maxX = Math.max(maxX, b.maxX());
+            maxY = Math.max(maxY, b.maxY());
+        }
+        for (Route r : routes.values()) {
+            for (var p : r.points()) {
+                minX = Math.min(minX, p.x());
+                maxX = Math.max(maxX, p.x());
+            }
+        }
+        if (boxes.isEmpty()) {
+            minX = minY = maxX = maxY = 0;
+        }
+        minX -= MARGIN;
+        minY -= MARGIN + TITLE;
+        maxX += MARGIN;
+        maxY += MARGIN;
+        double w = Math.max(maxX - minX, 420);
+        double h = maxY - minY;
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append(String.format(
-                Locale.ROOT,
+        sb.append(f(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"%.1f %.1f %.1f %.1f\" "
                         + "font-family=\"DejaVu Sans, Segoe UI, Helvetica, sans-serif\">\n",
-                maxX - minX,
-                maxY - minY,
-                minX,
-                minY,
-                maxX - minX,
-                maxY - minY));
-        sb.append(String.format(
-                Locale.ROOT,
-                "  <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n",
-                minX,
-                minY,
-                maxX - minX,
-                maxY - minY));
-        sb.append("  <g fill=\"none\" stroke=\"#7a8699\" stroke-width=\"1.6\">\n");
-        for (Edge e : g.edges()) {
-            Optional<Node> from = g.find(e.from());
-            Optional<Node> to = g.find(e.to());
-            if (from.isEmpty() || to.isEmpty()) {
-                continue;
-            }
-            double x1 = from.get().position().x() + NODE_WIDTH;
-            double y1 = from.get().position().y() + SkinGeometry.NORMAL.outputY(height(g, from.get()));
-            double x2 = to.get().position().x();
-            int ports = SkinGeometry.inputPorts(g, to.get());
-            double y2 = to.get().position().y()
-                    + SkinGeometry.NORMAL.inputY(Math.min(e.toPort(), ports - 1), ports, height(g, to.get()));
-            double[] c = SkinGeometry.edgeControls(x1, y1, x2, y2);
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "    <path d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\"/>\n",
-                    x1,
-                    y1,
-                    c[0],
-                    c[1],
-                    c[2],
-                    c[3],
-                    x2,
-                    y2));
+                w * scale, h * scale, minX, minY, w, h));
+        sb.append(f(
+                "  <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#ffffff\"/>\n", minX, minY, w, h));
+        sb.append(f(
+                "  <text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" font-weight=\"bold\" fill=\"#1f2933\">%s</text>\n",
+                minX + MARGIN, minY + 24, escape(headline(title, a))));
+        sb.append("  <g fill=\"none\" stroke-width=\"1.8\">\n");
+        for (Route r : routes.values()) {
+            sb.append(
+                    f("    <path d=\"%s\" stroke=\"%s\"/>\n", r.svg(), r.role().colour()));
         }
         sb.append("  </g>\n");
         for (Node n : g.nodes()) {
-            double x = n.position().x();
-            double y = n.position().y();
-            boolean error = a.diagnostics().stream()
-                    .anyMatch(d -> d.isError() && n.name().equals(d.node()));
-            String shape = a.node(n.name())
-                    .map(NodeStats::output)
-                    .map(Object::toString)
-                    .orElse("?");
-            String cost = a.node(n.name())
-                    .map(s -> s.cost().params() == 0
-                            ? ""
-                            : "  ·  " + Numbers.compact(s.cost().params()) + " params")
-                    .orElse("");
-            sb.append(String.format(Locale.ROOT, "  <g class=\"node\" id=\"%s\">\n", escape(n.name())));
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"8\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
-                    x,
-                    y,
-                    NODE_WIDTH,
-                    height(g, n),
-                    BlockColours.fill(n.kind().category()),
-                    error ? "#d32f2f" : BlockColours.stroke(n.kind().category())));
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2933\">%s</text>\n",
-                    x + 10,
-                    y + 22,
-                    escape(n.name())));
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#52606d\">%s</text>\n",
-                    x + 10,
-                    y + 39,
-                    escape(n.kind().displayName())));
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#1f2933\">%s</text>\n",
-                    x + 10,
-                    y + 55,
-                    escape(shape + cost)));
-            sb.append("  </g>\n");
+            node(sb, n, boxes.get(n.name()), a);
         }
         sb.append("</svg>\n");
         return sb.toString();
     }
 
-    private static double height(Graph g, Node n) {
-        return SkinGeometry.NORMAL.height(Math.max(1, SkinGeometry.inputPorts(g, n)));
+    /** "ResNet-20 — 272,474 parameters · 40.8 M MACs per image". */
+    public static String headline(String title, NetworkAnalysis a) {
+        String totals = Numbers.grouped(a.total().params()) + " parameters · "
+                + Numbers.compact(a.total().macs()) + " MACs per image";
+        return title.isBlank() ? totals : title + " — " + totals;
+    }
+
+    private static void node(StringBuilder sb, Node n, Box b, NetworkAnalysis a) {
+        boolean error =
+                a.diagnostics().stream().anyMatch(d -> d.isError() && n.name().equals(d.node()));
+        String shape =
+                a.node(n.name()).map(NodeStats::output).map(Object::toString).orElse("?");
+        String cost = a.node(n.name())
+                .map(s -> s.cost().params() == 0
+                        ? ""
+                        : "  ·  " + Numbers.compact(s.cost().params()) + " params")
+                .orElse("");
+        sb.append(f("  <g class=\"node\" id=\"%s\">\n", escape(n.name())));
+        sb.append(f(
+                "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"8\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+                b.x(),
+                b.y(),
+                b.width(),
+                b.height(),
+                BlockColours.fill(n.kind().category()),
+                error ? "#d32f2f" : BlockColours.stroke(n.kind().category())));
+        sb.append(f(
+                "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" font-weight=\"bold\" fill=\"#1f2933\">%s</text>\n",
+                b.x() + 10, b.y() + 18, escape(n.name())));
+        sb.append(f(
+                "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#52606d\">%s</text>\n",
+                b.x() + 10, b.y() + 38, escape(n.kind().displayName())));
+        sb.append(f(
+                "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#1f2933\">%s</text>\n",
+                b.x() + 10, b.y() + 56, escape(shape + cost)));
+        sb.append("  </g>\n");
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
     }
 
     static String escape(String s) {

@@ -1,26 +1,44 @@
 package org.blockscope.app.train;
 
 import java.util.Locale;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 
 /**
  * A line chart drawn on a canvas: cheap to redraw ten times a second with thousands of points
- * (at most one segment per pixel column per series), several runs overlaid in their colours.
+ * (at most one segment per pixel column per series), several runs overlaid in their colours. The
+ * layout ({@link ChartLayout}) keeps tick labels apart and the legend whole; hovering shows the
+ * values at the pointer. {@link #setFontSize} scales every text (presenter mode).
  */
 public final class ChartCanvas extends Region {
 
     private final Canvas canvas = new Canvas();
+    private final Text measurer = new Text();
     private ChartData.Chart chart;
+    private ChartLayout layout;
+    private double fontSize = 12;
+    private double hoverX = Double.NaN;
 
     public ChartCanvas() {
         getStyleClass().add("chart-canvas");
         getChildren().add(canvas);
-        setMinSize(200, 140);
-        setPrefSize(420, 240);
+        setMinSize(160, 150);
+        setPrefSize(420, 260);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            hoverX = e.getX();
+            draw();
+        });
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hoverX = Double.NaN;
+            draw();
+        });
     }
 
     public void show(ChartData.Chart c) {
@@ -32,11 +50,31 @@ public final class ChartCanvas extends Region {
         return chart;
     }
 
+    /** Where the last drawing put everything (for tests: tick labels and legend). */
+    public ChartLayout chartLayout() {
+        return layout;
+    }
+
+    public void setFontSize(double px) {
+        fontSize = px;
+        draw();
+    }
+
+    public double fontSize() {
+        return fontSize;
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
         draw();
+    }
+
+    private double measure(String s) {
+        measurer.setFont(Font.font(fontSize));
+        measurer.setText(s);
+        return measurer.getLayoutBounds().getWidth();
     }
 
     private void draw() {
@@ -46,142 +84,140 @@ public final class ChartCanvas extends Region {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
         if (chart == null || w < 50 || h < 50) {
+            layout = null;
             return;
         }
-        g.setFont(Font.font(12));
+        ChartLayout l = ChartLayout.of(chart, w, h, fontSize, this::measure);
+        layout = l;
+        Font font = Font.font(fontSize);
+        g.setFont(Font.font(null, javafx.scene.text.FontWeight.BOLD, fontSize));
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Color.web("#222"));
-        g.fillText(chart.title(), 8, 15);
-        double left = 52;
-        double right = w - 10;
-        double top = 24;
-        double bottom = h - 30;
-        double xMax = 1;
-        double yLo = Double.POSITIVE_INFINITY;
-        double yHi = Double.NEGATIVE_INFINITY;
-        for (ChartData.Series s : chart.series()) {
-            for (int i = 0; i < s.size(); i++) {
-                xMax = Math.max(xMax, s.x()[i]);
-                if (Double.isFinite(s.y()[i])) {
-                    yLo = Math.min(yLo, s.y()[i]);
-                    yHi = Math.max(yHi, s.y()[i]);
-                }
-            }
-        }
-        if (!Double.isFinite(yLo)) {
-            yLo = 0;
-            yHi = 1;
-        }
-        if (!Double.isNaN(chart.yMin())) {
-            yLo = Math.min(yLo, chart.yMin());
-        }
-        if (!Double.isNaN(chart.yMax())) {
-            yHi = Math.max(yHi, chart.yMax());
-        }
-        if (yHi - yLo < 1e-12) {
-            yHi = yLo + 1;
-        }
-        double xLo = chart.xLabel().equals("epoch") ? 1 : 0;
-        double xHi = Math.max(xMax, xLo + 1);
-        // axes and ticks
-        g.setStroke(Color.web("#ccc"));
+        g.fillText(chart.title(), l.title().x(), l.title().y());
+        g.setFont(font);
+        // grid and ticks
+        ChartLayout.Rect p = l.plot();
+        g.setLineDashes();
         g.setLineWidth(1);
-        g.setLineDashes();
-        double step = niceStep(yHi - yLo, 5);
-        g.setFill(Color.web("#555"));
-        for (double y = Math.ceil(yLo / step) * step; y <= yHi + 1e-9; y += step) {
-            double py = bottom - (y - yLo) / (yHi - yLo) * (bottom - top);
-            g.strokeLine(left, py, right, py);
-            g.fillText(format(y), 4, py + 4);
+        g.setFill(Color.web("#444"));
+        for (ChartLayout.Tick t : l.yTicks()) {
+            g.setStroke(Color.web("#e2e8f0"));
+            g.strokeLine(p.x(), t.pos(), p.x() + p.w(), t.pos());
+            g.fillText(t.label(), t.box().x(), t.box().y());
         }
-        double xs = niceStep(xHi - xLo, 6);
-        if (chart.xLabel().equals("epoch")) {
-            xs = Math.max(1, xs);
+        for (ChartLayout.Tick t : l.xTicks()) {
+            g.setStroke(Color.web("#94a3b8"));
+            g.strokeLine(t.pos(), p.y() + p.h(), t.pos(), p.y() + p.h() + 4);
+            g.fillText(t.label(), t.box().x(), t.box().y());
         }
-        for (double x = Math.ceil(xLo / xs) * xs; x <= xHi + 1e-9; x += xs) {
-            double px = left + (x - xLo) / (xHi - xLo) * (right - left);
-            g.strokeLine(px, bottom, px, bottom + 4);
-            g.fillText(format(x), px - 8, bottom + 16);
-        }
-        g.fillText(chart.xLabel(), right - 60, h - 2);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(chart.xLabel() + (chart.log() ? "   (loss on a log scale)" : ""), p.x() + p.w(), l.xLabelY());
+        g.setTextAlign(TextAlignment.LEFT);
         g.setStroke(Color.web("#888"));
-        g.strokeLine(left, top, left, bottom);
-        g.strokeLine(left, bottom, right, bottom);
-        // series
+        g.strokeLine(p.x(), p.y(), p.x(), p.y() + p.h());
+        g.strokeLine(p.x(), p.y() + p.h(), p.x() + p.w(), p.y() + p.h());
         for (ChartData.Series s : chart.series()) {
-            Color c = Color.web(ChartData.PALETTE[s.colour()]);
-            g.setStroke(s.style() == ChartData.Style.FAINT ? c.deriveColor(0, 0.6, 1.2, 0.35) : c);
-            g.setLineWidth(s.style() == ChartData.Style.FAINT ? 1 : 2.2);
-            if (s.style() == ChartData.Style.DASHED) {
-                g.setLineDashes(7, 5);
-            } else {
-                g.setLineDashes();
-            }
-            double lastPx = Double.NaN;
-            boolean open = false;
-            g.beginPath();
-            for (int i = 0; i < s.size(); i++) {
-                double v = s.y()[i];
-                if (!Double.isFinite(v)) {
-                    open = false;
-                    continue;
-                }
-                double px = left + (s.x()[i] - xLo) / (xHi - xLo) * (right - left);
-                double py = bottom - (v - yLo) / (yHi - yLo) * (bottom - top);
-                if (open && Math.abs(px - lastPx) < 0.5 && i + 1 < s.size()) {
-                    continue; // one segment per pixel column is enough
-                }
-                if (open) {
-                    g.lineTo(px, py);
-                } else {
-                    g.moveTo(px, py);
-                    open = true;
-                }
-                lastPx = px;
-                if (s.size() <= 30 && s.style() != ChartData.Style.FAINT) {
-                    g.fillOval(px - 2.5, py - 2.5, 5, 5);
-                    g.moveTo(px, py);
-                }
-            }
-            g.stroke();
+            series(g, l, s);
         }
         g.setLineDashes();
-        // legend in the title row: one entry per solid or dashed series
-        double lx = Math.max(left + 7.5 * chart.title().length(), 200);
-        double ly = 3;
-        for (ChartData.Series s : chart.series()) {
-            if (s.style() == ChartData.Style.FAINT) {
-                continue;
-            }
-            Color c = Color.web(ChartData.PALETTE[s.colour()]);
+        for (ChartLayout.LegendEntry e : l.legend()) {
+            Color c = Color.web(ChartData.PALETTE[e.series().colour()]);
             g.setStroke(c);
             g.setLineWidth(2.2);
-            if (s.style() == ChartData.Style.DASHED) {
-                g.setLineDashes(5, 3);
-            } else {
-                g.setLineDashes();
-            }
-            g.strokeLine(lx, ly + 6, lx + 20, ly + 6);
+            g.setLineDashes(e.series().style() == ChartData.Style.DASHED ? new double[] {5, 3} : null);
+            double mid = e.box().y() + e.box().h() / 2;
+            g.strokeLine(e.box().x(), mid, e.box().x() + ChartLayout.SWATCH - 4, mid);
             g.setFill(Color.web("#222"));
-            g.fillText(s.name(), lx + 24, ly + 10);
-            lx += 34 + 7 * s.name().length();
+            g.fillText(
+                    e.text(),
+                    e.box().x() + ChartLayout.SWATCH + fontSize * 0.3,
+                    e.box().y());
         }
         g.setLineDashes();
+        hover(g, l);
+    }
+
+    private void series(GraphicsContext g, ChartLayout l, ChartData.Series s) {
+        Color c = Color.web(ChartData.PALETTE[s.colour()]);
+        g.setStroke(s.style() == ChartData.Style.FAINT ? c.deriveColor(0, 0.6, 1.2, 0.35) : c);
+        g.setFill(c);
+        g.setLineWidth(s.style() == ChartData.Style.FAINT ? 1 : 2.2);
+        g.setLineDashes(s.style() == ChartData.Style.DASHED ? new double[] {7, 5} : null);
+        double lastPx = Double.NaN;
+        boolean open = false;
+        g.beginPath();
+        for (int i = 0; i < s.size(); i++) {
+            double v = s.y()[i];
+            if (!Double.isFinite(v) || (chart.log() && v <= 0)) {
+                open = false;
+                continue;
+            }
+            double px = l.x(s.x()[i]);
+            double py = l.y(v, chart.log());
+            if (open && Math.abs(px - lastPx) < 0.5 && i + 1 < s.size()) {
+                continue; // one segment per pixel column is enough
+            }
+            if (open) {
+                g.lineTo(px, py);
+            } else {
+                g.moveTo(px, py);
+                open = true;
+            }
+            lastPx = px;
+            if (s.size() <= 30 && s.style() != ChartData.Style.FAINT) {
+                g.fillOval(px - 2.5, py - 2.5, 5, 5);
+                g.moveTo(px, py);
+            }
+        }
+        g.stroke();
+    }
+
+    /** The values of every shown series at the x under the pointer, in a box beside it. */
+    private void hover(GraphicsContext g, ChartLayout l) {
+        ChartLayout.Rect p = l.plot();
+        if (Double.isNaN(hoverX) || hoverX < p.x() || hoverX > p.x() + p.w()) {
+            return;
+        }
+        double x = l.xLo() + (hoverX - p.x()) / p.w() * (l.xHi() - l.xLo());
+        StringBuilder sb = new StringBuilder(chart.xLabel() + " " + Math.round(x));
+        for (ChartData.Series s : chart.series()) {
+            if (s.style() == ChartData.Style.FAINT || s.size() == 0) {
+                continue;
+            }
+            int best = 0;
+            for (int i = 1; i < s.size(); i++) {
+                if (Math.abs(s.x()[i] - x) < Math.abs(s.x()[best] - x)) {
+                    best = i;
+                }
+            }
+            sb.append('\n').append(s.name()).append(": ").append(String.format(Locale.ROOT, "%.4g", s.y()[best]));
+        }
+        String text = sb.toString();
+        String[] lines = text.split("\n");
+        double tw = 0;
+        for (String line : lines) {
+            tw = Math.max(tw, measure(line));
+        }
+        double th = lines.length * fontSize * 1.3;
+        double bx = hoverX + 10 + tw + 8 > p.x() + p.w() ? hoverX - 14 - tw : hoverX + 10;
+        g.setStroke(Color.web("#64748b"));
+        g.setLineWidth(1);
+        g.strokeLine(hoverX, p.y(), hoverX, p.y() + p.h());
+        g.setFill(Color.web("#ffffffee"));
+        g.fillRect(bx, p.y() + 4, tw + 8, th + 6);
+        g.strokeRect(bx, p.y() + 4, tw + 8, th + 6);
+        g.setFill(Color.web("#222"));
+        for (int i = 0; i < lines.length; i++) {
+            g.fillText(lines[i], bx + 4, p.y() + 7 + i * fontSize * 1.3);
+        }
     }
 
     /** 1, 2 or 5 × 10^k, giving about {@code count} ticks over {@code span}. */
     static double niceStep(double span, int count) {
-        double raw = span / count;
+        double raw = span / Math.max(1, count);
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / mag;
         return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * mag;
-    }
-
-    private static String format(double v) {
-        if (v != 0 && (Math.abs(v) < 0.01 || Math.abs(v) >= 100000)) {
-            return String.format(Locale.ROOT, "%.0e", v);
-        }
-        return Math.abs(v - Math.rint(v)) < 1e-9
-                ? String.format(Locale.ROOT, "%.0f", v)
-                : String.format(Locale.ROOT, "%.3g", v);
     }
 }

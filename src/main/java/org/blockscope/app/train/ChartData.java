@@ -28,13 +28,28 @@ public final class ChartData {
         }
     }
 
-    public record Chart(String title, String xLabel, String yLabel, List<Series> series, double yMin, double yMax) {
+    /** One chart; {@code log}: the y axis is logarithmic (loss). */
+    public record Chart(
+            String title, String xLabel, String yLabel, List<Series> series, double yMin, double yMax, boolean log) {
+        public Chart(String title, String xLabel, String yLabel, List<Series> series, double yMin, double yMax) {
+            this(title, xLabel, yLabel, series, yMin, yMax, false);
+        }
+
         public int points() {
             return series.stream().mapToInt(Series::size).sum();
+        }
+
+        public Chart withLog(boolean on) {
+            return new Chart(title, xLabel, yLabel, series, on ? Double.NaN : yMin, yMax, on);
         }
     }
 
     public static Chart iterationLoss(List<TrainingRunRecord> runs) {
+        return iterationLoss(runs, RunMetrics.SMOOTHING);
+    }
+
+    /** Loss per iteration, raw (faint) and smoothed with past weight {@code smoothing} (the slider). */
+    public static Chart iterationLoss(List<TrainingRunRecord> runs, double smoothing) {
         List<Series> out = new ArrayList<>();
         for (TrainingRunRecord r : visible(runs)) {
             List<RunMetrics.IterationPoint> it = r.metrics().iterations();
@@ -44,8 +59,9 @@ public final class ChartData {
             for (int i = 0; i < it.size(); i++) {
                 x[i] = it.get(i).iteration() + 1;
                 raw[i] = it.get(i).loss();
-                smooth[i] = it.get(i).smoothed();
             }
+            double[] smoothed = RunMetrics.smooth(raw, smoothing);
+            System.arraycopy(smoothed, 0, smooth, 0, smooth.length);
             out.add(new Series("Run " + r.number() + " loss", r.colour(), Style.FAINT, x, raw));
             out.add(new Series("Run " + r.number() + " smoothed", r.colour(), Style.SOLID, x, smooth));
         }

@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
@@ -87,6 +86,8 @@ final class DataPane extends VBox {
         };
         vm.previewProperty().addListener((o, a, b) -> show.run());
         show.run();
-        getChildren().addAll(new HBox(6, sets, folder), where, headline, message, counts, thumbs, prep);
+        sets.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        folder.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(new FlowPane(6, 4, sets, folder), where, headline, message, counts, thumbs, prep);
     }
 }

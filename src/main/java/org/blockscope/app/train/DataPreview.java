@@ -16,7 +16,8 @@ import org.blockscope.engine.run.DataSpec;
 import org.blockscope.graph.Shape;
 
 /** What a data folder holds, as the network will see it: counts per class, sample thumbnails, resizing and normalisation. */
-public record DataPreview(Path folder, String kind, DataSummary summary, List<Thumbnail> thumbnails) {
+public record DataPreview(
+        Path folder, String kind, DataSummary summary, List<Thumbnail> thumbnails, Shape nativeShape, Path firstImage) {
 
     /** One sample image at the network's input shape. */
     public record Thumbnail(String label, int width, int height, int[] argb) {}
@@ -44,7 +45,54 @@ public record DataPreview(Path folder, String kind, DataSummary summary, List<Th
                         : ((DataSpec.Folder) spec).validation() != null
                                 ? "class folders (train/ and val/)"
                                 : "class folders, split by seed";
-        return new DataPreview(folder, kind, data.summary(), thumbs);
+        Path first = spec instanceof DataSpec.Folder f ? firstImage(f.train()) : null;
+        return new DataPreview(folder, kind, data.summary(), thumbs, nativeShape(spec, first), first);
+    }
+
+    /** The size of the images as stored (MNIST 1×28×28, CIFAR-10 3×32×32, else the first image's), or null. */
+    static Shape nativeShape(DataSpec spec, Path first) {
+        if (spec instanceof DataSpec.Mnist) {
+            return Shape.map(1, 28, 28);
+        }
+        if (spec instanceof DataSpec.Cifar) {
+            return Shape.map(3, 32, 32);
+        }
+        if (first == null) {
+            return null;
+        }
+        try {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(first.toFile());
+            if (img == null) {
+                return null;
+            }
+            int channels = img.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
+            return Shape.map(channels, img.getHeight(), img.getWidth());
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** The first image file of the first class folder, in name order (a picture from the data's own domain). */
+    static Path firstImage(Path root) {
+        if (root == null || !java.nio.file.Files.isDirectory(root)) {
+            return null;
+        }
+        try (var classes = java.nio.file.Files.list(root)) {
+            for (Path c :
+                    classes.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
+                try (var files = java.nio.file.Files.list(c)) {
+                    var f = files.filter(x -> x.getFileName().toString().matches("(?i).*\\.(png|jpe?g|bmp|gif)"))
+                            .sorted()
+                            .findFirst();
+                    if (f.isPresent()) {
+                        return f.get();
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return null;
     }
 
     /** How every image is turned into the network's input, in words. */

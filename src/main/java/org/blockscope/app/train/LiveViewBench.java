@@ -140,11 +140,11 @@ public final class LiveViewBench {
                     ExplainViewModel explain = new ExplainViewModel(inspection);
                     GradientFlowViewModel flow = new GradientFlowViewModel(fx);
                     vm.onRunStarting(run -> flow.attach(run, "run"));
-                    vm.chartRevisionProperty().addListener((o, a, b) -> { // what the charts compute per redraw
-                        ChartData.iterationLoss(vm.runs());
-                        ChartData.epochAccuracy(vm.runs());
-                        ChartData.epochLoss(vm.runs());
-                        ChartData.learningRate(vm.runs());
+                    vm.list().chartRevisionProperty().addListener((o, a, b) -> { // what the charts compute per redraw
+                        ChartData.iterationLoss(vm.list().runs());
+                        ChartData.epochAccuracy(vm.list().runs());
+                        ChartData.epochLoss(vm.list().runs());
+                        ChartData.learningRate(vm.list().runs());
                     });
                     t.data().chooseData(data);
                     t.settings().optimiserProperty().set(s.optimiser());
@@ -171,7 +171,7 @@ public final class LiveViewBench {
         timer.scheduleAtFixedRate(() -> fx.execute(vm::pump), 100, 100, TimeUnit.MILLISECONDS);
         done.await();
         timer.shutdownNow();
-        TrainingRunRecord r = fx.submit(() -> vm.runs().get(0)).get();
+        TrainingRunRecord r = fx.submit(() -> vm.list().runs().get(0)).get();
         r.run().trainer().join();
         fx.submit(() -> {
                     training.shutdown();

@@ -10,7 +10,7 @@ import javafx.scene.layout.VBox;
 /** Start / Pause / Resume / Stop with why Start is off, the progress bar, the time left and the status. */
 final class RunControls extends VBox {
 
-    RunControls(TrainingRunsViewModel vm) {
+    RunControls(TrainingRunsViewModel vm, GuardRailsViewModel rails) {
         super(6);
         Button start = new Button("Start");
         start.setId("train-start");
@@ -46,6 +46,39 @@ final class RunControls extends VBox {
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
         status.getStyleClass().add("status");
-        getChildren().addAll(buttons, why, note, bar, progress, status);
+        Label estimate = new Label();
+        estimate.setId("run-estimate");
+        estimate.setWrapText(true);
+        estimate.getStyleClass().add("estimate");
+        Label detail = new Label();
+        detail.setWrapText(true);
+        detail.getStyleClass().add("hint");
+        Label warning = new Label();
+        warning.setId("run-warning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add("warning");
+        Button resize = new Button();
+        resize.setId("resize-input");
+        resize.setWrapText(true);
+        resize.setOnAction(e -> rails.resizeInput());
+        Runnable show = () -> {
+            GuardRails g = rails.rails();
+            estimate.setText(g.estimate());
+            detail.setText(g.detail());
+            warning.setText(g.warning());
+            resize.setText(g.resize()
+                    .map(s -> "Resize the input to " + s + " (the data's size)")
+                    .orElse(""));
+            for (javafx.scene.Node n : java.util.List.of(estimate, detail, warning, resize)) {
+                boolean on = n == resize
+                        ? g.resize().isPresent()
+                        : !((Label) n).getText().isEmpty();
+                n.setVisible(on);
+                n.setManaged(on);
+            }
+        };
+        rails.railsProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        getChildren().addAll(estimate, detail, warning, resize, buttons, why, note, bar, progress, status);
     }
 }

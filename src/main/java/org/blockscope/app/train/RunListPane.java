@@ -32,9 +32,10 @@ final class RunListPane extends VBox {
     private final ListView<TrainingRunRecord> runList = new ListView<>();
     private final ResultsView results;
 
-    RunListPane(TrainingRunsViewModel vm, ResultsView results, ChartsWriter charts) {
+    RunListPane(TrainingRunsViewModel lifecycle, ResultsView results, ChartsWriter charts) {
         super(4);
         this.results = results;
+        RunList vm = lifecycle.list();
         runList.setItems(vm.runs());
         runList.setPrefHeight(96);
         runList.setCellFactory(l -> new RunCell());
@@ -67,7 +68,7 @@ final class RunListPane extends VBox {
                 .bind(Bindings.createBooleanBinding(
                         () -> !vm.canRemove(runList.getSelectionModel().getSelectedItem()),
                         runList.getSelectionModel().selectedItemProperty(),
-                        vm.stateProperty(),
+                        lifecycle.stateProperty(),
                         vm.runs()));
         remove.setOnAction(e -> vm.removeRun(runList.getSelectionModel().getSelectedItem()));
         Label hint = new Label("Tick runs to overlay them (e.g. the same network with and without SE).");

@@ -37,6 +37,21 @@ public final class RunMetrics {
                 new IterationPoint(it.iteration(), it.epoch(), it.loss(), smoothed, it.lr(), it.imagesPerSecond()));
     }
 
+    /** {@code raw} smoothed as {@link #add} smooths the loss, with past weight {@code b} (0: raw). */
+    public static double[] smooth(double[] raw, double b) {
+        double[] out = new double[raw.length];
+        double e = 0;
+        long n = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (Double.isFinite(raw[i])) {
+                e = b * e + (1 - b) * raw[i];
+                n++;
+            }
+            out[i] = n == 0 ? Double.NaN : e / (1 - Math.pow(b, n));
+        }
+        return out;
+    }
+
     public void add(TrainingEvent.EpochDone e) {
         epochs.add(new EpochPoint(e.epoch(), e.trainLoss(), e.trainAcc(), e.valLoss(), e.valAcc()));
     }

@@ -14,6 +14,7 @@ public record Training(
         TrainingService service,
         TrainingDataViewModel data,
         TrainingSettingsViewModel settings,
+        GuardRailsViewModel rails,
         TrainingRunsViewModel runs) {
 
     /**
@@ -25,9 +26,10 @@ public record Training(
         TrainingService service = new TrainingService(deliver);
         TrainingDataViewModel data = new TrainingDataViewModel(editor, service, samples);
         TrainingSettingsViewModel settings = new TrainingSettingsViewModel(editor, data);
+        GuardRailsViewModel rails = new GuardRailsViewModel(editor, data, settings, service);
         TrainingRunsViewModel runs =
                 new TrainingRunsViewModel(editor, settings, data, access, service, new RunProgress(nanos));
-        return new Training(service, data, settings, runs);
+        return new Training(service, data, settings, rails, runs);
     }
 
     public void shutdown() {

@@ -26,6 +26,7 @@ public final class TrainingRunRecord {
     private final StringProperty status = new SimpleStringProperty(this, "status", "preparing");
     private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>(this, "result");
     private volatile TrainingRun run;
+    private volatile boolean stopping;
     private volatile long totalIterations;
 
     public TrainingRunRecord(int number, String name, Graph graph, TrainingSettings settings, String data) {
@@ -85,6 +86,15 @@ public final class TrainingRunRecord {
     /** The engine's run, once prepared (null before, and if preparing failed). */
     public TrainingRun run() {
         return run;
+    }
+
+    /** Stop was pressed: the UI is done with this run, its thread may still finish an iteration. */
+    void stop() {
+        stopping = true;
+    }
+
+    boolean stopping() {
+        return stopping;
     }
 
     void attach(TrainingRun r, long total) {

@@ -7,14 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import org.blockscope.app.inspect.ModelAccess;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.engine.run.TrainingRun;
@@ -60,9 +56,7 @@ public final class TrainingRunsViewModel {
     private final ReadOnlyStringWrapper whyNotStart = new ReadOnlyStringWrapper(this, "whyNotStart", "");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyLongWrapper chartRevision = new ReadOnlyLongWrapper(this, "chartRevision");
-    private final ObservableList<TrainingRunRecord> runs = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<TrainingRunRecord> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final RunList list = new RunList(r -> r == list().current() && state().busy());
     private volatile boolean cancelled;
 
     public TrainingRunsViewModel(
@@ -80,6 +74,7 @@ public final class TrainingRunsViewModel {
         this.progress = progress;
         settings.whyNotProperty().addListener((o, a, b) -> refreshWhyNot());
         state.addListener((o, a, b) -> refreshWhyNot());
+        editor.generationProperty().addListener((o, a, b) -> reset());
         refreshWhyNot();
     }
 
@@ -109,19 +104,6 @@ public final class TrainingRunsViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Increases whenever chart data changed (new points, a run shown or hidden). */
-    public ReadOnlyLongProperty chartRevisionProperty() {
-        return chartRevision.getReadOnlyProperty();
-    }
-
-    public ObservableList<TrainingRunRecord> runs() {
-        return runs;
-    }
-
-    public ReadOnlyObjectProperty<TrainingRunRecord> currentProperty() {
-        return current.getReadOnlyProperty();
-    }
-
     public EventInbox inbox() {
         return inbox;
     }
@@ -141,35 +123,9 @@ public final class TrainingRunsViewModel {
         ended.add(c);
     }
 
-    // ---- the list ------------------------------------------------------------------------------
-
-    /** Whether {@code r} can be removed from the list: any run but the one still preparing or training. */
-    public boolean canRemove(TrainingRunRecord r) {
-        return r != null
-                && runs.contains(r)
-                && !(r == current.get() && state.get().busy());
-    }
-
-    /**
-     * Removes a finished, stopped or failed run from the list and the charts (its results go with it).
-     * The run in progress cannot be removed: stop it first.
-     *
-     * @return whether it was removed
-     */
-    public boolean removeRun(TrainingRunRecord r) {
-        if (!canRemove(r)) {
-            return false;
-        }
-        drop(r);
-        bumpCharts();
-        return true;
-    }
-
-    private void drop(TrainingRunRecord r) {
-        runs.remove(r);
-        if (current.get() == r) {
-            current.set(runs.isEmpty() ? null : runs.get(runs.size() - 1));
-        }
+    /** The runs to compare and the current one. */
+    public RunList list() {
+        return list;
     }
 
     private void refreshWhyNot() {
@@ -194,21 +150,19 @@ public final class TrainingRunsViewModel {
         TrainingSettings s = settings.settings();
         Path folder = data.dataFolderProperty().get();
         TrainingRunRecord record = new TrainingRunRecord(
-                runs.size() + 1,
+                list.runs().size() + 1,
                 settings.runName(snapshot),
                 snapshot,
                 s,
                 folder.getFileName().toString());
-        record.visibleProperty().addListener((o, a, b) -> bumpCharts());
-        runs.add(record);
-        current.set(record);
+        list.add(record);
         state.set(State.PREPARING);
         cancelled = false;
         progress.reset();
         status.set("Loading " + folder.getFileName() + " and compiling… " + SNAPSHOT_NOTE);
         boolean colour = TrainingRun.inputShape(editor.analysis()).channels() == 3;
         service.prepare(snapshot, s, folder, colour, run -> wire(record, run), why -> {
-            drop(record);
+            list.drop(record);
             state.set(State.FAILED);
             status.set("Could not start: " + why);
         });
@@ -216,22 +170,20 @@ public final class TrainingRunsViewModel {
 
     /** On the preparing thread: hooks the run up before its trainer starts; false when Stop came first. */
     private boolean wire(TrainingRunRecord record, TrainingRun run) {
-        if (cancelled) { // Stop was pressed while the data loaded
-            service.ui().execute(() -> {
-                drop(record);
-                state.set(State.STOPPED);
-                status.set("Stopped before training began.");
-            });
+        if (cancelled || record.stopping()) { // Stop (or another network) came while the data loaded
             return false;
         }
         long perEpoch =
                 run.data().trainingBatches(record.settings().batchSize(), 0).batchCount();
         record.attach(run, perEpoch * record.settings().epochs());
-        run.trainer().addListener(inbox::offer);
+        run.trainer().addListener(e -> inbox.offer(record, e));
         run.trainer().addHook(access.goLive(run.model()));
         starting.forEach(c -> c.accept(run));
         String notes = String.join(" ", run.notes());
         service.ui().execute(() -> {
+            if (list.current() != record || record.stopping()) {
+                return; // stopped, or the list was reset, while the trainer started
+            }
             progress.started(record.totalIterations());
             state.set(State.RUNNING);
             record.statusProperty().set("training");
@@ -241,11 +193,15 @@ public final class TrainingRunsViewModel {
         return true;
     }
 
+    /** For tests. */
+    EditorModel editorForTests() {
+        return editor;
+    }
+
     /** For tests: makes {@code r} the current run, as if it had been prepared with {@code total} iterations. */
     void adopt(TrainingRunRecord r, long total) {
         r.attach(null, total);
-        runs.add(r);
-        current.set(r);
+        list.add(r);
         state.set(State.RUNNING);
         progress.started(total);
     }
@@ -264,33 +220,72 @@ public final class TrainingRunsViewModel {
         }
     }
 
+    /**
+     * Stops at once as far as the UI is concerned: the state is STOPPED and Start is free again
+     * now; the trainer finishes the iteration in progress in the background (its last events still
+     * reach this run's record, never a newer run's). A stopped run is not evaluated.
+     */
     public void stop() {
-        if (state.get() == State.PREPARING) {
-            cancelled = true;
-            status.set("Stopping as soon as the data is loaded…");
+        TrainingRunRecord r = list.current();
+        if (r == null || !state.get().busy()) {
             return;
         }
-        TrainingRun r = currentRun();
-        if (r != null && state.get().busy()) {
-            r.trainer().stop();
+        r.stop();
+        if (state.get() == State.PREPARING) {
+            cancelled = true;
+            list.drop(r);
+            state.set(State.STOPPED);
+            status.set("Stopped before training began.");
+            return;
         }
+        if (r.run() != null) {
+            r.run().trainer().stop();
+        }
+        state.set(State.STOPPED);
+        long done = r.metrics().last() == null ? 0 : r.metrics().last().iteration() + 1;
+        r.statusProperty().set("stopped after " + done + " iterations");
+        status.set("Stopped after " + done + " iterations (a stopped run is not evaluated).");
+    }
+
+    /** Another network replaced the document: its runs, results and run name go. */
+    private void reset() {
+        TrainingRunRecord r = list.current();
+        if (r != null && state.get().busy()) {
+            stop();
+        }
+        list.clear();
+        state.set(State.IDLE);
+        status.set("");
+        progress.reset();
+        settings.runNameProperty().set("");
     }
 
     private TrainingRun currentRun() {
-        TrainingRunRecord c = current.get();
+        TrainingRunRecord c = list.current();
         return c == null ? null : c.run();
     }
 
     /** Applies every event that arrived since the last call (UI thread, every 100 ms). */
     public void pump() {
-        List<TrainingEvent> events = inbox.drain();
-        TrainingRunRecord record = current.get();
-        if (events.isEmpty() || record == null) {
+        List<EventInbox.Tagged> events = inbox.drain();
+        TrainingRunRecord record = list.current();
+        if (events.isEmpty()) {
             return;
         }
         boolean changed = false;
         TrainingEvent end = null;
-        for (TrainingEvent e : events) {
+        for (EventInbox.Tagged t : events) {
+            TrainingRunRecord of = t.run() == null ? record : t.run();
+            TrainingEvent e = t.event();
+            if (of == null) {
+                continue;
+            }
+            if (of != record || of.stopping()) {
+                if (isEnd(e)) {
+                    settle(of, e); // a run stopped from the UI (or dropped) ended on its thread
+                }
+                continue;
+            }
             if (e instanceof TrainingEvent.IterationDone it) {
                 record.metrics().add(it);
                 progress.iteration(it);
@@ -312,10 +307,25 @@ public final class TrainingRunsViewModel {
         }
         if (changed) {
             progress.update(record);
-            bumpCharts();
+            list.bump();
         }
         if (end != null) {
             finish(record, end);
+        }
+    }
+
+    private static boolean isEnd(TrainingEvent e) {
+        return e instanceof TrainingEvent.Finished
+                || e instanceof TrainingEvent.Stopped
+                || e instanceof TrainingEvent.Failed;
+    }
+
+    /** The thread of a run that was stopped from the UI has ended: its model is idle again. */
+    private void settle(TrainingRunRecord record, TrainingEvent end) {
+        TrainingRun run = record.run();
+        if (run != null) {
+            access.endLive(run.model());
+            ended.forEach(c -> c.accept(run));
         }
     }
 
@@ -331,10 +341,11 @@ public final class TrainingRunsViewModel {
         } else if (end instanceof TrainingEvent.Stopped st) {
             state.set(State.STOPPED);
             record.statusProperty().set("stopped after " + st.iteration() + " iterations");
-            status.set("Stopped after " + st.iteration() + " iterations; evaluating on the validation set…");
+            status.set("Stopped after " + st.iteration() + " iterations (a stopped run is not evaluated).");
         } else {
             state.set(State.FINISHED);
             progress.finished();
+            observeSpeed(record);
             record.statusProperty().set("finished");
             status.set("Finished; evaluating on the validation set…");
         }
@@ -342,7 +353,7 @@ public final class TrainingRunsViewModel {
             return;
         }
         ended.forEach(c -> c.accept(run));
-        if (!(end instanceof TrainingEvent.Failed)) {
+        if (end instanceof TrainingEvent.Finished) {
             int batch = record.settings().batchSize();
             access.submit(
                     "result-" + record.number(),
@@ -350,7 +361,7 @@ public final class TrainingRunsViewModel {
                     m -> RunResult.compute(run, batch, 40),
                     r -> {
                         record.resultProperty().set(r);
-                        if (current.get() == record && !state.get().busy()) {
+                        if (list.current() == record && !state.get().busy()) {
                             status.set(record + ": " + r.summary() + ".");
                         }
                     },
@@ -358,8 +369,20 @@ public final class TrainingRunsViewModel {
         }
     }
 
-    private void bumpCharts() {
-        chartRevision.set(chartRevision.get() + 1);
+    /** A finished run tells how fast this machine trains (median speed of its second half). */
+    private static void observeSpeed(TrainingRunRecord record) {
+        var it = record.metrics().iterations();
+        if (it.size() >= 4) {
+            double[] v = it.subList(it.size() / 2, it.size()).stream()
+                    .mapToDouble(RunMetrics.IterationPoint::imagesPerSecond)
+                    .sorted()
+                    .toArray();
+            MachineSpeed.observed(
+                    v[v.length / 2],
+                    org.blockscope.analysis.NetworkAnalysis.of(record.graph())
+                            .total()
+                            .macs());
+        }
     }
 
     /** Stops the run in progress (the window closes). */

@@ -97,6 +97,18 @@ public final class TrainingService {
         });
     }
 
+    /** Runs {@code work} on the preparing thread, then {@code then} on the UI thread (failures are ignored). */
+    public void background(Runnable work, Runnable then) {
+        preparer.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | LinkageError e) {
+                return; // no measurement: the estimate says so
+            }
+            deliver.execute(then);
+        });
+    }
+
     public void shutdown() {
         preparer.shutdownNow();
         previewer.shutdown();

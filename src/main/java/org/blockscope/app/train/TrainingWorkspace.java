@@ -49,7 +49,14 @@ public final class TrainingWorkspace extends TabPane {
         training.runs().onRunStarting(inspection::runStarting);
         training.runs().onRunStarted(inspection::runStarted);
         training.runs().onRunEnded(inspection::runEnded);
+        // the probe comes from the data the network trains on: a digit for a digit network
+        training.data().previewProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                inspection.setDomainImage(p.firstImage());
+            }
+        });
         trainingPanel = new TrainingPanel(training);
+        trainingPanel.presenterProperty().bind(model.presenterModeProperty());
         featureMaps = new FeatureMapView(inspection);
         seWeights = new SeWeightsView(inspection);
         stepThrough = new StepThroughView(inspection, centreOnNode);
@@ -70,7 +77,7 @@ public final class TrainingWorkspace extends TabPane {
         getTabs().addAll(x.tabs());
         training.runs().onRunStarting(x::runStarting);
         training.runs()
-                .onRunStarted(run -> training.runs().runs().stream()
+                .onRunStarted(run -> training.runs().list().runs().stream()
                         .filter(r -> r.run() == run)
                         .findFirst()
                         .ifPresent(r -> x.runNamed(run, r.toString())));

@@ -28,7 +28,8 @@ public interface CanvasView {
 
     void openBlock(String node);
 
-    WritableImage snapshotGraph();
+    /** The whole network at {@code scale} (2 for export), every line of text shown. */
+    WritableImage snapshotGraph(double scale);
 
     ReadOnlyDoubleProperty zoomProperty();
 

@@ -13,6 +13,8 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.blockscope.app.diagram.AutoLayout;
+import org.blockscope.app.diagram.SkinGeometry;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.FileSession;
 import org.blockscope.app.model.Recovery;
@@ -34,6 +36,7 @@ public final class FileCommands {
     private final Executor io;
     private final java.util.function.Consumer<String> notice;
     private Path lastDir;
+    private String templateTitle;
     private final ExportCommands exports;
 
     public FileCommands(
@@ -71,14 +74,32 @@ public final class FileCommands {
 
     public void newDocument() {
         if (confirmDiscard()) {
+            templateTitle = null;
             session.newDocument(Graph.EMPTY);
         }
+    }
+
+    /** The network's name for titles: its file's name, or the template it came from. */
+    public String networkName() {
+        if (session.currentFile().isPresent()) {
+            return session.fileName().replace(GraphFiles.EXTENSION, "");
+        }
+        return templateTitle != null ? templateTitle : "Untitled network";
+    }
+
+    /** A template's network, laid out the way the canvas draws (top to bottom unless chosen otherwise). */
+    private Graph laidOut(Template t) {
+        return AutoLayout.laidOut(
+                t.graph(),
+                SkinGeometry.NORMAL.withDirection(
+                        model.layoutDirectionProperty().get()));
     }
 
     public void newFromTemplate() {
         Optional<Template> t = TemplateGallery.choose(owner.get());
         if (t.isPresent() && confirmDiscard()) {
-            session.newDocument(t.get().graph());
+            templateTitle = t.get().title();
+            session.newDocument(laidOut(t.get()));
             Platform.runLater(canvas::fitToView);
         }
     }
@@ -88,7 +109,8 @@ public final class FileCommands {
         if (!confirmDiscard()) {
             return false;
         }
-        session.newDocument(t.graph());
+        templateTitle = t.title();
+        session.newDocument(laidOut(t));
         Platform.runLater(canvas::fitToView);
         return true;
     }
@@ -154,12 +176,14 @@ public final class FileCommands {
         }
     }
 
+    /** Writes the network at twice the screen's scale, under its name and totals. */
     public void exportPngTo(Path file) {
-        WritableImage img = canvas.snapshotGraph();
-        var awt = SwingFXUtils.fromFXImage(img, null);
+        WritableImage img = canvas.snapshotGraph(2);
+        var picture = SwingFXUtils.fromFXImage(img, null);
+        String title = SvgExport.headline(networkName(), model.analysis());
         io.execute(() -> {
             try {
-                ImageIO.write(awt, "png", file.toFile());
+                ImageIO.write(PngExport.withTitle(picture, title, 2), "png", file.toFile());
                 Platform.runLater(() -> notice.accept("Exported " + file.getFileName()));
             } catch (IOException e) {
                 Platform.runLater(
@@ -177,7 +201,12 @@ public final class FileCommands {
     }
 
     public void exportSvgTo(Path file) {
-        String svg = SvgExport.svg(model.graph(), model.analysis());
+        String svg = SvgExport.svg(
+                model.graph(),
+                model.analysis(),
+                model.directionProperty().get(),
+                model.presenterModeProperty().get() ? 1.5 : 1,
+                networkName());
         io.execute(() -> {
             try {
                 Files.writeString(file, svg, StandardCharsets.UTF_8);

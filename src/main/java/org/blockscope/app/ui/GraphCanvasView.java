@@ -62,8 +62,8 @@ public final class GraphCanvasView implements CanvasView {
     }
 
     @Override
-    public WritableImage snapshotGraph() {
-        return canvas.snapshotGraph();
+    public WritableImage snapshotGraph(double scale) {
+        return canvas.snapshotGraph(scale);
     }
 
     @Override

@@ -55,7 +55,10 @@ public final class Inspector extends VBox {
         setPadding(new Insets(6));
         getChildren().addAll(headline, refusal, sheet, totals);
         model.selection().addListener((SetChangeListener<String>) c -> refresh());
-        model.graphProperty().addListener((o, a, g) -> refresh());
+        model.graphProperty().addListener((o, a, g) -> {
+            refusal.setText(""); // a refusal never changes the graph: any change makes it stale
+            refresh();
+        });
         model.analysisProperty().addListener((o, a, n) -> refreshTotals());
         refresh();
     }

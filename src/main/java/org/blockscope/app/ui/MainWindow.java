@@ -11,11 +11,8 @@ import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -55,11 +52,11 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private StatusBar statusBar;
     private final Timeline autosave;
-    private final TabPane bottom = new TabPane();
+    private final BottomPanel bottom;
     private final ExplanationPanel explanation;
     private final Inspector inspector;
-    private org.blockscope.app.train.TrainingWorkspace workspace;
-    private SplitPane centre;
+    private final Workbench workbench;
+    private boolean fullScreenPresenter = true;
     private final javafx.beans.property.BooleanProperty startShown =
             new javafx.beans.property.SimpleBooleanProperty(true);
 
@@ -73,29 +70,17 @@ public final class MainWindow {
         this.actions = new Actions(model, canvas, files, stage::getScene, this::notice, this::about, this::exit);
         this.inspector = new Inspector(model);
         this.explanation = new ExplanationPanel(model, Explanations.fromClasspath());
+        this.bottom = new BottomPanel(model, this::reveal);
 
         Palette palette = new Palette(canvas.kindFormat(), this::addFromPalette);
-        palette.setMinWidth(170);
-        palette.setPrefWidth(240);
+        palette.setMinWidth(244);
+        palette.setPrefWidth(244);
 
         SplitPane right = new SplitPane(inspector, titled("What is this block?", explanation));
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.40);
-        right.setMinWidth(280);
-        right.setPrefWidth(380);
-
-        Tab summary = new Tab("Summary", new SummaryTable(model, this::reveal));
-        summary.setId("tab-summary");
-        Tab problems = new Tab("Problems", new ProblemsList(model, this::reveal));
-        problems.setId("tab-problems");
-        model.analysisProperty()
-                .addListener((o, a, n) -> problems.setText(
-                        n.diagnostics().isEmpty()
-                                ? "Problems"
-                                : "Problems (" + n.diagnostics().size() + ")"));
-        bottom.getTabs().addAll(summary, problems);
-        addTrainingTabs();
-        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        right.setMinWidth(240);
+        right.setPrefWidth(330);
 
         StartPage start = new StartPage(
                 new StartPage.Actions() {
@@ -143,18 +128,25 @@ public final class MainWindow {
         actions.add("startPage", "Start page", null, () -> startShown.set(true));
         actions.add("tutorial", "Five-minute tutorial", null, this::showTutorial);
         DesignActions.install(actions, stage, model, session::fileName, this::openAsNew);
-        centre = new SplitPane(new StackPane(canvas.node(), start), bottom);
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.68);
-        SplitPane main = new SplitPane(palette, centre, right);
-        main.setDividerPositions(0.16, 0.75);
-        SplitPane.setResizableWithParent(palette, false);
-        SplitPane.setResizableWithParent(right, false);
+        workbench = new Workbench(palette, new StackPane(canvas.node(), start), bottom, right);
+        bottom.onTrainingTab(() -> workbench.roomForBottom(0.55));
+        actions.add("showPalette", "Show the palette", "Shortcut+1", () -> flip(workbench.paletteShownProperty()))
+                .toggles(workbench.paletteShownProperty());
+        actions.add("showInspector", "Show the inspector", "Shortcut+2", () -> flip(workbench.rightShownProperty()))
+                .toggles(workbench.rightShownProperty());
+        actions.add("showBottom", "Show the bottom tabs", "Shortcut+3", () -> flip(workbench.bottomShownProperty()))
+                .toggles(workbench.bottomShownProperty());
+        javafx.beans.property.BooleanProperty leftToRight = new javafx.beans.property.SimpleBooleanProperty();
+        leftToRight.addListener((o, a, lr) -> model.layoutDirectionProperty()
+                .set(lr ? org.blockscope.app.diagram.Direction.RIGHT : org.blockscope.app.diagram.Direction.DOWN));
+        actions.add("layoutLeftToRight", "Lay out left to right", null, () -> flip(leftToRight))
+                .toggles(leftToRight);
+        actions.add("mouseKeyboard", "Mouse and keyboard", "F1", () -> showHelp("mouse-and-keyboard.md"));
 
         WindowMenus menus = new WindowMenus(actions);
         statusBar = new StatusBar(model, canvas);
-        root.setTop(new VBox(menus.menuBar(session, files), toolBar()));
-        root.setCenter(main);
+        root.setTop(new VBox(menus.menuBar(session, files), menus.toolBar()));
+        root.setCenter(workbench);
         root.setBottom(statusBar);
         root.getStyleClass().add("blockscope");
         canvas.node()
@@ -166,52 +158,19 @@ public final class MainWindow {
             } else {
                 root.getStyleClass().remove(PRESENTER_CLASS);
             }
+            workbench.presenter(on, stage, fullScreenPresenter);
+            Platform.runLater(canvas::fitToView);
         });
+        stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("Presenter mode: F5 leaves it.");
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> session.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
     }
 
-    /**
-     * Training, feature maps, SE weights, step-through and deformable sampling share the bottom tabs with
-     * the summary.
-     * Their workspace is built the first time one of them is opened, so starting the app never
-     * waits for the engine.
-     */
-    private void addTrainingTabs() {
-        java.util.List<String> all = new java.util.ArrayList<>(
-                java.util.List.of("Training", "Feature maps", "SE weights", "Step through", "Deformable sampling"));
-        all.addAll(org.blockscope.app.explain.ExplainWorkspace.TITLES); // issue 17: what the network learned
-        String[] titles = all.toArray(String[]::new);
-        java.util.List<Tab> tabs = new java.util.ArrayList<>();
-        for (String title : titles) {
-            Tab t = new Tab(title, new StackPane(new Label("Loading the engine…")));
-            t.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
-            tabs.add(t);
-        }
-        bottom.getTabs().addAll(tabs);
-        bottom.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            if (tabs.contains(now) && centre.getDividerPositions()[0] > 0.5) {
-                centre.setDividerPositions(0.42); // charts and maps need room
-            }
-            if (workspace == null && tabs.contains(now)) {
-                workspace = new org.blockscope.app.train.TrainingWorkspace(
-                        model,
-                        this::reveal,
-                        org.blockscope.io.AppPaths.sampleImages().orElse(Path.of("sample-images")));
-                for (int i = 0; i < tabs.size(); i++) {
-                    Tab from = workspace.getTabs().get(i);
-                    javafx.scene.Node content = from.getContent();
-                    from.setContent(null);
-                    tabs.get(i).setContent(content);
-                }
-            }
-        });
-    }
-
     /** The training and inspection views, once opened (null before). */
     public org.blockscope.app.train.TrainingWorkspace workspace() {
-        return workspace;
+        return bottom.workspace();
     }
 
     /** Opens a network a design tool made (scaled, sampled, best of a search) as a new, unsaved document. */
@@ -232,15 +191,25 @@ public final class MainWindow {
     }
 
     void showTutorial() {
-        String text;
-        try (var in = MainWindow.class.getResourceAsStream("/org/blockscope/res/tutorial.md")) {
-            text = in == null
-                    ? "The tutorial text is missing."
+        TextWindow.show(stage, "Five-minute tutorial", resource("tutorial.md"));
+    }
+
+    private void showHelp(String file) {
+        TextWindow.show(stage, "Mouse and keyboard", resource(file));
+    }
+
+    static String resource(String file) {
+        try (var in = MainWindow.class.getResourceAsStream("/org/blockscope/res/" + file)) {
+            return in == null
+                    ? "The text " + file + " is missing."
                     : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
-            text = "The tutorial cannot be read: " + e.getMessage();
+            return "The text " + file + " cannot be read: " + e.getMessage();
         }
-        TextWindow.show(stage, "Five-minute tutorial", text);
+    }
+
+    private static void flip(javafx.beans.property.BooleanProperty p) {
+        p.set(!p.get());
     }
 
     /** Whether the start page covers the canvas. */
@@ -284,32 +253,17 @@ public final class MainWindow {
         Platform.runLater(files::offerRecovery);
     }
 
-    private ToolBar toolBar() {
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        return new ToolBar(
-                actions.get("new").button("New"),
-                actions.get("template").button("Templates"),
-                actions.get("open").button("Open"),
-                actions.get("save").button("Save"),
-                new javafx.scene.control.Separator(),
-                actions.get("undo").button("Undo"),
-                actions.get("redo").button("Redo"),
-                new javafx.scene.control.Separator(),
-                actions.get("zoomOut").button("−"),
-                actions.get("zoomIn").button("+"),
-                actions.get("zoomFit").button("Fit"),
-                actions.get("autoLayout").button("Layout"),
-                gap,
-                actions.get("presenter").toggleButton("Presenter"));
-    }
-
     private void notice(String text) {
         statusBar.notice(text);
     }
 
     private void addFromPalette(BlockKind k) {
-        String name = model.addNode(k, Placement.forNewNode(model.graph(), model.selection()));
+        String name = model.addNode(
+                k,
+                Placement.forNewNode(
+                        model.graph(),
+                        model.selection(),
+                        model.directionProperty().get()));
         Platform.runLater(() -> canvas.centreOn(name));
     }
 
@@ -335,8 +289,8 @@ public final class MainWindow {
 
     /** Stops background work and removes the recovery copy (a clean exit). */
     public void shutdown() {
-        if (workspace != null) {
-            workspace.shutdown();
+        if (bottom.workspace() != null) {
+            bottom.workspace().shutdown();
         }
         autosave.stop();
         session.stop();
@@ -372,6 +326,27 @@ public final class MainWindow {
 
     public TabPane bottomTabs() {
         return bottom;
+    }
+
+    /** Presenter mode goes full screen unless this is off (tests measure a window of a given size). */
+    public void setFullScreenPresenter(boolean on) {
+        fullScreenPresenter = on;
+    }
+
+    javafx.beans.property.BooleanProperty paletteShownProperty() {
+        return workbench.paletteShownProperty();
+    }
+
+    javafx.beans.property.BooleanProperty inspectorShownProperty() {
+        return workbench.rightShownProperty();
+    }
+
+    Workbench workbenchForScreenshots() {
+        return workbench;
+    }
+
+    javafx.beans.property.BooleanProperty bottomShownProperty() {
+        return workbench.bottomShownProperty();
     }
 
     public ExplanationPanel explanation() {

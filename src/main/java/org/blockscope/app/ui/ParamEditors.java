@@ -39,7 +39,12 @@ final class ParamEditors implements Callback<PropertySheet.Item, PropertyEditor<
                 case CHECKBOX -> checkBox(item);
                 case CHOICE -> combo(item, spec);
             };
-            c.setTooltip(new Tooltip(InspectorModel.description(spec)));
+            Tooltip tip = new Tooltip();
+            tip.textProperty()
+                    .bind(item.notApplicableProperty()
+                            .map(why -> InspectorModel.description(spec) + (why.isEmpty() ? "" : "\n(" + why + ")")));
+            c.setTooltip(tip);
+            c.disableProperty().bind(item.notApplicableProperty().isNotEmpty());
         }
         c.setId("param-" + (spec == null ? "name" : spec.name()));
         c.setMaxWidth(Double.MAX_VALUE);

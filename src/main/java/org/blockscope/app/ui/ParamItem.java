@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.InspectorModel;
+import org.blockscope.app.model.ParamLabels;
 import org.blockscope.kind.ParamSpec;
 import org.controlsfx.control.PropertySheet;
 
@@ -22,6 +23,8 @@ final class ParamItem implements PropertySheet.Item {
     private final ParamSpec spec;
     private final Consumer<String> onRefused;
     private final ObjectProperty<Object> value = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty notApplicable =
+            new javafx.beans.property.SimpleStringProperty("");
 
     ParamItem(EditorModel model, String node, ParamSpec spec, Consumer<String> onRefused) {
         this.model = model;
@@ -37,6 +40,13 @@ final class ParamItem implements PropertySheet.Item {
             return;
         }
         value.set(spec == null ? node : model.graph().node(node).params().get(spec.name()));
+        notApplicable.set(
+                spec == null ? "" : InspectorModel.notApplicable(model.graph().node(node), spec));
+    }
+
+    /** Why this parameter does not count as the block is set ("" when it does): its editor is off then. */
+    javafx.beans.property.StringProperty notApplicableProperty() {
+        return notApplicable;
     }
 
     ParamSpec spec() {
@@ -63,7 +73,7 @@ final class ParamItem implements PropertySheet.Item {
 
     @Override
     public String getName() {
-        return spec == null ? "name" : spec.name() + (spec.unit().isEmpty() ? "" : " (" + spec.unit() + ")");
+        return spec == null ? "name" : ParamLabels.of(spec) + (spec.unit().isEmpty() ? "" : " (" + spec.unit() + ")");
     }
 
     @Override

@@ -9,6 +9,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.FlowPane;
 import org.blockscope.app.model.FileSession;
 
 /** The menu bar and the canvas's context menu, made from the window's {@link Actions} ("|" is a separator). */
@@ -71,11 +72,67 @@ final class WindowMenus {
                         "group",
                         "ungroup",
                         "openBlock"),
-                menu("View", "zoomIn", "zoomOut", "zoomFit", "zoomReset", "|", "autoLayout", "|", "presenter"),
+                menu(
+                        "View",
+                        "zoomIn",
+                        "zoomOut",
+                        "zoomFit",
+                        "zoomReset",
+                        "|",
+                        "autoLayout",
+                        "layoutLeftToRight",
+                        "|",
+                        "showPalette",
+                        "showInspector",
+                        "showBottom",
+                        "|",
+                        "presenter"),
                 menu("Design", "scaling", "search"),
-                menu("Help", "startPage", "tutorial", "|", "about"));
+                menu("Help", "startPage", "tutorial", "mouseKeyboard", "|", "about"));
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /**
+     * The toolbar: it wraps onto a second row rather than hide a button when the window is narrow
+     * (a 1280-pixel projector in presenter mode).
+     */
+    FlowPane toolBar() {
+        FlowPane bar = new FlowPane(
+                4,
+                4,
+                actions.get("new").button("New"),
+                actions.get("template").button("Templates"),
+                actions.get("open").button("Open"),
+                actions.get("save").button("Save"),
+                gap(),
+                actions.get("undo").button("Undo"),
+                actions.get("redo").button("Redo"),
+                gap(),
+                actions.get("zoomOut").button("−"),
+                actions.get("zoomIn").button("+"),
+                actions.get("zoomFit").button("Fit"),
+                actions.get("autoLayout").button("Layout"),
+                gap(),
+                actions.get("showPalette").toggleButton("Palette"),
+                actions.get("showInspector").toggleButton("Inspector"),
+                actions.get("showBottom").toggleButton("Tabs"),
+                gap(),
+                actions.get("presenter").toggleButton("Presenter"));
+        bar.getStyleClass().add("tool-bar");
+        bar.setId("toolbar");
+        bar.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            }
+        });
+        return bar;
+    }
+
+    private static javafx.scene.Node gap() {
+        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+        r.setPrefWidth(10);
+        return r;
     }
 
     ContextMenu contextMenu() {

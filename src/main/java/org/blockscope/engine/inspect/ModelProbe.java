@@ -118,6 +118,32 @@ public final class ModelProbe {
         return new Validation(new Evaluation(n == 0 ? Double.NaN : lossSum / n, confusion), wrong);
     }
 
+    /**
+     * Seconds per training iteration (forward, backward; no optimiser step) of {@code g} on a batch
+     * of {@code batch} random images: the median of {@code runs} after one warm-up pass. A quick
+     * measure of this machine for the time estimates shown before a run.
+     */
+    public static double secondsPerIteration(Graph g, int batch, int runs) {
+        Model m = untrained(g, 1);
+        Shape s = m.inputShape();
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, s.channels(), s.height(), s.width());
+        int[] labels = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            labels[i] = i % m.classCount();
+        }
+        double[] t = new double[runs];
+        for (int r = -1; r < runs; r++) {
+            long t0 = System.nanoTime();
+            m.forward(x, Mode.TRAINING, r + 2);
+            m.backward(labels);
+            if (r >= 0) {
+                t[r] = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        java.util.Arrays.sort(t);
+        return t[runs / 2];
+    }
+
     private static INDArray batchOfOne(Model model, float[] image) {
         Shape s = model.inputShape();
         if (image.length != s.elements()) {

@@ -42,7 +42,7 @@ class CanvasScreenshots {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> {
             img[0] = WaitForAsyncUtils.asyncFx(
-                            () -> ((GraphCanvas) stage.getScene().getRoot()).snapshotGraph())
+                            () -> ((GraphCanvas) stage.getScene().getRoot()).snapshotGraph(1))
                     .get();
             return true;
         });
@@ -101,7 +101,7 @@ class CanvasScreenshots {
         WaitForAsyncUtils.sleep(800, java.util.concurrent.TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage img = WaitForAsyncUtils.asyncFx(
-                        () -> ((GraphCanvas) stage.getScene().getRoot()).snapshotGraph())
+                        () -> ((GraphCanvas) stage.getScene().getRoot()).snapshotGraph(1))
                 .get();
         java.awt.image.BufferedImage full = SwingFXUtils.fromFXImage(img, null);
         File out = new File(System.getProperty("java.io.tmpdir"), "blockscope-states.png");

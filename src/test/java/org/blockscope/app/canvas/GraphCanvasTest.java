@@ -3,6 +3,7 @@ package org.blockscope.app.canvas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -28,7 +29,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The canvas driven by the robot, with assertions on the model. LeNet-5 nodes sit 240 apart on one row. */
+/** The canvas driven by the robot, with assertions on the model. LeNet-5 nodes sit 240 apart on one row (left to right). */
 @ExtendWith(ApplicationExtension.class)
 class GraphCanvasTest {
 
@@ -168,23 +169,37 @@ class GraphCanvasTest {
     }
 
     @Test
-    void aRubberBandSelectsTheNodesItTouches(FxRobot robot) {
-        // c1 spans x 240..400, c1_tanh 480..640, both at y 0..78; start below them on empty canvas
-        robot.drag(screen(250, 160), MouseButton.PRIMARY)
+    void shiftDragDrawsARubberBandThatSelectsTheNodesItTouches(FxRobot robot) {
+        // c1 spans x 240..420, c1_tanh 480..660, both at y 0..78; start below them on empty canvas
+        robot.press(KeyCode.SHIFT)
+                .drag(screen(250, 160), MouseButton.PRIMARY)
                 .moveTo(screen(500, 40))
-                .release(MouseButton.PRIMARY);
+                .release(MouseButton.PRIMARY)
+                .release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.selection()).containsExactlyInAnyOrder("c1", "c1_tanh");
 
         robot.interact(() -> model.select("softmax"));
         var s2 = model.graph().node("s2").position(); // a band that touches only s2, from above it
-        robot.press(KeyCode.SHIFT)
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT) // Ctrl+Shift: the band adds to the selection
                 .drag(screen(s2.x() + 10, s2.y() - 60), MouseButton.PRIMARY)
                 .moveTo(screen(s2.x() + 20, s2.y() + 40))
                 .release(MouseButton.PRIMARY)
-                .release(KeyCode.SHIFT);
+                .release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.selection()).containsExactlyInAnyOrder("softmax", "s2");
+    }
+
+    @Test
+    void draggingOnEmptyCanvasPansAndChangesNothing(FxRobot robot) {
+        robot.interact(() -> model.select("c1"));
+        Point2D at = screen(560, 40);
+        Graphs.assertUnchanged(model, () -> {
+            robot.drag(screen(500, 300), MouseButton.PRIMARY).moveBy(-120, 30).release(MouseButton.PRIMARY);
+            WaitForAsyncUtils.waitForFxEvents();
+        });
+        assertThat(screen(560, 40).distance(at)).isCloseTo(Math.hypot(120, 30), within(1.0));
+        assertThat(model.selection()).as("a drag is not a click").containsExactly("c1");
     }
 
     @Test
@@ -315,5 +330,42 @@ class GraphCanvasTest {
         robot.interact(() -> canvas.openBlock("stage2_0"));
         robot.clickOn("#close-block");
         assertThat(canvas.openedBlock()).isNull();
+    }
+
+    @Test
+    void aRepeatedStageCollapsesIntoOneLabelledBoxAndExpandsByHand() {
+        fx(() -> {
+            model.shutdown();
+            show("resnet20");
+            canvas.zoomReset();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        org.blockscope.app.diagram.Stages.Stage s2 = fx(() -> canvas.stages().stream()
+                .filter(s -> s.members().contains("stage2_1"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(s2.members()).contains("stage2_1", "stage2_2");
+        java.util.function.Supplier<List<Boolean>> shown = () -> fx(() -> canvas.view().skins().stream()
+                .filter(k -> s2.members().contains(k.name()))
+                .map(javafx.scene.Node::isVisible)
+                .toList());
+        assertThat(shown.get()).hasSize(s2.members().size()).containsOnly(true);
+        assertThat(fx(() -> canvas.toggleStage("stage2_1"))).isTrue();
+        assertThat(shown.get()).containsOnly(false);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> labels = fx(() -> {
+            canvas.applyCss();
+            canvas.layout();
+            return canvas.view().stageTexts().stream() // the collapsed stage's box and its label
+                    .map(SkinText::full)
+                    .toList();
+        });
+        assertThat(labels).contains(s2.label());
+        assertThat(fx(() -> canvas.toggleStage("stage2_2"))).isTrue();
+        assertThat(shown.get()).containsOnly(true);
+        assertThat(fx(() -> canvas.toggleStage("conv1")))
+                .as("conv1 is in no stage")
+                .isFalse();
     }
 }

@@ -111,7 +111,7 @@ class ExplainScreenshots {
                 60,
                 () -> t.data().previewProperty().get() != null
                         && vm.canStartProperty().get());
-        int before = fx(() -> vm.runs().size());
+        int before = fx(() -> vm.list().runs().size());
         fx(() -> {
             t.settings().epochsProperty().set(epochs);
             t.settings().batchSizeProperty().set(32);
@@ -122,9 +122,15 @@ class ExplainScreenshots {
             vm.start();
             return null;
         });
-        waitUntil(1800, () -> vm.runs().size() > before && vm.state() == TrainingRunsViewModel.State.FINISHED);
+        waitUntil(1800, () -> vm.list().runs().size() > before && vm.state() == TrainingRunsViewModel.State.FINISHED);
         waitUntil(
-                120, () -> vm.runs().get(vm.runs().size() - 1).resultProperty().get() != null);
+                120,
+                () -> vm.list()
+                                .runs()
+                                .get(vm.list().runs().size() - 1)
+                                .resultProperty()
+                                .get()
+                        != null);
         return w;
     }
 
@@ -183,7 +189,7 @@ class ExplainScreenshots {
         shot("explain-top-patches.png");
         tab(robot, "tab-training");
         fx(() -> {
-            var runs = w.training().runs().runs();
+            var runs = w.training().runs().list().runs();
             var r = runs.get(runs.size() - 1);
             x.showCell(r.run(), r.toString(), 4, 9);
             return null;

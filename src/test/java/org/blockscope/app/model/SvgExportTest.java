@@ -16,7 +16,7 @@ class SvgExportTest {
         String svg = SvgExport.svg(g, NetworkAnalysis.of(g));
         assertThat(count(svg, "<g class=\"node\"")).isEqualTo(g.size());
         assertThat(count(svg, "<path d=\"M ")).isEqualTo(g.edges().size());
-        assertThat(svg).contains(">64×56×56").contains(" C ");
+        assertThat(svg).contains(">64×56×56").contains(" L ");
         // well-formed XML
         javax.xml.parsers.DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()

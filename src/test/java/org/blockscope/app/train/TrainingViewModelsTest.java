@@ -42,21 +42,21 @@ class TrainingViewModelsTest {
         TrainingRunRecord r =
                 new TrainingRunRecord(1, "lenet", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
         vm.adopt(r, 20);
-        long before = vm.chartRevisionProperty().get();
+        long before = vm.list().chartRevisionProperty().get();
         for (int i = 0; i < 10; i++) {
             vm.inbox().offer(it(i, 2.0 - i * 0.1));
         }
         vm.inbox().offer(new TrainingEvent.EpochDone(0, 1.5, 0.4, 1.4, 0.45));
         clock.set(2_000_000_000L);
         vm.pump();
-        assertThat(vm.chartRevisionProperty().get()).isEqualTo(before + 1);
+        assertThat(vm.list().chartRevisionProperty().get()).isEqualTo(before + 1);
         assertThat(r.metrics().iterations()).hasSize(10);
         assertThat(r.metrics().epochs()).hasSize(1);
         assertThat(vm.progress().fractionProperty().get()).isEqualTo(0.5);
         assertThat(vm.progress().textProperty().get())
                 .isEqualTo("epoch 1 of 1 · iteration 10 of 20 · 500 images/s · 0:02 left");
         vm.pump(); // nothing new: no redraw
-        assertThat(vm.chartRevisionProperty().get()).isEqualTo(before + 1);
+        assertThat(vm.list().chartRevisionProperty().get()).isEqualTo(before + 1);
     }
 
     @Test
@@ -70,19 +70,19 @@ class TrainingViewModelsTest {
         TrainingRunRecord second =
                 new TrainingRunRecord(2, "b", Templates.graph("lenet5"), TrainingSettings.defaults(), "digits");
         vm.adopt(second, 10);
-        assertThat(vm.canRemove(second)).isFalse(); // training
-        assertThat(vm.removeRun(second)).isFalse();
-        long before = vm.chartRevisionProperty().get();
-        assertThat(vm.removeRun(first)).isTrue();
-        assertThat(vm.runs()).containsExactly(second);
-        assertThat(vm.currentProperty().get()).isSameAs(second);
-        assertThat(vm.chartRevisionProperty().get()).isGreaterThan(before);
+        assertThat(vm.list().canRemove(second)).isFalse(); // training
+        assertThat(vm.list().removeRun(second)).isFalse();
+        long before = vm.list().chartRevisionProperty().get();
+        assertThat(vm.list().removeRun(first)).isTrue();
+        assertThat(vm.list().runs()).containsExactly(second);
+        assertThat(vm.list().currentProperty().get()).isSameAs(second);
+        assertThat(vm.list().chartRevisionProperty().get()).isGreaterThan(before);
         vm.inbox().offer(new TrainingEvent.Stopped(0, 3));
         vm.pump();
-        assertThat(vm.removeRun(second)).isTrue(); // stopped now
-        assertThat(vm.runs()).isEmpty();
-        assertThat(vm.currentProperty().get()).isNull();
-        assertThat(vm.removeRun(second)).isFalse(); // already gone
+        assertThat(vm.list().removeRun(second)).isTrue(); // stopped now
+        assertThat(vm.list().runs()).isEmpty();
+        assertThat(vm.list().currentProperty().get()).isNull();
+        assertThat(vm.list().removeRun(second)).isFalse(); // already gone
     }
 
     @Test
@@ -116,7 +116,7 @@ class TrainingViewModelsTest {
             Thread.sleep(50);
         }
         assertThat(vm.state()).isEqualTo(TrainingRunsViewModel.State.STOPPED);
-        assertThat(vm.runs()).isEmpty();
+        assertThat(vm.list().runs()).isEmpty();
     }
 
     @Test
@@ -129,7 +129,7 @@ class TrainingViewModelsTest {
                 .startsWith("The network cannot train (")
                 .contains("'c3'");
         vm.start();
-        assertThat(vm.runs()).isEmpty();
+        assertThat(vm.list().runs()).isEmpty();
         assertThat(vm.statusProperty().get()).isEqualTo(vm.whyNotStartProperty().get());
     }
 
@@ -150,6 +150,69 @@ class TrainingViewModelsTest {
         assertThat(vm.dataFolderProperty().get()).isEqualTo(Path.of("sample-images", "colour32"));
         TrainingDataViewModel grey = training(Templates.graph("lenet5")).data();
         assertThat(grey.dataFolderProperty().get()).isEqualTo(Path.of("sample-images", "digits"));
+    }
+
+    @Test
+    void stopFreesTheUiAtOnceWhileASlowIterationFinishesInTheBackground() throws Exception {
+        Training t = training(Templates.graph("lenet5"));
+        TrainingRunsViewModel vm = t.runs();
+        // a slow fake step: every iteration takes three seconds more
+        vm.onRunStarting(run -> run.trainer().addHook((m, epoch, iteration) -> sleep(3000)));
+        vm.start();
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (vm.list().current() != null
+                && vm.list().current().metrics().iterations().isEmpty()
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            vm.pump();
+        }
+        assertThat(vm.state()).isEqualTo(TrainingRunsViewModel.State.RUNNING);
+        TrainingRunRecord r = vm.list().current();
+        long t0 = System.nanoTime();
+        vm.stop();
+        vm.pump();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(seconds).isLessThan(1.0);
+        assertThat(vm.state()).isEqualTo(TrainingRunsViewModel.State.STOPPED);
+        assertThat(vm.canStartProperty().get()).isTrue();
+        assertThat(r.run().trainer().isRunning())
+                .as("the iteration in progress finishes on its own")
+                .isTrue();
+        r.run().trainer().join();
+        vm.pump();
+        assertThat(r.statusProperty().get()).startsWith("stopped after ");
+        assertThat(vm.state()).isEqualTo(TrainingRunsViewModel.State.STOPPED);
+        assertThat(r.resultProperty().get())
+                .as("a stopped run is not evaluated")
+                .isNull();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void anotherNetworkClearsTheRunsAndTheRunName() {
+        Training t = training(Templates.graph("se_resnet20"));
+        TrainingRunsViewModel vm = t.runs();
+        TrainingRunRecord r = new TrainingRunRecord(
+                1, "with SE", Templates.graph("se_resnet20"), TrainingSettings.defaults(), "colour32");
+        vm.adopt(r, 10);
+        vm.inbox().offer(new TrainingEvent.Finished(1, 10));
+        vm.pump();
+        t.settings().runNameProperty().set("with SE");
+        long charts = vm.list().chartRevisionProperty().get();
+        vm.editorForTests().document().reset(Templates.graph("lenet5"), null, false);
+        assertThat(vm.list().runs()).isEmpty();
+        assertThat(vm.list().current()).isNull();
+        assertThat(vm.state()).isEqualTo(TrainingRunsViewModel.State.IDLE);
+        assertThat(t.settings().runNameProperty().get()).isEmpty();
+        assertThat(vm.list().chartRevisionProperty().get()).isGreaterThan(charts);
+        assertThat(t.data().dataFolderProperty().get()).isEqualTo(Path.of("sample-images", "digits"));
     }
 
     @ParameterizedTest

@@ -91,7 +91,7 @@ class TrainingWorkspaceTest {
         });
         waitUntil(60, () -> workspace.trainingPanel().lossChart().chart().points() > 0);
         waitUntil(90, () -> vm.state() == TrainingRunsViewModel.State.FINISHED);
-        TrainingRunRecord run = fx(() -> vm.runs().get(0));
+        TrainingRunRecord run = fx(() -> vm.list().runs().get(0));
         assertThat(run.metrics().iterations()).hasSize((int) run.totalIterations());
         assertThat(run.metrics().epochs()).hasSize(1);
         // ~47 iterations arrived in far fewer UI updates than events: the inbox was drained per tick
@@ -119,7 +119,7 @@ class TrainingWorkspaceTest {
         robot.clickOn("#remove-run");
         waitUntil(
                 10,
-                () -> vm.runs().isEmpty()
+                () -> vm.list().runs().isEmpty()
                         && workspace.trainingPanel().lossChart().chart().points() == 0);
     }
 
@@ -227,6 +227,9 @@ class TrainingWorkspaceTest {
                 step.step();
                 return null;
             });
+            // a step may run the pass again (the probe image arrives late): wait for it to land
+            int next = Math.min(i + 1, expected.size() - 1);
+            waitUntil(20, () -> step.indexProperty().get() == next);
         }
         assertThat(visited).isEqualTo(expected);
         assertThat(selected)

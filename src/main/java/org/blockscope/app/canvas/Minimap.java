@@ -1,0 +1,110 @@
+package org.blockscope.app.canvas;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import org.blockscope.app.diagram.Box;
+
+/**
+ * An overview of a network larger than the view, in a corner of the canvas: every box as a small
+ * rectangle and the part on screen as a frame. Clicking or dragging in it moves the view there.
+ */
+final class Minimap extends Region {
+
+    static final double WIDTH = 170;
+    static final double HEIGHT = 150;
+
+    private final GraphView view;
+    private final PanZoom panZoom;
+    private final Region host;
+    private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
+    private double scale = 1;
+    private double originX;
+    private double originY;
+
+    Minimap(GraphView view, PanZoom panZoom, Region host) {
+        this.view = view;
+        this.panZoom = panZoom;
+        this.host = host;
+        getStyleClass().add("minimap");
+        setId("minimap");
+        getChildren().add(canvas);
+        setVisible(false);
+        setManaged(false);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::jump);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::jump);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);
+    }
+
+    void place(double w, double h) {
+        double mw = Math.min(WIDTH, Math.max(90, w * 0.18));
+        double mh = Math.min(HEIGHT, Math.max(80, h * 0.28));
+        canvas.setWidth(mw);
+        canvas.setHeight(mh);
+        resizeRelocate(w - mw - 12, h - mh - 12, mw, mh);
+        refresh();
+    }
+
+    /** Shows itself only when part of the network is out of view. */
+    void refresh() {
+        Bounds b = view.contentBounds();
+        double w = host.getWidth();
+        double h = host.getHeight();
+        boolean needed = b != null && w > 360 && h > 200 && !allInView(b, w, h);
+        setVisible(needed);
+        if (needed) {
+            draw(b, w, h);
+        }
+    }
+
+    private boolean allInView(Bounds b, double w, double h) {
+        Point2D a = panZoom.toView(new Point2D(b.getMinX(), b.getMinY()));
+        Point2D c = panZoom.toView(new Point2D(b.getMaxX(), b.getMaxY()));
+        return a.getX() >= -1 && a.getY() >= -1 && c.getX() <= w + 1 && c.getY() <= h + 1;
+    }
+
+    private void draw(Bounds b, double w, double h) {
+        double pad = 6;
+        double mw = canvas.getWidth();
+        double mh = canvas.getHeight();
+        scale = Math.min((mw - 2 * pad) / b.getWidth(), (mh - 2 * pad) / b.getHeight());
+        originX = b.getMinX() - (mw / scale - b.getWidth()) / 2;
+        originY = b.getMinY() - (mh / scale - b.getHeight()) / 2;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.web("#ffffffee"));
+        g.fillRect(0, 0, mw, mh);
+        g.setStroke(Color.web("#94a3b8"));
+        g.strokeRect(0.5, 0.5, mw - 1, mh - 1);
+        g.setFill(Color.web("#6366f1"));
+        for (Box box : view.shownBoxes().values()) {
+            g.fillRect(
+                    (box.x() - originX) * scale,
+                    (box.y() - originY) * scale,
+                    Math.max(1.5, box.width() * scale),
+                    Math.max(1.5, box.height() * scale));
+        }
+        Point2D a = panZoom.toDoc(0, 0);
+        Point2D c = panZoom.toDoc(w, h);
+        g.setStroke(Color.web("#dc2626"));
+        g.setLineWidth(1.5);
+        g.strokeRect(
+                (a.getX() - originX) * scale,
+                (a.getY() - originY) * scale,
+                (c.getX() - a.getX()) * scale,
+                (c.getY() - a.getY()) * scale);
+    }
+
+    /** Centres the view on the document point under the pointer. */
+    private void jump(MouseEvent e) {
+        double docX = originX + e.getX() / scale;
+        double docY = originY + e.getY() / scale;
+        panZoom.centreOn(new Point2D(docX, docY), host.getWidth(), host.getHeight());
+        refresh();
+        e.consume();
+    }
+}

@@ -1,0 +1,296 @@
+package org.blockscope.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.blockscope.app.canvas.GraphCanvas;
+import org.blockscope.app.model.AppHome;
+import org.blockscope.templates.Templates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What the class sees, in the real window at a projector's 1280×720 and at 1920×1080: after Fit
+ * every block's text on screen is at least 11 px (16.5 in presenter mode: 1.5 times), inside a
+ * named block too; no label, button or tab in the toolbar, the inspector or the bottom tabs is
+ * cut short.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReadableWindowTest {
+
+    @TempDir
+    Path tmp;
+
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage, new AppHome(tmp), GraphCanvasView::new);
+        window.setFullScreenPresenter(false); // the test measures a window of a given size
+        window.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(window::shutdown).get();
+    }
+
+    private static <T> T fx(Supplier<T> s) {
+        try {
+            return WaitForAsyncUtils.asyncFx(s::get).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private GraphCanvas canvas() {
+        return ((GraphCanvasView) window.canvas()).canvas();
+    }
+
+    private void open(int w, int h, String template) {
+        fx(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+            window.files().newFrom(Templates.byId(template).orElseThrow());
+            return null;
+        });
+        settle();
+        fx(() -> {
+            window.canvas().fitToView();
+            return null;
+        });
+        settle();
+    }
+
+    private static void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * The text sizes on screen after the style sheets were applied again (as a tab change or a
+     * pseudo-class does), so that a CSS rule overriding a font set in code is seen.
+     */
+    private org.blockscope.app.canvas.Readability read() {
+        return fx(() -> {
+            javafx.css.PseudoClass again = javafx.css.PseudoClass.getPseudoClass("restyled");
+            Parent root = stage.getScene().getRoot();
+            root.pseudoClassStateChanged(again, true);
+            root.applyCss();
+            root.layout();
+            root.pseudoClassStateChanged(again, false);
+            return canvas().readability();
+        });
+    }
+
+    @ParameterizedTest(name = "{0} at {1}×{2}")
+    @CsvSource(textBlock = """
+            resnet50,    1280, 720
+            densenet121, 1280, 720
+            googlenet,   1280, 720
+            resnet20,    1280, 720
+            resnet50,    1920, 1080
+            densenet121, 1920, 1080
+            googlenet,   1920, 1080
+            resnet20,    1920, 1080
+            """)
+    void afterFitEveryBlocksTextIsReadableAndPresenterModeIsOneAndAHalfTimesLarger(
+            String template, int w, int h, FxRobot robot) {
+        open(w, h, template);
+        org.blockscope.app.canvas.Readability normal = read();
+        assertThat(normal.lines()).as("text on screen").isGreaterThan(3);
+        assertThat(normal.smallestPx())
+                .as("smallest text '%s'", normal.smallest())
+                .isGreaterThanOrEqualTo(11);
+        // the first named block's inside, fitted
+        String block = fx(() -> window.model().graph().nodes().stream()
+                .filter(n -> n.kind().composite())
+                .findFirst()
+                .orElseThrow()
+                .name());
+        fx(() -> {
+            window.canvas().openBlock(block);
+            return null;
+        });
+        settle();
+        fx(() -> {
+            window.canvas().fitToView();
+            return null;
+        });
+        settle();
+        org.blockscope.app.canvas.Readability inside = read();
+        assertThat(inside.lines()).isGreaterThan(3);
+        assertThat(inside.smallestPx())
+                .as("inside '%s': '%s'", block, inside.smallest())
+                .isGreaterThanOrEqualTo(11);
+        fx(() -> {
+            canvas().closeBlock();
+            window.model().presenterModeProperty().set(true);
+            return null;
+        });
+        settle();
+        fx(() -> {
+            window.canvas().fitToView();
+            return null;
+        });
+        settle();
+        org.blockscope.app.canvas.Readability presenter = read();
+        assertThat(presenter.lines()).isGreaterThan(0);
+        assertThat(presenter.smallestPx())
+                .as("presenter text '%s'", presenter.smallest())
+                .isGreaterThanOrEqualTo(1.5 * normal.smallestPx() - 1e-6);
+    }
+
+    @ParameterizedTest(name = "at {0}×{1}, presenter {2}")
+    @CsvSource(textBlock = """
+            1280, 720,  false
+            1280, 720,  true
+            1920, 1080, false
+            """)
+    void noTextIsCutShortInTheToolbarTheInspectorOrTheBottomTabs(int w, int h, boolean presenter) {
+        open(w, h, "se_resnet20");
+        fx(() -> {
+            window.model().presenterModeProperty().set(presenter);
+            window.model().select("stage3_0");
+            return null;
+        });
+        settle();
+        List<String> cut = new ArrayList<>(fx(() -> truncated(window.root().lookup("#toolbar"))));
+        if (fx(() -> window.inspector().getScene() != null)) { // presenter mode hides it
+            cut.addAll(fx(() -> truncated(window.inspector())));
+        }
+        for (Tab tab : fx(() -> List.copyOf(window.bottomTabs().getTabs()))) {
+            fx(() -> {
+                window.bottomTabs().getSelectionModel().select(tab);
+                return null;
+            });
+            settle();
+            WaitForAsyncUtils.sleep(tab.getId().equals("tab-summary") ? 0 : 1500, TimeUnit.MILLISECONDS);
+            settle();
+            cut.addAll(fx(() -> truncated(window.bottomTabs())).stream()
+                    .map(s -> tab.getText() + ": " + s)
+                    .toList());
+        }
+        assertThat(cut).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theInspectorShowsEveryParameterOfEveryKindWholeAt1280() {
+        List<String> cut = new ArrayList<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (String template :
+                List.of("googlenet_aux", "densenet121", "mobilenet_v2", "resnext50", "se_resnet50", "lenet5")) {
+            open(1280, 720, template);
+            for (var n : fx(() -> List.copyOf(window.model().graph().nodes()))) {
+                if (!seen.add(n.kind())) {
+                    continue;
+                }
+                fx(() -> {
+                    window.model().select(n.name());
+                    return null;
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                cut.addAll(fx(() -> truncated(window.inspector())).stream()
+                        .map(c -> n.kind() + " " + c)
+                        .toList());
+            }
+        }
+        assertThat(seen).hasSizeGreaterThan(10);
+        assertThat(cut).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCheckSeesALabelCutShort() {
+        List<String> cut = fx(() -> {
+            javafx.scene.control.Label l = new javafx.scene.control.Label("a label far too long for its place");
+            l.setMaxWidth(60);
+            javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(l);
+            window.root().setBottom(box);
+            window.root().applyCss();
+            window.root().layout();
+            return truncated(box);
+        });
+        assertThat(cut).singleElement().asString().startsWith("'a label far too long for its place' shows 'a lab");
+    }
+
+    /**
+     * Every shown {@link Labeled} under {@code root} whose drawn text is not its whole text (JavaFX
+     * cuts it and draws "..." instead), except the cells of tables and lists, which scroll.
+     */
+    static List<String> truncated(Node root) {
+        if (root.getScene() != null) { // the text as the next pulse draws it, not half way through an update
+            root.getScene().getRoot().applyCss();
+            root.getScene().getRoot().layout();
+        }
+        List<String> out = new ArrayList<>();
+        walk(root, out);
+        return out;
+    }
+
+    /** The text {@code l} draws itself (not the text of labels in its content, as a titled pane has). */
+    private static Text ownText(Labeled l, Node n) {
+        if (n instanceof Text t && t.getStyleClass().contains("text")) {
+            return t;
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                if (c instanceof Labeled && c != l) {
+                    continue;
+                }
+                if (l instanceof javafx.scene.control.TitledPane tp && c == tp.getContent()) {
+                    continue;
+                }
+                Text found = ownText(l, c);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void walk(Node n, List<String> out) {
+        if (!n.isVisible()
+                || n instanceof javafx.scene.control.TableView<?>
+                || n instanceof javafx.scene.control.ListView<?>) {
+            return;
+        }
+        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            Node t = ownText(l, l);
+            String shown = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
+            if (t instanceof Text text && !text.getText().equals(shown)) {
+                out.add("'" + l.getText() + "' shows '" + text.getText() + "'");
+            }
+            Bounds b = l.getLayoutBounds();
+            if (b.getWidth() + 0.5 < l.minWidth(-1) && !l.isWrapText()) {
+                out.add("'" + l.getText() + "' narrower than its text");
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                walk(c, out);
+            }
+        }
+    }
+}
