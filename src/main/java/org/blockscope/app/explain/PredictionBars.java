@@ -36,10 +36,15 @@ public final class PredictionBars extends VBox {
             return;
         }
         List<TopClasses.Ranked> top = p.top(k);
-        for (TopClasses.Ranked r : top) {
-            Label name = new Label(r.name());
-            name.setMinWidth(64);
-            name.setPrefWidth(64);
+        List<Label> names = top.stream().map(r -> new Label(r.name())).toList();
+        // one column as wide as the widest name in the current font (presenter mode enlarges it)
+        javafx.beans.binding.DoubleBinding widest = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> names.stream().mapToDouble(l -> l.prefWidth(-1)).max().orElse(0),
+                names.stream().map(Label::fontProperty).toArray(javafx.beans.Observable[]::new));
+        for (int i = 0; i < top.size(); i++) {
+            TopClasses.Ranked r = top.get(i);
+            Label name = names.get(i);
+            name.minWidthProperty().bind(widest);
             Rectangle track = new Rectangle(BAR, 14);
             track.getStyleClass().add("prob-track");
             Rectangle bar = new Rectangle(Math.max(1, BAR * r.probability()), 14);
@@ -47,7 +52,7 @@ public final class PredictionBars extends VBox {
             StackPane bars = new StackPane(track, bar);
             StackPane.setAlignment(bar, Pos.CENTER_LEFT);
             Label value = new Label(String.format(Locale.ROOT, "%.1f%%", 100 * r.probability()));
-            value.setMinWidth(48);
+            value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox row = new HBox(6, name, bars, value);
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add("prediction-row");

@@ -1,5 +1,6 @@
 package org.blockscope.app.explain;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -12,7 +13,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
@@ -51,12 +51,19 @@ public final class TopPatchesView extends BorderPane {
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.getStyleClass().add("message");
-        HBox controls = new HBox(8, new Label("Node:"), node, find, cancel, progress, message);
+        progress.managedProperty().bind(progress.visibleProperty());
+        message.setWrapText(true);
+        Label nodeLabel = new Label("Node:");
+        for (javafx.scene.control.Control c : List.of(nodeLabel, node, find, cancel)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap onto a new line, never cut
+        }
+        javafx.scene.layout.FlowPane controls =
+                new javafx.scene.layout.FlowPane(8, 6, nodeLabel, node, find, cancel, progress);
         controls.setAlignment(Pos.CENTER_LEFT);
         summary.setWrapText(true);
         summary.getStyleClass().add("caption");
         cards.setPrefWrapLength(1000);
-        VBox body = new VBox(8, controls, summary, cards);
+        VBox body = new VBox(8, controls, message, summary, cards);
         body.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);

@@ -36,7 +36,9 @@ public final class ParamLabels {
             Map.entry("expansion", "expansion t"),
             Map.entry("filters", "filters"),
             Map.entry("function", "function"),
+            Map.entry("groupFirst", "group the first 1×1"),
             Map.entry("groups", "groups"),
+            Map.entry("groupWidth", "group width"),
             Map.entry("growth", "growth rate k"),
             Map.entry("height", "height"),
             Map.entry("index", "port"),
@@ -44,10 +46,13 @@ public final class ParamLabels {
             Map.entry("layers", "layers"),
             Map.entry("lossWeight", "loss weight"),
             Map.entry("mode", "mode"),
+            Map.entry("modulated", "mask (v2)"),
             Map.entry("momentum", "momentum"),
             Map.entry("multiplier", "depth multiplier"),
             Map.entry("pad", "explicit pad"),
             Map.entry("padding", "padding"),
+            Map.entry("part", "part taken"),
+            Map.entry("parts", "parts"),
             Map.entry("poolProj", "pool projection"),
             Map.entry("rate", "drop rate"),
             Map.entry("ratio", "reduction ratio r"),
@@ -60,6 +65,7 @@ public final class ParamLabels {
             Map.entry("type", "type"),
             Map.entry("units", "units"),
             Map.entry("variant", "variant"),
+            Map.entry("version", "version"),
             Map.entry("width", "width"));
 
     private ParamLabels() {}

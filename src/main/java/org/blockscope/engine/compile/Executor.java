@@ -15,6 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class Executor {
     private final Plan plan;
+    /** Steps whose outputs a reader wants after the pass (e.g. gradient-flow statistics): never freed early. */
+    private boolean[] kept;
+
     private Map<String, long[]> profile;
 
     /**
@@ -31,6 +34,11 @@ final class Executor {
 
     /** -Dblockscope.profileNodes=true: {@link #profile()} per node instead of per kind. */
     private static final boolean PROFILE_NODES = Boolean.getBoolean("blockscope.profileNodes");
+
+    /** Keeps the outputs of these steps (by plan index) through an early-freeing backward. */
+    void keep(boolean[] steps) {
+        kept = steps;
+    }
 
     Executor(Plan plan) {
         this.plan = plan;
@@ -142,8 +150,11 @@ final class Executor {
     }
 
     /** Frees the outputs of these steps (their channels-last copies too): nothing reads them any more. */
-    private static void release(Pass p, BackwardRefs refs, int[] steps) {
+    private void release(Pass p, BackwardRefs refs, int[] steps) {
         for (int j : steps) {
+            if (kept != null && kept[j]) {
+                continue;
+            }
             refs.drop(p.out[j]);
             p.out[j] = null;
             if (p.channelsLast) {

@@ -98,6 +98,20 @@ public final class Model {
         keepPreviousPass = keep;
     }
 
+    /**
+     * Keeps the outputs of these primitives (paths) of a TRAINING pass readable by {@link #activation}
+     * until the next pass, even when {@code keepPreviousPass(false)} frees activations during the
+     * backward: for listeners that look at them after each iteration (dead ReLUs). Replaces the
+     * previous set; an empty set keeps none.
+     */
+    public void keepOutputs(java.util.Collection<String> paths) {
+        boolean[] keep = new boolean[plan.size()];
+        for (Step s : plan.steps) {
+            keep[s.index] = paths.contains(s.path());
+        }
+        executor.keep(keep);
+    }
+
     // ---- structure -------------------------------------------------------------------------------
 
     public ExpandedGraph expanded() {

@@ -73,6 +73,7 @@ public final class GradientFlow implements Consumer<TrainingEvent> {
 
     /** Records the weights before training (epoch 0); call before the trainer starts, on the thread owning the model. */
     public void start() {
+        model.keepOutputs(relus); // the trainer frees activations during the backward otherwise
         List<FlowSnapshot.Histogram> h = histogramsNow(0);
         synchronized (this) {
             histograms.add(h);

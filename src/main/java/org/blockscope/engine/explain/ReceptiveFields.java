@@ -121,13 +121,9 @@ public final class ReceptiveFields {
             case INPUT -> Axis.identity(outSize);
             case CONV2D, DEPTHWISE_CONV2D ->
                 in.get(0).window(outSize, q.getInt("kernel"), q.getInt("stride"), Padding.pad(q), dilation(q));
-            case DEFORM_CONV2D -> {
-                // the regular grid (as the cost model); the offsets move it data-dependently, and
-                // they are computed from the input too, so their own field joins it
-                Axis grid =
-                        in.get(0).window(outSize, q.getInt("kernel"), q.getInt("stride"), Padding.pad(q), dilation(q));
-                yield in.size() > 1 ? grid.union(in.get(1), outSize) : grid;
-            }
+            // the learned offsets move each tap by any amount, depending on the image: no rectangle
+            // smaller than the image bounds what a deformable conv may see
+            case DEFORM_CONV2D -> in.get(0).whole().union(in.get(0).whole(), outSize);
             case MAX_POOL, AVG_POOL ->
                 in.get(0).window(outSize, q.getInt("kernel"), q.getInt("stride"), Padding.pad(q), 1);
             case BATCH_NORM, ACTIVATION, DROPOUT, CHANNEL_SHUFFLE, CHANNEL_SPLIT -> in.get(0);
