@@ -115,6 +115,11 @@ public final class TrainedNetwork {
         return model.expanded();
     }
 
+    /** The compiled network holding the weights (for views that look inside it). */
+    public Model model() {
+        return model;
+    }
+
     /** C×H×W of one input image. */
     public Shape inputShape() {
         return model.inputShape();

@@ -81,6 +81,9 @@ public final class InspectionModel {
     private Path domainImage;
     private boolean userProbe;
     private TrainingRun trainedRun;
+    /** Weights opened from a file (File → Open trained weights), until a run or another network replaces them. */
+    private Target opened;
+
     private final java.util.Map<TrainingRun, Long> generations = new java.util.concurrent.ConcurrentHashMap<>();
     private Graph compiledGraph;
     private Model compiled;
@@ -164,8 +167,20 @@ public final class InspectionModel {
     private void forgetRuns() {
         liveRun = null;
         trainedRun = null;
+        opened = null;
         userProbe = false;
         probe.set(null);
+        retarget();
+    }
+
+    /**
+     * Looks at weights trained elsewhere (a checkpoint, or a cluster run's safetensors read back) as the
+     * trained network, so feature maps, SE weights, step-through and the explain views show them. Call
+     * on the UI thread after the weights' network became the document; a training run replaces them.
+     */
+    public void showWeights(Model model, Normalization normalization, List<String> classNames, String description) {
+        opened = new Target(
+                model, null, model.expanded(), normalization, null, List.copyOf(classNames), false, description);
         retarget();
     }
 
@@ -192,6 +207,8 @@ public final class InspectionModel {
         Target t;
         if (l != null) {
             t = of(l, true, "live: the copy being trained (sampled every 0.5 s)");
+        } else if (trainedRun == null && opened != null && source.get() == Source.TRAINED) {
+            t = opened;
         } else if (trainedRun != null && source.get() == Source.TRAINED) {
             t = of(
                     trainedRun,

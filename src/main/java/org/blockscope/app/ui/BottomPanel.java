@@ -25,6 +25,7 @@ final class BottomPanel extends TabPane {
     private final Consumer<String> reveal;
     private final List<Tab> trainingTabs = new ArrayList<>();
     private TrainingWorkspace workspace;
+    private Runnable pendingWeights;
     private Runnable onTrainingTab = () -> {};
 
     BottomPanel(EditorModel model, Consumer<String> reveal) {
@@ -72,12 +73,30 @@ final class BottomPanel extends TabPane {
         if (workspace != null) {
             return;
         }
+        Runnable weights = pendingWeights;
+        pendingWeights = null;
         workspace = new TrainingWorkspace(model, reveal, AppPaths.sampleImages().orElse(Path.of("sample-images")));
         for (int i = 0; i < trainingTabs.size(); i++) {
             Tab from = workspace.getTabs().get(i);
             javafx.scene.Node content = from.getContent();
             from.setContent(null);
             trainingTabs.get(i).setContent(content);
+        }
+        if (weights != null && workspace.inspection() != null) {
+            weights.run();
+        }
+    }
+
+    /**
+     * Shows opened weights in the inspection views: at once when they are built, else when they are
+     * (weights of another network are dropped by the views themselves when the document changes).
+     */
+    void showWeights(org.blockscope.export.TrainedNetwork net, String description) {
+        pendingWeights = () ->
+                workspace.inspection().showWeights(net.model(), net.normalization(), net.classNames(), description);
+        if (workspace != null) {
+            pendingWeights.run();
+            pendingWeights = null;
         }
     }
 

@@ -35,6 +35,7 @@ public final class ExportCommands {
     private final Executor io;
     private final Consumer<String> notice;
     private volatile TrainedNetwork opened;
+    private Consumer<TrainedNetwork> onOpened = t -> {};
 
     ExportCommands(
             FileCommands files,
@@ -49,6 +50,11 @@ public final class ExportCommands {
         this.model = model;
         this.io = io;
         this.notice = notice;
+    }
+
+    /** Called on the UI thread with weights just opened, once their network is the document. */
+    void onOpened(Consumer<TrainedNetwork> c) {
+        onOpened = c;
     }
 
     /** The weights opened with File → Open trained weights, while the document is still their network. */
@@ -122,6 +128,7 @@ public final class ExportCommands {
                     if (files.confirmDiscard()) {
                         session.newDocument(net.graph());
                         opened = net;
+                        onOpened.accept(net);
                         notice.accept("Opened " + weights.getFileName() + ": "
                                 + net.classNames().size() + " classes");
                     }

@@ -71,6 +71,9 @@ public final class MainWindow {
         this.inspector = new Inspector(model);
         this.explanation = new ExplanationPanel(model, Explanations.fromClasspath());
         this.bottom = new BottomPanel(model, this::reveal);
+        files.exports()
+                .onOpened(net -> bottom.showWeights(
+                        net, "weights opened from a file (" + net.classNames().size() + " classes)"));
 
         Palette palette = new Palette(canvas.kindFormat(), this::addFromPalette);
         palette.setMinWidth(244);
@@ -166,6 +169,11 @@ public final class MainWindow {
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> session.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** The bottom tabs (summary, problems, training and inspection). */
+    BottomPanel bottom() {
+        return bottom;
     }
 
     /** The training and inspection views, once opened (null before). */

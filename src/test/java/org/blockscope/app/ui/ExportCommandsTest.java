@@ -69,6 +69,25 @@ class ExportCommandsTest {
         assertThat(model.graph().contains("stage3_2")).isTrue();
         assertThat(window.files().exports().trainedWeights().orElseThrow().trained())
                 .isTrue();
+        // the inside views look at the opened weights, not at an untrained copy
+        robot.interact(() -> window.bottom()
+                .getSelectionModel()
+                .select(window.bottom().getTabs().stream()
+                        .filter(t -> "tab-feature-maps".equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow()));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> window.workspace() != null
+                        && window.workspace().inspection().target() != null
+                        && window.workspace().inspection().target().fixed() != null);
+        var target = window.workspace().inspection().target();
+        assertThat(target.fixed())
+                .isSameAs(
+                        window.files().exports().trainedWeights().orElseThrow().model());
+        assertThat(target.description()).contains("opened from a file");
+        assertThat(target.classNames()).hasSize(10);
         robot.interact(() -> model.setParam("fc", "units", 4));
         assertThat(window.files().exports().trainedWeights())
                 .as("the network changed")
