@@ -94,7 +94,9 @@ class WhereItLooksViewTest {
         DrawingPadView pad = fx(view::drawingPad);
         assertThat(pad).as("LeNet-5 takes 1-channel images: a pad is offered").isNotNull();
 
-        // a vertical stroke down the middle of the pad (a "1")
+        // a vertical stroke down the middle of the pad (a "1"), once the bars shown with the first result
+        // have been laid out (they move the pad)
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(5);
         Bounds b = fx(() -> pad.canvas().localToScreen(pad.canvas().getBoundsInLocal()));
         robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() * 0.2));
         robot.press(MouseButton.PRIMARY);
