@@ -18,7 +18,15 @@ import java.util.List;
 public final class MetricsFollower {
 
     /** One line: {@code kind} "iteration" (loss, lr) or "epoch" (loss, accuracy, val_loss, val_accuracy). */
-    public record Metric(String kind, int epoch, long iteration, double loss, double valLoss, double valAccuracy) {
+    public record Metric(
+            String kind,
+            int epoch,
+            long iteration,
+            double loss,
+            double valLoss,
+            double valAccuracy,
+            double accuracy,
+            double lr) {
 
         public boolean isEpoch() {
             return kind.equals("epoch");
@@ -79,7 +87,9 @@ public final class MetricsFollower {
                     iteration,
                     n.path("loss").asDouble(Double.NaN),
                     n.path("val_loss").asDouble(Double.NaN),
-                    n.path("val_accuracy").asDouble(Double.NaN)));
+                    n.path("val_accuracy").asDouble(Double.NaN),
+                    n.path("accuracy").asDouble(Double.NaN),
+                    n.path("lr").asDouble(Double.NaN)));
         } catch (IOException e) {
             return java.util.Optional.empty();
         }

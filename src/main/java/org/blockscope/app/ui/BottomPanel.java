@@ -100,6 +100,37 @@ final class BottomPanel extends TabPane {
         }
     }
 
+    /**
+     * Follows a train.py metrics file in the training charts: a run in the list, polled every second
+     * (read on {@code io}) until it is removed from the list.
+     */
+    org.blockscope.app.train.FollowedRun follow(Path metrics, java.util.concurrent.Executor io) {
+        build();
+        getSelectionModel().select(trainingTabs.get(0));
+        var training = workspace.training();
+        var run = org.blockscope.app.train.FollowedRun.start(
+                training.runs().list(), model.graph(), training.settings().settings(), metrics);
+        javafx.animation.Timeline poll = new javafx.animation.Timeline();
+        poll.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            if (!run.followed()) {
+                poll.stop();
+                return;
+            }
+            io.execute(() -> {
+                try {
+                    var lines = run.poll();
+                    javafx.application.Platform.runLater(() -> run.add(lines));
+                } catch (java.io.IOException ex) {
+                    javafx.application.Platform.runLater(
+                            () -> run.record().statusProperty().set(metrics + ": " + ex.getMessage()));
+                }
+            });
+        }));
+        poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        poll.play();
+        return run;
+    }
+
     /** The training and inspection views, once opened (null before). */
     TrainingWorkspace workspace() {
         return workspace;

@@ -36,6 +36,7 @@ public final class ExportCommands {
     private final Consumer<String> notice;
     private volatile TrainedNetwork opened;
     private Consumer<TrainedNetwork> onOpened = t -> {};
+    private Consumer<Path> onFollow;
 
     ExportCommands(
             FileCommands files,
@@ -50,6 +51,11 @@ public final class ExportCommands {
         this.model = model;
         this.io = io;
         this.notice = notice;
+    }
+
+    /** Where a followed metrics file goes (the training charts); without it, a window of its own. */
+    void onFollow(Consumer<Path> c) {
+        onFollow = c;
     }
 
     /** Called on the UI thread with weights just opened, once their network is the document. */
@@ -143,7 +149,11 @@ public final class ExportCommands {
         FileChooser fc = chooser("Follow training metrics", "Metrics of train.py", "*.jsonl");
         java.io.File f = fc.showOpenDialog(owner.get());
         if (f != null) {
-            MetricsWindow.show(owner.get(), f.toPath(), io);
+            if (onFollow != null) {
+                onFollow.accept(f.toPath());
+            } else {
+                MetricsWindow.show(owner.get(), f.toPath(), io);
+            }
         }
     }
 

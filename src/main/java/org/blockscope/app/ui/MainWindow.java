@@ -71,6 +71,7 @@ public final class MainWindow {
         this.inspector = new Inspector(model);
         this.explanation = new ExplanationPanel(model, Explanations.fromClasspath());
         this.bottom = new BottomPanel(model, this::reveal);
+        files.exports().onFollow(metrics -> bottom.follow(metrics, io));
         files.exports()
                 .onOpened(net -> bottom.showWeights(
                         net, "weights opened from a file (" + net.classNames().size() + " classes)"));

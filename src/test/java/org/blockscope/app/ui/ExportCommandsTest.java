@@ -95,6 +95,51 @@ class ExportCommandsTest {
     }
 
     @Test
+    void aFollowedMetricsFileIsARunInTheTrainingCharts(FxRobot robot) throws Exception {
+        robot.interact(() -> window.session().newDocument(Templates.graph("lenet5")));
+        Path metrics = tmp.resolve("runs").resolve("metrics.jsonl");
+        Files.createDirectories(metrics.getParent());
+        Files.writeString(
+                metrics,
+                "{\"kind\": \"iteration\", \"epoch\": 1, \"iteration\": 10, \"loss\": 2.0, \"lr\": 0.001}\n"
+                        + "{\"kind\": \"iteration\", \"epoch\": 1, \"iteration\": 20, \"loss\": 1.5, \"lr\": 0.001}\n");
+        org.blockscope.app.train.FollowedRun[] run = new org.blockscope.app.train.FollowedRun[1];
+        robot.interact(() -> run[0] = window.bottom().follow(metrics, Runnable::run));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> run[0].record().metrics().iterations().size() == 2);
+        // train.py appends its epoch line (half a line first: only whole lines count)
+        Files.writeString(
+                metrics,
+                "{\"kind\": \"epoch\", \"epoch\": 1, \"loss\": 1.7, ",
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                metrics,
+                "\"accuracy\": 0.6, \"val_loss\": 1.2, \"val_accuracy\": 0.75}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> run[0].record().metrics().epochs().size() == 1);
+
+        var runs = window.workspace().training().runs().list().runs();
+        assertThat(runs).contains(run[0].record());
+        var loss = org.blockscope.app.train.ChartData.iterationLoss(runs).series().stream()
+                .filter(x -> x.name().startsWith("Run " + run[0].record().number()))
+                .toList();
+        assertThat(loss).isNotEmpty();
+        assertThat(loss.get(0).x()).containsExactly(11, 21);
+        var accuracy = org.blockscope.app.train.ChartData.epochAccuracy(runs).series().stream()
+                .filter(x -> x.name().equals("Run " + run[0].record().number() + " validation"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(accuracy.x()).containsExactly(1);
+        assertThat(accuracy.y()).containsExactly(0.75);
+        // removing the run from the list stops following it
+        robot.interact(() -> window.workspace().training().runs().list().removeRun(run[0].record()));
+        assertThat(run[0].followed()).isFalse();
+    }
+
+    @Test
     void aNetworkWithProblemsIsRefusedWithTheProblemsListed(FxRobot robot) throws Exception {
         Graph lenet = Templates.graph("lenet5");
         Graph broken = lenet.withoutEdge(lenet.edgeInto("softmax", 0).orElseThrow());
