@@ -56,8 +56,18 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "default ${DEFAULT-VALUE}")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "0.002", description = "Adam's learning rate (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--lr",
+            defaultValue = "0.005",
+            description = "Adam's learning rate (default ${DEFAULT-VALUE}, as in the app)")
     double lr;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "1",
+            description = "threads each network trains on (default ${DEFAULT-VALUE}: the sampled networks are so small"
+                    + " that more threads wait more than they work)")
+    int threads;
 
     @Option(names = "--val-split", defaultValue = "0.2", description = "held-out fraction (default ${DEFAULT-VALUE})")
     double valSplit;
@@ -86,6 +96,9 @@ final class SearchCommand implements Callable<Integer> {
             budget = new Sampler.Budget(
                     Counts.parse("--budget-macs", budgetMacs), Counts.parse("--budget-params", budgetParams));
             config = TrainingConfig.adam(lr, batch, epochs).withSeed(seed);
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            }
             if (samples < 1) {
                 throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
             }
@@ -135,7 +148,7 @@ final class SearchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<Trial> trials;
         try {
-            trials = new Search(cs, d, config).run(new Search.Listener() {
+            trials = new Search(cs, d, config).threads(threads).run(new Search.Listener() {
                 @Override
                 public void started(Candidate c, int of) {}
 

@@ -39,7 +39,18 @@ public final class Workers {
         return threads();
     }
 
+    private static final ThreadLocal<Integer> LIMIT = new ThreadLocal<>();
+
+    /** Limits the loops called from this thread to n threads (1 runs them inline); 0 lifts the limit. */
+    public static void limitCallingThread(int n) {
+        LIMIT.set(n <= 0 ? null : Math.min(MAX, n));
+    }
+
     static int threads() {
+        Integer limit = LIMIT.get();
+        if (limit != null) {
+            return limit;
+        }
         int t = threads;
         if (t <= 0) {
             t = NativeThreads.passive() ? Runtime.getRuntime().availableProcessors() : 1;

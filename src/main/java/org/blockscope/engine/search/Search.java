@@ -44,11 +44,26 @@ public final class Search {
     private final TrainingConfig config;
     private final AtomicReference<Trainer> current = new AtomicReference<>();
     private volatile boolean cancelled;
+    private int threads = 1;
 
     public Search(List<Candidate> candidates, TrainingData data, TrainingConfig config) {
         this.candidates = List.copyOf(candidates);
         this.data = data;
         this.config = config;
+    }
+
+    /**
+     * Threads each candidate trains on (default 1). The sampled networks are tiny (about 0.1-0.4 MMAC
+     * per image), so a parallel region's hand-off costs more than its work: on 2 cores one thread was
+     * faster, and much faster when the machine is busy (see {@link
+     * org.blockscope.engine.NativeThreads#limitCallingThread}).
+     */
+    public Search threads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        }
+        threads = n;
+        return this;
     }
 
     /** The images once for all candidates (they share one input shape), split by the training seed. */
@@ -113,6 +128,7 @@ public final class Search {
                 failure[0] = "stopped";
             }
         });
+        trainer.threads(threads);
         current.set(trainer);
         try {
             trainer.start();

@@ -42,6 +42,7 @@ public final class Trainer {
     private Thread thread;
     private volatile int epoch;
     private volatile long iteration;
+    private int threads;
 
     /** @param validation may be null */
     public Trainer(Model model, TrainingConfig config, DataFeed train, DataFeed validation) {
@@ -90,6 +91,21 @@ public final class Trainer {
         optimizer.restore(c.optimizerState(), c.optimizerSteps());
         epoch = c.epoch();
         iteration = c.iteration();
+    }
+
+    /**
+     * Runs the training on n threads (OpenMP regions and the Java loops), instead of all the cores; for
+     * tiny networks, where a parallel hand-off costs more than the work. Call before {@link #start()}.
+     */
+    public synchronized Trainer threads(int n) {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        }
+        threads = n;
+        return this;
     }
 
     public synchronized void start() {
@@ -162,6 +178,10 @@ public final class Trainer {
     }
 
     private void run() {
+        if (threads > 0) {
+            org.blockscope.engine.NativeThreads.limitCallingThread(threads);
+            org.blockscope.engine.backend.Workers.limitCallingThread(threads);
+        }
         model.keepPreviousPass(false); // the loop never reads an earlier pass: halves peak memory
         model.computeInputGradient(false); // nothing reads dLoss/dImage: the first conv skips it
         model.fastTraining(true); // nor pre-ReLU batch-norm outputs: fused

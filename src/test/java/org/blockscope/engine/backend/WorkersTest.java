@@ -23,6 +23,28 @@ class WorkersTest {
         Workers.setThreads(0);
     }
 
+    @org.junit.jupiter.api.Test
+    void aLimitOnTheCallingThreadKeepsItsLoopsOnItOnlyAndOtherThreadsKeepTheirs() throws Exception {
+        Workers.setThreads(2);
+        java.util.Set<Thread> ranOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Workers.limitCallingThread(1);
+        try {
+            Workers.forEach(1000, Workers.MIN_VALUES, i -> ranOn.add(Thread.currentThread()));
+            assertThat(ranOn).containsExactly(Thread.currentThread());
+            assertThat(Workers.threadCount()).isEqualTo(1);
+            int[] other = new int[1];
+            Thread t = new Thread(() -> other[0] = Workers.threadCount());
+            t.start();
+            t.join();
+            assertThat(other[0]).as("another thread is not limited").isEqualTo(2);
+        } finally {
+            Workers.limitCallingThread(0);
+        }
+        ranOn.clear();
+        Workers.forEach(1000, Workers.MIN_VALUES, i -> ranOn.add(Thread.currentThread()));
+        assertThat(ranOn).hasSize(2);
+    }
+
     @ParameterizedTest(name = "{0} tasks on {1} threads")
     @CsvSource({"1, 2", "2, 2", "3, 2", "7, 3", "1000, 2", "1001, 4", "5, 8"})
     void everyTaskRunsExactlyOnce(int tasks, int threads) {
