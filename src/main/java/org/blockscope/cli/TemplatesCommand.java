@@ -19,14 +19,18 @@ final class TemplatesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-16s %-28s %-12s %14s %12s  %s%n", "NAME", "TITLE", "INPUT", "PARAMS", "MACS", "");
+        int name = Templates.all().stream().mapToInt(t -> t.id().length()).max().orElse(4);
+        int title =
+                Templates.all().stream().mapToInt(t -> t.title().length()).max().orElse(5);
+        String row = "%-" + name + "s  %-" + title + "s  %-12s %14s %12s  %s%n"; // columns as wide as the longest
+        out.printf(row, "NAME", "TITLE", "INPUT", "PARAMS", "MACS", "");
         for (Template t : Templates.all()) {
             NetworkAnalysis a = NetworkAnalysis.of(t.graph());
             String input = a.expanded().nodes().isEmpty()
                     ? "?"
                     : a.expanded().nodes().get(0).output().toString();
             out.printf(
-                    "%-16s %-28s %-12s %14s %12s  %s%n",
+                    row,
                     t.id(),
                     t.title(),
                     input,

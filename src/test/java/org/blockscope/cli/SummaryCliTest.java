@@ -126,6 +126,18 @@ class SummaryCliTest {
             assertThat(r.out()).contains(t.id());
         }
         assertThat(r.out()).contains("25,557,032");
+        // one column each: the parameter counts end at the same place on every line, long names too
+        java.util.Set<Integer> ends =
+                r.out().lines().skip(1).map(SummaryCliTest::endOfParams).collect(java.util.stream.Collectors.toSet());
+        assertThat(ends).hasSize(1);
+    }
+
+    /** Index just after the parameter count of a templates row ("… 3×224×224  25,557,032  4.09 G"). */
+    private static int endOfParams(String line) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\d+×\\d+×\\d+\\s+([\\d,]+)").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return m.end(1);
     }
 
     @Test
