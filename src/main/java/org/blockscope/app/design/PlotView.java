@@ -11,8 +11,8 @@ import org.blockscope.design.Plot;
 /** A {@link Plot} drawn on a canvas: points (the highlighted one red) or an EDF staircase. */
 final class PlotView extends Region {
 
-    private static final double LEFT = 58;
-    private static final double RIGHT = 12;
+    private static final double LEFT = 72; // room for "100.0 K" beside the rotated axis label
+    private static final double RIGHT = 30; // room for half of the last tick label
     private static final double TOP = 24;
     private static final double BOTTOM = 36;
 

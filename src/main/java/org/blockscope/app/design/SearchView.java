@@ -29,6 +29,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -63,6 +64,17 @@ public final class SearchView extends BorderPane {
         ComboBox<Path> spaces = new ComboBox<>(FXCollections.observableArrayList(bundledSpaces));
         spaces.valueProperty().bindBidirectional(vm.spaceFileProperty());
         spaces.setPrefWidth(220);
+        spaces.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Path p) {
+                return p == null ? "" : p.getFileName().toString();
+            }
+
+            @Override
+            public Path fromString(String s) {
+                return null; // not editable
+            }
+        });
         Button chooseSpace = new Button("Choose…");
         chooseSpace.setOnAction(e -> {
             FileChooser fc = new FileChooser();
@@ -87,6 +99,7 @@ public final class SearchView extends BorderPane {
         sample.setOnAction(e -> vm.sample());
         Label dataLabel = new Label();
         dataLabel.textProperty().bind(vm.dataProperty().asString());
+        dataLabel.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS); // the folder's own name shows
         Button chooseData = new Button("Data folder…");
         chooseData.setOnAction(e -> {
             File f = new DirectoryChooser()
@@ -133,8 +146,27 @@ public final class SearchView extends BorderPane {
         table.getColumns().add(column("MACs", SearchViewModel.Row::macs));
         table.getColumns().add(column("accuracy", SearchViewModel.Row::accuracyText));
         table.getColumns().add(column("status", SearchViewModel.Row::status));
-        table.getColumns().add(column("choices", r -> r.candidate().describe()));
-        table.setPrefHeight(240);
+        TableColumn<SearchViewModel.Row, String> choices =
+                column("choices", r -> r.candidate().describe());
+        table.getColumns().add(choices);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        double[] widths = {44, 84, 92, 84, 72}; // #, params, MACs, accuracy, status: never cut
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setMinWidth(widths[i]);
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
+        choices.setPrefWidth(2000); // the long column takes what the others leave
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Label selected = new Label("Select a network to see all its choices.");
+        selected.setId("selected-choices");
+        selected.setWrapText(true);
+        table.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, r) -> selected.setText(
+                        r == null
+                                ? ""
+                                : "#" + r.candidate().index() + ": "
+                                        + r.candidate().describe()));
         Button openSelected = new Button("Open selected");
         openSelected.setOnAction(e -> {
             SearchViewModel.Row r = table.getSelectionModel().getSelectedItem();
@@ -152,16 +184,33 @@ public final class SearchView extends BorderPane {
         vm.spacePlotProperty().addListener((o, a, b) -> space.show(b));
         vm.accuracyPlotProperty().addListener((o, a, b) -> accuracy.show(b));
         vm.edfPlotProperty().addListener((o, a, b) -> edf.show(b));
-        HBox plots = new HBox(6, space, accuracy, edf);
-        VBox left = new VBox(8, form, message, table, new HBox(8, openSelected, openBest), plots);
-        left.setPadding(new Insets(10));
-        ((HBox) left.getChildren().get(3)).setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(8, openSelected, openBest);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox results = new VBox(6, table, selected, buttons);
+        results.setPadding(new Insets(0, 6, 6, 10));
+        // the plots and the page share one tab pane beside the table: each gets the whole height
         ScrollPane page = new ScrollPane(new PageText(Pages.text(Pages.SEARCH)));
         page.setFitToWidth(true);
-        TabPane right = new TabPane(new Tab("What is this?", page));
-        right.getTabs().forEach(t -> t.setClosable(false));
-        SplitPane split = new SplitPane(new ScrollPane(left), right);
-        split.setDividerPositions(0.72);
+        Tab spaceTab = new Tab("Sampled", space);
+        spaceTab.setId("tab-sampled");
+        Tab accuracyTab = new Tab("Accuracy vs MACs", accuracy);
+        accuracyTab.setId("tab-accuracy");
+        Tab edfTab = new Tab("Error EDF", edf);
+        edfTab.setId("tab-edf");
+        Tab help = new Tab("What is this?", page);
+        help.setId("tab-what");
+        TabPane right = new TabPane(help, spaceTab, accuracyTab, edfTab);
+        right.setId("search-plots");
+        right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sample.addEventHandler(
+                javafx.event.ActionEvent.ACTION, e -> right.getSelectionModel().select(spaceTab));
+        search.addEventHandler(
+                javafx.event.ActionEvent.ACTION, e -> right.getSelectionModel().select(accuracyTab));
+        SplitPane split = new SplitPane(results, right);
+        split.setDividerPositions(0.55);
+        VBox top = new VBox(8, form, message);
+        top.setPadding(new Insets(10));
+        setTop(top);
         setCenter(split);
     }
 
@@ -209,7 +258,12 @@ public final class SearchView extends BorderPane {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Design spaces and search");
-        stage.setScene(new Scene(new SearchView(vm, spaces, open), 1280, 820));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        // fits a 1280×720 projector: the table and the plots share the height
+        stage.setScene(new Scene(
+                new SearchView(vm, spaces, open),
+                Math.min(1280, screen.getWidth()),
+                Math.min(820, screen.getHeight() - 40)));
         stage.setOnHidden(e -> vm.shutdown());
         stage.show();
         return stage;

@@ -131,6 +131,25 @@ class DesignMenuTest {
                 300, TimeUnit.SECONDS, () -> vm.messageProperty().get().startsWith("Trained 3 networks in"));
         assertThat(view.table().getItems())
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo("done"));
+        // readable on a 1280×720 projector: no control and no column header cut, the plots in view
+        robot.interact(() -> {
+            view.getScene().getWindow().setWidth(1280);
+            view.getScene().getWindow().setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+                    java.util.List<String> all = new java.util.ArrayList<>(ReadableWindowTest.truncated(view));
+                    for (javafx.scene.Node header : view.table().lookupAll(".column-header .label")) {
+                        all.addAll(ReadableWindowTest.truncated(header));
+                    }
+                    return all;
+                })
+                .get();
+        assertThat(cut).isEmpty();
+        javafx.scene.Node plots = robot.lookup("#search-plots").query();
+        javafx.geometry.Bounds b = plots.localToScene(plots.getLayoutBounds());
+        assertThat(b.getMaxX()).isLessThanOrEqualTo(view.getScene().getWidth() + 0.5);
+        assertThat(b.getMaxY()).isLessThanOrEqualTo(view.getScene().getHeight() + 0.5);
 
         long bestMacs = vm.best().orElseThrow().candidate().macs();
         robot.clickOn("#open-best");
