@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.blockscope.cost.Cost;
 import org.blockscope.cost.ReceptiveField;
+import org.blockscope.cost.ReceptiveSpan;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
 
@@ -26,6 +27,11 @@ final class BatchNormRule implements PrimitiveRule {
     @Override
     public ReceptiveField receptiveField(PrimitiveNode n, ReceptiveField in) {
         return in;
+    }
+
+    @Override
+    public ReceptiveSpan span(PrimitiveNode n, List<ReceptiveSpan> in, int outSize) {
+        return in.get(0);
     }
 
     @Override

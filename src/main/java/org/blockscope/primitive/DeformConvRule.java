@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.blockscope.cost.Cost;
 import org.blockscope.cost.ReceptiveField;
+import org.blockscope.cost.ReceptiveSpan;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
 
@@ -55,6 +56,13 @@ final class DeformConvRule implements PrimitiveRule {
     @Override
     public ReceptiveField receptiveField(PrimitiveNode n, ReceptiveField in) {
         return Windows.through(n, in); // the regular grid's: the offsets move it, data-dependently
+    }
+
+    @Override
+    public ReceptiveSpan span(PrimitiveNode n, List<ReceptiveSpan> in, int outSize) {
+        // the learned offsets move each tap by any amount, depending on the image: no rectangle smaller than
+        // the image bounds what a deformable conv may see
+        return ReceptiveSpan.union(List.of(in.get(0).whole()), outSize);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.blockscope.cost.Cost;
 import org.blockscope.cost.Counting;
 import org.blockscope.cost.ReceptiveField;
+import org.blockscope.cost.ReceptiveSpan;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
 
@@ -34,6 +35,11 @@ final class DepthwiseConvRule implements PrimitiveRule {
     @Override
     public ReceptiveField receptiveField(PrimitiveNode n, ReceptiveField in) {
         return Windows.through(n, in);
+    }
+
+    @Override
+    public ReceptiveSpan span(PrimitiveNode n, List<ReceptiveSpan> in, int outSize) {
+        return Windows.span(n, in.get(0), outSize);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.blockscope.cost.Cost;
 import org.blockscope.cost.Counting;
 import org.blockscope.cost.ReceptiveField;
+import org.blockscope.cost.ReceptiveSpan;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
 
@@ -28,6 +29,11 @@ final class FullyConnectedRule implements PrimitiveRule {
     @Override
     public ReceptiveField receptiveField(PrimitiveNode n, ReceptiveField in) {
         return Windows.whole(n, in);
+    }
+
+    @Override
+    public ReceptiveSpan span(PrimitiveNode n, List<ReceptiveSpan> in, int outSize) {
+        return in.get(0).whole();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.blockscope.cost.Cost;
 import org.blockscope.cost.ReceptiveField;
+import org.blockscope.cost.ReceptiveSpan;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
 
@@ -25,6 +26,11 @@ final class GlobalAvgPoolRule implements PrimitiveRule {
     @Override
     public ReceptiveField receptiveField(PrimitiveNode n, ReceptiveField in) {
         return Windows.whole(n, in);
+    }
+
+    @Override
+    public ReceptiveSpan span(PrimitiveNode n, List<ReceptiveSpan> in, int outSize) {
+        return in.get(0).whole();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.blockscope.cost.Cost;
 import org.blockscope.cost.ReceptiveField;
+import org.blockscope.cost.ReceptiveSpan;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
 
@@ -27,6 +28,13 @@ public interface PrimitiveRule {
 
     /** Receptive field of the output, given the receptive field of the (merged) input. */
     ReceptiveField receptiveField(PrimitiveNode n, ReceptiveField in);
+
+    /**
+     * Along one axis, per position of the output ({@code outSize} of them), the input pixels it sees, given
+     * what the positions of each input (in port order) see: the per-position form of {@link #receptiveField},
+     * clipped at the image borders (see {@link ReceptiveSpan}).
+     */
+    ReceptiveSpan span(PrimitiveNode n, List<ReceptiveSpan> in, int outSize);
 
     /** The key parameters in a few characters, shown on the node, e.g. {@code 64 filters 3×3 /2}. */
     String keyParams(Params p);

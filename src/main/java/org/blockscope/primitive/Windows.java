@@ -1,6 +1,7 @@
 package org.blockscope.primitive;
 
 import org.blockscope.cost.ReceptiveField;
+import org.blockscope.cost.ReceptiveSpan;
 import org.blockscope.graph.Shape;
 import org.blockscope.kind.Params;
 
@@ -57,6 +58,13 @@ final class Windows {
         Params q = n.params();
         int d = q.has("dilation") ? q.getInt("dilation") : 1;
         return in.through(q.getInt("kernel"), q.getInt("stride"), d);
+    }
+
+    /** The same window per output position (what {@link #through} summarises as size and jump). */
+    static ReceptiveSpan span(PrimitiveNode n, ReceptiveSpan in, int outSize) {
+        Params q = n.params();
+        int d = q.has("dilation") ? q.getInt("dilation") : 1;
+        return in.window(outSize, q.getInt("kernel"), q.getInt("stride"), Padding.pad(q), d);
     }
 
     static String convSize(PrimitiveNode n) {

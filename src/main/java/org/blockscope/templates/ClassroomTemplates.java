@@ -27,12 +27,20 @@ final class ClassroomTemplates {
 
     /** ResNet-20 for CIFAR (He et al. 2016, section 4.2) with 1×1 projection shortcuts. */
     static Graph resnet20(boolean se) {
+        return cifarResnet(3, se);
+    }
+
+    /**
+     * The CIFAR ResNets of He et al. 2016, section 4.2: 6n + 2 layers (a conv, three stages of n basic
+     * blocks with 16/32/64 filters, the classifier), with 1×1 projection shortcuts where the shape changes.
+     */
+    static Graph cifarResnet(int n, boolean se) {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 32, 32);
         x = b.relu("relu1", b.bn("bn1", b.conv("conv1", x, 16, 3, 1, 1, 1, false)));
         int[] widths = {16, 32, 64};
         for (int stage = 0; stage < 3; stage++) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < n; i++) {
                 x = b.add(
                         "stage" + (stage + 1) + "_" + i,
                         NamedBlock.RESIDUAL,
@@ -60,16 +68,21 @@ final class ClassroomTemplates {
      * batch norms and strides, without the shortcuts. The lesson on residual learning trains both.
      */
     static Graph plain20() {
+        return cifarPlain(3);
+    }
+
+    /** The plain 6n + 2 layer counterpart of {@link #cifarResnet}: the same layers without the shortcuts. */
+    static Graph cifarPlain(int n) {
         SubgraphBuilder b = new SubgraphBuilder();
         String x = b.input(3, 32, 32);
         x = b.relu("relu1", b.bn("bn1", b.conv("conv1", x, 16, 3, 1, 1, 1, false)));
         int[] widths = {16, 32, 64};
         for (int stage = 0; stage < 3; stage++) {
-            for (int i = 0; i < 3; i++) {
-                String n = "stage" + (stage + 1) + "_" + i + "_";
+            for (int i = 0; i < n; i++) {
+                String p = "stage" + (stage + 1) + "_" + i + "_";
                 int stride = stage > 0 && i == 0 ? 2 : 1;
-                x = b.relu(n + "relu1", b.bn(n + "bn1", b.convNoBias(n + "conv1", x, widths[stage], 3, stride)));
-                x = b.relu(n + "relu2", b.bn(n + "bn2", b.convNoBias(n + "conv2", x, widths[stage], 3, 1)));
+                x = b.relu(p + "relu1", b.bn(p + "bn1", b.convNoBias(p + "conv1", x, widths[stage], 3, stride)));
+                x = b.relu(p + "relu2", b.bn(p + "bn2", b.convNoBias(p + "conv2", x, widths[stage], 3, 1)));
             }
         }
         return ImageNetTemplates.finish(b, b.fc("fc", b.gap("avgpool", x), 10, true));

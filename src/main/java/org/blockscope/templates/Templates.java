@@ -200,6 +200,20 @@ public final class Templates {
                     "He et al. 2016, figure 6",
                     ClassroomTemplates::plain20),
             new Template(
+                    "resnet56",
+                    "ResNet-56 (CIFAR)",
+                    "3 stages × 9 basic blocks, 16/32/64 filters, projection shortcuts.",
+                    true,
+                    "He et al. 2016, section 4.2",
+                    () -> ClassroomTemplates.cifarResnet(9, false)),
+            new Template(
+                    "plain56",
+                    "Plain-56 (no shortcuts)",
+                    "ResNet-56's layers without the shortcuts: the deep plain net that trains worse.",
+                    true,
+                    "He et al. 2016, figure 6",
+                    () -> ClassroomTemplates.cifarPlain(9)),
+            new Template(
                     "se_resnet20",
                     "SE-ResNet-20",
                     "ResNet-20 with an SE block (r = 4) in every residual block.",

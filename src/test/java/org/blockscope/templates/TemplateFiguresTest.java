@@ -13,6 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A value of -1 means no public reference exists. Figures without a published count were measured
  * with {@code src/test/python/torchvision_figures.py} (torchvision 0.14) and, for ShuffleNet v1,
  * {@code src/test/python/shufflenet_v1_figures.py} (the authors' network, megvii-model/ShuffleNet-Series).
+ * ResNet-56 and Plain-56 (n = 9) are summed by hand per stage: 432 + 32 (conv1, bn1), 9 × 4,672 (stage 1),
+ * 14,528 + 8 × 18,560 (stage 2, first block with the 1×1 projection and its BN: 576), 57,728 + 8 × 73,984
+ * (stage 3, projection 2,176), 650 (fc); He et al. 2016, table 6, give 0.85M. The same sums for n = 3 give
+ * ResNet-20's 272,474; Plain-56 has no projections (−2,752).
  */
 class TemplateFiguresTest {
 
@@ -29,6 +33,8 @@ class TemplateFiguresTest {
             se_resnet50,     28088024,          -1
             resnext50,       25028904,          -1
             resnet20,          272474,    40813184
+            resnet56,          855770,   125747840
+            plain56,           853018,   125485696
             densenet_bc40,     176122,          -1
             lenet5,             61706,          -1
             alexnet,         61100840,   714188480

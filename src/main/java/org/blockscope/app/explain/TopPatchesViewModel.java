@@ -3,10 +3,13 @@ package org.blockscope.app.explain;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,6 +24,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.blockscope.app.inspect.InspectionModel;
 import org.blockscope.app.inspect.Mailbox;
+import org.blockscope.engine.compile.Model;
+import org.blockscope.engine.data.Dataset;
+import org.blockscope.engine.data.Normalization;
 import org.blockscope.engine.explain.ModelCopy;
 import org.blockscope.engine.explain.TopPatches;
 import org.blockscope.primitive.PrimitiveNode;
@@ -29,14 +35,30 @@ import org.blockscope.primitive.PrimitiveNode;
  * What each channel of a node responds to: its top {@value #K} patches over the validation set of the run
  * looked at. The search runs in the background on a private copy of the weights (taken between two
  * training iterations if the run is live), reports its progress, can be cancelled, and its results are
- * kept per trained run and node; a result for a run or node no longer shown is dropped.
+ * kept per trained run and node (not for a live run, whose weights change): asked again, a kept result is
+ * shown without searching. A result for a run or node no longer shown, or cancelled, is dropped.
  */
 public final class TopPatchesViewModel {
 
     public static final int K = 9;
     private static final String KEY = "top-patches-weights";
 
+    /** The search ({@link TopPatches#compute}); tests count or hold it. */
+    @FunctionalInterface
+    interface Search {
+        TopPatches run(
+                Model m,
+                Dataset data,
+                Normalization normalization,
+                String path,
+                int k,
+                int batchSize,
+                BooleanSupplier cancelled,
+                IntConsumer progress);
+    }
+
     private final InspectionModel inspection;
+    private final Search search;
     private final java.util.concurrent.Executor ui;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "blockscope-top-patches");
@@ -49,14 +71,21 @@ public final class TopPatchesViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final Map<Object, Map<String, TopPatches>> cache = new HashMap<>();
+    /** Per trained model (weakly: a run forgotten takes its patches with it), per node. */
+    private final Map<Model, Map<String, TopPatches>> cache = new WeakHashMap<>();
+
     private AtomicBoolean cancel = new AtomicBoolean();
     private long ticket;
 
     /** @param ui runs results on the UI thread (Platform::runLater; tests: Runnable::run) */
     public TopPatchesViewModel(InspectionModel inspection, java.util.concurrent.Executor ui) {
+        this(inspection, ui, TopPatches::compute);
+    }
+
+    TopPatchesViewModel(InspectionModel inspection, java.util.concurrent.Executor ui, Search search) {
         this.inspection = inspection;
         this.ui = ui;
+        this.search = search;
         inspection.targetProperty().addListener((o, a, b) -> retarget());
         node.addListener((o, a, b) -> showCached());
         retarget();
@@ -89,6 +118,9 @@ public final class TopPatchesViewModel {
     private void retarget() {
         cancel();
         InspectionModel.Target t = inspection.target();
+        if (t != null && t.live()) {
+            cache.remove(t.fixed()); // its weights change: what was found for them before is stale
+        }
         List<String> found = t == null ? List.of() : ExplainViewModel.mapNodes(t.expanded());
         if (!nodes.equals(found)) {
             nodes.setAll(found);
@@ -101,13 +133,20 @@ public final class TopPatchesViewModel {
 
     private void showCached() {
         InspectionModel.Target t = inspection.target();
-        TopPatches cached = t == null || t.live()
-                ? null
-                : cache.getOrDefault(t.fixed(), Map.of()).get(node.get());
+        TopPatches cached = cached(t, node.get());
         result.set(cached);
-        if (cached == null && !running.get()) {
+        if (cached != null) {
+            message.set("");
+        } else if (!running.get()) {
             message.set(why(t));
         }
+    }
+
+    /** The result kept for {@code n} of a trained (not live) target, or null. */
+    private TopPatches cached(InspectionModel.Target t, String n) {
+        return t == null || t.live() || t.fixed() == null
+                ? null
+                : cache.getOrDefault(t.fixed(), Map.of()).get(n);
     }
 
     private static String why(InspectionModel.Target t) {
@@ -126,6 +165,12 @@ public final class TopPatchesViewModel {
             return;
         }
         cancel();
+        TopPatches cached = cached(t, n);
+        if (cached != null) {
+            result.set(cached);
+            message.set("");
+            return;
+        }
         AtomicBoolean stop = new AtomicBoolean();
         cancel = stop;
         long mine = ++ticket;
@@ -147,12 +192,12 @@ public final class TopPatchesViewModel {
                         return;
                     }
                     message.set("Running " + images + " validation images through a copy of the network…");
-                    worker.execute(() -> search(copy, t, n, path, stop, mine, done));
+                    worker.execute(() -> searchInBackground(copy, t, n, path, stop, mine, done));
                 },
                 e -> fail(mine, e.getMessage()));
     }
 
-    private void search(
+    private void searchInBackground(
             ModelCopy copy,
             InspectionModel.Target t,
             String n,
@@ -161,7 +206,7 @@ public final class TopPatchesViewModel {
             long mine,
             Mailbox<Double> done) {
         try {
-            TopPatches top = TopPatches.compute(
+            TopPatches top = search.run(
                     copy.model(),
                     t.validation(),
                     t.normalization(),
@@ -176,7 +221,7 @@ public final class TopPatchesViewModel {
                 }
                 running.set(false);
                 progress.set(1);
-                if (!t.live()) {
+                if (!t.live() && t.fixed() != null) {
                     cache.computeIfAbsent(t.fixed(), k -> new HashMap<>()).put(n, top);
                 }
                 message.set("");
