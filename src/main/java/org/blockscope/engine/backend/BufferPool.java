@@ -23,6 +23,7 @@ public final class BufferPool {
      * at 3,220 MB RSS with 1 GB, 3,085 MB with 256 MB and 2,956 MB with none (PyTorch: 2,388 MB).
      */
     static final long MAX_BYTES = Long.getLong("blockscope.poolBytes", 1L << 30);
+
     private static final Map<Key, ArrayDeque<DataBuffer>> FREE = new HashMap<>();
     private static long pooledBytes;
     /** Identity of every pooled buffer: a buffer given twice must not be handed out twice. */
