@@ -69,12 +69,9 @@ class ExplainScreenshots {
     /** Opens a bottom tab and gives the bottom panel the room a user would drag it to. */
     private void tab(FxRobot robot, String id) {
         fx(() -> {
-            var tabs = window.bottomTabs();
-            tabs.getSelectionModel()
-                    .select(tabs.getTabs().stream()
-                            .filter(t -> id.equals(t.getId()))
-                            .findFirst()
-                            .orElseThrow());
+            if (!window.selectBottomTab(id)) {
+                throw new AssertionError("no bottom tab " + id);
+            }
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -182,16 +182,23 @@ class ReadableWindowTest {
             cut.addAll(fx(() -> truncated(window.inspector())));
         }
         for (Tab tab : fx(() -> List.copyOf(window.bottomTabs().getTabs()))) {
-            fx(() -> {
-                window.bottomTabs().getSelectionModel().select(tab);
-                return null;
-            });
-            settle();
+            select(window.bottomTabs(), tab);
             WaitForAsyncUtils.sleep(tab.getId().equals("tab-summary") ? 0 : 1500, TimeUnit.MILLISECONDS);
             settle();
             cut.addAll(fx(() -> truncated(window.bottomTabs())).stream()
                     .map(s -> tab.getText() + ": " + s)
                     .toList());
+            for (TabPane inner : fx(() -> nestedTabPanes(tab.getContent()))) { // every view of a group
+                for (Tab sub : fx(() ->
+                        List.copyOf(inner.getTabs()).subList(1, inner.getTabs().size()))) {
+                    select(inner, sub);
+                    WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+                    settle();
+                    cut.addAll(fx(() -> truncated(window.bottomTabs())).stream()
+                            .map(s -> tab.getText() + " > " + sub.getText() + ": " + s)
+                            .toList());
+                }
+            }
         }
         assertThat(cut).isEmpty();
     }

@@ -79,10 +79,11 @@ class TrainingScreenshots {
     }
 
     private void tab(String id) {
-        run(() -> window.bottomTabs().getTabs().stream()
-                .filter(t -> id.equals(t.getId()))
-                .findFirst()
-                .ifPresent(t -> window.bottomTabs().getSelectionModel().select(t)));
+        run(() -> {
+            if (!window.selectBottomTab(id)) {
+                throw new AssertionError("no bottom tab " + id);
+            }
+        });
     }
 
     @Test
