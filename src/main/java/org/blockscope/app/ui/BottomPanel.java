@@ -87,6 +87,7 @@ final class BottomPanel extends TabPane {
         }
         Tab t = new Tab(title, inner);
         t.setId(id(title));
+        t.setTooltip(new javafx.scene.control.Tooltip(String.join(" · ", titles)));
         return t;
     }
 

@@ -120,6 +120,16 @@ class TrainingScreenshots {
         shot("se-weights");
         tab("tab-training");
         waitUntil(120, () -> vm.list().runs().get(0).resultProperty().get() != null);
+        run(
+                () -> { // the confusion matrix is under the charts: scroll down to it
+                    javafx.scene.Parent p = w.trainingPanel().results().getParent();
+                    while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                        p = p.getParent();
+                    }
+                    if (p != null) {
+                        ((javafx.scene.control.ScrollPane) p).setVvalue(1);
+                    }
+                });
         shot("results");
         tab("tab-step-through");
         run(() -> w.stepThrough().viewModel().reset());
