@@ -25,6 +25,7 @@ public final class ChartCanvas extends Region {
     private ChartLayout layout;
     private double fontSize = 12;
     private double hoverX = Double.NaN;
+    private String hoverShown;
 
     public ChartCanvas() {
         getStyleClass().add("chart-canvas");
@@ -85,6 +86,7 @@ public final class ChartCanvas extends Region {
         g.fillRect(0, 0, w, h);
         if (chart == null || w < 50 || h < 50) {
             layout = null;
+            hoverShown = null;
             return;
         }
         ChartLayout l = ChartLayout.of(chart, w, h, fontSize, this::measure);
@@ -176,24 +178,11 @@ public final class ChartCanvas extends Region {
     /** The values of every shown series at the x under the pointer, in a box beside it. */
     private void hover(GraphicsContext g, ChartLayout l) {
         ChartLayout.Rect p = l.plot();
-        if (Double.isNaN(hoverX) || hoverX < p.x() || hoverX > p.x() + p.w()) {
+        String text = hoverText(l);
+        hoverShown = text;
+        if (text == null) {
             return;
         }
-        double x = l.xLo() + (hoverX - p.x()) / p.w() * (l.xHi() - l.xLo());
-        StringBuilder sb = new StringBuilder(chart.xLabel() + " " + Math.round(x));
-        for (ChartData.Series s : chart.series()) {
-            if (s.style() == ChartData.Style.FAINT || s.size() == 0) {
-                continue;
-            }
-            int best = 0;
-            for (int i = 1; i < s.size(); i++) {
-                if (Math.abs(s.x()[i] - x) < Math.abs(s.x()[best] - x)) {
-                    best = i;
-                }
-            }
-            sb.append('\n').append(s.name()).append(": ").append(String.format(Locale.ROOT, "%.4g", s.y()[best]));
-        }
-        String text = sb.toString();
         String[] lines = text.split("\n");
         double tw = 0;
         for (String line : lines) {
@@ -211,6 +200,34 @@ public final class ChartCanvas extends Region {
         for (int i = 0; i < lines.length; i++) {
             g.fillText(lines[i], bx + 4, p.y() + 7 + i * fontSize * 1.3);
         }
+    }
+
+    /** The text of the box under the pointer: the x, then each shown series' nearest value; null off the plot. */
+    private String hoverText(ChartLayout l) {
+        ChartLayout.Rect p = l.plot();
+        if (Double.isNaN(hoverX) || hoverX < p.x() || hoverX > p.x() + p.w()) {
+            return null;
+        }
+        double x = l.xLo() + (hoverX - p.x()) / p.w() * (l.xHi() - l.xLo());
+        StringBuilder sb = new StringBuilder(chart.xLabel() + " " + Math.round(x));
+        for (ChartData.Series s : chart.series()) {
+            if (s.style() == ChartData.Style.FAINT || s.size() == 0) {
+                continue;
+            }
+            int best = 0;
+            for (int i = 1; i < s.size(); i++) {
+                if (Math.abs(s.x()[i] - x) < Math.abs(s.x()[best] - x)) {
+                    best = i;
+                }
+            }
+            sb.append('\n').append(s.name()).append(": ").append(String.format(Locale.ROOT, "%.4g", s.y()[best]));
+        }
+        return sb.toString();
+    }
+
+    /** The text the last drawing showed under the pointer (null: none), for tests. */
+    public String hoverText() {
+        return hoverShown;
     }
 
     /** 1, 2 or 5 × 10^k, giving about {@code count} ticks over {@code span}. */

@@ -54,8 +54,10 @@ public final class ResultsView extends VBox {
         wrong.setPrefWrapLength(560);
         Label wrongTitle = new Label("Misclassified validation images (true → predicted)");
         wrongTitle.getStyleClass().add("section-title");
+        wrongTitle.setWrapText(true);
         VBox wrongBox = new VBox(4, wrongTitle, wrong);
         HBox row = new HBox(16, matrix, perClass, wrongBox);
+        perClass.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the images wrap, the accuracies stay whole
         setSpacing(6);
         setPadding(new Insets(6));
         getChildren().addAll(title, row);

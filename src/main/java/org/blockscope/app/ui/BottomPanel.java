@@ -15,15 +15,24 @@ import org.blockscope.app.train.TrainingWorkspace;
 import org.blockscope.io.AppPaths;
 
 /**
- * The bottom tabs: Summary and Problems, then Training, Feature maps, SE weights and Step through.
- * The training workspace is built the first time one of its tabs is opened, so starting the app
- * never waits for the engine.
+ * The bottom tabs: Summary, Problems, Training, then "Look inside" (Feature maps, SE weights, Step
+ * through, Deformable sampling) and "What it learned" (Where it looks, Channels, Gradients) as
+ * sub-tabs, so that every header is whole on a projector's 1280×720. The training workspace is
+ * built the first time one of its tabs is opened, so starting the app never waits for the engine.
  */
 final class BottomPanel extends TabPane {
 
+    /** The sub-tabs of "Look inside", in the training workspace's order after Training. */
+    static final List<String> LOOK_INSIDE =
+            List.of("Feature maps", "SE weights", "Step through", "Deformable sampling");
+
     private final EditorModel model;
     private final Consumer<String> reveal;
-    private final List<Tab> trainingTabs = new ArrayList<>();
+    /** The engine's tabs in the workspace's order: Training, the Look inside and What it learned sub-tabs. */
+    private final List<Tab> engineTabs = new ArrayList<>();
+    /** The top-level tabs that hold engine views (building the workspace when selected). */
+    private final List<Tab> engineGroups = new ArrayList<>();
+
     private TrainingWorkspace workspace;
     private Runnable pendingWeights;
     private Runnable onTrainingTab = () -> {};
@@ -40,22 +49,77 @@ final class BottomPanel extends TabPane {
         model.analysisProperty().addListener((o, a, n) -> count.run());
         count.run();
         getTabs().addAll(summary, problems);
-        List<String> titles = new ArrayList<>(
-                List.of("Training", "Feature maps", "SE weights", "Step through", "Deformable sampling"));
-        titles.addAll(ExplainWorkspace.TITLES); // what the network learned
-        for (String title : titles) {
-            Tab t = new Tab(title, new StackPane(new Label("Loading the engine…")));
-            t.setId("tab-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
-            trainingTabs.add(t);
-        }
-        getTabs().addAll(trainingTabs);
+        Tab training = placeholder("Training");
+        engineTabs.add(training);
+        engineGroups.addAll(List.of(
+                training, group("Look inside", LOOK_INSIDE), group("What it learned", ExplainWorkspace.TITLES)));
+        getTabs().addAll(engineGroups);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            if (trainingTabs.contains(now)) {
+            if (engineGroups.contains(now)) {
                 build();
                 onTrainingTab.run();
             }
         });
+    }
+
+    /** A tab "Loading the engine…" until the workspace is built; its id is "tab-" and the title in kebab case. */
+    private static Tab placeholder(String title) {
+        Tab t = new Tab(title, new StackPane(new Label("Loading the engine…")));
+        t.setId(id(title));
+        return t;
+    }
+
+    private static String id(String title) {
+        return "tab-" + title.toLowerCase(Locale.ROOT).replace(' ', '-');
+    }
+
+    /** A top-level tab holding {@code titles} as sub-tabs (placeholders until the engine is built). */
+    private Tab group(String title, List<String> titles) {
+        TabPane inner = new TabPane();
+        inner.setId(id(title) + "-tabs");
+        inner.getStyleClass().add("sub-tabs");
+        inner.setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        for (String sub : titles) {
+            Tab t = placeholder(sub);
+            engineTabs.add(t);
+            inner.getTabs().add(t);
+        }
+        Tab t = new Tab(title, inner);
+        t.setId(id(title));
+        t.setTooltip(new javafx.scene.control.Tooltip(String.join(" · ", titles)));
+        return t;
+    }
+
+    /**
+     * Selects the tab with id {@code id}, a top-level tab or a sub-tab (its group is selected too);
+     * false when there is none.
+     */
+    boolean select(String id) {
+        for (Tab top : getTabs()) {
+            if (id.equals(top.getId())) {
+                getSelectionModel().select(top);
+                return true;
+            }
+            if (top.getContent() instanceof TabPane inner) {
+                for (Tab sub : inner.getTabs()) {
+                    if (id.equals(sub.getId())) {
+                        getSelectionModel().select(top);
+                        inner.getSelectionModel().select(sub);
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The tab whose view is shown: the selected sub-tab of a group, else the selected tab. */
+    Tab shown() {
+        Tab top = getSelectionModel().getSelectedItem();
+        return top != null && top.getContent() instanceof TabPane inner
+                ? inner.getSelectionModel().getSelectedItem()
+                : top;
     }
 
     /** "Problems (2)"; an empty network has none yet (its missing Input is not news). */
@@ -76,11 +140,14 @@ final class BottomPanel extends TabPane {
         Runnable weights = pendingWeights;
         pendingWeights = null;
         workspace = new TrainingWorkspace(model, reveal, AppPaths.sampleImages().orElse(Path.of("sample-images")));
-        for (int i = 0; i < trainingTabs.size(); i++) {
+        for (int i = 0; i < engineTabs.size(); i++) {
             Tab from = workspace.getTabs().get(i);
+            if (!from.getText().equals(engineTabs.get(i).getText())) {
+                throw new IllegalStateException("the workspace's tab " + i + " is " + from.getText());
+            }
             javafx.scene.Node content = from.getContent();
             from.setContent(null);
-            trainingTabs.get(i).setContent(content);
+            engineTabs.get(i).setContent(content);
         }
         if (weights != null && workspace.inspection() != null) {
             weights.run();
@@ -106,7 +173,7 @@ final class BottomPanel extends TabPane {
      */
     org.blockscope.app.train.FollowedRun follow(Path metrics, java.util.concurrent.Executor io) {
         build();
-        getSelectionModel().select(trainingTabs.get(0));
+        getSelectionModel().select(engineTabs.get(0));
         var training = workspace.training();
         var run = org.blockscope.app.train.FollowedRun.start(
                 training.runs().list(), model.graph(), training.settings().settings(), metrics);

@@ -337,6 +337,11 @@ public final class MainWindow {
         return bottom;
     }
 
+    /** Selects the bottom tab with this id, a sub-tab of "Look inside" or "What it learned" too. */
+    public boolean selectBottomTab(String id) {
+        return bottom.select(id);
+    }
+
     /** Presenter mode goes full screen unless this is off (tests measure a window of a given size). */
     public void setFullScreenPresenter(boolean on) {
         fullScreenPresenter = on;

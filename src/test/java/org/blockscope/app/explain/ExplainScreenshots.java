@@ -66,22 +66,18 @@ class ExplainScreenshots {
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(dir, name));
     }
 
-    /** Opens a bottom tab and gives the bottom panel the room a user would drag it to. */
+    /** Opens a bottom tab (a sub-tab with its group) and gives the bottom panel the room a user would drag it to. */
     private void tab(FxRobot robot, String id) {
         fx(() -> {
-            var tabs = window.bottomTabs();
-            tabs.getSelectionModel()
-                    .select(tabs.getTabs().stream()
-                            .filter(t -> id.equals(t.getId()))
-                            .findFirst()
-                            .orElseThrow());
+            if (!window.selectBottomTab(id)) {
+                throw new AssertionError("no bottom tab " + id);
+            }
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> {
             var centre = ancestor(window.bottomTabs(), javafx.scene.control.SplitPane.class);
             centre.setDividerPositions(0.2);
-            ancestor(centre, javafx.scene.control.SplitPane.class).setDividerPositions(0.0, 1.0);
             return null;
         });
     }
@@ -136,6 +132,10 @@ class ExplainScreenshots {
 
     @Test
     void screenshots(FxRobot robot) throws Exception {
+        fx(() -> {
+            window.actions().get("showPalette").run(); // the views need the width, the inspector its own
+            return null;
+        });
         tab(robot, "tab-training");
         TrainingWorkspace w = train("lenet5", "LeNet-5", 3, "c3");
         ExplainWorkspace x = w.explain();

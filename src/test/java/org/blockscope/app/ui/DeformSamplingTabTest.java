@@ -50,9 +50,11 @@ class DeformSamplingTabTest {
         Graph g = b.graph();
         robot.interact(() -> window.session().newDocument(g));
 
+        robot.clickOn("#tab-look-inside");
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#tab-deformable-sampling");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(window.bottomTabs().getSelectionModel().getSelectedItem().getContent())
+        assertThat(window.bottom().shown().getContent())
                 .isSameAs(window.workspace().deformSampling());
         DeformSamplingViewModel vm = window.workspace().deformSampling().viewModel();
         WaitForAsyncUtils.waitFor(

@@ -70,12 +70,8 @@ class ExportCommandsTest {
         assertThat(window.files().exports().trainedWeights().orElseThrow().trained())
                 .isTrue();
         // the inside views look at the opened weights, not at an untrained copy
-        robot.interact(() -> window.bottom()
-                .getSelectionModel()
-                .select(window.bottom().getTabs().stream()
-                        .filter(t -> "tab-feature-maps".equals(t.getId()))
-                        .findFirst()
-                        .orElseThrow()));
+        robot.interact(
+                () -> assertThat(window.bottom().select("tab-feature-maps")).isTrue());
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,

@@ -142,6 +142,42 @@ class MainWindowTest {
         assertThat(model.document().canUndo()).isFalse();
     }
 
+    private void typeInto(FxRobot robot, Spinner<?> spinner, String text) {
+        robot.doubleClickOn(spinner.getEditor())
+                .press(KeyCode.CONTROL)
+                .type(KeyCode.A)
+                .release(KeyCode.CONTROL)
+                .write(text)
+                .type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theErrorBannerGoesOnceTheValueIsCorrected(FxRobot robot) {
+        load(robot, "lenet5");
+        robot.interact(() -> model.select("c1"));
+        Spinner<?> filters = robot.lookup("#param-filters").query();
+        Label refusal = robot.lookup("#inspector-refusal").queryAs(Label.class);
+        assertThat(refusal.isVisible()).isFalse();
+        typeInto(robot, filters, "0");
+        assertThat(refusal.getText()).isEqualTo("filters must be between 1 and 65536, got 0");
+        assertThat(refusal.isVisible()).isTrue();
+        assertThat(refusal.getHeight()).isGreaterThan(0);
+
+        typeInto(robot, filters, "12");
+        assertThat(filters("c1")).isEqualTo(12);
+        assertThat(refusal.getText()).isEmpty();
+        assertThat(refusal.isVisible()).isFalse();
+        assertThat(refusal.isManaged()).isFalse();
+
+        // corrected in another field of the same block: the banner was about c1's filters, it goes too
+        typeInto(robot, filters, "-3");
+        assertThat(refusal.isVisible()).isTrue();
+        Spinner<?> kernel = robot.lookup("#param-kernel").query();
+        typeInto(robot, kernel, "3");
+        assertThat(refusal.isVisible()).isFalse();
+    }
+
     @Test
     void savingAndReopeningGivesTheSameGraph(FxRobot robot) throws Exception {
         load(robot, "resnet18");

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.blockscope.app.canvas.GraphCanvas;
@@ -181,18 +182,141 @@ class ReadableWindowTest {
             cut.addAll(fx(() -> truncated(window.inspector())));
         }
         for (Tab tab : fx(() -> List.copyOf(window.bottomTabs().getTabs()))) {
-            fx(() -> {
-                window.bottomTabs().getSelectionModel().select(tab);
-                return null;
-            });
-            settle();
+            select(window.bottomTabs(), tab);
             WaitForAsyncUtils.sleep(tab.getId().equals("tab-summary") ? 0 : 1500, TimeUnit.MILLISECONDS);
             settle();
             cut.addAll(fx(() -> truncated(window.bottomTabs())).stream()
                     .map(s -> tab.getText() + ": " + s)
                     .toList());
+            for (TabPane inner : fx(() -> nestedTabPanes(tab.getContent()))) { // every view of a group
+                for (Tab sub : fx(() ->
+                        List.copyOf(inner.getTabs()).subList(1, inner.getTabs().size()))) {
+                    select(inner, sub);
+                    WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+                    settle();
+                    cut.addAll(fx(() -> truncated(window.bottomTabs())).stream()
+                            .map(s -> tab.getText() + " > " + sub.getText() + ": " + s)
+                            .toList());
+                }
+            }
         }
         assertThat(cut).isEmpty();
+    }
+
+    /**
+     * Every tab header of the bottom panel, top level and nested, is drawn whole inside its strip:
+     * no overflow arrow, no header clipped by the strip's edge, no header text cut to "…". In
+     * presenter mode the bottom tabs are hidden at first; the class brings them back (View menu).
+     */
+    @ParameterizedTest(name = "at {0}×{1}, presenter {2}")
+    @CsvSource(textBlock = """
+            1280, 720,  false
+            1280, 720,  true
+            1920, 1080, false
+            1920, 1080, true
+            """)
+    void everyTabHeaderOfTheBottomPanelIsWhole(int w, int h, boolean presenter) {
+        open(w, h, "se_resnet20");
+        fx(() -> {
+            window.model().presenterModeProperty().set(presenter);
+            window.bottomShownProperty().set(true);
+            return null;
+        });
+        settle();
+        List<String> cut = new ArrayList<>();
+        TabPane top = window.bottomTabs();
+        for (Tab tab : fx(() -> List.copyOf(top.getTabs()))) {
+            select(top, tab);
+            cut.addAll(fx(() -> cutTabHeaders(top)));
+            for (TabPane inner : fx(() -> nestedTabPanes(tab.getContent()))) {
+                for (Tab sub : fx(() -> List.copyOf(inner.getTabs()))) {
+                    select(inner, sub);
+                    cut.addAll(fx(() -> cutTabHeaders(inner)).stream()
+                            .map(s -> tab.getText() + " > " + s)
+                            .toList());
+                }
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
+    private static void select(TabPane pane, Tab tab) {
+        fx(() -> {
+            pane.getSelectionModel().select(tab);
+            return null;
+        });
+        settle();
+    }
+
+    private static List<TabPane> nestedTabPanes(Node n) {
+        List<TabPane> out = new ArrayList<>();
+        if (n instanceof TabPane tp) {
+            out.add(tp);
+        } else if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> out.addAll(nestedTabPanes(c)));
+        }
+        return out;
+    }
+
+    /**
+     * The headers of {@code pane} that are not shown whole: the strip shows its overflow arrow, a
+     * header lies (partly) outside the strip's visible part, or its label is cut short.
+     */
+    static List<String> cutTabHeaders(TabPane pane) {
+        pane.getScene().getRoot().applyCss();
+        pane.getScene().getRoot().layout();
+        List<String> out = new ArrayList<>();
+        Node area = child(pane, "tab-header-area");
+        if (area == null) {
+            return List.of("no header strip on " + pane.getId());
+        }
+        Node control = child((Parent) area, "control-buttons-tab");
+        if (control != null && control.isVisible()) {
+            out.add("the tab strip " + pane.getId() + " shows its overflow arrow");
+        }
+        Parent headers = (Parent) child((Parent) area, "headers-region");
+        Bounds strip = pane.localToScene(pane.getLayoutBounds());
+        if (headers.getClip() != null) {
+            Bounds clip = headers.localToScene(headers.getClip().getBoundsInParent());
+            strip = new javafx.geometry.BoundingBox(
+                    Math.max(strip.getMinX(), clip.getMinX()),
+                    strip.getMinY(),
+                    Math.min(strip.getMaxX(), clip.getMaxX()) - Math.max(strip.getMinX(), clip.getMinX()),
+                    strip.getHeight());
+        }
+        if (control != null && control.isVisible()) {
+            strip = new javafx.geometry.BoundingBox(
+                    strip.getMinX(),
+                    strip.getMinY(),
+                    Math.min(
+                                    strip.getMaxX(),
+                                    control.localToScene(control.getLayoutBounds())
+                                            .getMinX())
+                            - strip.getMinX(),
+                    strip.getHeight());
+        }
+        for (Node header : headers.getChildrenUnmodifiable()) {
+            Labeled label = (Labeled) header.lookup(".tab-label");
+            String name = label == null ? String.valueOf(header.getId()) : label.getText();
+            Bounds b = header.localToScene(header.getLayoutBounds());
+            if (!header.isVisible()) {
+                out.add("'" + name + "' is hidden");
+            } else if (b.getMinX() < strip.getMinX() - 0.5 || b.getMaxX() > strip.getMaxX() + 0.5) {
+                out.add("'" + name + "' reaches past the strip (" + Math.round(b.getMaxX() - strip.getMinX()) + " of "
+                        + Math.round(strip.getWidth()) + " px)");
+            }
+            if (label != null) {
+                out.addAll(truncated(label).stream().map(s -> "header " + s).toList());
+            }
+        }
+        return out;
+    }
+
+    private static Node child(Parent p, String styleClass) {
+        return p.getChildrenUnmodifiable().stream()
+                .filter(c -> c.getStyleClass().contains(styleClass))
+                .findFirst()
+                .orElse(null);
     }
 
     @org.junit.jupiter.api.Test

@@ -79,10 +79,27 @@ class TrainingScreenshots {
     }
 
     private void tab(String id) {
-        run(() -> window.bottomTabs().getTabs().stream()
-                .filter(t -> id.equals(t.getId()))
-                .findFirst()
-                .ifPresent(t -> window.bottomTabs().getSelectionModel().select(t)));
+        run(() -> {
+            if (!window.selectBottomTab(id)) {
+                throw new AssertionError("no bottom tab " + id);
+            }
+        });
+    }
+
+    /** Scrolls the scroll pane around {@code n} so that n's top is at the top of the view. */
+    private static void scrollToTop(javafx.scene.Node n) {
+        javafx.scene.Parent p = n.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p instanceof javafx.scene.control.ScrollPane sp) {
+            javafx.scene.Node content = sp.getContent();
+            double top =
+                    content.sceneToLocal(n.localToScene(n.getBoundsInLocal())).getMinY();
+            double range = content.getBoundsInLocal().getHeight()
+                    - sp.getViewportBounds().getHeight();
+            sp.setVvalue(range <= 0 ? 0 : Math.min(1, top / range));
+        }
     }
 
     @Test
@@ -103,6 +120,14 @@ class TrainingScreenshots {
             t.settings().runNameProperty().set("SE-ResNet-20");
             window.model().select("stage1_0");
         });
+        run(
+                () -> { // the Run section: Start and the estimate of time and memory
+                    javafx.scene.Node n = window.root().lookup("#run-estimate");
+                    while (n != null && !(n instanceof javafx.scene.control.TitledPane)) {
+                        n = n.getParent();
+                    }
+                    scrollToTop(n);
+                });
         shot("settings");
         run(vm::start);
         waitUntil(900, () -> vm.list().runs().get(0).metrics().epochs().size() >= 2);
@@ -119,6 +144,7 @@ class TrainingScreenshots {
         shot("se-weights");
         tab("tab-training");
         waitUntil(120, () -> vm.list().runs().get(0).resultProperty().get() != null);
+        run(() -> scrollToTop(w.trainingPanel().results())); // the confusion matrix is under the charts
         shot("results");
         tab("tab-step-through");
         run(() -> w.stepThrough().viewModel().reset());

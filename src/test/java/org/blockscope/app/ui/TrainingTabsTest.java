@@ -49,10 +49,23 @@ class TrainingTabsTest {
                         .orElseThrow()
                         .getContent())
                 .isSameAs(ws.trainingPanel());
+        robot.clickOn("#tab-look-inside");
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#tab-feature-maps");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.workspace()).isSameAs(ws);
-        assertThat(window.bottomTabs().getSelectionModel().getSelectedItem().getContent())
-                .isSameAs(ws.featureMaps());
+        assertThat(window.bottom().shown().getContent()).isSameAs(ws.featureMaps());
+        // every view sits under its group, with its id
+        robot.interact(() -> {
+            assertThat(window.selectBottomTab("tab-deformable-sampling")).isTrue();
+            assertThat(window.bottom().shown().getContent()).isSameAs(ws.deformSampling());
+            assertThat(window.selectBottomTab("tab-gradients")).isTrue();
+            assertThat(window.bottomTabs().getSelectionModel().getSelectedItem().getId())
+                    .isEqualTo("tab-what-it-learned");
+            assertThat(window.bottom().shown().getContent())
+                    .isSameAs(ws.explain().gradientFlow());
+            assertThat(window.selectBottomTab("tab-no-such-view")).isFalse();
+        });
+        assertThat(window.workspace()).isSameAs(ws);
     }
 }
