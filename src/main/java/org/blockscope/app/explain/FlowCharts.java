@@ -14,8 +14,11 @@ import org.blockscope.engine.inspect.FeatureMapImages;
 /** The four gradient-flow charts of one run, drawn on canvases. */
 final class FlowCharts {
 
-    static final double LEFT = 118;
-    static final Font SMALL = Font.font(10);
+    /** Room for a layer name of {@link #NAME} characters ("stage2_0/shortcut_conv") at 11 px. */
+    static final double LEFT = 150;
+
+    static final int NAME = 22;
+    static final Font SMALL = Font.font(11); // the app's smallest readable text on a projector
     static final Color INK = Color.web("#333");
 
     private FlowCharts() {}
@@ -30,7 +33,7 @@ final class FlowCharts {
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, c.getWidth(), c.getHeight());
         g.setFill(INK);
-        g.setFont(Font.font(11));
+        g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(title, 4, 2);
@@ -53,9 +56,9 @@ final class FlowCharts {
         List<String> names = FlowSeries.layerNames(s);
         g.setTextBaseline(VPos.CENTER);
         for (int i = 0; i < x.length; i++) {
-            if (rowH >= 7 || i % 2 == 0) {
+            if (rowH >= 11 || i % 2 == 0) { // every other name when rows are lower than the text
                 g.setFill(INK);
-                g.fillText(shorten(names.get(i), 20), 4, top + (i + 0.5) * rowH);
+                g.fillText(shorten(names.get(i), NAME), 4, top + (i + 0.5) * rowH);
             }
             for (int j = 0; j < x[i].length; j++) {
                 double p = r.position(x[i][j]);
@@ -177,8 +180,8 @@ final class FlowCharts {
             double y = top + i * rowH;
             g.setFill(INK);
             g.setTextAlign(TextAlignment.LEFT);
-            if (rowH >= 7 || i % 2 == 0) {
-                g.fillText(shorten(s.reluPaths().get(i), 20), 4, y + rowH / 2);
+            if (rowH >= 11 || i % 2 == 0) { // every other name when rows are lower than the text
+                g.fillText(shorten(s.reluPaths().get(i), NAME), 4, y + rowH / 2);
             }
             g.setFill(Color.web("#f2d0c4"));
             g.fillRect(LEFT, y + 1, w * nan0(d.zeros()[i]), rowH - 2);
