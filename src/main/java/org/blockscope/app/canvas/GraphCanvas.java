@@ -52,6 +52,7 @@ public final class GraphCanvas extends Region {
     private final PanZoom panZoom = new PanZoom(content);
     private final Viewport viewport = new Viewport(this, view, panZoom);
     private final Minimap minimap;
+    private final Overview overview = new Overview();
     private final BooleanProperty edgeLabels = new SimpleBooleanProperty(this, "edgeLabels", true);
     private final ReadOnlyDoubleWrapper shownZoom = new ReadOnlyDoubleWrapper(this, "shownZoom", 1);
     private final CanvasGestures gestures;
@@ -62,6 +63,7 @@ public final class GraphCanvas extends Region {
     private boolean reconcilePending;
     private boolean fitPending = true;
     private BlockOverlay block;
+    private Point2D laidOutSize;
 
     public GraphCanvas(EditorModel model) {
         this.model = model;
@@ -78,7 +80,7 @@ public final class GraphCanvas extends Region {
         hud.setMouseTransparent(true);
         hud.getStyleClass().add("canvas-hud");
         minimap = new Minimap(view, panZoom, this);
-        getChildren().addAll(content, hud, minimap);
+        getChildren().addAll(content, overview, hud, minimap);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -90,7 +92,10 @@ public final class GraphCanvas extends Region {
         model.analysisProperty().addListener((o, a, b) -> requestReconcile());
         model.selection().addListener((SetChangeListener<String>) c -> requestReconcile());
         model.presenterModeProperty().addListener((o, a, on) -> applyPresenter(on));
-        model.directionProperty().addListener((o, a, d) -> view.setGeometry(SkinGeometry.NORMAL.withDirection(d)));
+        model.directionProperty().addListener((o, a, d) -> {
+            view.setGeometry(SkinGeometry.NORMAL.withDirection(d));
+            requestReconcile();
+        });
         model.generationProperty().addListener((o, a, b) -> {
             closeBlock();
             fitPending = true;
@@ -105,7 +110,12 @@ public final class GraphCanvas extends Region {
                 shownZoom.set(b.doubleValue());
             }
         });
-        panZoom.addListener(o -> minimap.refresh());
+        panZoom.addListener(o -> {
+            minimap.refresh();
+            if (view.lazy()) {
+                requestReconcile(); // skins follow the view, once per pulse
+            }
+        });
         gestures = new CanvasGestures(this, model, view, panZoom);
         sceneProperty().addListener((o, old, now) -> {
             if (old != null) {
@@ -167,9 +177,8 @@ public final class GraphCanvas extends Region {
     /** Pans so the node is in the middle of the view (for a click in the Problems list). */
     public void centreOn(String nodeName) {
         flush();
-        view.skin(nodeName).ifPresent(s -> {
-            Bounds b = GraphView.bounds(s);
-            panZoom.centreOn(new Point2D(b.getCenterX(), b.getCenterY()), getWidth(), getHeight());
+        view.boxOf(nodeName).ifPresent(b -> {
+            panZoom.centreOn(new Point2D(b.centreX(), b.centreY()), getWidth(), getHeight());
         });
     }
 
@@ -244,6 +253,7 @@ public final class GraphCanvas extends Region {
         return view.stageOf(node)
                 .map(s -> {
                     view.setCollapsed(s, !view.isCollapsed(s));
+                    requestReconcile();
                     return true;
                 })
                 .orElse(false);
@@ -321,10 +331,13 @@ public final class GraphCanvas extends Region {
                 .orElse(null);
     }
 
-    /** Reconciles now if a reconcile is pending (tests, snapshots, geometry queries). */
+    /**
+     * Reconciles now if a reconcile is pending (tests, snapshots, geometry queries); a large
+     * network gets every skin in view at once.
+     */
     void flush() {
-        if (reconcilePending) {
-            reconcile();
+        if (reconcilePending || view.lazy()) {
+            reconcile(true);
         }
     }
 
@@ -340,6 +353,10 @@ public final class GraphCanvas extends Region {
     }
 
     private void reconcile() {
+        reconcile(false);
+    }
+
+    private void reconcile(boolean all) {
         reconcilePending = false;
         NetworkAnalysis a = model.analysis();
         if (a != shownAnalysis) {
@@ -349,8 +366,24 @@ public final class GraphCanvas extends Region {
         if (selectedEdge != null && !model.graph().edges().contains(selectedEdge)) {
             selectedEdge = null;
         }
+        view.lazySkins().setArea(visibleArea());
         view.show(model.graph(), annotations, model.selection(), selectedEdge);
+        view.lazySkins().sync(all);
+        if (view.lazySkins().pending()) {
+            requestReconcile();
+        }
+        overview.draw(view, panZoom, getWidth(), getHeight());
         minimap.refresh();
+    }
+
+    /** The part of the document on screen, or null before the canvas has a size. */
+    private Bounds visibleArea() {
+        if (getWidth() <= 0 || getHeight() <= 0) {
+            return null;
+        }
+        Point2D a = panZoom.toDoc(0, 0);
+        Point2D b = panZoom.toDoc(getWidth(), getHeight());
+        return new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
     }
 
     private void applyPresenter(boolean on) {
@@ -364,6 +397,10 @@ public final class GraphCanvas extends Region {
     @Override
     protected void layoutChildren() {
         hud.resizeRelocate(0, 0, getWidth(), getHeight());
+        if (view.lazy() && !new Point2D(getWidth(), getHeight()).equals(laidOutSize)) {
+            laidOutSize = new Point2D(getWidth(), getHeight());
+            requestReconcile();
+        }
         if (block != null) {
             block.resizeRelocate(0, 0, getWidth(), getHeight());
         }

@@ -7,6 +7,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import org.blockscope.app.diagram.Box;
 
 /**
@@ -22,7 +23,9 @@ final class Minimap extends Region {
     private final PanZoom panZoom;
     private final Region host;
     private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
+    private final Rectangle frame = new Rectangle();
     private double scale = 1;
+    private Object drawn; // what the boxes on the canvas were drawn from
     private double originX;
     private double originY;
 
@@ -32,7 +35,12 @@ final class Minimap extends Region {
         this.host = host;
         getStyleClass().add("minimap");
         setId("minimap");
-        getChildren().add(canvas);
+        frame.setFill(null);
+        frame.setStroke(Color.web("#dc2626"));
+        frame.setStrokeWidth(1.5);
+        frame.setMouseTransparent(true);
+        frame.setManaged(false);
+        getChildren().addAll(canvas, frame);
         setVisible(false);
         setManaged(false);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::jump);
@@ -68,6 +76,7 @@ final class Minimap extends Region {
         return a.getX() >= -1 && a.getY() >= -1 && c.getX() <= w + 1 && c.getY() <= h + 1;
     }
 
+    /** The boxes (from the model, drawn again only when they changed) and the frame of the view. */
     private void draw(Bounds b, double w, double h) {
         double pad = 6;
         double mw = canvas.getWidth();
@@ -75,28 +84,29 @@ final class Minimap extends Region {
         scale = Math.min((mw - 2 * pad) / b.getWidth(), (mh - 2 * pad) / b.getHeight());
         originX = b.getMinX() - (mw / scale - b.getWidth()) / 2;
         originY = b.getMinY() - (mh / scale - b.getHeight()) / 2;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.web("#ffffffee"));
-        g.fillRect(0, 0, mw, mh);
-        g.setStroke(Color.web("#94a3b8"));
-        g.strokeRect(0.5, 0.5, mw - 1, mh - 1);
-        g.setFill(Color.web("#6366f1"));
-        for (Box box : view.shownBoxes().values()) {
-            g.fillRect(
-                    (box.x() - originX) * scale,
-                    (box.y() - originY) * scale,
-                    Math.max(1.5, box.width() * scale),
-                    Math.max(1.5, box.height() * scale));
+        Object now = java.util.List.of(view.revision(), b, mw, mh);
+        if (!now.equals(drawn)) {
+            drawn = now;
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.setFill(Color.web("#ffffffee"));
+            g.fillRect(0, 0, mw, mh);
+            g.setStroke(Color.web("#94a3b8"));
+            g.strokeRect(0.5, 0.5, mw - 1, mh - 1);
+            g.setFill(Color.web("#6366f1"));
+            for (Box box : view.shownBoxes().values()) {
+                g.fillRect(
+                        (box.x() - originX) * scale,
+                        (box.y() - originY) * scale,
+                        Math.max(1.5, box.width() * scale),
+                        Math.max(1.5, box.height() * scale));
+            }
         }
         Point2D a = panZoom.toDoc(0, 0);
         Point2D c = panZoom.toDoc(w, h);
-        g.setStroke(Color.web("#dc2626"));
-        g.setLineWidth(1.5);
-        g.strokeRect(
-                (a.getX() - originX) * scale,
-                (a.getY() - originY) * scale,
-                (c.getX() - a.getX()) * scale,
-                (c.getY() - a.getY()) * scale);
+        frame.setX((a.getX() - originX) * scale);
+        frame.setY((a.getY() - originY) * scale);
+        frame.setWidth((c.getX() - a.getX()) * scale);
+        frame.setHeight((c.getY() - a.getY()) * scale);
     }
 
     /** Centres the view on the document point under the pointer. */
