@@ -13,6 +13,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.shape.Rectangle;
 import org.blockscope.app.model.EditorModel;
@@ -71,6 +72,19 @@ final class CanvasGestures {
         });
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         canvas.addEventHandler(KeyEvent.KEY_RELEASED, this::keyReleased);
+        canvas.setOnDragOver(
+                e -> { // a block dragged from the palette
+                    if (e.getDragboard().hasContent(GraphCanvas.KIND_FORMAT)) {
+                        e.acceptTransferModes(TransferMode.COPY);
+                    }
+                    e.consume();
+                });
+        canvas.setOnDragDropped(e -> {
+            Object id = e.getDragboard().getContent(GraphCanvas.KIND_FORMAT);
+            boolean ok = id instanceof String s && canvas.drop(s, e.getX(), e.getY()) != null;
+            e.setDropCompleted(ok);
+            e.consume();
+        });
     }
 
     Label hint() {

@@ -11,13 +11,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
@@ -125,18 +123,6 @@ public final class GraphCanvas extends Region {
                 now.addEventFilter(KeyEvent.KEY_PRESSED, escape);
             }
         });
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasContent(KIND_FORMAT)) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        setOnDragDropped(e -> {
-            Object id = e.getDragboard().getContent(KIND_FORMAT);
-            boolean ok = id instanceof String s && drop(s, e.getX(), e.getY()) != null;
-            e.setDropCompleted(ok);
-            e.consume();
-        });
         reconcile();
     }
 
@@ -177,9 +163,10 @@ public final class GraphCanvas extends Region {
     /** Pans so the node is in the middle of the view (for a click in the Problems list). */
     public void centreOn(String nodeName) {
         flush();
-        view.boxOf(nodeName).ifPresent(b -> {
+        org.blockscope.app.diagram.Box b = view.boxes.box(nodeName);
+        if (b != null) {
             panZoom.centreOn(new Point2D(b.centreX(), b.centreY()), getWidth(), getHeight());
-        });
+        }
     }
 
     /** Lays the graph out with ELK in the background (top to bottom by default); one undoable move. */
@@ -250,9 +237,10 @@ public final class GraphCanvas extends Region {
     /** Collapses (or expands) the repeated stage {@code node} belongs to; false when it is in none. */
     public boolean toggleStage(String node) {
         flush();
-        return view.stageOf(node)
+        return view.stageLayer()
+                .stageOf(node)
                 .map(s -> {
-                    view.setCollapsed(s, !view.isCollapsed(s));
+                    view.setCollapsed(s, !view.stageLayer().isCollapsed(s));
                     requestReconcile();
                     return true;
                 })
@@ -262,7 +250,7 @@ public final class GraphCanvas extends Region {
     /** Names and labels of the repeated stages, collapsed or not. */
     public List<Stages.Stage> stages() {
         flush();
-        return view.stages();
+        return view.stageLayer().stages();
     }
 
     /** The whole graph at {@code scale} (2 for a crisp PNG), every line of text shown. */
@@ -366,7 +354,7 @@ public final class GraphCanvas extends Region {
         if (selectedEdge != null && !model.graph().edges().contains(selectedEdge)) {
             selectedEdge = null;
         }
-        view.lazySkins().setArea(visibleArea());
+        view.lazySkins().setArea(viewport.visibleArea());
         view.show(model.graph(), annotations, model.selection(), selectedEdge);
         view.lazySkins().sync(all);
         if (view.lazySkins().pending()) {
@@ -374,16 +362,6 @@ public final class GraphCanvas extends Region {
         }
         overview.draw(view, panZoom, getWidth(), getHeight());
         minimap.refresh();
-    }
-
-    /** The part of the document on screen, or null before the canvas has a size. */
-    private Bounds visibleArea() {
-        if (getWidth() <= 0 || getHeight() <= 0) {
-            return null;
-        }
-        Point2D a = panZoom.toDoc(0, 0);
-        Point2D b = panZoom.toDoc(getWidth(), getHeight());
-        return new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
     }
 
     private void applyPresenter(boolean on) {

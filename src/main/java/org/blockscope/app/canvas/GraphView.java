@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -45,6 +44,7 @@ final class GraphView extends Group {
     final Map<String, NodeSkin> skins = new LinkedHashMap<>();
     final Map<Edge, EdgeSkin> edges = new HashMap<>();
     final Boxes boxes = new Boxes();
+    final ShownBoxes shown = new ShownBoxes(boxes);
     private final LazySkins lazy = new LazySkins(this);
     private SkinGeometry geometry = SkinGeometry.NORMAL;
     private Graph graph = Graph.EMPTY;
@@ -56,8 +56,6 @@ final class GraphView extends Group {
     private double labelFont = 11;
     private Map<Edge, EdgeRole> roles = Map.of();
     private Map<Edge, Route> routes = Map.of();
-    private Set<String> hidden = Set.of();
-    private Map<String, Box> stageBoxes = Map.of();
     private int revision;
 
     GraphView() {
@@ -152,7 +150,7 @@ final class GraphView extends Group {
         s.setNode(n, SkinGeometry.inputPorts(graph, n));
         annotate(s);
         s.setSelected(selected.contains(n.name()));
-        s.setVisible(!hidden.contains(n.name()));
+        s.setVisible(!shown.hidden(n.name()));
         skins.put(n.name(), s);
         return s;
     }
@@ -234,17 +232,8 @@ final class GraphView extends Group {
 
     // ---- stages --------------------------------------------------------------------------------
 
-    List<Stages.Stage> stages() {
-        return stageLayer.stages();
-    }
-
-    /** The stage {@code node} belongs to. */
-    Optional<Stages.Stage> stageOf(String node) {
-        return stageLayer.stageOf(node);
-    }
-
-    boolean isCollapsed(Stages.Stage s) {
-        return stageLayer.isCollapsed(s);
+    StageLayer stageLayer() {
+        return stageLayer;
     }
 
     /** Collapses or expands a stage by hand. */
@@ -255,17 +244,18 @@ final class GraphView extends Group {
     }
 
     private void rebuildStages() {
-        hidden = stageLayer.rebuild(graph, boxes::box, annotations, detail, outlineFont);
-        stageBoxes = new LinkedHashMap<>();
+        Set<String> hidden = stageLayer.rebuild(graph, boxes::box, annotations, detail, outlineFont);
+        Map<String, Box> stageBoxes = new LinkedHashMap<>();
         for (StageSkin st : stageLayer.skins()) {
             stageBoxes.put(st.stage.id(), StageLayer.union(st.stage, boxes::box));
         }
+        shown.update(hidden, stageBoxes, stageLayer::shownAs);
         skins.values().forEach(sk -> sk.setVisible(!hidden.contains(sk.name())));
         reroute();
     }
 
     boolean hidden(String node) {
-        return hidden.contains(node);
+        return shown.hidden(node);
     }
 
     /** The text lines of the collapsed stages. */
@@ -289,7 +279,7 @@ final class GraphView extends Group {
             lazy.sync(false);
             return;
         }
-        routes = Diagram.routes(graph, geometry, shownBoxes(), roles, this::shownAs);
+        routes = Diagram.routes(graph, geometry, shown.all(), roles, this::shownAs);
         for (EdgeSkin e : edges.values()) {
             e.setRoute(routes.get(e.edge));
         }
@@ -297,53 +287,18 @@ final class GraphView extends Group {
 
     /** Routes {@code which} among the shown boxes near {@code region} (the lazy view's routes). */
     Map<Edge, Route> routeNear(Bounds region, Collection<Edge> which, Set<String> ends) {
-        Map<String, Box> near = new LinkedHashMap<>();
-        for (String n : boxes.in(region)) {
-            if (shownAs(n).equals(n)) {
-                near.put(n, boxes.box(n));
-            }
-        }
-        for (String n : ends) {
-            if (shownAs(n).equals(n)) {
-                near.put(n, boxes.box(n));
-            }
-        }
-        near.putAll(stageBoxes);
-        routes = Diagram.routes(graph, geometry, near, roles, this::shownAs, which);
+        routes = Diagram.routes(graph, geometry, shown.near(region, ends), roles, this::shownAs, which);
         return routes;
     }
 
     /** The boxes as shown: nodes, and collapsed stages in place of their members. */
     Map<String, Box> shownBoxes() {
-        Map<String, Box> out = new LinkedHashMap<>();
-        boxes.all().forEach((name, b) -> {
-            if (!hidden.contains(name)) {
-                out.put(name, b);
-            }
-        });
-        out.putAll(stageBoxes);
-        return out;
+        return shown.all();
     }
 
     /** The shown boxes that meet {@code r} (all of them for a small graph). */
     Map<String, Box> shownBoxesNear(Bounds r) {
-        if (!lazy()) {
-            return shownBoxes();
-        }
-        Map<String, Box> out = new LinkedHashMap<>();
-        for (String n : boxes.in(r)) {
-            if (!hidden.contains(n)) {
-                out.put(n, boxes.box(n));
-            }
-        }
-        out.putAll(stageBoxes);
-        return out;
-    }
-
-    /** The box that shows {@code node}: its own, or its collapsed stage's. */
-    Box shownBox(String node) {
-        String as = shownAs(node);
-        return as.equals(node) ? boxes.box(node) : stageBoxes.get(as);
+        return lazy() ? shown.near(r, List.of()) : shown.all();
     }
 
     /** The routes computed last (lazily: only those near the view). */
@@ -417,28 +372,14 @@ final class GraphView extends Group {
         return Optional.ofNullable(edges.get(e));
     }
 
-    /** The box of {@code node} as the model places it (skin or not). */
-    Optional<Box> boxOf(String node) {
-        return Optional.ofNullable(boxes.box(node));
-    }
-
-    static Box box(NodeSkin s) {
-        return new Box(s.getLayoutX(), s.getLayoutY(), s.geometry().width(), s.height());
-    }
-
-    static Bounds bounds(NodeSkin s) {
-        Box b = box(s);
-        return new BoundingBox(b.x(), b.y(), b.width(), b.height());
-    }
-
     Point2D outputPoint(NodeSkin s) {
-        Point p = s.geometry().output(box(s));
+        Point p = s.geometry().output(s.box());
         return new Point2D(p.x(), p.y());
     }
 
     Point2D inputPoint(NodeSkin s, int port) {
         int count = Math.max(port + 1, s.inputPorts().size());
-        Point p = s.geometry().input(box(s), port, count);
+        Point p = s.geometry().input(s.box(), port, count);
         return new Point2D(p.x(), p.y());
     }
 
@@ -449,20 +390,6 @@ final class GraphView extends Group {
 
     /** Bounds of all node boxes (and, for a small graph, routes), or null when empty. */
     Bounds contentBounds() {
-        Bounds b = boxes.bounds();
-        if (b == null || lazy()) {
-            return b;
-        }
-        double minX = b.getMinX();
-        double maxX = b.getMaxX();
-        for (Route r : routes.values()) {
-            if (r != null) {
-                for (Point q : r.points()) {
-                    minX = Math.min(minX, q.x());
-                    maxX = Math.max(maxX, q.x());
-                }
-            }
-        }
-        return new BoundingBox(minX, b.getMinY(), maxX - minX, b.getHeight());
+        return shown.bounds(lazy() ? List.of() : routes.values());
     }
 }

@@ -27,7 +27,7 @@ final class HitTests {
         List<javafx.scene.Node> kids = view.nodeLayer.getChildren();
         for (int i = kids.size() - 1; i >= 0; i--) {
             NodeSkin s = (NodeSkin) kids.get(i);
-            if (s.isVisible() && GraphView.bounds(s).contains(p)) {
+            if (s.isVisible() && s.bounds().contains(p)) {
                 return Optional.of(s);
             }
         }
@@ -49,7 +49,7 @@ final class HitTests {
             if (!s.isVisible()) {
                 continue;
             }
-            Bounds b = GraphView.bounds(s);
+            Bounds b = s.bounds();
             if (p.getX() < b.getMinX() - tolerance
                     || p.getX() > b.getMaxX() + tolerance
                     || p.getY() < b.getMinY() - tolerance

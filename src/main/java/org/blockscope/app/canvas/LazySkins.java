@@ -128,8 +128,8 @@ final class LazySkins {
         List<Edge> which = new ArrayList<>();
         Set<String> ends = new HashSet<>();
         for (Edge e : view.graph().edges()) {
-            Box a = view.shownBox(e.from());
-            Box b = view.shownBox(e.to());
+            Box a = view.shown.of(e.from());
+            Box b = view.shown.of(e.to());
             if (a == null || b == null) {
                 continue;
             }

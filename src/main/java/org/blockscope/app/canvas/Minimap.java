@@ -18,6 +18,8 @@ final class Minimap extends Region {
 
     static final double WIDTH = 170;
     static final double HEIGHT = 150;
+    /** Above this many boxes, the minimap fills pixels instead of drawing every box. */
+    static final int PIXELS = 4000;
 
     private final GraphView view;
     private final PanZoom panZoom;
@@ -93,12 +95,17 @@ final class Minimap extends Region {
             g.setStroke(Color.web("#94a3b8"));
             g.strokeRect(0.5, 0.5, mw - 1, mh - 1);
             g.setFill(Color.web("#6366f1"));
-            for (Box box : view.shownBoxes().values()) {
-                g.fillRect(
-                        (box.x() - originX) * scale,
-                        (box.y() - originY) * scale,
-                        Math.max(1.5, box.width() * scale),
-                        Math.max(1.5, box.height() * scale));
+            java.util.Collection<Box> shown = view.shownBoxes().values();
+            if (shown.size() > PIXELS) {
+                fillPixels(g, shown, (int) mw, (int) mh);
+            } else {
+                for (Box box : shown) {
+                    g.fillRect(
+                            (box.x() - originX) * scale,
+                            (box.y() - originY) * scale,
+                            Math.max(1.5, box.width() * scale),
+                            Math.max(1.5, box.height() * scale));
+                }
             }
         }
         Point2D a = panZoom.toDoc(0, 0);
@@ -107,6 +114,36 @@ final class Minimap extends Region {
         frame.setY((a.getY() - originY) * scale);
         frame.setWidth((c.getX() - a.getX()) * scale);
         frame.setHeight((c.getY() - a.getY()) * scale);
+    }
+
+    /** Many boxes: each pixel they cover is filled once, one rectangle per run of a row. */
+    private void fillPixels(GraphicsContext g, java.util.Collection<Box> shown, int mw, int mh) {
+        boolean[] on = new boolean[mw * mh];
+        for (Box box : shown) {
+            int x0 = Math.max(0, (int) ((box.x() - originX) * scale));
+            int y0 = Math.max(0, (int) ((box.y() - originY) * scale));
+            int x1 = Math.min(mw - 1, (int) ((box.maxX() - originX) * scale));
+            int y1 = Math.min(mh - 1, (int) ((box.maxY() - originY) * scale));
+            for (int y = y0; y <= y1; y++) {
+                for (int x = x0; x <= x1; x++) {
+                    on[y * mw + x] = true;
+                }
+            }
+        }
+        for (int y = 0; y < mh; y++) {
+            int x = 0;
+            while (x < mw) {
+                if (!on[y * mw + x]) {
+                    x++;
+                    continue;
+                }
+                int start = x;
+                while (x < mw && on[y * mw + x]) {
+                    x++;
+                }
+                g.fillRect(start, y, x - start, 1);
+            }
+        }
     }
 
     /** Centres the view on the document point under the pointer. */

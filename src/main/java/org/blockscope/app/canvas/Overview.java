@@ -55,8 +55,8 @@ final class Overview extends Canvas {
             g.setLineWidth(1);
             for (String n : names) {
                 for (Edge e : graph.outputs(n)) {
-                    Box a = view.shownBox(e.from());
-                    Box b = view.shownBox(e.to());
+                    Box a = view.shown.of(e.from());
+                    Box b = view.shown.of(e.to());
                     if (a == null || b == null || a == b) {
                         continue;
                     }

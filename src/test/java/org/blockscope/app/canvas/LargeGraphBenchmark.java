@@ -40,6 +40,21 @@ class LargeGraphBenchmark {
         return (System.nanoTime() - t0) / 1e6;
     }
 
+    /** One action on the FX thread with the reconcile, CSS and layout it causes. */
+    private static void step(GraphCanvas c, String what, Runnable r) throws Exception {
+        double took = WaitForAsyncUtils.asyncFx(() -> {
+                    long t = System.nanoTime();
+                    r.run();
+                    c.flush();
+                    c.applyCss();
+                    c.layout();
+                    return ms(t);
+                })
+                .get();
+        int skins = WaitForAsyncUtils.asyncFx(() -> c.view().skins().size()).get();
+        System.out.printf(Locale.ROOT, "  %-30s %6.0f ms  (%d node skins)%n", what, took, skins);
+    }
+
     @Test
     void openLargeResidualChains() throws Exception {
         for (String s : System.getProperty("blockscope.sizes", "5000,60000").split(",")) {
@@ -97,7 +112,23 @@ class LargeGraphBenchmark {
                     (at[3] - at[2]) / 1e6,
                     (at[3] - at[0]) / 1e6,
                     skins);
-            model[0].shutdown();
+            EditorModel m = model[0];
+            String far = "b" + (g.size() / 7 - 5) + "_add";
+            for (int i = 0; i < 3; i++) {
+                step(c, "pan 300 px", () -> c.panZoom().panBy(0, -300));
+            }
+            step(c, "reveal a far node, selected", () -> {
+                m.select(far);
+                c.centreOn(far);
+            });
+            for (int i = 0; i < 3; i++) {
+                step(c, "move it (one drag step)", () -> m.moveSelection(10, 0));
+            }
+            m.endGesture();
+            step(c, "undo the move", m::undo);
+            step(c, "zoom to 5 % (overview)", () -> c.panZoom().setZoom(PanZoom.MIN, 700, 450));
+            step(c, "Fit", c::fitToView);
+            m.shutdown();
         }
     }
 }
