@@ -17,7 +17,7 @@ import org.blockscope.primitive.Primitive;
  * of {@link #PER_COLUMN} nodes, the next column to the right. Small maps (8×8×8) keep the analysis
  * cheap.
  */
-final class LargeGraphs {
+public final class LargeGraphs {
 
     static final int PER_COLUMN = 1000;
     static final double COLUMN_GAP = 520;
@@ -26,7 +26,7 @@ final class LargeGraphs {
     private LargeGraphs() {}
 
     /** At least {@code size} nodes: the input and whole residual blocks of seven nodes. */
-    static Graph residualChain(int size) {
+    public static Graph residualChain(int size) {
         List<Node> nodes = new ArrayList<>(size + 7);
         List<Edge> edges = new ArrayList<>(size + 8);
         nodes.add(at(Node.of("input", Primitive.INPUT, Params.of("channels", 8, "height", 8, "width", 8)), 0));
