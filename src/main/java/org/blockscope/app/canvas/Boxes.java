@@ -24,16 +24,34 @@ final class Boxes {
     private BoxIndex index;
     private Bounds bounds;
 
-    /** The boxes of {@code g}'s nodes drawn with {@code geo}; boxes of unchanged nodes are kept. */
+    /**
+     * The boxes of {@code g}'s nodes drawn with {@code geo}. With {@code sameShapes} (the same
+     * names in the same order, the same edges, the same geometry as {@code old}) only nodes whose
+     * record changed get a new box, and the index follows them.
+     */
     void update(Graph old, Graph g, SkinGeometry geo, boolean sameShapes) {
-        Map<String, Box> before = sameShapes ? new LinkedHashMap<>(byName) : Map.of();
+        if (sameShapes && old.size() == g.size() && byName.size() == g.size()) {
+            boolean moved = false;
+            for (int i = 0; i < g.size(); i++) {
+                Node n = g.nodes().get(i);
+                if (old.nodes().get(i) != n) {
+                    Box b = geo.box(g, n);
+                    if (!b.equals(byName.put(n.name(), b))) {
+                        moved = true;
+                        if (index != null) {
+                            index.replace(i, b);
+                        }
+                    }
+                }
+            }
+            if (moved) {
+                bounds = null;
+            }
+            return;
+        }
         byName.clear();
         for (Node n : g.nodes()) {
-            Box b = before.get(n.name());
-            if (b == null || old.find(n.name()).orElse(null) != n) {
-                b = geo.box(g, n);
-            }
-            byName.put(n.name(), b);
+            byName.put(n.name(), geo.box(g, n));
         }
         names = new ArrayList<>(byName.keySet());
         index = null;

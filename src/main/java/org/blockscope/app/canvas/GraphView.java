@@ -166,7 +166,7 @@ final class GraphView extends Group {
 
     private void reconcileGraph(Graph g) {
         Graph old = graph;
-        boolean structure = !g.edges().equals(old.edges()) || !g.names().equals(old.names());
+        boolean structure = !g.edges().equals(old.edges()) || !sameNames(old, g);
         graph = g;
         boxes.update(old, g, geometry, !structure);
         List<javafx.scene.Node> added = new ArrayList<>();
@@ -216,6 +216,18 @@ final class GraphView extends Group {
             stageLayer.setStages(g);
         }
         rebuildStages();
+    }
+
+    private static boolean sameNames(Graph a, Graph b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.nodes().get(i).name().equals(b.nodes().get(i).name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds or removes the skins of an edge. */

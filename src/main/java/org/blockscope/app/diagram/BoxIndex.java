@@ -14,6 +14,7 @@ public final class BoxIndex {
     private static final int MAX_CELLS = 1 << 22;
 
     private final List<Box> boxes;
+    private final Box[] now;
     private final double x0;
     private final double y0;
     private final double cell;
@@ -26,6 +27,7 @@ public final class BoxIndex {
 
     public BoxIndex(List<Box> boxes) {
         this.boxes = List.copyOf(boxes);
+        this.now = this.boxes.toArray(Box[]::new);
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
@@ -67,7 +69,23 @@ public final class BoxIndex {
     }
 
     public Box box(int id) {
-        return boxes.get(id);
+        return now[id];
+    }
+
+    /** Box {@code id} moved or changed size: it is filed again where it now lies. */
+    public void replace(int id, Box b) {
+        Box old = now[id];
+        cellsOf(old.x(), old.y(), old.maxX(), old.maxY(), k -> {
+            int[] c = cells[k];
+            for (int i = 0; i < counts[k]; i++) {
+                if (c[i] == id) {
+                    c[i] = c[--counts[k]];
+                    break;
+                }
+            }
+        });
+        now[id] = b;
+        cellsOf(b.x(), b.y(), b.maxX(), b.maxY(), k -> add(k, id));
     }
 
     private void add(int k, int id) {
@@ -112,7 +130,7 @@ public final class BoxIndex {
                 int id = c[i];
                 if (stamps[id] != s) {
                     stamps[id] = s;
-                    Box b = boxes.get(id);
+                    Box b = now[id];
                     if (b.x() <= maxX && b.maxX() >= minX && b.y() <= maxY && b.maxY() >= minY) {
                         out.accept(id);
                     }
