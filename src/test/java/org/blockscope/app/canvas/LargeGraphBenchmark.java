@@ -92,6 +92,12 @@ class LargeGraphBenchmark {
                     tBoxes,
                     tRoutes,
                     routes);
+            if (Boolean.getBoolean("blockscope.layout")) {
+                t = System.nanoTime();
+                int placed = org.blockscope.app.diagram.AutoLayout.positions(g, SkinGeometry.NORMAL)
+                        .size();
+                System.out.printf(Locale.ROOT, "  auto layout of %d nodes: %.0f ms%n", placed, ms(t));
+            }
             if (Boolean.getBoolean("blockscope.diagramOnly")) {
                 continue;
             }
