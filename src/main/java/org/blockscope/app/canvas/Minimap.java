@@ -43,6 +43,10 @@ final class Minimap extends Region {
         frame.setMouseTransparent(true);
         frame.setManaged(false);
         getChildren().addAll(canvas, frame);
+        Rectangle clip = new Rectangle(); // the frame of a view larger than the network stays inside
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         setVisible(false);
         setManaged(false);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::jump);

@@ -135,8 +135,8 @@ class LargeGraphCanvasTest {
         Point2D centre = fx(() -> canvas.panZoom()
                 .toView(new Point2D(
                         s.getLayoutX() + SkinGeometry.NORMAL.width() / 2, s.getLayoutY() + s.height() / 2)));
-        assertThat(centre.getX()).isCloseTo(600, org.assertj.core.api.Assertions.within(1.0));
-        assertThat(centre.getY()).isCloseTo(350, org.assertj.core.api.Assertions.within(1.0));
+        assertThat(centre.getX()).isCloseTo(fx(canvas::getWidth) / 2, org.assertj.core.api.Assertions.within(1.0));
+        assertThat(centre.getY()).isCloseTo(fx(canvas::getHeight) / 2, org.assertj.core.api.Assertions.within(1.0));
         assertSkinsFor(inView());
         assertThat(fx(() -> canvas.view().skin("input").isPresent()))
                 .as("skins far from the view are dropped")
