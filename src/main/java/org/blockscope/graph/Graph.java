@@ -149,7 +149,11 @@ public final class Graph {
         }
         List<Node> copy = new ArrayList<>(nodes);
         copy.set(i, node);
-        return new Graph(copy, edges);
+        Graph r = new Graph(copy, edges);
+        r.index = index; // the same names in the same places
+        r.incoming = incoming; // the same edges
+        r.outgoing = outgoing;
+        return r;
     }
 
     /** Removes the nodes and every edge touching them. */

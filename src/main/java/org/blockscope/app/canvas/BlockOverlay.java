@@ -91,7 +91,8 @@ final class BlockOverlay extends BorderPane {
         });
         viewport.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                inner.nodeAt(panZoom.toDoc(e.getX(), e.getY()))
+                inner.hits()
+                        .nodeAt(panZoom.toDoc(e.getX(), e.getY()))
                         .filter(s -> s.node().kind().composite())
                         .ifPresent(s -> {
                             List<String> deeper = new ArrayList<>(path);

@@ -13,6 +13,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.shape.Rectangle;
 import org.blockscope.app.model.EditorModel;
@@ -71,6 +72,19 @@ final class CanvasGestures {
         });
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         canvas.addEventHandler(KeyEvent.KEY_RELEASED, this::keyReleased);
+        canvas.setOnDragOver(
+                e -> { // a block dragged from the palette
+                    if (e.getDragboard().hasContent(GraphCanvas.KIND_FORMAT)) {
+                        e.acceptTransferModes(TransferMode.COPY);
+                    }
+                    e.consume();
+                });
+        canvas.setOnDragDropped(e -> {
+            Object id = e.getDragboard().getContent(GraphCanvas.KIND_FORMAT);
+            boolean ok = id instanceof String s && canvas.drop(s, e.getX(), e.getY()) != null;
+            e.setDropCompleted(ok);
+            e.consume();
+        });
     }
 
     Label hint() {
@@ -109,12 +123,16 @@ final class CanvasGestures {
         NodeSkin.Port port = ancestor(picked, NodeSkin.Port.class);
         NodeSkin skin = ancestor(picked, NodeSkin.class);
         boolean toggle = e.isShiftDown() || e.isShortcutDown() || e.isControlDown();
+        // zoomed far out on a large network the boxes are drawn without skins: ask the model
+        String drawn = skin == null && view.lazySkins().overview()
+                ? view.hits().nameAt(panZoom.toDoc(e.getX(), e.getY())).orElse(null)
+                : null;
         if (port != null && port.isOutput()) {
             mode = Mode.CONNECT;
             connect.start(port.skin);
-        } else if (skin != null) {
+        } else if (skin != null || drawn != null) {
             canvas.selectEdge(null);
-            String name = skin.name();
+            String name = skin != null ? skin.name() : drawn;
             if (toggle) {
                 if (!model.selection().remove(name)) {
                     model.selection().add(name);
@@ -127,7 +145,7 @@ final class CanvasGestures {
             mode = model.selection().contains(name) ? Mode.MOVE : Mode.NONE;
         } else {
             Point2D doc = panZoom.toDoc(e.getX(), e.getY());
-            Optional<EdgeSkin> edge = view.edgeAt(doc, 6 / panZoom.zoom());
+            Optional<EdgeSkin> edge = view.hits().edgeAt(doc, 6 / panZoom.zoom());
             if (edge.isPresent()) {
                 model.selection().clear();
                 canvas.selectEdge(edge.get().edge);
@@ -267,7 +285,7 @@ final class CanvasGestures {
         Point2D a = panZoom.toDoc(minX, minY);
         Point2D b = panZoom.toDoc(minX + w, minY + h);
         Set<String> sel = new LinkedHashSet<>(bandBase);
-        sel.addAll(view.nodesIn(new BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY())));
+        sel.addAll(view.hits().nodesIn(new BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY())));
         if (!sel.equals(model.selection())) {
             model.selection().retainAll(sel);
             model.selection().addAll(sel);

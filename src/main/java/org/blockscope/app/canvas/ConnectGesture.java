@@ -75,11 +75,11 @@ final class ConnectGesture {
 
     /** The input port under the cursor, or the first free port of the node under it. */
     private Optional<NodeSkin.Port> targetAt(Point2D doc) {
-        Optional<NodeSkin.Port> port = view.inputPortAt(doc, 12 / panZoom.zoom());
+        Optional<NodeSkin.Port> port = view.hits().inputPortAt(doc, 12 / panZoom.zoom());
         if (port.isPresent()) {
             return port;
         }
-        return view.nodeAt(doc).flatMap(s -> {
+        return view.hits().nodeAt(doc).flatMap(s -> {
             if (s.inputPorts().isEmpty()) {
                 return Optional.of(new NodeSkin.Port(s, 0)); // no ports: let the model say why
             }
@@ -129,7 +129,13 @@ final class ConnectGesture {
     private void draw(Point2D a, Point2D b, String target) {
         java.util.List<Box> obstacles = new java.util.ArrayList<>();
         if (target != null) {
-            view.shownBoxes().forEach((name, box) -> {
+            double reach = 2000; // the preview's route passes near its ends
+            javafx.geometry.Bounds around = new javafx.geometry.BoundingBox(
+                    Math.min(a.getX(), b.getX()) - reach,
+                    Math.min(a.getY(), b.getY()) - reach,
+                    Math.abs(a.getX() - b.getX()) + 2 * reach,
+                    Math.abs(a.getY() - b.getY()) + 2 * reach);
+            view.shownBoxesNear(around).forEach((name, box) -> {
                 if (!name.equals(from.name()) && !name.equals(target)) {
                     obstacles.add(box);
                 }

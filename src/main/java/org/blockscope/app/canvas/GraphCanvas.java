@@ -11,13 +11,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
@@ -52,6 +50,7 @@ public final class GraphCanvas extends Region {
     private final PanZoom panZoom = new PanZoom(content);
     private final Viewport viewport = new Viewport(this, view, panZoom);
     private final Minimap minimap;
+    private final Overview overview = new Overview();
     private final BooleanProperty edgeLabels = new SimpleBooleanProperty(this, "edgeLabels", true);
     private final ReadOnlyDoubleWrapper shownZoom = new ReadOnlyDoubleWrapper(this, "shownZoom", 1);
     private final CanvasGestures gestures;
@@ -62,6 +61,7 @@ public final class GraphCanvas extends Region {
     private boolean reconcilePending;
     private boolean fitPending = true;
     private BlockOverlay block;
+    private Point2D laidOutSize;
 
     public GraphCanvas(EditorModel model) {
         this.model = model;
@@ -78,7 +78,7 @@ public final class GraphCanvas extends Region {
         hud.setMouseTransparent(true);
         hud.getStyleClass().add("canvas-hud");
         minimap = new Minimap(view, panZoom, this);
-        getChildren().addAll(content, hud, minimap);
+        getChildren().addAll(content, overview, hud, minimap);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -90,7 +90,10 @@ public final class GraphCanvas extends Region {
         model.analysisProperty().addListener((o, a, b) -> requestReconcile());
         model.selection().addListener((SetChangeListener<String>) c -> requestReconcile());
         model.presenterModeProperty().addListener((o, a, on) -> applyPresenter(on));
-        model.directionProperty().addListener((o, a, d) -> view.setGeometry(SkinGeometry.NORMAL.withDirection(d)));
+        model.directionProperty().addListener((o, a, d) -> {
+            view.setGeometry(SkinGeometry.NORMAL.withDirection(d));
+            requestReconcile();
+        });
         model.generationProperty().addListener((o, a, b) -> {
             closeBlock();
             fitPending = true;
@@ -105,7 +108,12 @@ public final class GraphCanvas extends Region {
                 shownZoom.set(b.doubleValue());
             }
         });
-        panZoom.addListener(o -> minimap.refresh());
+        panZoom.addListener(o -> {
+            minimap.refresh();
+            if (view.lazy()) {
+                requestReconcile(); // skins follow the view, once per pulse
+            }
+        });
         gestures = new CanvasGestures(this, model, view, panZoom);
         sceneProperty().addListener((o, old, now) -> {
             if (old != null) {
@@ -114,18 +122,6 @@ public final class GraphCanvas extends Region {
             if (now != null) {
                 now.addEventFilter(KeyEvent.KEY_PRESSED, escape);
             }
-        });
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasContent(KIND_FORMAT)) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        setOnDragDropped(e -> {
-            Object id = e.getDragboard().getContent(KIND_FORMAT);
-            boolean ok = id instanceof String s && drop(s, e.getX(), e.getY()) != null;
-            e.setDropCompleted(ok);
-            e.consume();
         });
         reconcile();
     }
@@ -167,10 +163,10 @@ public final class GraphCanvas extends Region {
     /** Pans so the node is in the middle of the view (for a click in the Problems list). */
     public void centreOn(String nodeName) {
         flush();
-        view.skin(nodeName).ifPresent(s -> {
-            Bounds b = GraphView.bounds(s);
-            panZoom.centreOn(new Point2D(b.getCenterX(), b.getCenterY()), getWidth(), getHeight());
-        });
+        org.blockscope.app.diagram.Box b = view.boxes.box(nodeName);
+        if (b != null) {
+            panZoom.centreOn(new Point2D(b.centreX(), b.centreY()), getWidth(), getHeight());
+        }
     }
 
     /** Lays the graph out with ELK in the background (top to bottom by default); one undoable move. */
@@ -241,9 +237,11 @@ public final class GraphCanvas extends Region {
     /** Collapses (or expands) the repeated stage {@code node} belongs to; false when it is in none. */
     public boolean toggleStage(String node) {
         flush();
-        return view.stageOf(node)
+        return view.stageLayer()
+                .stageOf(node)
                 .map(s -> {
-                    view.setCollapsed(s, !view.isCollapsed(s));
+                    view.setCollapsed(s, !view.stageLayer().isCollapsed(s));
+                    requestReconcile();
                     return true;
                 })
                 .orElse(false);
@@ -252,7 +250,7 @@ public final class GraphCanvas extends Region {
     /** Names and labels of the repeated stages, collapsed or not. */
     public List<Stages.Stage> stages() {
         flush();
-        return view.stages();
+        return view.stageLayer().stages();
     }
 
     /** The whole graph at {@code scale} (2 for a crisp PNG), every line of text shown. */
@@ -321,10 +319,13 @@ public final class GraphCanvas extends Region {
                 .orElse(null);
     }
 
-    /** Reconciles now if a reconcile is pending (tests, snapshots, geometry queries). */
+    /**
+     * Reconciles now if a reconcile is pending (tests, snapshots, geometry queries); a large
+     * network gets every skin in view at once.
+     */
     void flush() {
-        if (reconcilePending) {
-            reconcile();
+        if (reconcilePending || view.lazy()) {
+            reconcile(true);
         }
     }
 
@@ -340,6 +341,10 @@ public final class GraphCanvas extends Region {
     }
 
     private void reconcile() {
+        reconcile(false);
+    }
+
+    private void reconcile(boolean all) {
         reconcilePending = false;
         NetworkAnalysis a = model.analysis();
         if (a != shownAnalysis) {
@@ -349,7 +354,13 @@ public final class GraphCanvas extends Region {
         if (selectedEdge != null && !model.graph().edges().contains(selectedEdge)) {
             selectedEdge = null;
         }
+        view.lazySkins().setArea(viewport.visibleArea());
         view.show(model.graph(), annotations, model.selection(), selectedEdge);
+        view.lazySkins().sync(all);
+        if (view.lazySkins().pending()) {
+            requestReconcile();
+        }
+        overview.draw(view, panZoom, getWidth(), getHeight());
         minimap.refresh();
     }
 
@@ -364,6 +375,10 @@ public final class GraphCanvas extends Region {
     @Override
     protected void layoutChildren() {
         hud.resizeRelocate(0, 0, getWidth(), getHeight());
+        if (view.lazy() && !new Point2D(getWidth(), getHeight()).equals(laidOutSize)) {
+            laidOutSize = new Point2D(getWidth(), getHeight());
+            requestReconcile();
+        }
         if (block != null) {
             block.resizeRelocate(0, 0, getWidth(), getHeight());
         }

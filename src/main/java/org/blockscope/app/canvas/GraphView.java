@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -30,15 +29,23 @@ import org.blockscope.graph.Node;
  * three layers. {@link #show} reconciles with the previous call: skins are reused by node name and
  * only nodes whose record changed are touched. Edges are routed around the boxes by the
  * {@link Diagram} rule, again whenever a box moves. Collapsed stages stand in for their members.
+ * Up to {@link #LAZY_NODES} nodes every node and edge has a skin; above, only those in view (see
+ * {@link LazySkins}), and geometry questions are answered from the model's boxes.
  */
 final class GraphView extends Group {
 
-    private final Group edgeLayer = new Group();
+    /** Above this many nodes, skins are made only for what is in view. */
+    static final int LAZY_NODES = 2000;
+
+    final Group edgeLayer = new Group();
     private final Group labelLayer = new Group();
-    private final Group nodeLayer = new Group();
+    final Group nodeLayer = new Group();
     private final StageLayer stageLayer = new StageLayer();
-    private final Map<String, NodeSkin> skins = new LinkedHashMap<>();
-    private final Map<Edge, EdgeSkin> edges = new HashMap<>();
+    final Map<String, NodeSkin> skins = new LinkedHashMap<>();
+    final Map<Edge, EdgeSkin> edges = new HashMap<>();
+    final Boxes boxes = new Boxes();
+    final ShownBoxes shown = new ShownBoxes(boxes);
+    private final LazySkins lazy = new LazySkins(this);
     private SkinGeometry geometry = SkinGeometry.NORMAL;
     private Graph graph = Graph.EMPTY;
     private Annotations annotations = Annotations.NONE;
@@ -48,6 +55,8 @@ final class GraphView extends Group {
     private double outlineFont = SkinGeometry.NAME_FONT;
     private double labelFont = 11;
     private Map<Edge, EdgeRole> roles = Map.of();
+    private Map<Edge, Route> routes = Map.of();
+    private int revision;
 
     GraphView() {
         getStyleClass().add("graph-view");
@@ -65,6 +74,20 @@ final class GraphView extends Group {
         return labelLayer;
     }
 
+    /** Whether only the nodes in view have skins. */
+    boolean lazy() {
+        return graph.size() > LAZY_NODES;
+    }
+
+    LazySkins lazySkins() {
+        return lazy;
+    }
+
+    /** Changes whenever a box or route moves, appears or goes (for the minimap). */
+    int revision() {
+        return revision;
+    }
+
     /** Brings the drawing up to date; cheap when little changed. */
     void show(Graph g, Annotations a, Set<String> selection, Edge selEdge) {
         boolean graphChanged = g != graph;
@@ -74,14 +97,8 @@ final class GraphView extends Group {
         }
         if (graphChanged || annotationsChanged) {
             annotations = a;
-            for (NodeSkin s : skins.values()) {
-                s.setStats(a.node(s.name()).orElse(null));
-                s.setDiagnostics(a.problems(s.name()));
-            }
-            for (EdgeSkin e : edges.values()) {
-                e.setShapeText(
-                        a.node(e.edge.from()).map(st -> st.output().toString()).orElse("?"));
-            }
+            skins.values().forEach(this::annotate);
+            edges.values().forEach(this::annotate);
             if (stageLayer.any()) {
                 rebuildStages();
             }
@@ -94,10 +111,12 @@ final class GraphView extends Group {
             }
             selected.clear();
             for (String n : selection) {
-                NodeSkin s = skins.get(n);
-                if (s != null) {
-                    s.setSelected(true);
+                if (g.contains(n)) {
                     selected.add(n);
+                    NodeSkin s = skins.get(n);
+                    if (s != null) {
+                        s.setSelected(true);
+                    }
                 }
             }
         }
@@ -105,31 +124,66 @@ final class GraphView extends Group {
             if (selectedEdge != null && edges.containsKey(selectedEdge)) {
                 edges.get(selectedEdge).setSelected(false);
             }
-            selectedEdge = selEdge != null && edges.containsKey(selEdge) ? selEdge : null;
-            if (selectedEdge != null) {
+            selectedEdge = selEdge != null && g.edges().contains(selEdge) ? selEdge : null;
+            if (selectedEdge != null && edges.containsKey(selectedEdge)) {
                 edges.get(selectedEdge).setSelected(true);
             }
         }
     }
 
+    private void annotate(NodeSkin s) {
+        s.setStats(annotations.node(s.name()).orElse(null));
+        s.setDiagnostics(annotations.problems(s.name()));
+    }
+
+    private void annotate(EdgeSkin e) {
+        e.setShapeText(annotations
+                .node(e.edge.from())
+                .map(st -> st.output().toString())
+                .orElse("?"));
+    }
+
+    /** A skin for {@code n}, with everything the skins around it show. */
+    NodeSkin newSkin(Node n) {
+        NodeSkin s = new NodeSkin(n.name(), geometry);
+        s.setDetail(detail, outlineFont);
+        s.setNode(n, SkinGeometry.inputPorts(graph, n));
+        annotate(s);
+        s.setSelected(selected.contains(n.name()));
+        s.setVisible(!shown.hidden(n.name()));
+        skins.put(n.name(), s);
+        return s;
+    }
+
+    EdgeSkin newEdgeSkin(Edge e) {
+        EdgeSkin es = new EdgeSkin(e);
+        es.setLabelFont(labelFont);
+        annotate(es);
+        es.setSelected(e.equals(selectedEdge));
+        edges.put(e, es);
+        return es;
+    }
+
     private void reconcileGraph(Graph g) {
-        boolean structure = !g.edges().equals(graph.edges()) || !g.names().equals(graph.names());
+        Graph old = graph;
+        boolean structure = !g.edges().equals(old.edges()) || !sameNames(old, g);
+        graph = g;
+        boxes.update(old, g, geometry, !structure);
         List<javafx.scene.Node> added = new ArrayList<>();
-        for (Node n : g.nodes()) {
-            NodeSkin s = skins.get(n.name());
-            if (s == null) {
-                s = new NodeSkin(n.name(), geometry);
-                s.setDetail(detail, outlineFont);
-                skins.put(n.name(), s);
-                added.add(s);
+        for (NodeSkin s : List.copyOf(skins.values())) {
+            if (g.contains(s.name())) {
+                s.setNode(g.node(s.name()), SkinGeometry.inputPorts(g, g.node(s.name())));
+            } else {
+                skins.remove(s.name());
+                nodeLayer.getChildren().remove(s);
             }
-            s.setNode(n, SkinGeometry.inputPorts(g, n));
         }
-        if (skins.size() != g.size()) {
-            List<NodeSkin> gone =
-                    skins.values().stream().filter(s -> !g.contains(s.name())).toList();
-            gone.forEach(s -> skins.remove(s.name()));
-            nodeLayer.getChildren().removeAll(gone);
+        if (!lazy()) {
+            for (Node n : g.nodes()) {
+                if (!skins.containsKey(n.name())) {
+                    added.add(newSkin(n));
+                }
+            }
         }
         nodeLayer.getChildren().addAll(added);
         Set<Edge> now = new HashSet<>(g.edges());
@@ -144,20 +198,19 @@ final class GraphView extends Group {
                     .getChildren()
                     .removeAll(goneEdges.stream().map(e -> e.label).toList());
         }
-        List<javafx.scene.Node> newCurves = new ArrayList<>();
-        List<javafx.scene.Node> newLabels = new ArrayList<>();
-        for (Edge e : g.edges()) {
-            if (!edges.containsKey(e)) {
-                EdgeSkin es = new EdgeSkin(e);
-                es.setLabelFont(labelFont);
-                edges.put(e, es);
-                newCurves.add(es.curve);
-                newLabels.add(es.label);
+        if (!lazy()) {
+            List<javafx.scene.Node> newCurves = new ArrayList<>();
+            List<javafx.scene.Node> newLabels = new ArrayList<>();
+            for (Edge e : g.edges()) {
+                if (!edges.containsKey(e)) {
+                    EdgeSkin es = newEdgeSkin(e);
+                    newCurves.add(es.curve);
+                    newLabels.add(es.label);
+                }
             }
+            edgeLayer.getChildren().addAll(newCurves);
+            labelLayer.getChildren().addAll(newLabels);
         }
-        edgeLayer.getChildren().addAll(newCurves);
-        labelLayer.getChildren().addAll(newLabels);
-        graph = g;
         if (structure) {
             roles = EdgeRole.of(g);
             stageLayer.setStages(g);
@@ -165,19 +218,34 @@ final class GraphView extends Group {
         rebuildStages();
     }
 
+    private static boolean sameNames(Graph a, Graph b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.nodes().get(i).name().equals(b.nodes().get(i).name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds or removes the skins of an edge. */
+    void place(EdgeSkin es, boolean on) {
+        if (on) {
+            edgeLayer.getChildren().add(es.curve);
+            labelLayer.getChildren().add(es.label);
+        } else {
+            edges.remove(es.edge);
+            edgeLayer.getChildren().remove(es.curve);
+            labelLayer.getChildren().remove(es.label);
+        }
+    }
+
     // ---- stages --------------------------------------------------------------------------------
 
-    List<Stages.Stage> stages() {
-        return stageLayer.stages();
-    }
-
-    /** The stage {@code node} belongs to. */
-    Optional<Stages.Stage> stageOf(String node) {
-        return stageLayer.stageOf(node);
-    }
-
-    boolean isCollapsed(Stages.Stage s) {
-        return stageLayer.isCollapsed(s);
+    StageLayer stageLayer() {
+        return stageLayer;
     }
 
     /** Collapses or expands a stage by hand. */
@@ -188,9 +256,18 @@ final class GraphView extends Group {
     }
 
     private void rebuildStages() {
-        Set<String> hidden = stageLayer.rebuild(graph, n -> box(skins.get(n)), annotations, detail, outlineFont);
+        Set<String> hidden = stageLayer.rebuild(graph, boxes::box, annotations, detail, outlineFont);
+        Map<String, Box> stageBoxes = new LinkedHashMap<>();
+        for (StageSkin st : stageLayer.skins()) {
+            stageBoxes.put(st.stage.id(), StageLayer.union(st.stage, boxes::box));
+        }
+        shown.update(hidden, stageBoxes, stageLayer::shownAs);
         skins.values().forEach(sk -> sk.setVisible(!hidden.contains(sk.name())));
         reroute();
+    }
+
+    boolean hidden(String node) {
+        return shown.hidden(node);
     }
 
     /** The text lines of the collapsed stages. */
@@ -205,34 +282,46 @@ final class GraphView extends Group {
 
     // ---- routes --------------------------------------------------------------------------------
 
-    /** Routes every edge again (a box moved, appeared or collapsed). */
+    /** Routes every edge again (a box moved, appeared or collapsed); lazily, those near the view. */
     void reroute() {
-        Map<String, Box> boxes = shownBoxes();
-        Map<Edge, Route> routes = Diagram.routes(graph, geometry, boxes, roles, this::shownAs);
+        revision++;
+        if (lazy()) {
+            routes = Map.of();
+            lazy.invalidateRoutes();
+            lazy.sync(false);
+            return;
+        }
+        routes = Diagram.routes(graph, geometry, shown.all(), roles, this::shownAs);
         for (EdgeSkin e : edges.values()) {
             e.setRoute(routes.get(e.edge));
         }
     }
 
-    /** The boxes as shown: nodes, and collapsed stages in place of their members. */
-    Map<String, Box> shownBoxes() {
-        Map<String, Box> boxes = new LinkedHashMap<>();
-        for (NodeSkin s : skins.values()) {
-            String as = shownAs(s.name());
-            if (as.equals(s.name())) {
-                boxes.put(s.name(), box(s));
-            }
-        }
-        for (StageSkin st : stageLayer.skins()) {
-            boxes.put(st.stage.id(), StageLayer.union(st.stage, n -> box(skins.get(n))));
-        }
-        return boxes;
+    /** Routes {@code which} among the shown boxes near {@code region} (the lazy view's routes). */
+    Map<Edge, Route> routeNear(Bounds region, Collection<Edge> which, Set<String> ends) {
+        routes = Diagram.routes(graph, geometry, shown.near(region, ends), roles, this::shownAs, which);
+        return routes;
     }
 
-    /** Every edge's route as drawn (null for edges hidden inside a collapsed stage). */
+    /** The boxes as shown: nodes, and collapsed stages in place of their members. */
+    Map<String, Box> shownBoxes() {
+        return shown.all();
+    }
+
+    /** The shown boxes that meet {@code r} (all of them for a small graph). */
+    Map<String, Box> shownBoxesNear(Bounds r) {
+        return lazy() ? shown.near(r, List.of()) : shown.all();
+    }
+
+    /** The routes computed last (lazily: only those near the view). */
+    Map<Edge, Route> routesNow() {
+        return routes;
+    }
+
+    /** Every edge's route as drawn (null for edges hidden inside a collapsed stage or, lazily, out of view). */
     Map<Edge, Route> routes() {
         Map<Edge, Route> out = new LinkedHashMap<>();
-        edges.forEach((e, s) -> out.put(e, s.route()));
+        graph.edges().forEach(e -> out.put(e, routes.get(e)));
         return out;
     }
 
@@ -241,6 +330,7 @@ final class GraphView extends Group {
             return;
         }
         geometry = g;
+        boxes.update(graph, graph, g, false);
         skins.values().forEach(s -> s.setGeometry(g));
         rebuildStages();
     }
@@ -276,6 +366,10 @@ final class GraphView extends Group {
         return geometry;
     }
 
+    Set<String> selectedNames() {
+        return selected;
+    }
+
     // ---- geometry queries (document coordinates) -----------------------------------------------
 
     Optional<NodeSkin> skin(String name) {
@@ -290,106 +384,24 @@ final class GraphView extends Group {
         return Optional.ofNullable(edges.get(e));
     }
 
-    static Box box(NodeSkin s) {
-        return new Box(s.getLayoutX(), s.getLayoutY(), s.geometry().width(), s.height());
-    }
-
-    static Bounds bounds(NodeSkin s) {
-        Box b = box(s);
-        return new BoundingBox(b.x(), b.y(), b.width(), b.height());
-    }
-
     Point2D outputPoint(NodeSkin s) {
-        Point p = s.geometry().output(box(s));
+        Point p = s.geometry().output(s.box());
         return new Point2D(p.x(), p.y());
     }
 
     Point2D inputPoint(NodeSkin s, int port) {
         int count = Math.max(port + 1, s.inputPorts().size());
-        Point p = s.geometry().input(box(s), port, count);
+        Point p = s.geometry().input(s.box(), port, count);
         return new Point2D(p.x(), p.y());
     }
 
-    /** The topmost visible node whose box contains {@code p}. */
-    Optional<NodeSkin> nodeAt(Point2D p) {
-        List<javafx.scene.Node> kids = nodeLayer.getChildren();
-        for (int i = kids.size() - 1; i >= 0; i--) {
-            NodeSkin s = (NodeSkin) kids.get(i);
-            if (s.isVisible() && bounds(s).contains(p)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+    /** Hit tests on skins and on the model's boxes. */
+    HitTests hits() {
+        return new HitTests(this);
     }
 
-    /** The input port nearest to {@code p} within {@code tolerance}. */
-    Optional<NodeSkin.Port> inputPortAt(Point2D p, double tolerance) {
-        NodeSkin.Port best = null;
-        double bestD = tolerance;
-        for (NodeSkin s : skins.values()) {
-            if (!s.isVisible()) {
-                continue;
-            }
-            Bounds b = bounds(s);
-            if (p.getX() < b.getMinX() - tolerance
-                    || p.getX() > b.getMaxX() + tolerance
-                    || p.getY() < b.getMinY() - tolerance
-                    || p.getY() > b.getMaxY() + tolerance) {
-                continue;
-            }
-            for (NodeSkin.Port port : s.inputPorts()) {
-                double d = inputPoint(s, port.index).distance(p);
-                if (d <= bestD) {
-                    bestD = d;
-                    best = port;
-                }
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    Optional<EdgeSkin> edgeAt(Point2D p, double tolerance) {
-        EdgeSkin best = null;
-        double bestD = tolerance;
-        for (EdgeSkin e : edges.values()) {
-            double d = e.distanceTo(p);
-            if (d <= bestD) {
-                bestD = d;
-                best = e;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    /** Names of the nodes whose boxes intersect {@code band}. */
-    List<String> nodesIn(Bounds band) {
-        return skins.values().stream()
-                .filter(s -> bounds(s).intersects(band))
-                .map(NodeSkin::name)
-                .toList();
-    }
-
-    /** Bounds of all node boxes and routes, or null when empty. */
+    /** Bounds of all node boxes (and, for a small graph, routes), or null when empty. */
     Bounds contentBounds() {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (NodeSkin s : skins.values()) {
-            Box b = box(s);
-            minX = Math.min(minX, b.x());
-            minY = Math.min(minY, b.y());
-            maxX = Math.max(maxX, b.maxX());
-            maxY = Math.max(maxY, b.maxY());
-        }
-        for (EdgeSkin e : edges.values()) {
-            if (e.route() != null) {
-                for (Point q : e.route().points()) {
-                    minX = Math.min(minX, q.x());
-                    maxX = Math.max(maxX, q.x());
-                }
-            }
-        }
-        return skins.isEmpty() ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+        return shown.bounds(lazy() ? List.of() : routes.values());
     }
 }

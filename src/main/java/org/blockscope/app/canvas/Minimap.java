@@ -7,6 +7,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import org.blockscope.app.diagram.Box;
 
 /**
@@ -17,12 +18,16 @@ final class Minimap extends Region {
 
     static final double WIDTH = 170;
     static final double HEIGHT = 150;
+    /** Above this many boxes, the minimap fills pixels instead of drawing every box. */
+    static final int PIXELS = 4000;
 
     private final GraphView view;
     private final PanZoom panZoom;
     private final Region host;
     private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
+    private final Rectangle frame = new Rectangle();
     private double scale = 1;
+    private Object drawn; // what the boxes on the canvas were drawn from
     private double originX;
     private double originY;
 
@@ -32,7 +37,16 @@ final class Minimap extends Region {
         this.host = host;
         getStyleClass().add("minimap");
         setId("minimap");
-        getChildren().add(canvas);
+        frame.setFill(null);
+        frame.setStroke(Color.web("#dc2626"));
+        frame.setStrokeWidth(1.5);
+        frame.setMouseTransparent(true);
+        frame.setManaged(false);
+        getChildren().addAll(canvas, frame);
+        Rectangle clip = new Rectangle(); // the frame of a view larger than the network stays inside
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         setVisible(false);
         setManaged(false);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::jump);
@@ -68,6 +82,7 @@ final class Minimap extends Region {
         return a.getX() >= -1 && a.getY() >= -1 && c.getX() <= w + 1 && c.getY() <= h + 1;
     }
 
+    /** The boxes (from the model, drawn again only when they changed) and the frame of the view. */
     private void draw(Bounds b, double w, double h) {
         double pad = 6;
         double mw = canvas.getWidth();
@@ -75,28 +90,64 @@ final class Minimap extends Region {
         scale = Math.min((mw - 2 * pad) / b.getWidth(), (mh - 2 * pad) / b.getHeight());
         originX = b.getMinX() - (mw / scale - b.getWidth()) / 2;
         originY = b.getMinY() - (mh / scale - b.getHeight()) / 2;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.web("#ffffffee"));
-        g.fillRect(0, 0, mw, mh);
-        g.setStroke(Color.web("#94a3b8"));
-        g.strokeRect(0.5, 0.5, mw - 1, mh - 1);
-        g.setFill(Color.web("#6366f1"));
-        for (Box box : view.shownBoxes().values()) {
-            g.fillRect(
-                    (box.x() - originX) * scale,
-                    (box.y() - originY) * scale,
-                    Math.max(1.5, box.width() * scale),
-                    Math.max(1.5, box.height() * scale));
+        Object now = java.util.List.of(view.revision(), b, mw, mh);
+        if (!now.equals(drawn)) {
+            drawn = now;
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.setFill(Color.web("#ffffffee"));
+            g.fillRect(0, 0, mw, mh);
+            g.setStroke(Color.web("#94a3b8"));
+            g.strokeRect(0.5, 0.5, mw - 1, mh - 1);
+            g.setFill(Color.web("#6366f1"));
+            java.util.Collection<Box> shown = view.shownBoxes().values();
+            if (shown.size() > PIXELS) {
+                fillPixels(g, shown, (int) mw, (int) mh);
+            } else {
+                for (Box box : shown) {
+                    g.fillRect(
+                            (box.x() - originX) * scale,
+                            (box.y() - originY) * scale,
+                            Math.max(1.5, box.width() * scale),
+                            Math.max(1.5, box.height() * scale));
+                }
+            }
         }
         Point2D a = panZoom.toDoc(0, 0);
         Point2D c = panZoom.toDoc(w, h);
-        g.setStroke(Color.web("#dc2626"));
-        g.setLineWidth(1.5);
-        g.strokeRect(
-                (a.getX() - originX) * scale,
-                (a.getY() - originY) * scale,
-                (c.getX() - a.getX()) * scale,
-                (c.getY() - a.getY()) * scale);
+        frame.setX((a.getX() - originX) * scale);
+        frame.setY((a.getY() - originY) * scale);
+        frame.setWidth((c.getX() - a.getX()) * scale);
+        frame.setHeight((c.getY() - a.getY()) * scale);
+    }
+
+    /** Many boxes: each pixel they cover is filled once, one rectangle per run of a row. */
+    private void fillPixels(GraphicsContext g, java.util.Collection<Box> shown, int mw, int mh) {
+        boolean[] on = new boolean[mw * mh];
+        for (Box box : shown) {
+            int x0 = Math.max(0, (int) ((box.x() - originX) * scale));
+            int y0 = Math.max(0, (int) ((box.y() - originY) * scale));
+            int x1 = Math.min(mw - 1, (int) ((box.maxX() - originX) * scale));
+            int y1 = Math.min(mh - 1, (int) ((box.maxY() - originY) * scale));
+            for (int y = y0; y <= y1; y++) {
+                for (int x = x0; x <= x1; x++) {
+                    on[y * mw + x] = true;
+                }
+            }
+        }
+        for (int y = 0; y < mh; y++) {
+            int x = 0;
+            while (x < mw) {
+                if (!on[y * mw + x]) {
+                    x++;
+                    continue;
+                }
+                int start = x;
+                while (x < mw && on[y * mw + x]) {
+                    x++;
+                }
+                g.fillRect(start, y, x - start, 1);
+            }
+        }
     }
 
     /** Centres the view on the document point under the pointer. */

@@ -80,6 +80,16 @@ final class NodeSkin extends Region {
         return name;
     }
 
+    /** Its box in document coordinates. */
+    Box box() {
+        return new Box(getLayoutX(), getLayoutY(), geometry.width(), height);
+    }
+
+    javafx.geometry.Bounds bounds() {
+        Box b = box();
+        return new javafx.geometry.BoundingBox(b.x(), b.y(), b.width(), b.height());
+    }
+
     Node node() {
         return node;
     }

@@ -14,7 +14,8 @@ final class Snapshots {
 
     /** The whole drawing at {@code scale} with every line of text; {@code restore} puts the on-screen detail back. */
     static WritableImage graph(GraphView view, double scale, boolean labels, Runnable restore) {
-        Bounds b = view.contentBounds();
+        // a network too large to draw whole: the part in view, with the same margin
+        Bounds b = view.lazy() ? view.lazySkins().area() : view.contentBounds();
         if (b == null) {
             return new WritableImage(1, 1);
         }

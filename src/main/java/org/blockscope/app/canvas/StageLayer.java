@@ -1,6 +1,7 @@
 package org.blockscope.app.canvas;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,20 @@ final class StageLayer extends Group {
     private final Set<String> byHand = new HashSet<>();
     private List<Stages.Stage> stages = List.of();
     private Set<String> collapsed = Set.of();
+    private final Map<String, Stages.Stage> stageOf = new HashMap<>();
+    private final Map<String, String> shownAs = new HashMap<>();
     private boolean auto;
 
     /** New structure: the stages are found again; hand choices for stages that are gone are dropped. */
     void setStages(Graph g) {
         stages = Stages.of(g);
         byHand.retainAll(stages.stream().map(Stages.Stage::id).toList());
+        stageOf.clear();
+        for (Stages.Stage s : stages) {
+            for (String m : s.members()) {
+                stageOf.putIfAbsent(m, s);
+            }
+        }
     }
 
     List<Stages.Stage> stages() {
@@ -38,7 +47,7 @@ final class StageLayer extends Group {
     }
 
     Optional<Stages.Stage> stageOf(String node) {
-        return stages.stream().filter(s -> s.members().contains(node)).findFirst();
+        return Optional.ofNullable(stageOf.get(node));
     }
 
     boolean isCollapsed(Stages.Stage s) {
@@ -73,12 +82,14 @@ final class StageLayer extends Group {
         collapsed = want;
         skins.clear();
         getChildren().clear();
+        shownAs.clear();
         Set<String> hidden = new HashSet<>();
         for (Stages.Stage s : stages) {
             if (!collapsed.contains(s.id())) {
                 continue;
             }
             hidden.addAll(s.members());
+            s.members().forEach(m -> shownAs.putIfAbsent(m, s.id()));
             Node last = g.node(s.last());
             StageSkin sk = new StageSkin(
                     s,
@@ -125,12 +136,7 @@ final class StageLayer extends Group {
 
     /** The name of the box that shows {@code node}: its collapsed stage's id, or itself. */
     String shownAs(String node) {
-        for (Stages.Stage s : stages) {
-            if (collapsed.contains(s.id()) && s.members().contains(node)) {
-                return s.id();
-            }
-        }
-        return node;
+        return shownAs.getOrDefault(node, node);
     }
 
     Optional<StageSkin> at(Point2D p) {

@@ -91,6 +91,16 @@ final class Viewport {
         panZoom.setZoom(factor(), host.getWidth() / 2, host.getHeight() / 2);
     }
 
+    /** The part of the document on screen, or null before the host has a size. */
+    Bounds visibleArea() {
+        if (host.getWidth() <= 0 || host.getHeight() <= 0) {
+            return null;
+        }
+        javafx.geometry.Point2D a = panZoom.toDoc(0, 0);
+        javafx.geometry.Point2D b = panZoom.toDoc(host.getWidth(), host.getHeight());
+        return new javafx.geometry.BoundingBox(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
+    }
+
     /** Whether the whole graph is in view. */
     boolean showsAll() {
         Bounds b = view.contentBounds();

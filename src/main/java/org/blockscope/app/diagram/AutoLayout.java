@@ -88,7 +88,7 @@ public final class AutoLayout {
                 ElkGraphUtil.createSimpleEdge(nodes.get(e.from()), nodes.get(e.to()));
             }
         }
-        new LayeredLayoutProvider().layout(root, new BasicProgressMonitor());
+        deep(() -> new LayeredLayoutProvider().layout(root, new BasicProgressMonitor()));
         Map<String, Position> result = new LinkedHashMap<>();
         for (Node n : g.nodes()) {
             ElkNode en = nodes.get(n.name());
@@ -96,6 +96,41 @@ public final class AutoLayout {
         }
         return result;
     }
+
+    /**
+     * Runs ELK on a thread with a large stack: its component search recurses once per node along a
+     * chain, which overflows an ordinary stack from about a thousand nodes on.
+     */
+    private static void deep(Runnable layout) {
+        Throwable[] failed = new Throwable[1];
+        Thread t = new Thread(
+                null,
+                () -> {
+                    try {
+                        layout.run();
+                    } catch (Throwable e) { // handed to the caller's thread below
+                        failed[0] = e;
+                    }
+                },
+                "elk-layout",
+                STACK);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("layout interrupted", e);
+        }
+        if (failed[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failed[0] instanceof Error err) {
+            throw err;
+        }
+    }
+
+    /** Stack of the layout thread: room for a recursion as deep as a very long chain. */
+    private static final long STACK = 1L << 30;
 
     /** {@code g} with every node at its laid-out position. */
     public static Graph laidOut(Graph g, SkinGeometry geo) {

@@ -38,8 +38,19 @@ public final class Diagram {
             Map<String, Box> boxes,
             Map<Edge, EdgeRole> roles,
             UnaryOperator<String> shownAs) {
+        return routes(g, geo, boxes, roles, shownAs, g.edges());
+    }
+
+    /** Routes of {@code which} (edges of {@code g}) among {@code boxes}, as {@link #routes} would draw them. */
+    public static Map<Edge, Route> routes(
+            Graph g,
+            SkinGeometry geo,
+            Map<String, Box> boxes,
+            Map<Edge, EdgeRole> roles,
+            UnaryOperator<String> shownAs,
+            java.util.Collection<Edge> which) {
         List<Router.Request> requests = new ArrayList<>();
-        for (Edge e : g.edges()) {
+        for (Edge e : which) {
             String from = shownAs.apply(e.from());
             String to = shownAs.apply(e.to());
             Box a = boxes.get(from);

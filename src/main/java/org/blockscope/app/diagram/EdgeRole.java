@@ -53,13 +53,41 @@ public enum EdgeRole {
     /** The role of every edge of {@code g}. */
     public static Map<Edge, EdgeRole> of(Graph g) {
         Map<Edge, EdgeRole> out = new HashMap<>();
+        Map<String, Integer> rank = ranks(g);
         for (Edge e : g.edges()) {
             if (!g.contains(e.from()) || !g.contains(e.to())) {
                 continue;
             }
-            out.put(e, skips(g, e) ? mergeRole(g.node(e.to()).kind()) : MAIN);
+            out.put(e, skips(g, e, rank) ? mergeRole(g.node(e.to()).kind()) : MAIN);
         }
         return out;
+    }
+
+    /**
+     * Topological ranks (Kahn's algorithm): along every edge between ranked nodes the rank grows, so
+     * a node ranked after a target cannot reach it. Nodes on a cycle, and those after one, get none.
+     */
+    private static Map<String, Integer> ranks(Graph g) {
+        Map<String, Integer> waiting = new HashMap<>();
+        Deque<String> ready = new ArrayDeque<>();
+        for (org.blockscope.graph.Node n : g.nodes()) {
+            int in = g.inputs(n.name()).size();
+            waiting.put(n.name(), in);
+            if (in == 0) {
+                ready.add(n.name());
+            }
+        }
+        Map<String, Integer> rank = new HashMap<>();
+        while (!ready.isEmpty()) {
+            String n = ready.poll();
+            rank.put(n, rank.size());
+            for (Edge o : g.outputs(n)) {
+                if (waiting.merge(o.to(), -1, Integer::sum) == 0) {
+                    ready.add(o.to());
+                }
+            }
+        }
+        return rank;
     }
 
     private static EdgeRole mergeRole(BlockKind k) {
@@ -76,7 +104,7 @@ public enum EdgeRole {
     }
 
     /** Whether the source of {@code e} reaches its target along another path too. */
-    private static boolean skips(Graph g, Edge e) {
+    private static boolean skips(Graph g, Edge e, Map<String, Integer> rank) {
         Deque<String> todo = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         for (Edge o : g.outputs(e.from())) {
@@ -84,10 +112,15 @@ public enum EdgeRole {
                 todo.add(o.to());
             }
         }
+        Integer target = rank.get(e.to());
         while (!todo.isEmpty()) {
             String n = todo.pop();
             if (n.equals(e.to())) {
                 return true;
+            }
+            Integer at = rank.get(n);
+            if (target != null && at != null && at > target) {
+                continue; // after the target in flow order: no path back to it
             }
             if (seen.add(n)) {
                 g.outputs(n).forEach(o -> todo.add(o.to()));

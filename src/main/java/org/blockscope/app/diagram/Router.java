@@ -3,9 +3,13 @@ package org.blockscope.app.diagram;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.blockscope.graph.Edge;
 
 /**
@@ -34,37 +38,36 @@ public final class Router {
     /** Routes every request around {@code boxes} (by node name). */
     public static Map<Edge, Route> route(List<Request> requests, Map<String, Box> boxes, Direction dir) {
         boolean t = dir == Direction.RIGHT;
-        Map<String, Box> bs = new LinkedHashMap<>();
-        boxes.forEach((k, b) -> bs.put(k, t ? b.transposed() : b));
+        Map<String, Integer> ids = new HashMap<>();
+        List<Box> list = new ArrayList<>();
+        boxes.forEach((k, b) -> {
+            ids.put(k, list.size());
+            list.add(t ? b.transposed() : b);
+        });
+        BoxIndex index = new BoxIndex(list);
         List<Laned> lanes = new ArrayList<>();
         Map<Edge, List<Point>> paths = new LinkedHashMap<>();
         for (Request r : requests) {
             Point s = t ? r.start().transposed() : r.start();
             Point e = t ? r.end().transposed() : r.end();
-            Box a = bs.get(r.from());
-            Box b = bs.get(r.to());
-            List<Box> obstacles = new ArrayList<>();
-            bs.forEach((k, box) -> {
-                if (!k.equals(r.from()) && !k.equals(r.to())) {
-                    obstacles.add(box);
-                }
-            });
+            Field obstacles = new Field(index, ids.getOrDefault(r.from(), -1), ids.getOrDefault(r.to(), -1));
             List<Point> direct = direct(s, e, obstacles);
             if (direct != null) {
                 paths.put(r.edge(), direct);
             } else {
-                lanes.add(lane(r.edge(), s, e, a, b, bs.values(), obstacles));
+                lanes.add(lane(r.edge(), s, e, obstacles));
             }
         }
         spread(lanes);
+        Set<Edge> laned = new HashSet<>();
         for (Laned l : lanes) {
             paths.put(l.edge, l.points());
+            laned.add(l.edge);
         }
         Map<Edge, Route> out = new LinkedHashMap<>();
         for (Request r : requests) {
             List<Point> p = paths.get(r.edge());
-            boolean laned = lanes.stream().anyMatch(l -> l.edge.equals(r.edge()));
-            out.put(r.edge(), new Route(t ? transpose(p) : p, r.role(), laned));
+            out.put(r.edge(), new Route(t ? transpose(p) : p, r.role(), laned.contains(r.edge())));
         }
         return out;
     }
@@ -75,21 +78,39 @@ public final class Router {
         Point s = t ? start.transposed() : start;
         Point e = t ? end.transposed() : end;
         List<Box> bs = obstacles.stream().map(b -> t ? b.transposed() : b).toList();
-        List<Point> direct = direct(s, e, bs);
-        List<Point> p;
-        if (direct != null) {
-            p = direct;
-        } else {
-            Box a = new Box(s.x(), s.y(), 0, 0);
-            Box b = new Box(e.x(), e.y(), 0, 0);
-            List<Box> all = new ArrayList<>(bs);
-            p = lane(null, s, e, a, b, all, bs).points();
-        }
+        Field field = new Field(new BoxIndex(bs), -1, -1);
+        List<Point> direct = direct(s, e, field);
+        List<Point> p = direct != null ? direct : lane(null, s, e, field).points();
         return new Route(t ? transpose(p) : p, role, direct == null);
     }
 
+    /**
+     * The boxes around one edge, found through the index: every box but the edge's own two ends
+     * is an obstacle; lanes keep clear of the ends too.
+     */
+    private record Field(BoxIndex index, int from, int to) {
+        void each(double x0, double y0, double x1, double y1, boolean withEnds, Consumer<Box> out) {
+            index.query(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1), id -> {
+                if (withEnds || (id != from && id != to)) {
+                    out.accept(index.box(id));
+                }
+            });
+        }
+
+        /** Obstacles the segment a–b passes through. */
+        int crossedBy(Point a, Point b) {
+            int[] n = {0};
+            each(a.x(), a.y(), b.x(), b.y(), false, box -> {
+                if (box.crossedBy(a, b, INSET)) {
+                    n[0]++;
+                }
+            });
+            return n[0];
+        }
+    }
+
     /** A path that has two bends at most and crosses no obstacle, or null. */
-    private static List<Point> direct(Point s, Point e, List<Box> obstacles) {
+    private static List<Point> direct(Point s, Point e, Field obstacles) {
         if (e.y() <= s.y() + 1) {
             return null;
         }
@@ -108,8 +129,16 @@ public final class Router {
         return null;
     }
 
-    private static boolean clear(List<Point> p, Collection<Box> obstacles) {
+    private static boolean clear(List<Point> p, Field obstacles) {
         return crossings(p, obstacles) == 0;
+    }
+
+    private static int crossings(List<Point> p, Field obstacles) {
+        int n = 0;
+        for (int i = 0; i + 1 < p.size(); i++) {
+            n += obstacles.crossedBy(p.get(i), p.get(i + 1));
+        }
+        return n;
     }
 
     /** How many (segment, box) pairs cross. */
@@ -134,6 +163,7 @@ public final class Router {
         final double y2;
         final boolean right;
         double x;
+        int order;
 
         Laned(Edge edge, Point s, Point e, double y1, double y2, boolean right, double x) {
             this.edge = edge;
@@ -159,7 +189,7 @@ public final class Router {
         }
     }
 
-    private static Laned lane(Edge edge, Point s, Point e, Box a, Box b, Collection<Box> all, List<Box> obstacles) {
+    private static Laned lane(Edge edge, Point s, Point e, Field obstacles) {
         Laned best = null;
         int bestCrossings = Integer.MAX_VALUE;
         double bestLength = Double.MAX_VALUE;
@@ -167,7 +197,7 @@ public final class Router {
             double y1 = s.y() + STUB;
             double y2 = e.y() - STUB;
             for (int attempt = 0; attempt < 4; attempt++) {
-                double x = laneX(all, Math.min(y1, y2), Math.max(y1, y2), right);
+                double x = laneX(obstacles, Math.min(y1, y2), Math.max(y1, y2), right);
                 Laned l = new Laned(edge, s, e, y1, y2, right, x);
                 List<Point> p = l.points();
                 int c = crossings(p, obstacles);
@@ -188,50 +218,73 @@ public final class Router {
         return best;
     }
 
-    /** The lane's x: just beside every box that overlaps the band lo..hi. */
-    private static double laneX(Collection<Box> boxes, double lo, double hi, boolean right) {
-        double x = right ? -Double.MAX_VALUE : Double.MAX_VALUE;
-        for (Box b : boxes) {
+    /** The lane's x: just beside every box (the edge's ends included) that overlaps the band lo..hi. */
+    private static double laneX(Field boxes, double lo, double hi, boolean right) {
+        double[] x = {right ? -Double.MAX_VALUE : Double.MAX_VALUE};
+        boxes.each(-Double.MAX_VALUE, lo - STUB, Double.MAX_VALUE, hi + STUB, true, b -> {
             if (b.y() < hi + STUB && b.maxY() > lo - STUB) {
-                x = right ? Math.max(x, b.maxX()) : Math.min(x, b.x());
+                x[0] = right ? Math.max(x[0], b.maxX()) : Math.min(x[0], b.x());
             }
-        }
-        if (Math.abs(x) == Double.MAX_VALUE) {
+        });
+        if (Math.abs(x[0]) == Double.MAX_VALUE) {
             return 0;
         }
-        return right ? x + MARGIN : x - MARGIN;
+        return right ? x[0] + MARGIN : x[0] - MARGIN;
     }
 
     /** A height below every box the horizontal run from x0 to x1 at y would cross. */
-    private static double below(List<Box> obstacles, double x0, double x1, double y) {
-        double out = y;
-        for (Box b : obstacles) {
-            if (b.crossedBy(new Point(x0, y), new Point(x1, y), INSET)) {
-                out = Math.max(out, b.maxY() + STUB);
+    private static double below(Field obstacles, double x0, double x1, double y) {
+        double[] out = {y};
+        Point a = new Point(x0, y);
+        Point b = new Point(x1, y);
+        obstacles.each(x0, y, x1, y, false, box -> {
+            if (box.crossedBy(a, b, INSET)) {
+                out[0] = Math.max(out[0], box.maxY() + STUB);
             }
-        }
-        return out;
+        });
+        return out[0];
     }
 
-    private static double above(List<Box> obstacles, double x0, double x1, double y) {
-        double out = y;
-        for (Box b : obstacles) {
-            if (b.crossedBy(new Point(x0, y), new Point(x1, y), INSET)) {
-                out = Math.min(out, b.y() - STUB);
+    private static double above(Field obstacles, double x0, double x1, double y) {
+        double[] out = {y};
+        Point a = new Point(x0, y);
+        Point b = new Point(x1, y);
+        obstacles.each(x0, y, x1, y, false, box -> {
+            if (box.crossedBy(a, b, INSET)) {
+                out[0] = Math.min(out[0], box.y() - STUB);
             }
-        }
-        return out;
+        });
+        return out[0];
     }
 
-    /** Lanes whose runs overlap move apart, shortest innermost. */
+    /**
+     * Lanes whose runs overlap move apart, shortest innermost. Only lanes whose runs overlap can
+     * meet, so each lane is checked against those filed in the same bands of height, in the order
+     * they were placed.
+     */
     private static void spread(List<Laned> lanes) {
-        List<Laned> placed = new ArrayList<>();
+        double band = 512;
+        Map<Long, List<Laned>> bands = new HashMap<>();
         lanes.sort(Comparator.comparingDouble(l -> l.hi() - l.lo()));
-        for (Laned l : lanes) {
+        for (int i = 0; i < lanes.size(); i++) {
+            Laned l = lanes.get(i);
+            l.order = i;
+            List<Laned> near = new ArrayList<>();
+            Set<Laned> seen = new HashSet<>();
+            long b0 = (long) Math.floor((l.lo() - LANE_GAP) / band);
+            long b1 = (long) Math.floor((l.hi() + LANE_GAP) / band);
+            for (long b = b0; b <= b1; b++) {
+                for (Laned p : bands.getOrDefault(b, List.of())) {
+                    if (seen.add(p)) {
+                        near.add(p);
+                    }
+                }
+            }
+            near.sort(Comparator.comparingInt(p -> p.order));
             boolean moved = true;
             while (moved) {
                 moved = false;
-                for (Laned p : placed) {
+                for (Laned p : near) {
                     if (p.right == l.right
                             && Math.abs(p.x - l.x) < LANE_GAP
                             && p.lo() < l.hi() + LANE_GAP
@@ -241,7 +294,9 @@ public final class Router {
                     }
                 }
             }
-            placed.add(l);
+            for (long b = b0; b <= b1; b++) {
+                bands.computeIfAbsent(b, k -> new ArrayList<>()).add(l);
+            }
         }
     }
 
