@@ -56,8 +56,10 @@ public final class FlowSeries {
     }
 
     /**
-     * The ratio of the first layer's metric to the last layer's, as a median over the samples: far below 1,
-     * the gradient reaching the input side has vanished on the way (NaN without samples).
+     * The ratio of the first layer's metric to the last layer's (the classifier, whose gradient is often the
+     * largest), as a median over the samples (NaN without samples): far below 1, the input side gets much
+     * less than the output side; far above 1, the gradient grew on its way back, as in plain nets with
+     * batch norm (see resources/lessons/residual.md).
      */
     public static double firstToLast(FlowSnapshot s, GradientFlowViewModel.Metric m) {
         float[][] x = matrix(s, m);
