@@ -52,7 +52,16 @@ public final class NativeThreads {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + n);
         }
+        org.nd4j.linalg.factory.Nd4j.getExecutioner(); // loads ND4J's native library (and its OpenMP) first
         org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+    }
+
+    /** The OpenMP threads a parallel region started from the calling thread would use. */
+    public static int openMpThreadsOfCallingThread() {
+        org.nd4j.linalg.factory.Nd4j.getExecutioner();
+        return org.nd4j.nativeblas.NativeOpsHolder.getInstance()
+                .getDeviceNativeOps()
+                .ompGetMaxThreads();
     }
 
     /** Whether OpenMP's idle threads sleep (set by the user or by {@link #configure()}). */
