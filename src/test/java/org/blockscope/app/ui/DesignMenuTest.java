@@ -46,6 +46,11 @@ class DesignMenuTest {
 
     @AfterEach
     void stop() throws Exception {
+        closeWithOwnedWindows(window);
+    }
+
+    /** Closes the tool windows the main window opened (search, scaling), then the main window. */
+    static void closeWithOwnedWindows(MainWindow window) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
                     for (Window w : Window.getWindows().toArray(Window[]::new)) {
                         if (w instanceof Stage s && s.getOwner() != null) {
@@ -57,7 +62,8 @@ class DesignMenuTest {
                 .get();
     }
 
-    private Menu design(FxRobot robot) {
+    /** The menu bar's Design menu. */
+    static Menu design(FxRobot robot) {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         return bar.getMenus().stream()
                 .filter(m -> m.getText().equals("Design"))

@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.blockscope.app.design.SearchView;
 import org.blockscope.app.design.SearchViewModel;
@@ -45,24 +43,12 @@ class SearchScreenshots {
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-                    for (Window w : Window.getWindows().toArray(Window[]::new)) {
-                        if (w instanceof Stage s && s.getOwner() != null) {
-                            s.close();
-                        }
-                    }
-                    window.shutdown();
-                })
-                .get();
+        DesignMenuTest.closeWithOwnedWindows(window);
     }
 
     @Test
     void searchOnTheDigits(FxRobot robot) throws Exception {
-        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        Menu design = bar.getMenus().stream()
-                .filter(m -> m.getText().equals("Design"))
-                .findFirst()
-                .orElseThrow();
+        Menu design = DesignMenuTest.design(robot);
         robot.interact(() -> design.getItems().get(1).fire());
         WaitForAsyncUtils.waitFor(
                 10,
