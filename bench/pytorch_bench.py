@@ -12,12 +12,17 @@ DenseBlockExpansion, TransitionExpansion):
                 concat), transitions BN-ReLU-1x1(floor(C/2))-avgpool2, final BN-ReLU, GAP, FC 10
 BN: eps 1e-5, momentum 0.1 (PyTorch defaults, as Blockscope).
 
-Usage: /usr/bin/python3 bench/pytorch_bench.py [--batch 64] [--warmup 120] [--iterations 10] [--threads 2] [templates...]
+Usage: /usr/bin/python3 bench/pytorch_bench.py [--batch 64] [--warmup 120] [--iterations 10] [--threads 2]
+       [--profile] [templates...]
 Measures train img/s (forward + cross-entropy + backward + SGD step with momentum 0.9 and weight decay
 5e-4, as EngineBench) and inference img/s (eval mode, no_grad) on random data, from the median iteration
 time (robust to bursts of other load on a shared machine), after a warm-up of training and inference
 iterations that lasts until the median iteration time stops moving (at most --warmup seconds), and the
 process's peak resident memory (VmHWM, reset per net), as EngineBench.
+--profile: after the timed iterations, the same number of iterations again under torch.autograd.profiler,
+with the time of each op kind per iteration (see PROFILE_KINDS): forward ops by the top-level aten op
+the model called, backward by the autograd node that ran it, so that bench/compare.py can set each kind
+beside EngineBench's time for the same primitives.
 """
 import argparse
 import statistics
@@ -197,7 +202,53 @@ def cpu_capability():
     return "?"
 
 
-def bench(name, batch, iterations, warmup=WARMUP):
+# op kind of a top-level forward aten op, or of an autograd node (its name without the trailing digit)
+PROFILE_KINDS = {
+    "conv": ("aten::conv2d", "ConvolutionBackward"),
+    "batch norm": ("aten::batch_norm", "NativeBatchNormBackward"),
+    "activation": ("aten::relu", "aten::relu_", "aten::sigmoid", "ReluBackward", "SigmoidBackward"),
+    "add": ("aten::add", "aten::add_", "AddBackward"),
+    "pooling": ("aten::mean", "aten::avg_pool2d", "aten::max_pool2d", "aten::adaptive_avg_pool2d",
+                "MeanBackward", "AvgPool2DBackward", "MaxPool2DWithIndicesBackward",
+                "AdaptiveAvgPool2DBackward"),
+    "fully connected": ("aten::linear", "AddmmBackward", "TBackward"),
+    "scale": ("aten::mul", "MulBackward"),
+    "concat": ("aten::cat", "CatBackward"),
+    "loss": ("aten::cross_entropy_loss", "aten::softmax", "NllLossBackward", "LogSoftmaxBackward"),
+}
+KIND_OF = {op: kind for kind, ops in PROFILE_KINDS.items() for op in ops}
+BACKWARD_NODE = "autograd::engine::evaluate_function: "
+
+
+def profile_kinds(step, iterations, training):
+    """ms per iteration by kind: [forward, backward]; 'optimizer' is the SGD step and zero_grad, 'other'
+    whatever the iteration spent outside the kinds (Python, autograd's bookkeeping, AccumulateGrad)."""
+    from torch.autograd.profiler import profile
+    with profile() as prof:
+        for _ in range(iterations):
+            step()
+    ms = {}
+
+    def add(kind, col, us):
+        ms.setdefault(kind, [0.0, 0.0])[col] += us / 1000.0 / iterations
+
+    total = 0.0
+    for e in prof.function_events:
+        if e.name.startswith("bench."):
+            total += e.cpu_time_total
+            if e.name == "bench.optimizer":
+                add("optimizer", 1, e.cpu_time_total)
+        elif e.name.startswith(BACKWARD_NODE):
+            node = e.name[len(BACKWARD_NODE):].rstrip("0123456789")
+            add(KIND_OF.get(node, "other"), 1, e.cpu_time_total)
+        elif e.cpu_parent is not None and e.cpu_parent.name in ("bench.forward", "bench.loss"):
+            add(KIND_OF.get(e.name, "other"), 0, e.cpu_time_total)
+    attributed = sum(f + b for f, b in ms.values())
+    add("other", 1 if training else 0, total - attributed * 1000.0 * iterations)
+    return ms
+
+
+def bench(name, batch, iterations, warmup=WARMUP, profiling=False):
     reset_peak_rss()
     torch.manual_seed(1)
     net = NETS[name]()
@@ -207,11 +258,29 @@ def bench(name, batch, iterations, warmup=WARMUP):
     labels = torch.arange(batch) % CLASSES.get(name, 10)
     opt = torch.optim.SGD(net.parameters(), lr=0.01, momentum=0.9, weight_decay=5e-4)
 
+    from torch.autograd.profiler import record_function
+
     def train_step():
         opt.zero_grad()
         loss = F.cross_entropy(net(x), labels)
         loss.backward()
         opt.step()
+
+    def profiled_train_step():
+        with record_function("bench.optimizer"):
+            opt.zero_grad()
+        with record_function("bench.forward"):
+            y = net(x)
+        with record_function("bench.loss"):
+            loss = F.cross_entropy(y, labels)
+        with record_function("bench.backward"):
+            loss.backward()
+        with record_function("bench.optimizer"):
+            opt.step()
+
+    def profiled_infer_step():
+        with record_function("bench.forward"):
+            torch.softmax(net(x), 1)
 
     net.train()
     start = time.perf_counter()
@@ -233,6 +302,9 @@ def bench(name, batch, iterations, warmup=WARMUP):
         train_step()
         times.append(time.perf_counter() - t0)
     train = batch / statistics.median(times)
+    profiles = {}
+    if profiling:
+        profiles["train"] = profile_kinds(profiled_train_step, iterations, True)
 
     net.eval()
     with torch.no_grad():
@@ -242,7 +314,9 @@ def bench(name, batch, iterations, warmup=WARMUP):
             torch.softmax(net(x), 1)
             times.append(time.perf_counter() - t0)
         infer = batch / statistics.median(times)
-    return params, train, infer, peak_rss_bytes(), warm
+        if profiling:
+            profiles["infer"] = profile_kinds(profiled_infer_step, iterations, False)
+    return params, train, infer, peak_rss_bytes(), warm, profiles
 
 
 def main():
@@ -251,14 +325,19 @@ def main():
     ap.add_argument("--iterations", type=int, default=10)
     ap.add_argument("--warmup", type=float, default=WARMUP, help="longest warm-up per net, seconds")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--profile", action="store_true", help="time per op kind (PROFILE lines)")
     ap.add_argument("templates", nargs="*", default=["resnet20", "se_resnet20", "densenet_bc40"])
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, CPU capability {cpu_capability()}")
     for name in a.templates:
-        params, train, infer, rss, (warm_n, warm_s) = bench(name, a.batch, a.iterations, a.warmup)
+        params, train, infer, rss, (warm_n, warm_s), profiles = bench(
+            name, a.batch, a.iterations, a.warmup, a.profile)
         print(f"{name:<14} batch {a.batch:3d}  train {train:7.1f} img/s  inference {infer:7.1f} img/s  "
               f"peak RSS {rss >> 20:5d} MB  params {params:,}  (warm-up {warm_n} iterations, {warm_s:.0f} s)")
+        for mode, kinds in profiles.items():
+            for kind, (fwd, bwd) in kinds.items():
+                print(f"PROFILE {name} {mode} {kind.replace(' ', '_')} {fwd:.3f} {bwd:.3f}")
         print(f"RESULT {name} {a.batch} {train:.2f} {infer:.2f} {rss}", flush=True)
 
 

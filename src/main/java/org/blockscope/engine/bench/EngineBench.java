@@ -115,8 +115,8 @@ public final class EngineBench {
         for (String t : templates) {
             Result r = run(t, batch, warmup, iterations, profile);
             if (profile) {
-                print(out, t + " training, ms per iteration", r.trainProfileMs());
-                print(out, t + " inference, ms per batch", r.inferenceProfileMs());
+                print(out, t, "train", "training, ms per iteration", r.trainProfileMs());
+                print(out, t, "infer", "inference, ms per batch", r.inferenceProfileMs());
             }
             out.println(r);
             out.println(r.machineLine());
@@ -174,16 +174,21 @@ public final class EngineBench {
         }
         m.profiling(profile);
         long[] t = new long[iterations];
+        long optimizerNanos = 0;
         for (int i = 0; i < iterations; i++) {
             long t0 = System.nanoTime();
             m.forward(x, Mode.TRAINING);
             m.backward(labels);
+            long t1 = System.nanoTime();
             opt.step(m, 0.01);
             t[i] = System.nanoTime() - t0;
+            optimizerNanos += t0 + t[i] - t1;
             sample();
         }
         double train = batch / (median(t) / 1e9);
-        Map<String, double[]> trainProfile = perIteration(m.profile(), iterations);
+        Map<String, double[]> trainProfile = profile
+                ? perIteration(m.profile(), optimizerNanos, Arrays.stream(t).sum(), iterations)
+                : Map.of();
         m.profiling(profile);
         for (int i = 0; i < iterations; i++) {
             long t0 = System.nanoTime();
@@ -192,7 +197,8 @@ public final class EngineBench {
             sample();
         }
         double inference = batch / (median(t) / 1e9);
-        Map<String, double[]> inferenceProfile = perIteration(m.profile(), iterations);
+        Map<String, double[]> inferenceProfile =
+                profile ? perIteration(m.profile(), -1, Arrays.stream(t).sum(), iterations) : Map.of();
         m.profiling(false);
         return new Result(
                 template,
@@ -214,19 +220,33 @@ public final class EngineBench {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
     }
 
-    private static Map<String, double[]> perIteration(Map<String, long[]> p, int iterations) {
+    /**
+     * ms per iteration by primitive kind, largest first, then (training, optimizerNanos >= 0) the SGD step
+     * as "OPTIMIZER", and as "OTHER" what the iterations spent outside both (in the backward column for
+     * training, as bench/pytorch_bench.py does).
+     */
+    private static Map<String, double[]> perIteration(
+            Map<String, long[]> p, long optimizerNanos, long totalNanos, int iterations) {
         Map<String, double[]> m = new LinkedHashMap<>();
         p.entrySet().stream()
                 .sorted((a, b) -> Long.compare(b.getValue()[0] + b.getValue()[1], a.getValue()[0] + a.getValue()[1]))
                 .forEach(e -> m.put(
                         e.getKey(),
                         new double[] {e.getValue()[0] / 1e6 / iterations, e.getValue()[1] / 1e6 / iterations}));
+        long attributed = p.values().stream().mapToLong(v -> v[0] + v[1]).sum();
+        if (optimizerNanos >= 0) {
+            m.put("OPTIMIZER", new double[] {0, optimizerNanos / 1e6 / iterations});
+            attributed += optimizerNanos;
+        }
+        double other = (totalNanos - attributed) / 1e6 / iterations;
+        m.put("OTHER", optimizerNanos >= 0 ? new double[] {0, other} : new double[] {other, 0});
         return m;
     }
 
-    private static void print(PrintWriter out, String title, Map<String, double[]> p) {
-        out.println(title + " (mean)");
-        p.forEach((k, v) -> out.printf(Locale.ROOT, "  %-18s fwd %7.1f  bwd %7.1f%n", k, v[0], v[1]));
+    private static void print(PrintWriter out, String template, String mode, String title, Map<String, double[]> p) {
+        out.println(template + " " + title + " (mean)");
+        p.forEach((k, v) -> out.printf(Locale.ROOT, "  %-18s fwd %7.2f  bwd %7.2f%n", k, v[0], v[1]));
+        p.forEach((k, v) -> out.printf(Locale.ROOT, "PROFILE %s %s %s %.3f %.3f%n", template, mode, k, v[0], v[1]));
     }
 
     /** One line on the threading setup and the CPU, printed before the figures. */

@@ -109,7 +109,11 @@ final class Executor {
         p.refs = refs;
         for (Step s : plan.steps) {
             if (s instanceof ClassifierStep c && p.out[s.index] != null) {
+                long t0 = profile == null ? 0 : System.nanoTime();
                 c.lossAndBackward(p);
+                if (profile != null) {
+                    time(s, 1, t0);
+                }
             }
         }
         if (freeActivations && refs != null) {

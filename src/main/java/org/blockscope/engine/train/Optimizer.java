@@ -5,7 +5,6 @@ import java.util.Map;
 import org.blockscope.engine.compile.Model;
 import org.blockscope.engine.compile.Tensor;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Updates a model's parameters in place from its gradients. State (momentum buffers, Adam moments
@@ -49,47 +48,60 @@ public final class Optimizer {
             if (g == null) {
                 continue; // no loss reaches this parameter
             }
-            INDArray w = t.value();
-            if (config.weightDecay() != 0) {
-                g = g.add(w.mul(config.weightDecay()));
-            }
             if (config instanceof OptimizerConfig.Sgd s) {
-                sgd(s, t.name(), w, g, lr);
+                sgd(s, t.name(), t.value(), g, lr);
             } else if (config instanceof OptimizerConfig.Adam a) {
-                adam(a, t.name(), w, g, lr);
+                adam(a, t.name(), t.value(), g, lr);
             }
         }
     }
 
-    // PyTorch SGD: v = μ v + g; nesterov: w -= lr (g + μ v), else w -= lr v
+    // PyTorch SGD: d = g + λ w; v = μ v + d (v = d at the first step); nesterov: w -= lr (d + μ v), else w -= lr v
     private void sgd(OptimizerConfig.Sgd s, String name, INDArray w, INDArray g, double lr) {
-        if (s.momentum() == 0) {
-            w.subi(g.mul(lr));
+        double wd = config.weightDecay();
+        double mu = s.momentum();
+        if (mu == 0) {
+            ElementwiseUpdate.run(w, g, new INDArray[0], (pw, pg, st, n) -> {
+                for (int i = 0; i < n; i++) {
+                    pw[i] -= lr * (pg[i] + wd * pw[i]);
+                }
+            });
             return;
         }
-        INDArray v = state.get("sgd/" + name + "/velocity");
-        if (v == null) {
-            v = g.dup();
-            state.put("sgd/" + name + "/velocity", v);
-        } else {
-            v.muli(s.momentum()).addi(g);
-        }
-        if (s.nesterov()) {
-            w.subi(g.add(v.mul(s.momentum())).muli(lr));
-        } else {
-            w.subi(v.mul(lr));
-        }
+        String key = "sgd/" + name + "/velocity";
+        boolean first = !state.containsKey(key);
+        INDArray v = state.computeIfAbsent(key, k -> w.ulike());
+        boolean nesterov = s.nesterov();
+        ElementwiseUpdate.run(w, g, new INDArray[] {v}, (pw, pg, st, n) -> {
+            double[] pv = st[0];
+            for (int i = 0; i < n; i++) {
+                double d = pg[i] + wd * pw[i];
+                double vi = first ? d : mu * pv[i] + d;
+                pv[i] = vi;
+                pw[i] -= lr * (nesterov ? d + mu * vi : vi);
+            }
+        });
     }
 
-    // m = β1 m + (1-β1) g; v = β2 v + (1-β2) g²; w -= lr m̂ / (√v̂ + eps)   (Kingma and Ba 2015, alg. 1)
+    // d = g + λ w; m = β1 m + (1-β1) d; v = β2 v + (1-β2) d²; w -= lr m̂ / (√v̂ + eps)   (Kingma and Ba 2015, alg. 1)
     private void adam(OptimizerConfig.Adam a, String name, INDArray w, INDArray g, double lr) {
         INDArray m = state.computeIfAbsent("adam/" + name + "/m", k -> w.ulike().assign(0));
         INDArray v = state.computeIfAbsent("adam/" + name + "/v", k -> w.ulike().assign(0));
-        m.muli(a.beta1()).addi(g.mul(1 - a.beta1()));
-        v.muli(a.beta2()).addi(g.mul(g).muli(1 - a.beta2()));
-        double bc1 = 1 - Math.pow(a.beta1(), steps);
-        double bc2 = 1 - Math.pow(a.beta2(), steps);
-        INDArray denom = Transforms.sqrt(v.div(bc2), false).addi(a.eps());
-        w.subi(m.div(denom).muli(lr / bc1));
+        double wd = config.weightDecay();
+        double b1 = a.beta1();
+        double b2 = a.beta2();
+        double eps = a.eps();
+        double bc1 = 1 - Math.pow(b1, steps);
+        double bc2 = 1 - Math.pow(b2, steps);
+        ElementwiseUpdate.run(w, g, new INDArray[] {m, v}, (pw, pg, st, n) -> {
+            double[] pm = st[0];
+            double[] pv = st[1];
+            for (int i = 0; i < n; i++) {
+                double d = pg[i] + wd * pw[i];
+                pm[i] = b1 * pm[i] + (1 - b1) * d;
+                pv[i] = b2 * pv[i] + (1 - b2) * d * d;
+                pw[i] -= lr / bc1 * pm[i] / (Math.sqrt(pv[i] / bc2) + eps);
+            }
+        });
     }
 }

@@ -62,6 +62,46 @@ class OptimizerTest {
         }
     }
 
+    /** The trainer's precision: the same two steps on a FLOAT model, against the formulas in double. */
+    @ParameterizedTest
+    @CsvSource({"sgd", "nesterov", "adam"})
+    void floatModelsStepAsTheFormulasToFloatPrecision(String rule) {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.input(1, 2, 2);
+        b.classifier("out", b.fc("fc", b.add("flat", Primitive.FLATTEN, org.blockscope.kind.Params.EMPTY, x), 3, true));
+        Model m = Compiler.compile(b.graph(), new Compiler.Options(1, DataType.FLOAT));
+        Optimizer o = new Optimizer(
+                rule.equals("adam")
+                        ? new OptimizerConfig.Adam(0.9, 0.999, 1e-8, 0.01)
+                        : new OptimizerConfig.Sgd(0.9, rule.equals("nesterov"), 0.01));
+        double lr = 0.1;
+        double[] w = w(m);
+        double[] v = new double[w.length];
+        double[] mom = new double[w.length];
+        for (int step = 1; step <= 2; step++) {
+            m.forward(X.castTo(DataType.FLOAT), Mode.TRAINING, 0);
+            m.backward(Y);
+            double[] g = m.gradients().get("fc/weight").dup().data().asDouble();
+            o.step(m, lr);
+            double[] got = w(m);
+            for (int i = 0; i < w.length; i++) {
+                double d = g[i] + 0.01 * w[i];
+                if (rule.equals("adam")) {
+                    mom[i] = 0.9 * mom[i] + 0.1 * d;
+                    v[i] = 0.999 * v[i] + 0.001 * d * d;
+                    double mh = mom[i] / (1 - Math.pow(0.9, step));
+                    double vh = v[i] / (1 - Math.pow(0.999, step));
+                    w[i] -= lr * mh / (Math.sqrt(vh) + 1e-8);
+                } else {
+                    v[i] = step == 1 ? d : 0.9 * v[i] + d;
+                    w[i] -= lr * (rule.equals("nesterov") ? d + 0.9 * v[i] : v[i]);
+                }
+                assertThat(got[i]).as("%s step %d, weight %d", rule, step, i).isCloseTo(w[i], within(1e-6));
+            }
+            w = got;
+        }
+    }
+
     @Test
     void adamFirstStepMovesEachWeightByAboutTheLearningRate() {
         Model m = tiny();
