@@ -302,9 +302,6 @@ def bench(name, batch, iterations, warmup=WARMUP, profiling=False):
         train_step()
         times.append(time.perf_counter() - t0)
     train = batch / statistics.median(times)
-    profiles = {}
-    if profiling:
-        profiles["train"] = profile_kinds(profiled_train_step, iterations, True)
 
     net.eval()
     with torch.no_grad():
@@ -314,9 +311,15 @@ def bench(name, batch, iterations, warmup=WARMUP, profiling=False):
             torch.softmax(net(x), 1)
             times.append(time.perf_counter() - t0)
         infer = batch / statistics.median(times)
-        if profiling:
+    rss = peak_rss_bytes()  # before profiling: the profiler's records would add to it
+    profiles = {}
+    if profiling:
+        net.train()
+        profiles["train"] = profile_kinds(profiled_train_step, iterations, True)
+        net.eval()
+        with torch.no_grad():
             profiles["infer"] = profile_kinds(profiled_infer_step, iterations, False)
-    return params, train, infer, peak_rss_bytes(), warm, profiles
+    return params, train, infer, rss, warm, profiles
 
 
 def main():
