@@ -2,6 +2,7 @@ package org.blockscope.engine.train;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import org.blockscope.engine.backend.JavaLoops;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -79,10 +80,7 @@ final class ElementwiseUpdate {
         }
 
         static Flat of(INDArray a) {
-            boolean plain = (a.dataType() == DataType.FLOAT || a.dataType() == DataType.DOUBLE)
-                    && !a.isView()
-                    && a.ordering() == 'c'
-                    && a.data().length() == a.length();
+            boolean plain = JavaLoops.applicable(a) && a.data().length() == a.length();
             return plain
                     ? new Flat(a, null)
                     : new Flat(a, a.castTo(DataType.DOUBLE).dup('c'));
