@@ -64,8 +64,10 @@ final class BatchNormStep extends Step {
     }
 
     @Override
-    boolean backwardReadsOutput() {
-        return true; // a fused ReLU's mask (channels-last Java path)
+    boolean backwardReadsOutput(Fusions fusions) {
+        // a fused ReLU's mask (channels-last Java path); without one, no path reads y (a bottleneck's last
+        // batch norm feeds an add: its output then dies as backward starts, as in PyTorch)
+        return fusions.appliesRelu(index);
     }
 
     /** A following ReLU runs in this loop in fast training and (unless folded) in fused inference. */

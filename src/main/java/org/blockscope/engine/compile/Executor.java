@@ -50,7 +50,12 @@ final class Executor {
             Set<DataBuffer> keep = Buffers.protectedBuffers(plan, null);
             keep.add(Buffers.root(p.input.data()));
             keep.add(Buffers.root(x.data()));
-            p.live = new LiveBuffers(p, plan.memory, keep);
+            p.live = new LiveBuffers(p, plan.memory::deadAfterInference, keep);
+        } else if (p.releasesActivations && earlyRelease) {
+            Set<DataBuffer> keep = Buffers.protectedBuffers(plan, null);
+            keep.add(Buffers.root(p.input.data()));
+            keep.add(Buffers.root(x.data()));
+            p.live = new LiveBuffers(p, i -> unkept(plan.memory.deadAfterTrainingForward(i)), keep);
         }
         for (Step s : plan.steps) {
             if (!plan.runs(s.index, p.mode)) {
@@ -151,6 +156,14 @@ final class Executor {
         }
         p.refs = null;
         return p.loss;
+    }
+
+    /** Those of these steps whose outputs a reader does not want kept. */
+    private int[] unkept(int[] steps) {
+        if (kept == null || steps.length == 0) {
+            return steps;
+        }
+        return Arrays.stream(steps).filter(j -> !kept[j]).toArray();
     }
 
     /** Frees the outputs of these steps (their channels-last copies too): nothing reads them any more. */

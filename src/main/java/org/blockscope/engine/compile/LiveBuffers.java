@@ -11,8 +11,8 @@ import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Carries out the {@link MemoryPlan} of a fused inference pass: after each step, the outputs whose last
- * consumer it was are freed, so the next steps' outputs reuse buffers that are still in the CPU caches
+ * Carries out the {@link MemoryPlan} of a forward pass: in fused inference, after each step the outputs
+ * whose last consumer it was are freed (in the trainer's passes, those of them no backward reads), so the next steps' outputs reuse buffers that are still in the CPU caches
  * (the memory-bound loops between convolutions ran up to 3x slower on cold buffers). Buffers are counted
  * by their root: steps that pass an input through (folded batch norm, fused ReLU, dropout at inference)
  * share it, and a buffer goes back to the {@link BufferPool} only when no live output uses it. The
@@ -20,13 +20,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class LiveBuffers {
     private final Pass pass;
-    private final MemoryPlan memory;
+    /** Per step: the outputs dead once it ran. */
+    private final java.util.function.IntFunction<int[]> deadAfter;
+
     private final Map<DataBuffer, Integer> refs = new IdentityHashMap<>();
     private final Set<DataBuffer> keep;
 
-    LiveBuffers(Pass pass, MemoryPlan memory, Set<DataBuffer> keep) {
+    /**
+     * @param deadAfter per step, the outputs dead once it ran ({@link MemoryPlan#deadAfterInference}, or
+     *     in a training pass {@link MemoryPlan#deadAfterTrainingForward})
+     */
+    LiveBuffers(Pass pass, java.util.function.IntFunction<int[]> deadAfter, Set<DataBuffer> keep) {
         this.pass = pass;
-        this.memory = memory;
+        this.deadAfter = deadAfter;
         this.keep = keep;
     }
 
@@ -35,7 +41,7 @@ final class LiveBuffers {
         for (DataBuffer r : roots(s.index)) {
             hold(r);
         }
-        for (int dead : memory.deadAfterInference(s.index)) {
+        for (int dead : deadAfter.apply(s.index)) {
             drop(dead);
         }
     }
@@ -68,11 +74,13 @@ final class LiveBuffers {
             }
         }
         pass.out[i] = null;
-        pass.nhwc[i] = null;
+        if (i < pass.nhwc.length) {
+            pass.nhwc[i] = null;
+        }
     }
 
     private List<DataBuffer> roots(int i) {
-        INDArray a = pass.out[i], b = pass.nhwc[i];
+        INDArray a = pass.out[i], b = i < pass.nhwc.length ? pass.nhwc[i] : null;
         if (a == null && b == null) {
             return Collections.emptyList();
         }

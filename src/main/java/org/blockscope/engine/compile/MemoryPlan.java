@@ -19,16 +19,23 @@ final class MemoryPlan {
     private final boolean[] gradientDies;
     private final int[][] deadAfterBackward;
     private final int[] deadAtBackwardStart;
+    private final int[][] deadAfterTrainingForward;
 
     private MemoryPlan(
-            int[][] deadAfterInference, boolean[] gradientDies, int[][] deadAfterBackward, int[] deadAtBackwardStart) {
+            int[][] deadAfterInference,
+            boolean[] gradientDies,
+            int[][] deadAfterBackward,
+            int[] deadAtBackwardStart,
+            int[][] deadAfterTrainingForward) {
+        this.deadAfterTrainingForward = deadAfterTrainingForward;
         this.deadAfterInference = deadAfterInference;
         this.gradientDies = gradientDies;
         this.deadAfterBackward = deadAfterBackward;
         this.deadAtBackwardStart = deadAtBackwardStart;
     }
 
-    static MemoryPlan of(List<Step> steps, int[][] consumers, boolean[] runsAtInference, int mainOutput) {
+    static MemoryPlan of(
+            List<Step> steps, int[][] consumers, boolean[] runsAtInference, int mainOutput, Fusions fusions) {
         int n = steps.size();
         int[] lastUse = new int[n];
         java.util.Arrays.fill(lastUse, -1);
@@ -72,7 +79,7 @@ final class MemoryPlan {
         List<Integer> atStart = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             Step s = steps.get(j); // the input: the caller's batch stays, its channels-last copy goes
-            int first = s.backwardReadsOutput() ? j : Integer.MAX_VALUE;
+            int first = s.backwardReadsOutput(fusions) ? j : Integer.MAX_VALUE;
             for (int c : consumers[j]) {
                 Step r = steps.get(c);
                 if (r.backwardReadsInputs() && !(r instanceof ClassifierStep)) {
@@ -90,7 +97,40 @@ final class MemoryPlan {
             b[i] = deadB.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
         return new MemoryPlan(
-                d, g, b, atStart.stream().mapToInt(Integer::intValue).toArray());
+                d,
+                g,
+                b,
+                atStart.stream().mapToInt(Integer::intValue).toArray(),
+                deadInTrainingForward(steps, consumers, atStart, mainOutput));
+    }
+
+    /**
+     * Outputs that no backward reads die in a training forward pass once their last consumer ran (a
+     * bottleneck's last batch norm, whose output only an add reads): PyTorch drops them then too. Kept:
+     * the network's output and what the loss reads (the classifiers' inputs).
+     */
+    private static int[][] deadInTrainingForward(
+            List<Step> steps, int[][] consumers, List<Integer> noBackwardReader, int mainOutput) {
+        List<List<Integer>> dead = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            dead.add(new ArrayList<>());
+        }
+        for (int j : noBackwardReader) {
+            int last = -1;
+            boolean readByLoss = false;
+            for (int c : consumers[j]) {
+                last = Math.max(last, c);
+                readByLoss |= steps.get(c) instanceof ClassifierStep;
+            }
+            if (last >= 0 && !readByLoss && j != mainOutput) {
+                dead.get(last).add(j);
+            }
+        }
+        int[][] d = new int[steps.size()][];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = dead.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return d;
     }
 
     /** Steps whose outputs are dead once step i ran in a fused inference pass (i was their last consumer). */
@@ -104,6 +144,14 @@ final class MemoryPlan {
      */
     int[] deadAfterBackward(int i) {
         return deadAfterBackward[i];
+    }
+
+    /**
+     * Steps whose outputs are dead once step i ran in a training forward pass that frees activations (no
+     * backward reads them, and step i was their last consumer).
+     */
+    int[] deadAfterTrainingForward(int i) {
+        return deadAfterTrainingForward[i];
     }
 
     /** Steps whose outputs no backward reads (the loss has read the classifiers' inputs by then). */

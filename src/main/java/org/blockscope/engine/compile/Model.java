@@ -92,7 +92,9 @@ public final class Model {
      * they are freed when the next pass starts, and a TRAINING pass's activations (the output returned by
      * {@code forward} too) die during its backward, each as soon as the last step that reads it has
      * back-propagated: for training loops that read only the output before backward, the loss and the
-     * gradients (the trainer, benchmarks). Peak memory is then about one pass's activations.
+     * gradients (the trainer, benchmarks). Peak memory is then about one pass's activations. With {@link
+     * #fastTraining} on as well, outputs that no backward reads (a batch norm whose output only a sum reads)
+     * die already in the forward pass, once their last consumer ran.
      */
     public void keepPreviousPass(boolean keep) {
         keepPreviousPass = keep;
@@ -221,6 +223,7 @@ public final class Model {
         Pass p = new Pass(plan, mode, noiseSeed, fused, channelsLast);
         p.input = x.dataType() == dataType ? x : x.castTo(dataType);
         p.fastTraining = fastTraining && mode == Mode.TRAINING;
+        p.releasesActivations = !keepPreviousPass && p.fastTraining && !fused;
         INDArray y = executor.forward(p, x);
         last = p;
         return y;

@@ -36,8 +36,16 @@ final class Pass {
     final BitSet madeChannelsLast = new BitSet();
     /** Per step: what its forward saved for its backward (batch norm statistics, a dropout mask), or null. */
     final Object[] state;
-    /** In a fused pass: frees intermediate outputs once consumed. */
+    /**
+     * In a fused pass: frees intermediate outputs once consumed; in a pass that releasesActivations, those no
+     * backward reads.
+     */
     LiveBuffers live;
+    /**
+     * The trainer's passes (fast TRAINING, no earlier pass kept): outputs no backward reads are freed in the
+     * forward pass, once their last consumer ran.
+     */
+    boolean releasesActivations;
     /** During backward (unless early freeing is off): the buffers held, freed when no longer held. */
     BackwardRefs refs;
     /** Arrays steps made for their backward (masks, workspaces, statistics): freed with the pass. */

@@ -72,7 +72,7 @@ final class Plan {
             }
             needsGradientWithoutInput[s.index] = need && s.index != input;
         }
-        memory = MemoryPlan.of(this.steps, consumers, runsAtInference, mainOutput);
+        memory = MemoryPlan.of(this.steps, consumers, runsAtInference, mainOutput, fusions);
         Map<String, Tensor> t = new LinkedHashMap<>();
         for (Step s : steps) {
             for (Tensor x : s.tensors()) {

@@ -62,8 +62,8 @@ abstract class Step {
         return true;
     }
 
-    /** Whether this step's backward reads its own output (batch norm's fused ReLU mask). */
-    boolean backwardReadsOutput() {
+    /** Whether this step's backward reads its own output, given the plan's fusions (batch norm's fused ReLU mask). */
+    boolean backwardReadsOutput(Fusions fusions) {
         return false;
     }
 

@@ -55,6 +55,46 @@ class MemoryPlanTest {
         assertThat(mp.gradientDiesAfterBackward(4)).isTrue();
     }
 
+    /** input → conv a → bn1 → relu1 → conv b → bn2 → sum(bn2, relu1) → relu2 → gap → fc → classifier (0..10). */
+    private static Graph residual() {
+        SubgraphBuilder b = new SubgraphBuilder();
+        String x = b.input(2, 5, 5);
+        String r1 = b.relu("relu1", b.bn("bn1", b.conv("a", x, 3, 3, 1, 1, 1, false)));
+        String bn2 = b.bn("bn2", b.conv("b", r1, 3, 3, 1, 1, 1, false));
+        String y = b.relu("relu2", b.sum("sum", bn2, r1));
+        b.classifier("out", b.fc("fc", b.gap("gap", y), 3, true));
+        return b.graph();
+    }
+
+    @Test
+    void aBatchNormThatFeedsOnlyASumDiesInTheTrainingForwardPass() {
+        Model m = Compiler.compile(residual(), new Compiler.Options(1, DataType.FLOAT));
+        assertThat(m.paths())
+                .containsExactly("input", "a", "bn1", "relu1", "b", "bn2", "sum", "relu2", "gap", "fc", "out");
+        MemoryPlan mp = planOf(m).memory;
+        assertThat(mp.deadAtBackwardStart())
+                .as("bn2's output: the sum's backward does not read it, nor (no ReLU fused) bn2's own")
+                .contains(5)
+                .doesNotContain(2, 4);
+        assertThat(mp.deadAfterTrainingForward(6))
+                .as("bn2's output, once the sum ran")
+                .containsExactly(5);
+        assertThat(mp.deadAfterTrainingForward(2))
+                .as("bn1's own backward reads it")
+                .isEmpty();
+        assertThat(mp.deadAfterTrainingForward(9))
+                .as("the classifier's input: the loss reads it")
+                .isEmpty();
+        int dead = 0;
+        for (int i = 0; i < m.paths().size(); i++) {
+            dead += mp.deadAfterTrainingForward(i).length;
+        }
+        m.fastTraining(true);
+        m.keepPreviousPass(false);
+        m.forward(TinyNets.randomInput(3, DataType.FLOAT, 2, 2, 5, 5), Mode.TRAINING, 1);
+        assertThat(m.activations()).doesNotContainKey("bn2").hasSize(m.paths().size() - dead);
+    }
+
     private static Plan planOf(Model m) {
         try {
             var f = Model.class.getDeclaredField("plan");
@@ -78,7 +118,14 @@ class MemoryPlanTest {
             INDArray x = TinyNets.randomInput(3, DataType.FLOAT, 2, in.channels(), in.height(), in.width());
             long repeated = BufferPool.repeatedGives();
             m.forward(x, Mode.TRAINING, 1);
-            assertThat(m.activations()).hasSize(m.paths().size());
+            Plan plan = planOf(m);
+            int deadInForward = 0;
+            for (int i = 0; !keep && i < plan.size(); i++) {
+                deadInForward += plan.memory.deadAfterTrainingForward(i).length;
+            }
+            assertThat(m.activations())
+                    .as("those no backward reads died in the forward pass")
+                    .hasSize(m.paths().size() - deadInForward);
             m.backward(TinyNets.labels(2));
             Map<String, INDArray> g = new LinkedHashMap<>();
             m.gradients().forEach((k, v) -> g.put(k, v.dup()));
