@@ -3,7 +3,6 @@ package org.blockscope.engine.compile;
 import org.blockscope.engine.kernel.SoftmaxCrossEntropyKernel;
 import org.blockscope.primitive.PrimitiveNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * CLASSIFIER: output = softmax of the class scores [N, K]; its loss is lossWeight × mean
@@ -26,9 +25,7 @@ final class ClassifierStep extends Step {
 
     @Override
     INDArray forward(Pass p) {
-        INDArray z = logits(p);
-        INDArray e = Transforms.exp(z.subColumnVector(z.max(1)), false);
-        return e.diviColumnVector(e.sum(1));
+        return SoftmaxCrossEntropyKernel.softmax(logits(p));
     }
 
     /** Adds this head's weighted loss to the pass and its gradient to the class scores. */
@@ -36,7 +33,7 @@ final class ClassifierStep extends Step {
         INDArray z = p.in(this, 0);
         SoftmaxCrossEntropyKernel.Result r = SoftmaxCrossEntropyKernel.forwardBackward(logits(p), p.labels);
         p.loss += lossWeight * r.loss();
-        INDArray d = r.dlogits().muli(lossWeight);
+        INDArray d = lossWeight == 1 ? r.dlogits() : r.dlogits().muli(lossWeight);
         p.accumulateInput(this, 0, z.rank() == 2 ? d : d.reshape('c', z.shape()));
     }
 

@@ -1,6 +1,7 @@
 package org.blockscope.engine.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,5 +139,31 @@ class DenseKernelsTest {
                         .isCloseTo((lp - lm) / 2e-6, org.assertj.core.data.Offset.offset(1e-8));
             }
         }
+    }
+
+    @Test
+    void softmaxOfFloatLogitsInAnyOrderMatchesTheDefinition() {
+        INDArray zt = Arrays4.rand(2, 5, 3).muli(4).castTo(DataType.FLOAT); // [K, N]
+        INDArray z = zt.transpose(); // an f-order view, [N = 3, K = 5]
+        int[] labels = {4, 0, 1};
+        var r = SoftmaxCrossEntropyKernel.forwardBackward(z, labels);
+        INDArray p = SoftmaxCrossEntropyKernel.softmax(z);
+        assertThat(r.dlogits().dataType()).isEqualTo(DataType.FLOAT);
+        for (int n = 0; n < 3; n++) {
+            double s = 0;
+            for (int k = 0; k < 5; k++) {
+                s += Math.exp(z.getDouble(n, k));
+            }
+            for (int k = 0; k < 5; k++) {
+                double expect = Math.exp(z.getDouble(n, k)) / s;
+                assertThat(p.getDouble(n, k)).isCloseTo(expect, org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(r.probabilities().getDouble(n, k))
+                        .isCloseTo(expect, org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(r.dlogits().getDouble(n, k))
+                        .isCloseTo((expect - (labels[n] == k ? 1 : 0)) / 3, org.assertj.core.data.Offset.offset(1e-6));
+            }
+        }
+        assertThatThrownBy(() -> SoftmaxCrossEntropyKernel.forwardBackward(z, new int[] {0, 5, 1}))
+                .hasMessage("label 5 of 5");
     }
 }
