@@ -1,0 +1,51 @@
+package org.blockscope.engine.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** SE scaling's gradients on channels-last maps against their definition, FLOAT (Java loops, oneDNN) and DOUBLE. */
+class ChannelsLastGradsTest {
+    private static INDArray random(long seed, DataType type, long... shape) {
+        Random r = new Random(seed);
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        double[] v = new double[(int) n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextGaussian();
+        }
+        return Nd4j.create(v, shape, 'c').castTo(type);
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}, {3} channels")
+    @CsvSource({"FLOAT, 9, 11, 5", "FLOAT, 2, 3, 16", "FLOAT, 32, 32, 16", "FLOAT, 7, 7, 24", "DOUBLE, 4, 4, 3"})
+    void scaleGradientsAreDyTimesSAndTheSumOfDyTimesX(DataType type, int h, int w, int c) {
+        int n = 3;
+        INDArray x = random(1, type, n, h, w, c), dy = random(2, type, n, h, w, c), s = random(3, type, n, c);
+        INDArray ds = ChannelsLastGrads.scaleGradient(x, dy), dx = ChannelsLast.scale(dy, s);
+        assertThat(dx.shape()).containsExactly(n, h, w, c);
+        assertThat(ds.shape()).containsExactly(n, c);
+        double tol = type == DataType.FLOAT ? 1e-4 : 1e-12;
+        for (int i = 0; i < n; i++) {
+            for (int ch = 0; ch < c; ch++) {
+                double sum = 0;
+                for (int y = 0; y < h; y++) {
+                    for (int xx = 0; xx < w; xx++) {
+                        sum += dy.getDouble(i, y, xx, ch) * x.getDouble(i, y, xx, ch);
+                        assertThat(dx.getDouble(i, y, xx, ch))
+                                .isCloseTo(dy.getDouble(i, y, xx, ch) * s.getDouble(i, ch), within(tol));
+                    }
+                }
+                assertThat(ds.getDouble(i, ch)).as("ds[%d, %d]", i, ch).isCloseTo(sum, within(tol));
+            }
+        }
+    }
+}
