@@ -85,6 +85,7 @@ step "jpackage --type app-image"
   --add-modules "$MODULES" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   --java-options "-XX:MaxRAMPercentage=40" \
+  --java-options "-XX:MaxNewSize=64m" \
   --java-options "-Dfile.encoding=UTF-8" \
   --java-options "-Xdock:name=Blockscope" \
   --file-associations installer/bsg-file-association.properties \

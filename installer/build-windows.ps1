@@ -90,6 +90,7 @@ Run $JPackage ($Common + @(
     "--add-modules", $Modules,
     "--jlink-options", "--strip-debug --no-man-pages --no-header-files",
     "--java-options", "-XX:MaxRAMPercentage=40",
+    "--java-options", "-XX:MaxNewSize=64m",
     "--java-options", "-Dfile.encoding=UTF-8",
     "--add-launcher", "blockscope-cli=$CliProps",
     "--dest", (Join-Path $Out "image")))
