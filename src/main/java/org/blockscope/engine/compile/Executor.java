@@ -46,16 +46,13 @@ final class Executor {
 
     /** Runs every step of p's mode; {@code x} is the caller's batch (never freed). Returns the output. */
     INDArray forward(Pass p, INDArray x) {
-        if (p.fused && earlyRelease) {
-            Set<DataBuffer> keep = Buffers.protectedBuffers(plan, null);
+        if (earlyRelease && (p.fused || p.releasesActivations)) {
+            Set<DataBuffer> keep = Buffers.protectedBuffers(plan, null); // the tensors, and the batch:
             keep.add(Buffers.root(p.input.data()));
             keep.add(Buffers.root(x.data()));
-            p.live = new LiveBuffers(p, plan.memory::deadAfterInference, keep);
-        } else if (p.releasesActivations && earlyRelease) {
-            Set<DataBuffer> keep = Buffers.protectedBuffers(plan, null);
-            keep.add(Buffers.root(p.input.data()));
-            keep.add(Buffers.root(x.data()));
-            p.live = new LiveBuffers(p, i -> unkept(plan.memory.deadAfterTrainingForward(i)), keep);
+            p.live = p.fused
+                    ? new LiveBuffers(p, plan.memory::deadAfterInference, keep)
+                    : new LiveBuffers(p, i -> unkept(plan.memory.deadAfterTrainingForward(i)), keep);
         }
         for (Step s : plan.steps) {
             if (!plan.runs(s.index, p.mode)) {

@@ -52,27 +52,23 @@ final class Init {
                 && w.offset() == 0
                 && w.ordering() == 'c'
                 && w.data().length() == w.length();
-        if (plain && w.dataType() == DataType.FLOAT) {
-            java.nio.FloatBuffer out = w.data().asNioFloat();
-            float[] chunk = new float[(int) Math.min(CHUNK, w.length())];
-            for (int at = 0; at < w.length(); at += chunk.length) {
-                int n = (int) Math.min(chunk.length, w.length() - at);
-                for (int i = 0; i < n; i++) {
-                    chunk[i] = (float) (rng.nextGaussian() * std);
-                }
-                out.put(at, chunk, 0, n);
-            }
-            return;
-        }
-        if (plain && w.dataType() == DataType.DOUBLE) {
-            java.nio.DoubleBuffer out = w.data().asNioDouble();
+        boolean floats = w.dataType() == DataType.FLOAT;
+        if (plain && (floats || w.dataType() == DataType.DOUBLE)) {
             double[] chunk = new double[(int) Math.min(CHUNK, w.length())];
+            float[] asFloats = floats ? new float[chunk.length] : null;
             for (int at = 0; at < w.length(); at += chunk.length) {
                 int n = (int) Math.min(chunk.length, w.length() - at);
                 for (int i = 0; i < n; i++) {
                     chunk[i] = rng.nextGaussian() * std;
                 }
-                out.put(at, chunk, 0, n);
+                if (floats) {
+                    for (int i = 0; i < n; i++) {
+                        asFloats[i] = (float) chunk[i];
+                    }
+                    w.data().asNioFloat().put(at, asFloats, 0, n);
+                } else {
+                    w.data().asNioDouble().put(at, chunk, 0, n);
+                }
             }
             return;
         }

@@ -12,8 +12,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Carries out the {@link MemoryPlan} of a forward pass: in fused inference, after each step the outputs
- * whose last consumer it was are freed (in the trainer's passes, those of them no backward reads), so the next steps' outputs reuse buffers that are still in the CPU caches
- * (the memory-bound loops between convolutions ran up to 3x slower on cold buffers). Buffers are counted
+ * whose last consumer it was are freed (in the trainer's passes, those of them that no backward reads), so
+ * the next steps' outputs reuse buffers that are still in the CPU caches (the memory-bound loops between
+ * convolutions ran up to 3x slower on cold buffers). Buffers are counted
  * by their root: steps that pass an input through (folded batch norm, fused ReLU, dropout at inference)
  * share it, and a buffer goes back to the {@link BufferPool} only when no live output uses it. The
  * caller's batch and the tensors ({@code keep}) are never freed.
