@@ -154,8 +154,19 @@ public final class ChannelsLast {
         return y;
     }
 
-    /** Channels-last inputs joined along C. */
+    /** Channels-last inputs joined along C (oneDNN's concat when it takes them, else Java loops). */
     public static INDArray concat(INDArray... xhs) {
+        if (ONEDNN_CONCAT && OneDnnConcat.handles(xhs)) {
+            return OneDnnConcat.concat(xhs);
+        }
+        return concatLoops(xhs);
+    }
+
+    /** For A/B benchmarks: -Dblockscope.onednnConcat=false keeps concatenations and splits in Java loops. */
+    static final boolean ONEDNN_CONCAT = !"false".equals(System.getProperty("blockscope.onednnConcat"));
+
+    /** Channels-last inputs joined along C by Java loops (each image through heap arrays). */
+    static INDArray concatLoops(INDArray... xhs) {
         long n = xhs[0].size(0), h = xhs[0].size(1), w = xhs[0].size(2);
         int total = 0;
         for (INDArray x : xhs) {

@@ -1,6 +1,7 @@
 package org.blockscope.engine.backend;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Broadcast;
@@ -83,6 +84,17 @@ public final class ChannelsLastGrads {
 
     /** dyh [N, H, W, ΣCi] split along C into the parts [N, H, W, Ci] (a concatenation's gradient). */
     public static INDArray[] split(INDArray dyh, long[] channels) {
+        if (ChannelsLast.ONEDNN_CONCAT
+                && OneDnnPlanes.handles(dyh)
+                && dyh.rank() == 4
+                && Arrays.stream(channels).sum() == dyh.size(3)) {
+            return OneDnnConcat.split(dyh, channels);
+        }
+        return splitLoops(dyh, channels);
+    }
+
+    /** {@link #split} by Java loops (each image through heap arrays). */
+    static INDArray[] splitLoops(INDArray dyh, long[] channels) {
         int k = channels.length;
         INDArray[] parts = new INDArray[k];
         if (!floats(dyh)) {

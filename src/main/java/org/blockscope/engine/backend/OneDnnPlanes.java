@@ -42,8 +42,11 @@ public final class OneDnnPlanes {
 
     private record Key(String kind, long a, long b, long c) {}
 
-    /** A primitive (oneDNN allocates its scratchpad) with one memory per argument, in argument order. */
-    private static final class Op {
+    /**
+     * A primitive (oneDNN allocates its scratchpad) with one memory per argument, in argument order (also
+     * {@link OneDnnConcat}'s).
+     */
+    static final class Op {
         final dnnl_memory[] mems;
         final OneDnn.Call call;
 

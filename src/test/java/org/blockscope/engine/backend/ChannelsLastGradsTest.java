@@ -10,7 +10,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** SE scaling's gradients on channels-last maps against their definition, FLOAT (Java loops, oneDNN) and DOUBLE. */
+/**
+ * Channels-last gradients against their definitions: SE scaling's (FLOAT: Java loops and oneDNN; DOUBLE), and
+ * a concatenation with its split (oneDNN and the Java loops).
+ */
 class ChannelsLastGradsTest {
     private static INDArray random(long seed, DataType type, long... shape) {
         Random r = new Random(seed);
@@ -46,6 +49,35 @@ class ChannelsLastGradsTest {
                 }
                 assertThat(ds.getDouble(i, ch)).as("ds[%d, %d]", i, ch).isCloseTo(sum, within(tol));
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}, parts {2}")
+    @CsvSource({"5, 3, 3;12;5", "8, 8, 24;12", "1, 1, 7;1;16"})
+    void concatenationAndItsSplitOnOneDnnMatchTheJavaLoopsAndTheDefinition(int h, int w, String parts) {
+        long[] cs = java.util.Arrays.stream(parts.split(";"))
+                .mapToLong(Long::parseLong)
+                .toArray();
+        INDArray[] xs = new INDArray[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            xs[i] = random(10 + i, DataType.FLOAT, 2, h, w, cs[i]);
+        }
+        INDArray y = ChannelsLast.concat(xs), loops = ChannelsLast.concatLoops(xs);
+        assertThat(y.shape())
+                .containsExactly(2, h, w, java.util.Arrays.stream(cs).sum());
+        assertThat(y.equals(loops)).as("oneDNN's concat = the Java loops'").isTrue();
+        long from = 0;
+        for (int i = 0; i < cs.length; i++) {
+            for (int c = 0; c < cs[i]; c++) {
+                assertThat(y.getDouble(1, h - 1, w - 1, from + c)).isEqualTo(xs[i].getDouble(1, h - 1, w - 1, c));
+                assertThat(y.getDouble(0, 0, 0, from + c)).isEqualTo(xs[i].getDouble(0, 0, 0, c));
+            }
+            from += cs[i];
+        }
+        INDArray[] back = ChannelsLastGrads.split(y, cs), backLoops = ChannelsLastGrads.splitLoops(y, cs);
+        for (int i = 0; i < cs.length; i++) {
+            assertThat(back[i].equals(xs[i])).as("part %d of the split", i).isTrue();
+            assertThat(backLoops[i].equals(xs[i])).isTrue();
         }
     }
 }
