@@ -3,6 +3,7 @@ package org.blockscope.engine.compile;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.blockscope.engine.backend.JavaLoops;
 import org.blockscope.primitive.Primitive;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -48,12 +49,10 @@ final class Init {
      * the whole tensor (ResNet-50's weights left about 300 MB of garbage that way).
      */
     private static void fill(INDArray w, Random rng, double std) {
-        boolean plain = !w.isView()
-                && w.offset() == 0
-                && w.ordering() == 'c'
-                && w.data().length() == w.length();
-        boolean floats = w.dataType() == DataType.FLOAT;
-        if (plain && (floats || w.dataType() == DataType.DOUBLE)) {
+        if (JavaLoops.applicable(w) && w.data().length() == w.length()) { // FLOAT or DOUBLE, plain
+            boolean floats = w.dataType() == DataType.FLOAT;
+            java.nio.FloatBuffer fout = floats ? w.data().asNioFloat() : null;
+            java.nio.DoubleBuffer dout = floats ? null : w.data().asNioDouble();
             double[] chunk = new double[(int) Math.min(CHUNK, w.length())];
             float[] asFloats = floats ? new float[chunk.length] : null;
             for (int at = 0; at < w.length(); at += chunk.length) {
@@ -65,9 +64,9 @@ final class Init {
                     for (int i = 0; i < n; i++) {
                         asFloats[i] = (float) chunk[i];
                     }
-                    w.data().asNioFloat().put(at, asFloats, 0, n);
+                    fout.put(at, asFloats, 0, n);
                 } else {
-                    w.data().asNioDouble().put(at, chunk, 0, n);
+                    dout.put(at, chunk, 0, n);
                 }
             }
             return;

@@ -3,36 +3,24 @@ package org.blockscope.engine.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Random;
+import org.blockscope.engine.compile.TinyNets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Channels-last gradients against their definitions: SE scaling's (FLOAT: Java loops and oneDNN; DOUBLE), and
  * a concatenation with its split (oneDNN and the Java loops).
  */
 class ChannelsLastGradsTest {
-    private static INDArray random(long seed, DataType type, long... shape) {
-        Random r = new Random(seed);
-        long n = 1;
-        for (long s : shape) {
-            n *= s;
-        }
-        double[] v = new double[(int) n];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = r.nextGaussian();
-        }
-        return Nd4j.create(v, shape, 'c').castTo(type);
-    }
-
     @ParameterizedTest(name = "{0} {1}x{2}, {3} channels")
     @CsvSource({"FLOAT, 9, 11, 5", "FLOAT, 2, 3, 16", "FLOAT, 32, 32, 16", "FLOAT, 7, 7, 24", "DOUBLE, 4, 4, 3"})
     void scaleGradientsAreDyTimesSAndTheSumOfDyTimesX(DataType type, int h, int w, int c) {
         int n = 3;
-        INDArray x = random(1, type, n, h, w, c), dy = random(2, type, n, h, w, c), s = random(3, type, n, c);
+        INDArray x = TinyNets.randomInput(1, type, n, h, w, c),
+                dy = TinyNets.randomInput(2, type, n, h, w, c),
+                s = TinyNets.randomInput(3, type, n, c);
         INDArray ds = ChannelsLastGrads.scaleGradient(x, dy), dx = ChannelsLast.scale(dy, s);
         assertThat(dx.shape()).containsExactly(n, h, w, c);
         assertThat(ds.shape()).containsExactly(n, c);
@@ -60,7 +48,7 @@ class ChannelsLastGradsTest {
                 .toArray();
         INDArray[] xs = new INDArray[cs.length];
         for (int i = 0; i < cs.length; i++) {
-            xs[i] = random(10 + i, DataType.FLOAT, 2, h, w, cs[i]);
+            xs[i] = TinyNets.randomInput(10 + i, DataType.FLOAT, 2, h, w, cs[i]);
         }
         INDArray y = ChannelsLast.concat(xs), loops = ChannelsLast.concatLoops(xs);
         assertThat(y.shape())
