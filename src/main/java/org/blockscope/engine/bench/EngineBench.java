@@ -261,7 +261,8 @@ public final class EngineBench {
                         + ")";
         return "threads: " + Runtime.getRuntime().availableProcessors() + " cores, OpenMP idle threads "
                 + (org.blockscope.engine.NativeThreads.passive() ? "sleep (OMP_WAIT_POLICY=PASSIVE)" : "spin")
-                + ", Java loop threads " + org.blockscope.engine.backend.Workers.threadCount() + "; " + convs;
+                + ", Java loop threads " + org.blockscope.engine.backend.Workers.threadCount() + "; " + convs + "; "
+                + org.blockscope.engine.backend.Simd.describe();
     }
 
     public static void main(String[] args) {
