@@ -16,7 +16,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # the app's JVM options (installer/build-*.sh): the heap follows the machine's memory
-JAVA = ["java", "-XX:MaxRAMPercentage=40", "-XX:MaxNewSize=64m", "--add-modules", "jdk.incubator.vector"]
+JAVA = ["java", "-XX:MaxRAMPercentage=40", "-XX:MaxNewSize=64m"]
 
 
 # EngineBench's primitive kinds, in the op kinds of pytorch_bench.py's PROFILE_KINDS

@@ -81,10 +81,9 @@ du -sh "$OUT/input" | sed 's/^/input: /'
 # jdk.unsupported, jdk.unsupported.desktop and java.datatransfer (javafx-swing), jdk.jfr is optional;
 # controlsfx: java.logging, java.net.http; Guava/JavaCPP/protobuf: jdk.unsupported; Jackson/threeten:
 # java.sql; OSHI (ND4J): jdk.management; plus java.management, java.naming, java.prefs,
-# java.compiler (Guava annotations), jdk.crypto.ec (TLS), jdk.zipfs, jdk.charsets; the engine's SIMD
-# loops: jdk.incubator.vector (an incubating module is only resolved when asked for: see the JVM options).
+# java.compiler (Guava annotations), jdk.crypto.ec (TLS), jdk.zipfs, jdk.charsets.
 # (jdeps --print-module-deps per jar, and a run of ND4J + the GUI on this runtime.)
-MODULES="java.base,java.desktop,java.datatransfer,java.logging,java.management,jdk.management,java.naming,java.prefs,java.sql,java.xml,java.scripting,java.net.http,java.compiler,jdk.unsupported,jdk.unsupported.desktop,jdk.crypto.ec,jdk.zipfs,jdk.charsets,jdk.jfr,jdk.incubator.vector"
+MODULES="java.base,java.desktop,java.datatransfer,java.logging,java.management,jdk.management,java.naming,java.prefs,java.sql,java.xml,java.scripting,java.net.http,java.compiler,jdk.unsupported,jdk.unsupported.desktop,jdk.crypto.ec,jdk.zipfs,jdk.charsets,jdk.jfr"
 
 # JVM options:
 #  -XX:MaxRAMPercentage=40  heap scales with the machine (a fixed -Xmx4g is too much on a 4 GB
@@ -95,13 +94,11 @@ MODULES="java.base,java.desktop,java.datatransfer,java.logging,java.management,j
 #                           small arrays each op makes only when the GC finds them dead; with G1's
 #                           default young size of hundreds of MB, ResNet-50 training grew ~12 MB an
 #                           iteration until a GC (3.3 GB peak in one epoch, 2.8 GB with this).
-#  --add-modules=jdk.incubator.vector  the engine's SIMD loops (engine/backend/Simd.java); without it
-#                           they fall back to plain Java loops.
 #  -Dfile.encoding=UTF-8    as JDK 18+ does: file names and CLI output (e.g. "·") independent of locale.
 #  No -Dprism.order=sw: JavaFX already falls back from OpenGL (es2) to software rendering by itself;
 #  forcing sw would slow down machines with a working GPU. See installer/README.md, troubleshooting.
 JAVA_OPTIONS=(--java-options "-XX:MaxRAMPercentage=40" --java-options "-XX:MaxNewSize=64m"
-  --java-options "--add-modules=jdk.incubator.vector" --java-options "-Dfile.encoding=UTF-8")
+  --java-options "-Dfile.encoding=UTF-8")
 
 COMMON=(
   --name Blockscope

@@ -62,7 +62,7 @@ cp target/lib/*.jar "$OUT/input/lib/"
 cp -R sample-images "$OUT/input/sample-images"
 
 # Same runtime modules and JVM options as build-linux.sh (see the comments there).
-MODULES="java.base,java.desktop,java.datatransfer,java.logging,java.management,jdk.management,java.naming,java.prefs,java.sql,java.xml,java.scripting,java.net.http,java.compiler,jdk.unsupported,jdk.unsupported.desktop,jdk.crypto.ec,jdk.zipfs,jdk.charsets,jdk.jfr,jdk.incubator.vector"
+MODULES="java.base,java.desktop,java.datatransfer,java.logging,java.management,jdk.management,java.naming,java.prefs,java.sql,java.xml,java.scripting,java.net.http,java.compiler,jdk.unsupported,jdk.unsupported.desktop,jdk.crypto.ec,jdk.zipfs,jdk.charsets,jdk.jfr"
 COMMON=(
   --name Blockscope
   --app-version "$MAC_VERSION"
@@ -86,7 +86,6 @@ step "jpackage --type app-image"
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   --java-options "-XX:MaxRAMPercentage=40" \
   --java-options "-XX:MaxNewSize=64m" \
-  --java-options "--add-modules=jdk.incubator.vector" \
   --java-options "-Dfile.encoding=UTF-8" \
   --java-options "-Xdock:name=Blockscope" \
   --file-associations installer/bsg-file-association.properties \

@@ -65,7 +65,7 @@ if ($env:KEEP_PLAIN_ND4J -ne "1") {
 Copy-Item -Recurse sample-images (Join-Path $Out "input\sample-images")
 
 # Same runtime modules and JVM options as build-linux.sh (see the comments there).
-$Modules = "java.base,java.desktop,java.datatransfer,java.logging,java.management,jdk.management,java.naming,java.prefs,java.sql,java.xml,java.scripting,java.net.http,java.compiler,jdk.unsupported,jdk.unsupported.desktop,jdk.crypto.ec,jdk.zipfs,jdk.charsets,jdk.jfr,jdk.incubator.vector"
+$Modules = "java.base,java.desktop,java.datatransfer,java.logging,java.management,jdk.management,java.naming,java.prefs,java.sql,java.xml,java.scripting,java.net.http,java.compiler,jdk.unsupported,jdk.unsupported.desktop,jdk.crypto.ec,jdk.zipfs,jdk.charsets,jdk.jfr"
 $Common = @(
     "--name", "Blockscope",
     "--app-version", $AppVersion,
@@ -91,7 +91,6 @@ Run $JPackage ($Common + @(
     "--jlink-options", "--strip-debug --no-man-pages --no-header-files",
     "--java-options", "-XX:MaxRAMPercentage=40",
     "--java-options", "-XX:MaxNewSize=64m",
-    "--java-options", "--add-modules=jdk.incubator.vector",
     "--java-options", "-Dfile.encoding=UTF-8",
     "--add-launcher", "blockscope-cli=$CliProps",
     "--dest", (Join-Path $Out "image")))

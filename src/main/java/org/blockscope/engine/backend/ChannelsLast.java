@@ -51,17 +51,6 @@ public final class ChannelsLast {
     public static INDArray affine(INDArray xh, double[] scale, double[] shift, boolean relu) {
         int c = (int) xh.size(3);
         INDArray y = NativeOps.empty(xh.dataType(), xh.shape());
-        if (Simd.available() && VectorLoops.fits(xh)) {
-            float[] s = VectorLoops.tile(toFloats(scale), c), t = VectorLoops.tile(toFloats(shift), c);
-            java.nio.ByteBuffer in = VectorLoops.bytes(xh), out = VectorLoops.bytes(y);
-            int n = (int) xh.length(), chunk = 16 * 1024; // a multiple of every vector length
-            Workers.forRanges(
-                    (n + chunk - 1) / chunk,
-                    n,
-                    (from, to) -> VectorLoops.affine(
-                            in, out, s, t, relu, from * chunk, (int) Math.min(n, (long) to * chunk)));
-            return y;
-        }
         if (xh.dataType() == DataType.FLOAT && !xh.isView()) {
             float[] s = toFloats(scale), t = toFloats(shift);
             FloatBuffer in = xh.data().asNioFloat(), out = y.data().asNioFloat();

@@ -48,24 +48,6 @@ public final class ChannelsLastGrads {
         return dx;
     }
 
-    /**
-     * SE scaling's backward on channels-last xh and dyh [N, H, W, C] with s [N, C]: {dx, ds}, dx = dy·s (per
-     * image and channel) and ds [N, C] = Σ over pixels of dy·x. One SIMD pass over dy and x when
-     * {@link Simd#available()}, else oneDNN's product and {@link #scaleGradient}.
-     */
-    public static INDArray[] scaleBackward(INDArray xh, INDArray s, INDArray dyh) {
-        if (!Simd.available() || !VectorLoops.fits(xh, dyh) || s.dataType() != DataType.FLOAT || s.rank() != 2) {
-            return new INDArray[] {ChannelsLast.scale(dyh, s), scaleGradient(xh, dyh)};
-        }
-        int n = (int) xh.size(0), hw = (int) (xh.size(1) * xh.size(2)), c = (int) xh.size(3);
-        float[] sv = (s.isView() || s.ordering() != 'c' ? s.dup('c') : s).data().asFloat();
-        INDArray dx = NativeOps.empty(DataType.FLOAT, xh.shape());
-        java.nio.ByteBuffer x = VectorLoops.bytes(xh), d = VectorLoops.bytes(dyh), out = VectorLoops.bytes(dx);
-        float[] ds = new float[n * c];
-        Workers.forEach(n, xh.length(), img -> VectorLoops.scaleBackward(x, d, out, sv, ds, img, hw, c));
-        return new INDArray[] {dx, Nd4j.create(ds, new long[] {n, c}, 'c')};
-    }
-
     /** ds [N, C] with ds[n, c] = Σ over pixels of dy·x: the gradient of SE scaling with respect to the scale. */
     public static INDArray scaleGradient(INDArray xh, INDArray dyh) {
         int n = (int) xh.size(0), hw = (int) (xh.size(1) * xh.size(2)), c = (int) xh.size(3);

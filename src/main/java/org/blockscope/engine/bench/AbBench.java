@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.blockscope.engine.backend.BufferPool;
 import org.blockscope.engine.backend.OneDnn;
-import org.blockscope.engine.backend.Simd;
 import org.blockscope.engine.backend.Workers;
 import org.blockscope.engine.compile.Mode;
 import org.blockscope.engine.compile.Model;
@@ -38,8 +37,7 @@ public final class AbBench {
         EARLY_RELEASE((m, b) -> Model.earlyRelease(b)),
         INPUT_GRADIENT((m, b) -> m.computeInputGradient(!b)),
         ONEDNN((m, b) -> OneDnn.enable(b)),
-        CHANNELS_LAST_TRAINING((m, b) -> Model.channelsLastTraining(b)),
-        VECTOR((m, b) -> Simd.enable(b));
+        CHANNELS_LAST_TRAINING((m, b) -> Model.channelsLastTraining(b));
 
         final BiConsumer<Model, Boolean> apply;
 
@@ -140,7 +138,7 @@ public final class AbBench {
         org.blockscope.engine.NativeThreads.configure(); // before ND4J loads
         if (args.length == 0) {
             System.err.println(
-                    "usage: AbBench workers|fast-training|early-release|input-gradient|onednn|channels-last-training|vector [--batch N] "
+                    "usage: AbBench workers|fast-training|early-release|input-gradient|onednn|channels-last-training [--batch N] "
                             + "[--warmup SECONDS] [--iterations N] [template ...]");
             System.exit(2);
         }

@@ -261,8 +261,7 @@ public final class EngineBench {
                         + ")";
         return "threads: " + Runtime.getRuntime().availableProcessors() + " cores, OpenMP idle threads "
                 + (org.blockscope.engine.NativeThreads.passive() ? "sleep (OMP_WAIT_POLICY=PASSIVE)" : "spin")
-                + ", Java loop threads " + org.blockscope.engine.backend.Workers.threadCount() + "; " + convs + "; "
-                + org.blockscope.engine.backend.Simd.describe();
+                + ", Java loop threads " + org.blockscope.engine.backend.Workers.threadCount() + "; " + convs;
     }
 
     public static void main(String[] args) {

@@ -265,9 +265,9 @@ final class SimpleSteps {
 
         @Override
         void backwardChannelsLast(Pass p, INDArray dyh) {
-            INDArray[] g = ChannelsLastGrads.scaleBackward(p.inChannelsLast(this, 0), p.in(this, 1), dyh);
-            p.accumulateInputChannelsLast(this, 0, g[0]); // dx = dy · s
-            p.accumulateInput(this, 1, g[1]); // ds = Σ over pixels of dy · x
+            INDArray s = p.in(this, 1);
+            p.accumulateInputChannelsLast(this, 0, ChannelsLast.scale(dyh, s)); // dx = dy · s
+            p.accumulateInput(this, 1, ChannelsLastGrads.scaleGradient(p.inChannelsLast(this, 0), dyh));
         }
     }
 
