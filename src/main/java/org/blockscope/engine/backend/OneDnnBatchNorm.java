@@ -189,4 +189,75 @@ public final class OneDnnBatchNorm {
         }
         return new Grads(dx, dg, db);
     }
+
+    /**
+     * Whether the inference primitive runs x fast: channels-last FLOAT with C a multiple of 4. oneDNN then
+     * picks its jit kernel (avx2 for multiples of 8, sse41 for the others here); other channel counts get its
+     * reference kernel. Measured against the Java loop on DenseNet-BC's maps (batch 64, ReLU fused): C = 36 at
+     * 32x32 1.7 ms against 2.1, C = 60 1.6 against 3.3, C = 96 2.0 against 5.7, C = 156 at 8x8 0.51 against 0.48.
+     */
+    public static boolean handlesInference(INDArray xh) {
+        return handles(xh) && xh.size(3) % 4 == 0;
+    }
+
+    private record InferenceKey(long n, long h, long w, long c, float eps, boolean relu) {}
+
+    /** The inference primitive of one shape (running statistics, no workspace). */
+    private static final class Inference {
+        final dnnl_memory src, dst, mean, var, scale, shift;
+        final OneDnn.Call fwd;
+
+        Inference(InferenceKey k) {
+            dnnl_memory_desc_t data = md(dnnl_nhwc, k.n(), k.c(), k.h(), k.w());
+            dnnl_memory_desc_t stat = md(dnnl_x, k.c());
+            int flags = dnnl_use_global_stats | dnnl_use_scale | dnnl_use_shift | (k.relu() ? dnnl_fuse_norm_relu : 0);
+            dnnl_batch_normalization_desc_t fd = new dnnl_batch_normalization_desc_t();
+            check(
+                    dnnl_batch_normalization_forward_desc_init(fd, dnnl_forward_inference, data, k.eps(), flags),
+                    "batch_normalization_forward_desc_init (inference)");
+            dnnl_primitive_desc pd = primitiveDesc(fd, null, null, "batch normalization inference");
+            src = memory(data);
+            dst = memory(data);
+            mean = memory(stat);
+            var = memory(stat);
+            scale = memory(stat);
+            shift = memory(stat);
+            fwd = new OneDnn.Call(
+                    primitive(pd, "batch normalization inference"),
+                    new int[] {
+                        DNNL_ARG_SRC, DNNL_ARG_DST, DNNL_ARG_MEAN, DNNL_ARG_VARIANCE, DNNL_ARG_SCALE, DNNL_ARG_SHIFT
+                    },
+                    src,
+                    dst,
+                    mean,
+                    var,
+                    scale,
+                    shift);
+            dnnl_primitive_desc_destroy(pd);
+        }
+    }
+
+    private static final Map<InferenceKey, Inference> INFERENCE = new ConcurrentHashMap<>();
+
+    /**
+     * Inference batch norm of channels-last xh [N, H, W, C] with the running statistics (FLOAT [C] each):
+     * γ·(x − mean)/√(var + eps) + β, then max(·, 0) when relu.
+     */
+    public static INDArray forwardInference(
+            INDArray xh, INDArray gamma, INDArray beta, INDArray mean, INDArray var, double eps, boolean relu) {
+        Inference o = INFERENCE.computeIfAbsent(
+                new InferenceKey(xh.size(0), xh.size(1), xh.size(2), xh.size(3), (float) eps, relu), Inference::new);
+        INDArray y = NativeOps.empty(DataType.FLOAT, xh.shape());
+        INDArray g = OneDnn.dense(gamma), b = OneDnn.dense(beta), m = OneDnn.dense(mean), v = OneDnn.dense(var);
+        synchronized (o) {
+            handle(o.src, address(xh));
+            handle(o.dst, address(y));
+            handle(o.mean, address(m));
+            handle(o.var, address(v));
+            handle(o.scale, address(g));
+            handle(o.shift, address(b));
+            o.fwd.run();
+        }
+        return y;
+    }
 }

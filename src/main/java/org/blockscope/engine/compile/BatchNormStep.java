@@ -2,6 +2,7 @@ package org.blockscope.engine.compile;
 
 import java.util.List;
 import org.blockscope.engine.backend.ChannelsLast;
+import org.blockscope.engine.backend.OneDnnBatchNorm;
 import org.blockscope.engine.kernel.BatchNormChannelsLast;
 import org.blockscope.engine.kernel.BatchNormFold;
 import org.blockscope.engine.kernel.BatchNormKernel;
@@ -76,6 +77,14 @@ final class BatchNormStep extends Step {
         return true;
     }
 
+    /** Whether γ, β and the running statistics are FLOAT (oneDNN's primitives take them as they are). */
+    private boolean floats() {
+        return gamma.value().dataType() == DataType.FLOAT
+                && beta.value().dataType() == DataType.FLOAT
+                && runningMean.value().dataType() == DataType.FLOAT
+                && runningVar.value().dataType() == DataType.FLOAT;
+    }
+
     /** {w', b'}: the convolution's weight and bias with this batch norm (running statistics) folded in. */
     INDArray[] foldInto(INDArray w, INDArray b) {
         return BatchNormFold.intoConv(w, b, gamma.value(), beta.value(), runningMean.value(), runningVar.value(), eps);
@@ -94,6 +103,15 @@ final class BatchNormStep extends Step {
             return p.channelsLast(this, p.inChannelsLast(this, 0));
         }
         if (p.isChannelsLast(this, 0) && p.in(this, 0).rank() == 4) {
+            INDArray xh = p.inChannelsLast(this, 0);
+            if (OneDnnBatchNorm.handlesInference(xh) && floats()) {
+                INDArray y = OneDnnBatchNorm.forwardInference(
+                        xh, gamma.value(), beta.value(), runningMean.value(), runningVar.value(), eps, relu);
+                if (relu) {
+                    p.markReluApplied(this);
+                }
+                return p.channelsLast(this, y);
+            }
             double[] g = gamma.value().toDoubleVector(), b = beta.value().toDoubleVector();
             double[] m = runningMean.value().toDoubleVector(),
                     v = runningVar.value().toDoubleVector();
@@ -102,7 +120,7 @@ final class BatchNormStep extends Step {
                 scale[c] = g[c] / Math.sqrt(v[c] + eps);
                 shift[c] = b[c] - m[c] * scale[c];
             }
-            INDArray y = ChannelsLast.affine(p.inChannelsLast(this, 0), scale, shift, relu);
+            INDArray y = ChannelsLast.affine(xh, scale, shift, relu);
             if (relu) {
                 p.markReluApplied(this); // the ReLU step then passes y on
             }

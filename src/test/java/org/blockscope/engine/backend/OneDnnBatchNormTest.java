@@ -89,4 +89,38 @@ class OneDnnBatchNormTest {
                     .isCloseTo(var, org.assertj.core.data.Offset.offset(1e-4 * Math.max(1, var)));
         }
     }
+
+    @ParameterizedTest(name = "C = {0}, relu {1}")
+    @CsvSource({"36, true", "36, false", "16, true", "12, false"})
+    void inferenceUsesTheRunningStatisticsAsTheDefinitionDoes(int c, boolean relu) {
+        assumeTrue(OneDnn.available(), "no oneDNN preset here");
+        INDArray xh = rand(11, 2, 5, 3, c);
+        INDArray gamma = rand(12, c), beta = rand(13, c), mean = rand(14, c);
+        INDArray var = rand(15, c).addi(2.5); // positive: rand gives [-2, 2)
+        assertThat(OneDnnBatchNorm.handlesInference(xh)).isTrue();
+        INDArray y = OneDnnBatchNorm.forwardInference(xh, gamma, beta, mean, var, 1e-3, relu);
+        assertThat(y.shape()).containsExactly(2, 5, 3, c);
+        for (int n = 0; n < 2; n++) {
+            for (int h = 0; h < 5; h++) {
+                for (int w = 0; w < 3; w++) {
+                    for (int ch = 0; ch < c; ch++) {
+                        double v = gamma.getDouble(ch)
+                                        * (xh.getDouble(n, h, w, ch) - mean.getDouble(ch))
+                                        / Math.sqrt(var.getDouble(ch) + 1e-3)
+                                + beta.getDouble(ch);
+                        assertThat(y.getDouble(n, h, w, ch))
+                                .as("y[%d, %d, %d, %d]", n, h, w, ch)
+                                .isCloseTo(relu ? Math.max(v, 0) : v, org.assertj.core.data.Offset.offset(1e-5));
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "C = {0}")
+    @CsvSource({"13", "6", "1"})
+    void inferenceLeavesChannelCountsWithoutAJitKernelToTheJavaLoop(int c) {
+        // oneDNN would run them on its reference kernel
+        assertThat(OneDnnBatchNorm.handlesInference(rand(16, 2, 4, 4, c))).isFalse();
+    }
 }
