@@ -1,5 +1,6 @@
 package org.blockscope.engine.kernel;
 
+import org.blockscope.engine.backend.ChannelPlanes;
 import org.blockscope.engine.backend.NativeOps;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,9 +39,9 @@ public final class FullyConnectedKernel {
         }
         if (small(x, w, b)) {
             int n = (int) x.size(0), out = (int) w.size(0), in = (int) w.size(1);
-            float[] xv = floats(x, 0), wv = floats(w, 1), y = scratch(2, n * out);
-            float[] bv = b == null ? null : floats(b, 4);
-            float[] wt = scratch(3, in * out); // W^T [in, out]: y's row is a sum of its rows
+            float[] xv = floats(x, 0), wv = floats(w, 1), y = ChannelPlanes.fscratch(2, n * out);
+            float[] bv = b == null ? null : b.toFloatVector();
+            float[] wt = ChannelPlanes.fscratch(3, in * out); // W^T [in, out]: y's row is a sum of its rows
             for (int o = 0; o < out; o++) {
                 for (int k = 0; k < in; k++) {
                     wt[k * out + o] = wv[o * in + k];
@@ -74,7 +75,7 @@ public final class FullyConnectedKernel {
         if (small(x, w, b) && dy.dataType() == DataType.FLOAT) {
             int n = (int) x.size(0), out = (int) w.size(0), in = (int) w.size(1);
             float[] xv = floats(x, 0), wv = floats(w, 1), d = floats(dy, 2);
-            float[] dx = scratch(3, n * in), dw = new float[out * in], db = new float[out];
+            float[] dx = ChannelPlanes.fscratch(3, n * in), dw = new float[out * in], db = new float[out];
             java.util.Arrays.fill(dx, 0, n * in, 0f);
             for (int i = 0; i < n; i++) {
                 for (int o = 0; o < out; o++) {
@@ -98,22 +99,11 @@ public final class FullyConnectedKernel {
         return new ParamGrads(dx, dw, db);
     }
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][256]);
-
-    /** Per-thread scratch k (0..4) of at least len floats. */
-    private static float[] scratch(int k, int len) {
-        float[][] s = SCRATCH.get();
-        if (s[k].length < len) {
-            s[k] = new float[len];
-        }
-        return s[k];
-    }
-
     /** a's values in c order, read in bulk into scratch k (a copy first when a is a view or f-ordered). */
     private static float[] floats(INDArray a, int k) {
         INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
         int len = (int) c.length();
-        float[] v = scratch(k, len);
+        float[] v = ChannelPlanes.fscratch(k, len);
         c.data().asNioFloat().get(0, v, 0, len);
         return v;
     }
