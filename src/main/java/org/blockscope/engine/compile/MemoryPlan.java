@@ -55,6 +55,16 @@ final class MemoryPlan {
                 lastUse[i] = -1;
             }
         }
+        // a scaling applied by the add after it reads its inputs there (Fusion.ScaleIntoAdd)
+        for (Fusion f : fusions.all()) {
+            if (f instanceof Fusion.ScaleIntoAdd sa) {
+                for (int in : steps.get(sa.scale()).inputs) {
+                    if (lastUse[in] >= 0) {
+                        lastUse[in] = Math.max(lastUse[in], sa.add());
+                    }
+                }
+            }
+        }
         List<List<Integer>> dead = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             dead.add(new ArrayList<>());

@@ -42,6 +42,11 @@ public final class Model {
     private boolean inputGradient = true;
     private boolean fastTraining;
 
+    /** The plan's fusion decisions (tests). */
+    Fusions fusions() {
+        return plan.fusions;
+    }
+
     Model(ExpandedGraph expanded, Plan plan, DataType dataType) {
         this.expanded = expanded;
         this.plan = plan;

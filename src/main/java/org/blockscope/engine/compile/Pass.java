@@ -167,6 +167,17 @@ final class Pass {
         return reluMasked.get(index);
     }
 
+    /** Scale steps whose product the add after them computes in this pass ({@link Fusion.ScaleIntoAdd}). */
+    private final BitSet deferredScale = new BitSet();
+
+    void deferScale(Step s) {
+        deferredScale.set(s.index);
+    }
+
+    boolean scaleDeferred(int index) {
+        return deferredScale.get(index);
+    }
+
     /** The plan's fusion decisions. */
     Fusions fusions() {
         return plan.fusions;

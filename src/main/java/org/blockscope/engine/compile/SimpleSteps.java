@@ -172,11 +172,30 @@ final class SimpleSteps {
                 return forward(p);
             }
             boolean relu = p.fusions().appliesRelu(index);
-            INDArray y = AddKernel.forward(relu, p.inputsChannelsLast(this));
+            int scale = p.fusions().scaleAppliedIn(index);
+            INDArray y = scale >= 0 && p.scaleDeferred(scale)
+                    ? scaleAndAdd(p, p.plan.step(scale), relu)
+                    : AddKernel.forward(relu, p.inputsChannelsLast(this));
             if (relu) {
                 p.markReluApplied(this);
             }
             return p.channelsLast(this, y);
+        }
+
+        /**
+         * x·s + the other input (then the ReLU when relu), where the scale step before this add passed its
+         * map x on and left its product to this add (fused inference, {@link Fusion.ScaleIntoAdd}).
+         */
+        private INDArray scaleAndAdd(Pass p, Step scale, boolean relu) {
+            INDArray xh = p.inChannelsLast(scale, 0), s = p.in(scale, 1);
+            INDArray other = p.inChannelsLast(this, inputs[0] == scale.index ? 1 : 0);
+            if (ChannelsLast.canScaleAdd(xh, s, other)) {
+                return ChannelsLast.scaleAdd(xh, s, other, relu);
+            }
+            INDArray product = ChannelsLast.scale(xh, s);
+            INDArray y = AddKernel.forward(relu, product, other);
+            org.blockscope.engine.backend.BufferPool.give(product.data());
+            return y;
         }
 
         @Override
@@ -252,6 +271,10 @@ final class SimpleSteps {
         INDArray forwardChannelsLast(Pass p) {
             if (!p.isChannelsLast(this, 0)) {
                 return forward(p);
+            }
+            if (p.fused && p.fusions().scaleAppliedBy(index) >= 0) {
+                p.deferScale(this); // the add after it computes x·s in its own pass over memory
+                return p.channelsLast(this, p.inChannelsLast(this, 0));
             }
             return p.channelsLast(this, ChannelsLast.scale(p.inChannelsLast(this, 0), p.in(this, 1)));
         }

@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Channels-last gradients against their definitions: SE scaling's (FLOAT: Java loops and oneDNN; DOUBLE), and
- * a concatenation with its split (oneDNN and the Java loops).
+ * Channels-last gradients against their definitions: SE scaling's (FLOAT: Java loops and oneDNN; DOUBLE), SE
+ * scaling fused with a residual sum, and a concatenation with its split (oneDNN and the Java loops).
  */
 class ChannelsLastGradsTest {
     @ParameterizedTest(name = "{0} {1}x{2}, {3} channels")
@@ -38,6 +38,39 @@ class ChannelsLastGradsTest {
                 assertThat(ds.getDouble(i, ch)).as("ds[%d, %d]", i, ch).isCloseTo(sum, within(tol));
             }
         }
+    }
+
+    /** SE's gate and the residual sum in one oneDNN pass: x·s + other, with and without the ReLU. */
+    @ParameterizedTest(name = "{0}x{1}, {2} channels, relu {3}")
+    @CsvSource({"9, 11, 5, true", "32, 32, 16, true", "7, 7, 24, false", "1, 1, 8, true"})
+    void scaleAddIsXTimesSPlusTheOtherInput(int h, int w, int c, boolean relu) {
+        int n = 3;
+        INDArray x = TinyNets.randomInput(1, DataType.FLOAT, n, h, w, c),
+                other = TinyNets.randomInput(2, DataType.FLOAT, n, h, w, c),
+                s = TinyNets.randomInput(3, DataType.FLOAT, n, c);
+        assertThat(ChannelsLast.canScaleAdd(x, s, other)).isTrue();
+        assertThat(ChannelsLast.canScaleAdd(x, s, TinyNets.randomInput(2, DataType.DOUBLE, n, h, w, c)))
+                .as("DOUBLE: the caller's two steps")
+                .isFalse();
+        INDArray y = ChannelsLast.scaleAdd(x, s, other, relu);
+        assertThat(y.shape()).containsExactly(n, h, w, c);
+        int negative = 0;
+        for (int i = 0; i < n; i++) {
+            for (int yy = 0; yy < h; yy++) {
+                for (int xx = 0; xx < w; xx++) {
+                    for (int ch = 0; ch < c; ch++) {
+                        double v = x.getDouble(i, yy, xx, ch) * s.getDouble(i, ch) + other.getDouble(i, yy, xx, ch);
+                        negative += v < 0 ? 1 : 0;
+                        assertThat(y.getDouble(i, yy, xx, ch))
+                                .as("y[%d, %d, %d, %d]", i, yy, xx, ch)
+                                .isCloseTo(relu ? Math.max(v, 0) : v, within(1e-5));
+                    }
+                }
+            }
+        }
+        assertThat(negative)
+                .as("some sums are negative (the ReLU is exercised)")
+                .isPositive();
     }
 
     @ParameterizedTest(name = "{0}x{1}, parts {2}")

@@ -69,6 +69,19 @@ class FusedInferenceTest {
                 .hasMessageContaining("infer()");
     }
 
+    /**
+     * SE-ResNet-20's nine gates run in their blocks' residual sums at inference (one pass for x·s + shortcut
+     * and the ReLU); the results equal the unfused forward pass in FLOAT (oneDNN's fused product) and in
+     * DOUBLE (the product, then the sum).
+     */
+    @Test
+    void seGatesRunInTheResidualSum() {
+        Model m = Compiler.compile(Templates.graph("se_resnet20"), new Compiler.Options(3, DataType.FLOAT));
+        assertThat(m.fusions().all().stream().filter(f -> f instanceof Fusion.ScaleIntoAdd))
+                .hasSize(9);
+        agree("se_resnet20 (double)", Templates.graph("se_resnet20"), 2, true, DataType.DOUBLE, 1e-12);
+    }
+
     private static void agree(String name, Graph g, int n, boolean mustUseChannelsLast, DataType type, double tol) {
         Model m = Compiler.compile(g, new Compiler.Options(7, type));
         Random r = new Random(name.hashCode());
