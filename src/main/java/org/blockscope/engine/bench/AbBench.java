@@ -25,7 +25,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Settings: {@code workers} (Java loop threads 1 vs all), {@code fast-training} (BN/add-ReLU fused
  * off vs on), {@code early-release} (buffers freed at once off vs on), {@code input-gradient}
  * (computed vs skipped), {@code onednn} (convolutions through libnd4j vs on oneDNN directly),
- * {@code channels-last-training} (the trainer's passes NCHW vs channels-last on oneDNN).
+ * {@code channels-last-training} (the trainer's passes NCHW vs channels-last on oneDNN), {@code gate-in-sum}
+ * (fused inference: an SE gate's product as its own step vs inside the residual sum after it).
  */
 public final class AbBench {
     private AbBench() {}
@@ -37,7 +38,8 @@ public final class AbBench {
         EARLY_RELEASE((m, b) -> Model.earlyRelease(b)),
         INPUT_GRADIENT((m, b) -> m.computeInputGradient(!b)),
         ONEDNN((m, b) -> OneDnn.enable(b)),
-        CHANNELS_LAST_TRAINING((m, b) -> Model.channelsLastTraining(b));
+        CHANNELS_LAST_TRAINING((m, b) -> Model.channelsLastTraining(b)),
+        GATE_IN_SUM((m, b) -> Model.gateInSum(b));
 
         final BiConsumer<Model, Boolean> apply;
 
@@ -116,6 +118,7 @@ public final class AbBench {
             Workers.setThreads(0);
             Model.earlyRelease(true);
             Model.channelsLastTraining(true);
+            Model.gateInSum(true);
             OneDnn.enable(oneDnn);
         }
         return new Result(

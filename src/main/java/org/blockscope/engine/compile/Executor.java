@@ -31,6 +31,8 @@ final class Executor {
      * (FLOAT); for A/B benchmarks.
      */
     static volatile boolean channelsLastTraining = true;
+    /** Fused inference adds an SE gate's product in the residual sum after it ({@link Fusion.ScaleIntoAdd}). */
+    static volatile boolean gateInSum = true;
 
     /** -Dblockscope.profileNodes=true: {@link #profile()} per node instead of per kind. */
     private static final boolean PROFILE_NODES = Boolean.getBoolean("blockscope.profileNodes");

@@ -60,6 +60,14 @@ public final class Model {
     }
 
     /**
+     * Whether fused inference applies an SE gate inside the residual sum after it ({@link Fusion.ScaleIntoAdd};
+     * on by default), process-wide: for A/B benchmarks only.
+     */
+    public static void gateInSum(boolean on) {
+        Executor.gateInSum = on;
+    }
+
+    /**
      * Turns channels-last training passes on (the default) or off, process-wide: for A/B benchmarks only.
      */
     public static void channelsLastTraining(boolean on) {

@@ -272,7 +272,7 @@ final class SimpleSteps {
             if (!p.isChannelsLast(this, 0)) {
                 return forward(p);
             }
-            if (p.fused && p.fusions().scaleAppliedBy(index) >= 0) {
+            if (p.fused && Executor.gateInSum && p.fusions().scaleAppliedBy(index) >= 0) {
                 p.deferScale(this); // the add after it computes x·s in its own pass over memory
                 return p.channelsLast(this, p.inChannelsLast(this, 0));
             }
