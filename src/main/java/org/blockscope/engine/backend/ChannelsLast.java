@@ -126,7 +126,6 @@ public final class ChannelsLast {
         return Nd4j.create(out, new long[] {n, c}, 'c');
     }
 
-    /** y[n,h,w,c] = x[n,h,w,c] * s[n,c] (squeeze-and-excitation gate) on channels-last x. */
     /** Whether {@link #scaleAdd} runs: FLOAT dense arrays on oneDNN, xh and other [N, H, W, C], s [N, C]. */
     public static boolean canScaleAdd(INDArray xh, INDArray s, INDArray other) {
         return xh.rank() == 4
@@ -147,6 +146,7 @@ public final class ChannelsLast {
         return y;
     }
 
+    /** y[n,h,w,c] = x[n,h,w,c] * s[n,c] (squeeze-and-excitation gate) on channels-last x. */
     public static INDArray scale(INDArray xh, INDArray s) {
         if (s.rank() == 2 && OneDnnPlanes.handles(xh, s)) {
             return OneDnnPlanes.scaleChannelsLast(xh, s);
