@@ -26,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * off vs on), {@code early-release} (buffers freed at once off vs on), {@code input-gradient}
  * (computed vs skipped), {@code onednn} (convolutions through libnd4j vs on oneDNN directly),
  * {@code channels-last-training} (the trainer's passes NCHW vs channels-last on oneDNN), {@code gate-in-sum}
- * (fused inference: an SE gate's product as its own step vs inside the residual sum after it).
+ * (fused inference: an SE gate as its five steps vs its excitation as one step and its product inside the
+ * residual sum after it).
  */
 public final class AbBench {
     private AbBench() {}

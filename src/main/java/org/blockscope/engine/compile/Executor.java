@@ -31,7 +31,10 @@ final class Executor {
      * (FLOAT); for A/B benchmarks.
      */
     static volatile boolean channelsLastTraining = true;
-    /** Fused inference adds an SE gate's product in the residual sum after it ({@link Fusion.ScaleIntoAdd}). */
+    /**
+     * Fused inference runs an SE gate's excitation as one step ({@link Fusion.Excitation}) and its product in
+     * the residual sum after it ({@link Fusion.ScaleIntoAdd}).
+     */
     static volatile boolean gateInSum = true;
 
     /** -Dblockscope.profileNodes=true: {@link #profile()} per node instead of per kind. */

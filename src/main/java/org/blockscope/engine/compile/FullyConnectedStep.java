@@ -38,6 +38,23 @@ final class FullyConnectedStep extends Step {
 
     @Override
     INDArray forward(Pass p) {
+        if (p.passesGateOn(index)) { // the gate's first layer computed the whole gate
+            return p.in(this, 0);
+        }
+        Fusion.Excitation e = p.fused && Executor.gateInSum ? p.fusions().excitationFrom(index) : null;
+        if (e != null) {
+            FullyConnectedStep second = (FullyConnectedStep) p.plan.step(e.fc2());
+            INDArray gate = FullyConnectedKernel.excitation(
+                    flat(p.in(this, 0)),
+                    weight.value(),
+                    bias == null ? null : bias.value(),
+                    second.weight.value(),
+                    second.bias == null ? null : second.bias.value());
+            if (gate != null) {
+                p.markExcited(index);
+                return gate;
+            }
+        }
         return FullyConnectedKernel.forward(flat(p.in(this, 0)), weight.value(), bias == null ? null : bias.value());
     }
 

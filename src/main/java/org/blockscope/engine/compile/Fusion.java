@@ -27,4 +27,12 @@ sealed interface Fusion {
      * its map input on; its inputs live until the add ran ({@link MemoryPlan}).
      */
     record ScaleIntoAdd(int scale, int add) implements Fusion {}
+
+    /**
+     * Squeeze-and-excitation's gate: the fully connected step {@code fc1}, the ReLU {@code relu}, the fully
+     * connected step {@code fc2} and the sigmoid {@code sigmoid}, each read only by the next, run as one
+     * step in fused inference (fc1 computes the gate; the other three pass it on): four tiny steps' fixed
+     * costs become one.
+     */
+    record Excitation(int fc1, int relu, int fc2, int sigmoid) implements Fusion {}
 }

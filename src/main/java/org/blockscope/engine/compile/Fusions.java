@@ -17,6 +17,10 @@ final class Fusions {
     private final int[] foldedInto;
     /** Per scale step: the add that applies it, or -1; per add: the scale step it applies, or -1. */
     private final int[] scaleInto, scaleOf;
+    /** Per step of an SE gate's chain ({@link Fusion.Excitation}): the chain's first step, or -1. */
+    private final int[] excitationStart;
+    /** Per first step of such a chain: the chain, or null. */
+    private final Fusion.Excitation[] excitation;
 
     private Fusions(int steps, List<Fusion> all) {
         this.all = List.copyOf(all);
@@ -26,6 +30,8 @@ final class Fusions {
         foldedInto = filled(steps);
         scaleInto = filled(steps);
         scaleOf = filled(steps);
+        excitationStart = filled(steps);
+        excitation = new Fusion.Excitation[steps];
         for (Fusion f : all) {
             if (f instanceof Fusion.ReluInto r) {
                 reluAfter[r.producer()] = r.relu();
@@ -36,6 +42,11 @@ final class Fusions {
             } else if (f instanceof Fusion.ScaleIntoAdd sa) {
                 scaleInto[sa.scale()] = sa.add();
                 scaleOf[sa.add()] = sa.scale();
+            } else if (f instanceof Fusion.Excitation e) {
+                excitation[e.fc1()] = e;
+                excitationStart[e.relu()] = e.fc1();
+                excitationStart[e.fc2()] = e.fc1();
+                excitationStart[e.sigmoid()] = e.fc1();
             }
         }
     }
@@ -80,7 +91,36 @@ final class Fusions {
                 found.add(new Fusion.ScaleIntoAdd(s.index, add.index)); // SE gate, then the residual sum
             }
         }
+        for (Step s : steps) {
+            Fusion.Excitation e = excitation(steps, consumers, mainOutput, s);
+            if (e != null) {
+                found.add(e);
+            }
+        }
         return new Fusions(steps.size(), found);
+    }
+
+    /** FC → ReLU → FC → sigmoid from s, each read only by the next, none the output; else null. */
+    private static Fusion.Excitation excitation(List<Step> steps, int[][] consumers, int mainOutput, Step s) {
+        if (!(s instanceof FullyConnectedStep)) {
+            return null;
+        }
+        int[] chain = new int[4];
+        chain[0] = s.index;
+        for (int k = 1; k < 4; k++) {
+            int[] users = consumers[chain[k - 1]];
+            if (users.length != 1 || chain[k - 1] == mainOutput) {
+                return null;
+            }
+            chain[k] = users[0];
+        }
+        boolean shape = steps.get(chain[1]) instanceof SimpleSteps.Act relu
+                && relu.isRelu()
+                && steps.get(chain[2]) instanceof FullyConnectedStep
+                && steps.get(chain[3]) instanceof SimpleSteps.Act sigmoid
+                && sigmoid.isSigmoid()
+                && chain[3] != mainOutput;
+        return shape ? new Fusion.Excitation(chain[0], chain[1], chain[2], chain[3]) : null;
     }
 
     /** Every fusion, in plan order. */
@@ -101,6 +141,16 @@ final class Fusions {
     /** The batch norm step folded into convolution step i, or -1. */
     int foldedBatchNorm(int i) {
         return foldedBatchNorm[i];
+    }
+
+    /** The SE gate chain that starts at step i, or null. */
+    Fusion.Excitation excitationFrom(int i) {
+        return excitation[i];
+    }
+
+    /** For the ReLU, second layer and sigmoid of an SE gate chain: the chain's first step; else -1. */
+    int excitationStart(int i) {
+        return excitationStart[i];
     }
 
     /** The add that applies scale step i in fused inference, or -1. */

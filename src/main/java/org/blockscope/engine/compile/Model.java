@@ -60,8 +60,9 @@ public final class Model {
     }
 
     /**
-     * Whether fused inference applies an SE gate inside the residual sum after it ({@link Fusion.ScaleIntoAdd};
-     * on by default), process-wide: for A/B benchmarks only.
+     * Whether fused inference runs an SE gate's excitation as one step and applies the gate inside the
+     * residual sum after it ({@link Fusion.Excitation}, {@link Fusion.ScaleIntoAdd}; on by default),
+     * process-wide: for A/B benchmarks only.
      */
     public static void gateInSum(boolean on) {
         Executor.gateInSum = on;

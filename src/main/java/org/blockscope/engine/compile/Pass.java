@@ -178,6 +178,19 @@ final class Pass {
         return deferredScale.get(index);
     }
 
+    /** First steps of SE gate chains that computed the whole gate in this pass ({@link Fusion.Excitation}). */
+    private final BitSet excited = new BitSet();
+
+    void markExcited(int index) {
+        excited.set(index);
+    }
+
+    /** Whether step i belongs to an SE gate chain whose first step already computed the gate. */
+    boolean passesGateOn(int i) {
+        int start = plan.fusions.excitationStart(i);
+        return start >= 0 && excited.get(start);
+    }
+
     /** The plan's fusion decisions. */
     Fusions fusions() {
         return plan.fusions;

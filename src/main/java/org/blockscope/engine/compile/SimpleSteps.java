@@ -64,6 +64,9 @@ final class SimpleSteps {
 
         @Override
         INDArray forward(Pass p) {
+            if (p.passesGateOn(index)) { // an SE gate computed by the chain's first step (fused inference)
+                return p.in(this, 0);
+            }
             // a fast training pass: the batch norm before already applied it. max(y, 0) = y, and the backward
             // below, which masks by its input, sees the same signs.
             if (p.fusions().reluAppliedByInput(index) && p.reluApplied(inputs[0])) {
@@ -74,6 +77,10 @@ final class SimpleSteps {
 
         boolean isRelu() {
             return function == Activation.RELU;
+        }
+
+        boolean isSigmoid() {
+            return function == Activation.SIGMOID;
         }
 
         @Override

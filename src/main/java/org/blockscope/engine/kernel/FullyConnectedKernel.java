@@ -100,6 +100,44 @@ public final class FullyConnectedKernel {
     }
 
     /** a's values in c order, read in bulk into scratch k (a copy first when a is a view or f-ordered). */
+    /**
+     * Squeeze-and-excitation's gate from the pooled x [N, C] in one call: sigmoid(W2·relu(W1·x + b1) + b2),
+     * [N, C']. The four steps' arithmetic (FLOAT, as the small-layer loops and the sigmoid loop compute it),
+     * without three intermediate arrays. Null unless every array is FLOAT and both layers are small.
+     */
+    public static INDArray excitation(INDArray x, INDArray w1, INDArray b1, INDArray w2, INDArray b2) {
+        if (x.rank() != 2
+                || w1.rank() != 2
+                || w2.rank() != 2
+                || x.size(1) != w1.size(1)
+                || w2.size(1) != w1.size(0)
+                || !small(x, w1, b1)
+                || !small(x, w2, b2)) {
+            return null;
+        }
+        int n = (int) x.size(0), in = (int) w1.size(1), hidden = (int) w1.size(0), out = (int) w2.size(0);
+        float[] xv = floats(x, 0), w1v = floats(w1, 1), w2v = floats(w2, 2);
+        float[] b1v = b1 == null ? null : b1.toFloatVector(), b2v = b2 == null ? null : b2.toFloatVector();
+        float[] h = new float[hidden], y = ChannelPlanes.fscratch(3, n * out);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < hidden; j++) {
+                float acc = b1v == null ? 0f : b1v[j];
+                for (int k = 0, xo = i * in, wo = j * in; k < in; k++) {
+                    acc += xv[xo + k] * w1v[wo + k];
+                }
+                h[j] = Math.max(acc, 0f);
+            }
+            for (int o = 0; o < out; o++) {
+                float acc = b2v == null ? 0f : b2v[o];
+                for (int j = 0, wo = o * hidden; j < hidden; j++) {
+                    acc += h[j] * w2v[wo + j];
+                }
+                y[i * out + o] = (float) (1 / (1 + Math.exp(-acc)));
+            }
+        }
+        return array(y, n, out);
+    }
+
     private static float[] floats(INDArray a, int k) {
         INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
         int len = (int) c.length();

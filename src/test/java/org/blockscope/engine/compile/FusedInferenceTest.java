@@ -71,13 +71,17 @@ class FusedInferenceTest {
 
     /**
      * SE-ResNet-20's nine gates run in their blocks' residual sums at inference (one pass for x·s + shortcut
-     * and the ReLU); the results equal the unfused forward pass in FLOAT (oneDNN's fused product) and in
-     * DOUBLE (the product, then the sum).
+     * and the ReLU), and each gate's excitation (FC, ReLU, FC, sigmoid) is one step; the results equal the
+     * unfused forward pass in FLOAT (oneDNN's fused product, the gate in one loop) and in DOUBLE (the steps
+     * one by one).
      */
     @Test
     void seGatesRunInTheResidualSum() {
         Model m = Compiler.compile(Templates.graph("se_resnet20"), new Compiler.Options(3, DataType.FLOAT));
         assertThat(m.fusions().all().stream().filter(f -> f instanceof Fusion.ScaleIntoAdd))
+                .hasSize(9);
+        assertThat(m.fusions().all().stream().filter(f -> f instanceof Fusion.Excitation))
+                .as("each gate's FC, ReLU, FC, sigmoid as one step")
                 .hasSize(9);
         agree("se_resnet20 (double)", Templates.graph("se_resnet20"), 2, true, DataType.DOUBLE, 1e-12);
     }

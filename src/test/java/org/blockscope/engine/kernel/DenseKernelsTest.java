@@ -68,6 +68,36 @@ class DenseKernelsTest {
                 .isLessThan(tol);
     }
 
+    /**
+     * SE's gate in one call (FLOAT) equals its four steps computed in DOUBLE: sigmoid(W2·relu(W1·x + b1) + b2);
+     * with and without biases. DOUBLE arrays (the gradient checks' type) are left to the separate steps.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "batch {0}, {1} -> {2} -> {1}, biases {3}")
+    @org.junit.jupiter.params.provider.CsvSource({"64, 16, 4, true", "3, 64, 16, false", "1, 7, 2, true"})
+    void excitationIsTheFourStepsInOne(int batch, int c, int hidden, boolean biases) {
+        INDArray x = Arrays4.rand(11, batch, c), w1 = Arrays4.rand(12, hidden, c), w2 = Arrays4.rand(13, c, hidden);
+        INDArray b1 = biases ? Arrays4.rand(14, hidden) : null, b2 = biases ? Arrays4.rand(15, c) : null;
+        INDArray h = FullyConnectedKernel.forward(x, w1, b1);
+        INDArray expected = ActivationKernel.forward(
+                Activation.SIGMOID, FullyConnectedKernel.forward(ActivationKernel.forward(Activation.RELU, h), w2, b2));
+        assertThat(h.minNumber().doubleValue())
+                .as("some hidden units are cut by the ReLU")
+                .isNegative();
+        INDArray gate = FullyConnectedKernel.excitation(
+                x.castTo(DataType.FLOAT),
+                w1.castTo(DataType.FLOAT),
+                biases ? b1.castTo(DataType.FLOAT) : null,
+                w2.castTo(DataType.FLOAT),
+                biases ? b2.castTo(DataType.FLOAT) : null);
+        assertThat(gate.shape()).containsExactly(batch, c);
+        assertThat(gate.dataType()).isEqualTo(DataType.FLOAT);
+        assertThat(gate.castTo(DataType.DOUBLE).sub(expected).amaxNumber().doubleValue())
+                .isLessThan(1e-6);
+        assertThat(FullyConnectedKernel.excitation(x, w1, b1, w2, b2))
+                .as("DOUBLE")
+                .isNull();
+    }
+
     @Test
     void floatPoolAndScaleLoopsEqualTheDoubleOnes() {
         INDArray x = Arrays4.rand(8, 3, 4, 6, 5), s = Arrays4.rand(9, 3, 4), dy = Arrays4.rand(10, 3, 4, 6, 5);
