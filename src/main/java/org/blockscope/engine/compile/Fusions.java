@@ -90,8 +90,6 @@ final class Fusions {
                     && add.inputs[0] != add.inputs[1]) {
                 found.add(new Fusion.ScaleIntoAdd(s.index, add.index)); // SE gate, then the residual sum
             }
-        }
-        for (Step s : steps) {
             Fusion.Excitation e = excitation(steps, consumers, mainOutput, s);
             if (e != null) {
                 found.add(e);

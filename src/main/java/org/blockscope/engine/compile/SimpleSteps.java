@@ -1,6 +1,7 @@
 package org.blockscope.engine.compile;
 
 import java.util.Locale;
+import org.blockscope.engine.backend.BufferPool;
 import org.blockscope.engine.backend.ChannelsLast;
 import org.blockscope.engine.backend.ChannelsLastGrads;
 import org.blockscope.engine.kernel.Activation;
@@ -201,7 +202,7 @@ final class SimpleSteps {
             }
             INDArray product = ChannelsLast.scale(xh, s);
             INDArray y = AddKernel.forward(relu, product, other);
-            org.blockscope.engine.backend.BufferPool.give(product.data());
+            BufferPool.give(product.data());
             return y;
         }
 

@@ -99,7 +99,6 @@ public final class FullyConnectedKernel {
         return new ParamGrads(dx, dw, db);
     }
 
-    /** a's values in c order, read in bulk into scratch k (a copy first when a is a view or f-ordered). */
     /**
      * Squeeze-and-excitation's gate from the pooled x [N, C] in one call: sigmoid(W2·relu(W1·x + b1) + b2),
      * [N, C']. The four steps' arithmetic (FLOAT, as the small-layer loops and the sigmoid loop compute it),
@@ -138,6 +137,7 @@ public final class FullyConnectedKernel {
         return array(y, n, out);
     }
 
+    /** a's values in c order, read in bulk into scratch k (a copy first when a is a view or f-ordered). */
     private static float[] floats(INDArray a, int k) {
         INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
         int len = (int) c.length();
