@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.blockscope.app.model.EditorModel;
 import org.blockscope.app.model.InspectorModel;
@@ -50,6 +51,7 @@ public final class Inspector extends VBox {
         totals.setHgap(12);
         totals.setVgap(4);
         totals.setPadding(new Insets(4, 8, 4, 8));
+        totals.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(sheet, Priority.ALWAYS);
         setSpacing(6);
         setPadding(new Insets(6));
@@ -111,8 +113,11 @@ public final class Inspector extends VBox {
         for (InspectorModel.Row r : InspectorModel.totals(model.graph(), model.analysis())) {
             Label k = new Label(r.label());
             k.getStyleClass().add("totals-label");
+            k.setMinWidth(Region.USE_PREF_SIZE); // a label is never cut; a long value wraps at its spaces instead
             Label v = new Label(r.value());
             v.getStyleClass().add("totals-value");
+            v.setWrapText(true);
+            v.setMinHeight(Region.USE_PREF_SIZE); // the row grows to the wrapped lines
             totals.addRow(row++, k, v);
         }
     }

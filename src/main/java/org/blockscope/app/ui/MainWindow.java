@@ -83,7 +83,7 @@ public final class MainWindow {
         SplitPane right = new SplitPane(inspector, titled("What is this block?", explanation));
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.40);
-        right.setMinWidth(240);
+        right.setMinWidth(290); // the network totals' labels and VGG-size numbers, wrapped, fit from here
         right.setPrefWidth(330);
 
         StartPage start = new StartPage(

@@ -319,6 +319,36 @@ class ReadableWindowTest {
                 .orElse(null);
     }
 
+    /**
+     * With nothing selected the inspector shows the network's totals: every label and every value whole,
+     * for VGG-16's long numbers (138,357,544 parameters, 15,470,264,320 MACs) too, on a projector, with the
+     * right column as narrow as it goes.
+     */
+    @ParameterizedTest(name = "at {0}×{1}")
+    @CsvSource({"1280, 720", "1024, 640"})
+    void theNetworkTotalsAreWhole(int w, int h) {
+        open(w, h, "vgg16");
+        fx(() -> {
+            window.model().select();
+            Parent p = window.inspector().getParent(); // the right column, then the workbench around it
+            while (!(p instanceof javafx.scene.control.SplitPane)) {
+                p = p.getParent();
+            }
+            p = p.getParent();
+            while (!(p instanceof javafx.scene.control.SplitPane)) {
+                p = p.getParent();
+            }
+            javafx.scene.control.SplitPane workbench = (javafx.scene.control.SplitPane) p;
+            // the divider dragged to the right edge: the right column stops at its minimum width
+            workbench.setDividerPosition(workbench.getDividers().size() - 1, 0.99);
+            return null;
+        });
+        settle();
+        assertThat(fx(() -> window.inspector().getWidth())).isLessThan(300);
+        assertThat(fx(() -> window.inspector().lookup(".totals").isVisible())).isTrue();
+        assertThat(fx(() -> truncated(window.inspector()))).isEmpty();
+    }
+
     @org.junit.jupiter.api.Test
     void theInspectorShowsEveryParameterOfEveryKindWholeAt1280() {
         List<String> cut = new ArrayList<>();
