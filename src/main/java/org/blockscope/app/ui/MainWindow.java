@@ -82,7 +82,7 @@ public final class MainWindow {
 
         SplitPane right = new SplitPane(inspector, titled("What is this block?", explanation));
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.40);
+        right.setDividerPositions(0.45); // the network totals whole in a 680-px-high window
         right.setMinWidth(290); // the network totals' labels and VGG-size numbers, wrapped, fit from here
         right.setPrefWidth(330);
 

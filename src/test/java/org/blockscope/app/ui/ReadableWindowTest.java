@@ -347,6 +347,10 @@ class ReadableWindowTest {
         assertThat(fx(() -> window.inspector().getWidth())).isLessThan(300);
         assertThat(fx(() -> window.inspector().lookup(".totals").isVisible())).isTrue();
         assertThat(fx(() -> truncated(window.inspector()))).isEmpty();
+        assertThat(fx(() ->
+                        window.inspector().lookup(".totals").getBoundsInParent().getMaxY()))
+                .as("the last row lies inside the inspector's pane")
+                .isLessThanOrEqualTo(fx(() -> window.inspector().getHeight()));
     }
 
     @org.junit.jupiter.api.Test
