@@ -11,6 +11,7 @@ import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -70,6 +71,48 @@ public final class OneDnnConv {
         INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape[0], p.yShape[2], p.yShape[3], p.yShape[1]);
         synchronized (p) {
             p.forward(xh, w, b, y);
+        }
+        return y;
+    }
+
+    /**
+     * {@link #forwardChannelsLast(ConvSpec, INDArray, INDArray, INDArray, boolean)} with weights kept in
+     * pw between calls (cout: the number of output channels): when the sources (the arrays the weights are made from: the convolution's weight and
+     * bias, a folded batch norm's parameters and statistics) equal, byte for byte, those pw was last made
+     * from, the call skips making them (weightsAndBias: the weights [Cout, Cin/groups, k, k] and bias [Cout]
+     * or null, e.g. folded; given back to the {@link BufferPool} after use when madeCopies) and their reorder
+     * to the kernel's layout.
+     */
+    public static INDArray forwardChannelsLast(
+            ConvSpec s,
+            INDArray xh,
+            long cout,
+            PreparedWeights pw,
+            INDArray[] sources,
+            java.util.function.Supplier<INDArray[]> weightsAndBias,
+            boolean madeCopies,
+            boolean relu) {
+        xh = OneDnn.dense(xh);
+        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), cout, true, true, relu);
+        Plan p = PLANS.computeIfAbsent(k, Plan::new);
+        INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape[0], p.yShape[2], p.yShape[3], p.yShape[1]);
+        synchronized (pw) {
+            synchronized (p) {
+                dnnl_memory_desc_t layout = query(p.fwdPd, dnnl_query_weights_md);
+                if (!pw.current(layout, sources)) {
+                    INDArray[] wb = weightsAndBias.get();
+                    pw.remake(layout, OneDnn.bytes(layout), sources, p.bias ? p.yShape[1] : 0);
+                    p.prepare(OneDnn.dense(wb[0]), wb[1] == null ? null : OneDnn.dense(wb[1]), pw);
+                    if (madeCopies) { // e.g. a batch norm folded into copies: used only to make pw's
+                        for (INDArray a : wb) {
+                            if (a != null) {
+                                BufferPool.give(a.data());
+                            }
+                        }
+                    }
+                }
+                p.forwardPrepared(xh, pw, y);
+            }
         }
         return y;
     }
@@ -319,6 +362,34 @@ public final class OneDnnConv {
             fScratch.bind(sl);
             if (bias) {
                 handle(fBias, address(b));
+            }
+            fwd.run();
+            fDst.done();
+        }
+
+        /** Makes pw's weights (and bias) from w (OIHW) and b: reordered to the kernel's layout when it differs. */
+        void prepare(INDArray w, INDArray b, PreparedWeights pw) {
+            if (fWei.reorder == null) {
+                Pointer.memcpy(pw.weights(), address(w), OneDnn.bytes(wMd));
+            } else {
+                handle(fWei.user, address(w));
+                handle(fWei.inner, pw.weights());
+                fWei.reorder.run();
+            }
+            if (bias) {
+                Pointer.memcpy(pw.bias(), address(b), 4 * yShape[1]);
+            }
+        }
+
+        /** {@link #forward} with weights and bias from pw, as {@link #prepare} made them. */
+        void forwardPrepared(INDArray x, PreparedWeights pw, INDArray y) {
+            Slots sl = SLOTS.get();
+            fSrc.in(x, sl);
+            handle(fWei.mem(), pw.weights());
+            fDst.out(y, sl);
+            fScratch.bind(sl);
+            if (bias) {
+                handle(fBias, pw.bias());
             }
             fwd.run();
             fDst.done();

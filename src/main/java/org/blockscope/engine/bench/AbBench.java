@@ -27,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * (computed vs skipped), {@code onednn} (convolutions through libnd4j vs on oneDNN directly),
  * {@code channels-last-training} (the trainer's passes NCHW vs channels-last on oneDNN), {@code gate-in-sum}
  * (fused inference: an SE gate as its five steps vs its excitation as one step and its product inside the
- * residual sum after it).
+ * residual sum after it), {@code keep-weights} (fused inference: each convolution's weights folded and
+ * reordered every pass vs kept from pass to pass while unchanged).
  */
 public final class AbBench {
     private AbBench() {}
@@ -40,7 +41,8 @@ public final class AbBench {
         INPUT_GRADIENT((m, b) -> m.computeInputGradient(!b)),
         ONEDNN((m, b) -> OneDnn.enable(b)),
         CHANNELS_LAST_TRAINING((m, b) -> Model.channelsLastTraining(b)),
-        GATE_IN_SUM((m, b) -> Model.gateInSum(b));
+        GATE_IN_SUM((m, b) -> Model.gateInSum(b)),
+        KEEP_WEIGHTS((m, b) -> Model.keepInferenceWeights(b));
 
         final BiConsumer<Model, Boolean> apply;
 
@@ -72,6 +74,16 @@ public final class AbBench {
 
     /** One template; {@code warmup}: the longest warm-up in seconds (A and B alternate during it too). */
     public static Result run(String template, Setting setting, int batch, double warmup, int iterations) {
+        return run(template, setting, batch, warmup, iterations, false);
+    }
+
+    /**
+     * As {@link #run(String, Setting, int, double, int)}; inferenceOnly: no training iteration between the
+     * inference passes (the weights stay the same from pass to pass, as when evaluating a trained net), and
+     * the training times are reported as 0.
+     */
+    public static Result run(
+            String template, Setting setting, int batch, double warmup, int iterations, boolean inferenceOnly) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         BufferPool.clear(); // as EngineBench: the previous template's leftovers go first
         System.gc();
@@ -91,9 +103,11 @@ public final class AbBench {
                 for (int k = 0; k < 2; k++) {
                     setting.apply.accept(m, k == 1);
                     long t0 = System.nanoTime();
-                    m.forward(x, Mode.TRAINING);
-                    m.backward(labels);
-                    opt.step(m, 0.01);
+                    if (!inferenceOnly) {
+                        m.forward(x, Mode.TRAINING);
+                        m.backward(labels);
+                        opt.step(m, 0.01);
+                    }
                     long t1 = System.nanoTime();
                     m.infer(x);
                     t[0] += t1 - t0;
@@ -105,9 +119,11 @@ public final class AbBench {
                 for (int k = 0; k < 2; k++) {
                     setting.apply.accept(m, k == 1);
                     long t0 = System.nanoTime();
-                    m.forward(x, Mode.TRAINING);
-                    m.backward(labels);
-                    opt.step(m, 0.01);
+                    if (!inferenceOnly) {
+                        m.forward(x, Mode.TRAINING);
+                        m.backward(labels);
+                        opt.step(m, 0.01);
+                    }
                     long t1 = System.nanoTime();
                     m.infer(x);
                     long t2 = System.nanoTime();
@@ -120,6 +136,7 @@ public final class AbBench {
             Model.earlyRelease(true);
             Model.channelsLastTraining(true);
             Model.gateInSum(true);
+            Model.keepInferenceWeights(true);
             OneDnn.enable(oneDnn);
         }
         return new Result(
@@ -142,13 +159,15 @@ public final class AbBench {
         org.blockscope.engine.NativeThreads.configure(); // before ND4J loads
         if (args.length == 0) {
             System.err.println(
-                    "usage: AbBench workers|fast-training|early-release|input-gradient|onednn|channels-last-training [--batch N] "
-                            + "[--warmup SECONDS] [--iterations N] [template ...]");
+                    "usage: AbBench workers|fast-training|early-release|input-gradient|onednn|channels-last-training"
+                            + "|gate-in-sum|keep-weights [--batch N] [--warmup SECONDS] [--iterations N]"
+                            + " [--inference-only] [template ...]");
             System.exit(2);
         }
         Setting setting = Setting.of(args[0]);
         int batch = 64;
         int iterations = 20;
+        boolean inferenceOnly = false;
         double warmup = EngineBench.WARMUP_SECONDS;
         List<String> templates = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -156,6 +175,7 @@ public final class AbBench {
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Double.parseDouble(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+                case "--inference-only" -> inferenceOnly = true;
                 default -> templates.add(args[i]);
             }
         }
@@ -167,7 +187,7 @@ public final class AbBench {
         out.println("A = setting off, B = on (workers: 1 thread vs all); medians of " + iterations
                 + " alternating iterations");
         for (String t : templates) {
-            out.println(run(t, setting, batch, warmup, iterations));
+            out.println(run(t, setting, batch, warmup, iterations, inferenceOnly));
         }
     }
 }

@@ -6,6 +6,7 @@ import org.blockscope.engine.backend.BufferPool;
 import org.blockscope.engine.backend.ConvSpec;
 import org.blockscope.engine.backend.NativeOps;
 import org.blockscope.engine.backend.OneDnnConv;
+import org.blockscope.engine.backend.PreparedWeights;
 import org.blockscope.engine.kernel.Conv2dKernel;
 import org.blockscope.engine.kernel.DepthwiseConv2dKernel;
 import org.blockscope.engine.kernel.ParamGrads;
@@ -29,6 +30,8 @@ final class ConvStep extends Step {
     private final Tensor bias;
     /** The convolution as oneDNN runs it channels-last: depthwise as a grouped one (groups = Cin). */
     private final ConvSpec grouped;
+    /** Inference weights in the kernel's layout, batch norm folded in, kept while their sources are unchanged. */
+    private final PreparedWeights prepared = new PreparedWeights();
 
     ConvStep(PrimitiveNode n, int index, int[] inputs, DataType type) {
         super(n, index, inputs);
@@ -88,6 +91,25 @@ final class ConvStep extends Step {
             return forward(p);
         }
         int bn = p.fusions().foldedBatchNorm(index);
+        INDArray xh = p.inChannelsLast(this, 0);
+        if (Executor.keepWeights && OneDnnConv.handles(xh)) {
+            BatchNormStep norm = bn < 0 ? null : (BatchNormStep) p.plan.step(bn);
+            INDArray[] sources = norm == null ? new INDArray[] {w, b} : norm.foldSources(w, b);
+            if (PreparedWeights.cacheable(sources)) { // weights made once, then kept while their sources stay
+                ConvSpec s = grouped.withBias(b != null || norm != null);
+                boolean relu = norm != null && p.fusions().appliesRelu(bn);
+                INDArray y = OneDnnConv.forwardChannelsLast(
+                        s,
+                        xh,
+                        w.size(0),
+                        prepared,
+                        sources,
+                        () -> norm == null ? new INDArray[] {w, b} : norm.foldInto(w, b),
+                        norm != null,
+                        relu);
+                return p.channelsLast(this, y);
+            }
+        }
         if (bn < 0) {
             return p.channelsLast(
                     this, Conv2dKernel.forwardChannelsLast(grouped, p.inChannelsLast(this, 0), w, b, false));
@@ -100,6 +122,11 @@ final class ConvStep extends Step {
         BufferPool.give(f[0].data()); // folded copies: used by this call only
         BufferPool.give(f[1].data());
         return p.channelsLast(this, y);
+    }
+
+    /** How many times this step made its inference weights (tests). */
+    long weightsMade() {
+        return prepared.made();
     }
 
     @Override

@@ -37,6 +37,12 @@ final class Executor {
      */
     static volatile boolean gateInSum = true;
 
+    /**
+     * Fused inference keeps each convolution's weights in its kernel's layout, batch norm folded in, from one
+     * pass to the next while their sources are unchanged ({@link org.blockscope.engine.backend.PreparedWeights}).
+     */
+    static volatile boolean keepWeights = true;
+
     /** -Dblockscope.profileNodes=true: {@link #profile()} per node instead of per kind. */
     private static final boolean PROFILE_NODES = Boolean.getBoolean("blockscope.profileNodes");
 

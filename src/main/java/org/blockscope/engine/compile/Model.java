@@ -47,6 +47,11 @@ public final class Model {
         return plan.fusions;
     }
 
+    /** The plan's steps, in plan order (tests). */
+    List<Step> steps() {
+        return plan.steps;
+    }
+
     Model(ExpandedGraph expanded, Plan plan, DataType dataType) {
         this.expanded = expanded;
         this.plan = plan;
@@ -66,6 +71,15 @@ public final class Model {
      */
     public static void gateInSum(boolean on) {
         Executor.gateInSum = on;
+    }
+
+    /**
+     * Turns kept inference weights on (the default: each convolution's weights stay folded and in its
+     * kernel's layout from one pass to the next while their sources are unchanged) or off, process-wide: for
+     * A/B benchmarks only.
+     */
+    public static void keepInferenceWeights(boolean on) {
+        Executor.keepWeights = on;
     }
 
     /**
