@@ -76,12 +76,12 @@ public final class OneDnnConv {
     }
 
     /**
-     * {@link #forwardChannelsLast(ConvSpec, INDArray, INDArray, INDArray, boolean)} with weights kept in
-     * pw between calls (cout: the number of output channels): when the sources (the arrays the weights are made from: the convolution's weight and
-     * bias, a folded batch norm's parameters and statistics) equal, byte for byte, those pw was last made
-     * from, the call skips making them (weightsAndBias: the weights [Cout, Cin/groups, k, k] and bias [Cout]
-     * or null, e.g. folded; given back to the {@link BufferPool} after use when madeCopies) and their reorder
-     * to the kernel's layout.
+     * {@link #forwardChannelsLast(ConvSpec, INDArray, INDArray, INDArray, boolean)} with weights kept in pw
+     * between calls (cout: the number of output channels). When the sources (the arrays the weights are made
+     * from: the convolution's weight and bias, a folded batch norm's parameters and statistics) equal, byte
+     * for byte, those pw was last made from, the call neither makes the weights (weightsAndBias: the weights
+     * [Cout, Cin/groups, k, k] and the bias [Cout] or null, e.g. folded; given back to the {@link BufferPool}
+     * after use when madeCopies) nor reorders them to the kernel's layout.
      */
     public static INDArray forwardChannelsLast(
             ConvSpec s,
@@ -98,11 +98,11 @@ public final class OneDnnConv {
         INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape[0], p.yShape[2], p.yShape[3], p.yShape[1]);
         synchronized (pw) {
             synchronized (p) {
-                dnnl_memory_desc_t layout = query(p.fwdPd, dnnl_query_weights_md);
-                if (!pw.current(layout, sources)) {
+                if (!pw.current(p.weightsLayout, sources)) {
                     INDArray[] wb = weightsAndBias.get();
-                    pw.remake(layout, OneDnn.bytes(layout), sources, p.bias ? p.yShape[1] : 0);
+                    pw.remake(OneDnn.bytes(p.weightsLayout), sources, p.bias ? p.yShape[1] : 0);
                     p.prepare(OneDnn.dense(wb[0]), wb[1] == null ? null : OneDnn.dense(wb[1]), pw);
+                    pw.madeFor(p.weightsLayout);
                     if (madeCopies) { // e.g. a batch norm folded into copies: used only to make pw's
                         for (INDArray a : wb) {
                             if (a != null) {
@@ -268,6 +268,9 @@ public final class OneDnnConv {
         final boolean bias;
         final dnnl_primitive_desc fwdPd;
         final OneDnn.Call fwd;
+        /** The weights' layout the forward kernel reads. */
+        final dnnl_memory_desc_t weightsLayout;
+
         final Port fSrc, fWei, fDst;
         final Scratch fScratch;
         final dnnl_memory fBias;
@@ -330,7 +333,8 @@ public final class OneDnnConv {
                     "convolution_forward_desc_init " + s);
             fwdPd = primitiveDesc(cd, OneDnn.attr(true, k.relu()), null, "convolution forward " + s);
             fSrc = new Port(xMd, query(fwdPd, dnnl_query_src_md), true, SRC);
-            fWei = new Port(wMd, query(fwdPd, dnnl_query_weights_md), true, WEI);
+            weightsLayout = query(fwdPd, dnnl_query_weights_md);
+            fWei = new Port(wMd, weightsLayout, true, WEI);
             fDst = new Port(yMd, query(fwdPd, dnnl_query_dst_md), false, DST);
             fScratch = new Scratch(fwdPd);
             fBias = bias ? memory(bMd) : null;

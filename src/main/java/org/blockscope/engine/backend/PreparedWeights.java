@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * sources (the convolution's weight and bias, the folded batch norm's gamma, beta and running statistics)
  * differs by a single byte from the copy taken when they were made: the check is a memcmp of those
  * arrays, so nothing that writes parameters in place (an optimizer step, a loaded checkpoint, a test) can
- * leave stale weights behind. Each convolution step owns one; {@link OneDnnConv#forwardChannelsLast(ConvSpec,
- * INDArray, PreparedWeights, INDArray[], java.util.function.Supplier, boolean)} uses it.
+ * leave stale weights behind. Each convolution step owns one, and OneDnnConv's forward with kept weights
+ * uses it.
  */
 public final class PreparedWeights {
     /** The sources' bytes when the weights were made, one after the other. */
@@ -45,7 +45,7 @@ public final class PreparedWeights {
 
     /** Whether the weights were made for this kernel layout from sources equal to these, byte for byte. */
     boolean current(dnnl_memory_desc_t kernelLayout, INDArray[] sources) {
-        if (weights == null || !OneDnn.same(layout, kernelLayout) || sources.length != sourceBytes.length) {
+        if (layout == null || !OneDnn.same(layout, kernelLayout) || sources.length != sourceBytes.length) {
             return false;
         }
         long off = 0;
@@ -62,8 +62,12 @@ public final class PreparedWeights {
         return true;
     }
 
-    /** Takes a copy of the sources and room for the weights in kernelLayout ({@code weightBytes} bytes). */
-    void remake(dnnl_memory_desc_t kernelLayout, long weightBytes, INDArray[] sources, long biasFloats) {
+    /**
+     * Takes a copy of the sources and makes room for the weights ({@code weightBytes} bytes) and the bias;
+     * the weights count as made once {@link #madeFor} says for which layout.
+     */
+    void remake(long weightBytes, INDArray[] sources, long biasFloats) {
+        layout = null; // not current until the new weights are in
         long total = 0;
         long[] sizes = new long[sources.length];
         for (int i = 0; i < sources.length; i++) {
@@ -89,6 +93,10 @@ public final class PreparedWeights {
         if (biasFloats > 0 && (bias == null || bias.capacity() < 4 * biasFloats)) {
             bias = new BytePointer(4 * biasFloats);
         }
+    }
+
+    /** The weights and bias are in, made for the kernel layout given. */
+    void madeFor(dnnl_memory_desc_t kernelLayout) {
         layout = kernelLayout;
         made++;
     }

@@ -99,6 +99,20 @@ class KeptWeightsTest {
         }
     }
 
+    /** Another batch size may pick another kernel, whose weights layout differs: the results still agree. */
+    @Test
+    void batchesOfOtherSizesGetTheirKernelsWeights() {
+        Model m = resnet();
+        for (int n : new int[] {2, 1, 7, 2}) {
+            INDArray xn = TinyNets.randomInput(n, DataType.FLOAT, n, 3, 32, 32);
+            INDArray kept = m.infer(xn).dup();
+            Model.keepInferenceWeights(false);
+            INDArray afresh = m.infer(xn).dup();
+            Model.keepInferenceWeights(true);
+            assertThat(kept).as("batch %s", n).isEqualTo(afresh);
+        }
+    }
+
     @Test
     void trainingStepsBetweenPassesAreSeen() {
         Model m = resnet();
