@@ -287,6 +287,7 @@ final class NodeSkin extends Region {
         // zoomed out, the header colour fills the box: the name stands on it as on the header
         header.resizeRelocate(0, 0, w, detail == Detail.FULL ? hh : height);
         header.pseudoClassStateChanged(FILLED, detail != Detail.FULL);
+        pseudoClassStateChanged(FILLED, detail != Detail.FULL); // the texts take the filled header's colours
         switch (detail) {
             case FULL -> {
                 title.font(SkinGeometry.TITLE_FONT, true, false);

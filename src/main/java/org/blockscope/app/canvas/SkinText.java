@@ -89,12 +89,8 @@ final class SkinText extends Text {
             fits = lo >= Math.min(2, full.length());
         }
         setVisible(fits && !full.isEmpty() && getLayoutBounds().getHeight() <= lineHeight * 1.6 + 1);
-        relocate(
-                x,
-                y
-                        + lineHeight / 2
-                        - getLayoutBounds().getMinY()
-                        - getLayoutBounds().getHeight() / 2);
+        // centred in its line: relocate puts the top of the text's bounds at the y given
+        relocate(x, y + lineHeight / 2 - getLayoutBounds().getHeight() / 2);
     }
 
     /**
