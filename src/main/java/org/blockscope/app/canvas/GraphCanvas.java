@@ -62,6 +62,14 @@ public final class GraphCanvas extends Region {
     private boolean fitPending = true;
     private BlockOverlay block;
     private Point2D laidOutSize;
+    /**
+     * The document point at the centre of the view when presenter mode was switched, and the canvas's size
+     * then: the panels around the canvas hide or show after the switch, and the next layout puts that point
+     * back at the centre of the canvas's new size (else the graph sits where the narrower canvas had it).
+     */
+    private Point2D presenterCentre;
+
+    private Point2D presenterSize;
 
     public GraphCanvas(EditorModel model) {
         this.model = model;
@@ -367,6 +375,11 @@ public final class GraphCanvas extends Region {
     private void applyPresenter(boolean on) {
         pseudoClassStateChanged(PRESENTER, on);
         viewport.setPresenter(on);
+        if (getWidth() > 0 && getHeight() > 0) {
+            presenterCentre = panZoom.toDoc(getWidth() / 2, getHeight() / 2);
+            presenterSize = new Point2D(getWidth(), getHeight());
+            requestLayout();
+        }
         if (block != null) {
             block.viewport().setPresenter(on);
         }
@@ -383,6 +396,12 @@ public final class GraphCanvas extends Region {
             block.resizeRelocate(0, 0, getWidth(), getHeight());
         }
         minimap.place(getWidth(), getHeight());
+        if (presenterCentre != null && getWidth() > 0 && getHeight() > 0) {
+            if (!presenterSize.equals(new Point2D(getWidth(), getHeight()))) {
+                panZoom.centreOn(presenterCentre, getWidth(), getHeight());
+            }
+            presenterCentre = null;
+        }
         if (fitPending && getWidth() > 0 && getHeight() > 0 && model.graph().size() > 0) {
             fitPending = false;
             fitToView();

@@ -104,6 +104,87 @@ class GraphCanvasTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Zoomed in (every line) and out (name and output shape, larger), each line of a block lies inside its
+     * box and clear of its port circles: seen under Xvfb, the shape of a zoomed-out block sat on its bottom
+     * edge, across the output port.
+     */
+    @Test
+    void everyLineStaysInsideItsBlockAndClearOfItsPorts(FxRobot robot) {
+        for (String template : List.of("vgg16", "resnet20", "lenet5")) {
+            robot.interact(() -> {
+                model.shutdown();
+                show(template);
+            });
+            for (double zoom : new double[] {1.0, 0.8, 0.6}) {
+                robot.interact(() -> {
+                    canvas.panZoom().setZoom(zoom, 0, 0);
+                    canvas.flush();
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                List<String> wrong = fx(() -> {
+                    List<String> w = new java.util.ArrayList<>();
+                    for (NodeSkin s : canvas.view().skins()) {
+                        if (!s.isVisible()) {
+                            continue;
+                        }
+                        s.layout();
+                        double width = s.prefWidth(-1), height = s.prefHeight(-1);
+                        for (SkinText t : s.texts()) {
+                            if (!t.isVisible() || t.getText().isEmpty()) {
+                                continue;
+                            }
+                            javafx.geometry.Bounds b = t.getBoundsInParent();
+                            if (b.getMinX() < 0 || b.getMinY() < 0 || b.getMaxX() > width || b.getMaxY() > height) {
+                                w.add(s.name() + " '" + t.getText() + "' " + b + " outside " + width + "x" + height);
+                            }
+                            for (javafx.scene.Node c : s.getChildrenUnmodifiable()) {
+                                if (c instanceof javafx.scene.shape.Circle port
+                                        && port.isVisible()
+                                        && port.getBoundsInParent().intersects(b)) {
+                                    w.add(s.name() + " '" + t.getText() + "' " + b + " over port "
+                                            + port.getBoundsInParent());
+                                }
+                            }
+                        }
+                    }
+                    return w;
+                });
+                assertThat(wrong).as("%s at zoom %s", template, zoom).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * Presenter mode hides the panels beside the canvas, so the canvas grows after the switch: the point at
+     * the centre of the view before stays at the centre of the larger canvas (the graph no longer sits left
+     * of the middle of a projected screen), and comes back when the panels show again.
+     */
+    @Test
+    void presenterModeKeepsTheCentreOfTheViewWhenThePanelsHide(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.scene.layout.Region panel = new javafx.scene.layout.Region();
+            panel.setPrefWidth(400);
+            panel.visibleProperty().bind(model.presenterModeProperty().not());
+            panel.managedProperty().bind(panel.visibleProperty());
+            javafx.scene.layout.HBox.setHgrow(canvas, javafx.scene.layout.Priority.ALWAYS);
+            stage.setScene(new Scene(new javafx.scene.layout.HBox(panel, canvas), 1200, 700));
+        });
+        robot.interact(() -> canvas.centreOn("c1_tanh"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D centre = fx(() -> canvas.panZoom().toDoc(canvas.getWidth() / 2, canvas.getHeight() / 2));
+        double narrow = fx(canvas::getWidth);
+        for (boolean on : new boolean[] {true, false}) {
+            robot.interact(() -> model.presenterModeProperty().set(on));
+            WaitForAsyncUtils.waitForFxEvents();
+            double width = fx(canvas::getWidth);
+            assertThat(width).as("canvas width, presenter %s", on).isEqualTo(on ? 1200 : narrow, within(1.0));
+            Point2D now = fx(() -> canvas.panZoom().toDoc(canvas.getWidth() / 2, canvas.getHeight() / 2));
+            assertThat(now.getX()).as("centre x, presenter %s", on).isCloseTo(centre.getX(), within(1.0));
+            assertThat(now.getY()).as("centre y, presenter %s", on).isCloseTo(centre.getY(), within(1.0));
+        }
+    }
+
     @Test
     void draggingANodeMovesItByTheDistanceOverTheZoomAsOneUndoStep(FxRobot robot) {
         robot.interact(() -> canvas.panZoom().setZoom(0.8, 600, 350));
