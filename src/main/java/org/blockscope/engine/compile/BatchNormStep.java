@@ -85,12 +85,12 @@ final class BatchNormStep extends Step {
                 && runningVar.value().dataType() == DataType.FLOAT;
     }
 
-    /** {w', b'}: the convolution's weight and bias with this batch norm (running statistics) folded in. */
     /** The arrays {@link #foldInto} reads: w, b (null without bias) and this batch norm's four vectors. */
     INDArray[] foldSources(INDArray w, INDArray b) {
         return new INDArray[] {w, b, gamma.value(), beta.value(), runningMean.value(), runningVar.value()};
     }
 
+    /** {w', b'}: the convolution's weight and bias with this batch norm (running statistics) folded in. */
     INDArray[] foldInto(INDArray w, INDArray b) {
         return BatchNormFold.intoConv(w, b, gamma.value(), beta.value(), runningMean.value(), runningVar.value(), eps);
     }

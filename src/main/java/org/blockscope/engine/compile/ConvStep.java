@@ -111,14 +111,13 @@ final class ConvStep extends Step {
             }
         }
         if (bn < 0) {
-            return p.channelsLast(
-                    this, Conv2dKernel.forwardChannelsLast(grouped, p.inChannelsLast(this, 0), w, b, false));
+            return p.channelsLast(this, Conv2dKernel.forwardChannelsLast(grouped, xh, w, b, false));
         }
         INDArray[] f = ((BatchNormStep) p.plan.step(bn)).foldInto(w, b);
         // a ReLU fused into the folded batch norm is applied here too (a oneDNN post-op); the batch norm step
         // then marks it applied
         boolean relu = p.fusions().appliesRelu(bn);
-        INDArray y = Conv2dKernel.forwardChannelsLast(grouped, p.inChannelsLast(this, 0), f[0], f[1], relu);
+        INDArray y = Conv2dKernel.forwardChannelsLast(grouped, xh, f[0], f[1], relu);
         BufferPool.give(f[0].data()); // folded copies: used by this call only
         BufferPool.give(f[1].data());
         return p.channelsLast(this, y);
