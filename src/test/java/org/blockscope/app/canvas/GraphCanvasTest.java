@@ -122,6 +122,7 @@ class GraphCanvasTest {
                     canvas.flush();
                 });
                 WaitForAsyncUtils.waitForFxEvents();
+                int[] checked = {0};
                 List<String> wrong = fx(() -> {
                     List<String> w = new java.util.ArrayList<>();
                     for (NodeSkin s : canvas.view().skins()) {
@@ -134,6 +135,7 @@ class GraphCanvasTest {
                             if (!t.isVisible() || t.getText().isEmpty()) {
                                 continue;
                             }
+                            checked[0]++;
                             javafx.geometry.Bounds b = t.getBoundsInParent();
                             if (b.getMinX() < 0 || b.getMinY() < 0 || b.getMaxX() > width || b.getMaxY() > height) {
                                 w.add(s.name() + " '" + t.getText() + "' " + b + " outside " + width + "x" + height);
@@ -151,6 +153,9 @@ class GraphCanvasTest {
                     return w;
                 });
                 assertThat(wrong).as("%s at zoom %s", template, zoom).isEmpty();
+                assertThat(checked[0])
+                        .as("lines checked, %s at zoom %s", template, zoom)
+                        .isGreaterThanOrEqualTo(10);
             }
         }
     }
