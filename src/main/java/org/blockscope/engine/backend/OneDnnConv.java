@@ -66,13 +66,17 @@ public final class OneDnnConv {
         if (b != null) {
             b = OneDnn.dense(b);
         }
-        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), w.size(0), true, true, relu);
-        Plan p = PLANS.computeIfAbsent(k, Plan::new);
-        INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape[0], p.yShape[2], p.yShape[3], p.yShape[1]);
+        Plan p = inferencePlanChannelsLast(s, xh, w.size(0), relu);
+        INDArray y = p.emptyChannelsLastOutput();
         synchronized (p) {
             p.forward(xh, w, b, y);
         }
         return y;
+    }
+
+    private static Plan inferencePlanChannelsLast(ConvSpec s, INDArray xh, long cout, boolean relu) {
+        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), cout, true, true, relu);
+        return PLANS.computeIfAbsent(k, Plan::new);
     }
 
     /**
@@ -93,9 +97,8 @@ public final class OneDnnConv {
             boolean madeCopies,
             boolean relu) {
         xh = OneDnn.dense(xh);
-        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), cout, true, true, relu);
-        Plan p = PLANS.computeIfAbsent(k, Plan::new);
-        INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape[0], p.yShape[2], p.yShape[3], p.yShape[1]);
+        Plan p = inferencePlanChannelsLast(s, xh, cout, relu);
+        INDArray y = p.emptyChannelsLastOutput();
         synchronized (pw) {
             synchronized (p) {
                 if (!pw.current(p.weightsLayout, sources)) {
@@ -134,7 +137,7 @@ public final class OneDnnConv {
             b = OneDnn.dense(b);
         }
         Plan p = trainingPlanChannelsLast(s, xh, w);
-        INDArray y = NativeOps.empty(DataType.FLOAT, p.yShape[0], p.yShape[2], p.yShape[3], p.yShape[1]);
+        INDArray y = p.emptyChannelsLastOutput();
         synchronized (p) {
             p.forward(xh, w, b, y);
         }
@@ -360,15 +363,25 @@ public final class OneDnnConv {
 
         void forward(INDArray x, INDArray w, INDArray b, INDArray y) {
             Slots sl = SLOTS.get();
-            fSrc.in(x, sl);
             fWei.in(w, sl);
+            run(x, bias ? address(b) : null, y, sl);
+        }
+
+        /** The forward primitive on x into y, its weights already bound, with bias b (when the plan has one). */
+        private void run(INDArray x, Pointer b, INDArray y, Slots sl) {
+            fSrc.in(x, sl);
             fDst.out(y, sl);
             fScratch.bind(sl);
             if (bias) {
-                handle(fBias, address(b));
+                handle(fBias, b);
             }
             fwd.run();
             fDst.done();
+        }
+
+        /** A new output array [N, Ho, Wo, Cout] for a channels-last plan. */
+        INDArray emptyChannelsLastOutput() {
+            return NativeOps.empty(DataType.FLOAT, yShape[0], yShape[2], yShape[3], yShape[1]);
         }
 
         /** Makes pw's weights (and bias) from w (OIHW) and b: reordered to the kernel's layout when it differs. */
@@ -387,16 +400,8 @@ public final class OneDnnConv {
 
         /** {@link #forward} with weights and bias from pw, as {@link #prepare} made them. */
         void forwardPrepared(INDArray x, PreparedWeights pw, INDArray y) {
-            Slots sl = SLOTS.get();
-            fSrc.in(x, sl);
             handle(fWei.mem(), pw.weights());
-            fDst.out(y, sl);
-            fScratch.bind(sl);
-            if (bias) {
-                handle(fBias, pw.bias());
-            }
-            fwd.run();
-            fDst.done();
+            run(x, pw.bias(), y, SLOTS.get());
         }
 
         private void makeBackwardData() {
