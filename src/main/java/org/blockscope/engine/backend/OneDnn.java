@@ -183,17 +183,30 @@ public final class OneDnn {
      * a ReLU applied to the result (relu, a post-op).
      */
     static dnnl_primitive_attr attr(boolean userScratchpad, boolean relu) {
+        return attr(userScratchpad, false, relu);
+    }
+
+    /**
+     * With sum, the primitive adds its result to what the destination holds (oneDNN's sum post-op: dst =
+     * result + dst), before the ReLU when relu.
+     */
+    static dnnl_primitive_attr attr(boolean userScratchpad, boolean sum, boolean relu) {
         PointerPointer<dnnl_primitive_attr> pp = new PointerPointer<>(1);
         check(dnnl_primitive_attr_create(pp), "attr_create");
         dnnl_primitive_attr a = pp.get(dnnl_primitive_attr.class, 0);
         if (userScratchpad) {
             check(dnnl_primitive_attr_set_scratchpad_mode(a, dnnl_scratchpad_mode_user), "attr_scratchpad");
         }
-        if (relu) {
+        if (sum || relu) {
             PointerPointer<dnnl_post_ops> po = new PointerPointer<>(1);
             check(dnnl_post_ops_create(po), "post_ops_create");
             dnnl_post_ops ops = po.get(dnnl_post_ops.class, 0);
-            check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, 0f, 0f), "post_ops_append_eltwise");
+            if (sum) {
+                check(dnnl_post_ops_append_sum(ops, 1f), "post_ops_append_sum");
+            }
+            if (relu) {
+                check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, 0f, 0f), "post_ops_append_eltwise");
+            }
             check(dnnl_primitive_attr_set_post_ops(a, ops), "attr_set_post_ops");
             dnnl_post_ops_destroy(ops);
         }

@@ -31,7 +31,8 @@ public final class OneDnnConv {
 
     /**
      * One convolution shape and layout (channelsLast: NHWC activations, else NCHW ones reordered to the
-     * kernel's layout); inference plans may fuse a ReLU (relu), training plans have backward parts.
+     * kernel's layout); inference plans may add into the destination's values (sum) and fuse a ReLU (relu),
+     * training plans have backward parts.
      */
     private record Key(
             ConvSpec spec,
@@ -42,7 +43,8 @@ public final class OneDnnConv {
             long cout,
             boolean channelsLast,
             boolean inference,
-            boolean relu) {}
+            boolean relu,
+            boolean sum) {}
 
     /**
      * One plan per convolution shape for the whole process (a trainer runs on a new thread each time: plans
@@ -52,7 +54,7 @@ public final class OneDnnConv {
     private static final Map<Key, Plan> PLANS = new ConcurrentHashMap<>();
 
     private static Plan plan(ConvSpec s, INDArray x, INDArray w) {
-        Key k = new Key(s, x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), false, false, false);
+        Key k = new Key(s, x.size(0), x.size(1), x.size(2), x.size(3), w.size(0), false, false, false, false);
         return PLANS.computeIfAbsent(k, Plan::new);
     }
 
@@ -66,7 +68,7 @@ public final class OneDnnConv {
         if (b != null) {
             b = OneDnn.dense(b);
         }
-        Plan p = inferencePlanChannelsLast(s, xh, w.size(0), relu);
+        Plan p = inferencePlanChannelsLast(s, xh, w.size(0), relu, false);
         INDArray y = p.emptyChannelsLastOutput();
         synchronized (p) {
             p.forward(xh, w, b, y);
@@ -74,9 +76,22 @@ public final class OneDnnConv {
         return y;
     }
 
-    private static Plan inferencePlanChannelsLast(ConvSpec s, INDArray xh, long cout, boolean relu) {
-        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), cout, true, true, relu);
+    private static Plan inferencePlanChannelsLast(ConvSpec s, INDArray xh, long cout, boolean relu, boolean sum) {
+        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), cout, true, true, relu, sum);
         return PLANS.computeIfAbsent(k, Plan::new);
+    }
+
+    /**
+     * Whether the channels-last convolution s of xh (cout output channels) can add its result into a: a
+     * dense FLOAT array of exactly its output's shape [N, Ho, Wo, Cout] (the caller makes sure it is not
+     * xh's memory).
+     */
+    public static boolean canSumInto(ConvSpec s, INDArray xh, long cout, INDArray a) {
+        if (a == null || a.dataType() != DataType.FLOAT || !OneDnn.isDense(a) || !handles(a)) {
+            return false;
+        }
+        long[] y = s.outShape(new long[] {xh.size(0), xh.size(3), xh.size(1), xh.size(2)}, cout);
+        return java.util.Arrays.equals(a.shape(), new long[] {y[0], y[2], y[3], y[1]});
     }
 
     /**
@@ -85,7 +100,10 @@ public final class OneDnnConv {
      * from: the convolution's weight and bias, a folded batch norm's parameters and statistics) equal, byte
      * for byte, those pw was last made from, the call neither makes the weights (weightsAndBias: the weights
      * [Cout, Cin/groups, k, k] and the bias [Cout] or null, e.g. folded; given back to the {@link BufferPool}
-     * after use when madeCopies) nor reorders them to the kernel's layout.
+     * after use when madeCopies) nor reorders them to the kernel's layout. With sumInto (a dense FLOAT
+     * [N, Ho, Wo, Cout], see {@link #canSumInto}), the result is added to sumInto's values and written over
+     * them (oneDNN's sum post-op, before the ReLU when relu), and sumInto is returned: a residual sum with
+     * no pass of its own.
      */
     public static INDArray forwardChannelsLast(
             ConvSpec s,
@@ -95,10 +113,11 @@ public final class OneDnnConv {
             INDArray[] sources,
             java.util.function.Supplier<INDArray[]> weightsAndBias,
             boolean madeCopies,
-            boolean relu) {
+            boolean relu,
+            INDArray sumInto) {
         xh = OneDnn.dense(xh);
-        Plan p = inferencePlanChannelsLast(s, xh, cout, relu);
-        INDArray y = p.emptyChannelsLastOutput();
+        Plan p = inferencePlanChannelsLast(s, xh, cout, relu, sumInto != null);
+        INDArray y = sumInto != null ? sumInto : p.emptyChannelsLastOutput();
         synchronized (pw) {
             synchronized (p) {
                 if (!pw.current(p.weightsLayout, sources)) {
@@ -121,7 +140,7 @@ public final class OneDnnConv {
     }
 
     private static Plan trainingPlanChannelsLast(ConvSpec s, INDArray xh, INDArray w) {
-        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), w.size(0), true, false, false);
+        Key k = new Key(s, xh.size(0), xh.size(3), xh.size(1), xh.size(2), w.size(0), true, false, false, false);
         return PLANS.computeIfAbsent(k, Plan::new);
     }
 
@@ -334,11 +353,14 @@ public final class OneDnnConv {
                             padL,
                             padR),
                     "convolution_forward_desc_init " + s);
-            fwdPd = primitiveDesc(cd, OneDnn.attr(true, k.relu()), null, "convolution forward " + s);
+            fwdPd = primitiveDesc(cd, OneDnn.attr(true, k.sum(), k.relu()), null, "convolution forward " + s);
             fSrc = new Port(xMd, query(fwdPd, dnnl_query_src_md), true, SRC);
             weightsLayout = query(fwdPd, dnnl_query_weights_md);
             fWei = new Port(wMd, weightsLayout, true, WEI);
             fDst = new Port(yMd, query(fwdPd, dnnl_query_dst_md), false, DST);
+            if (k.sum() && fDst.reorder != null) { // the sum reads the destination: it must be the caller's
+                throw new IllegalStateException("convolution " + s + ": sum into a reordered destination");
+            }
             fScratch = new Scratch(fwdPd);
             fBias = bias ? memory(bMd) : null;
             fwd = call(

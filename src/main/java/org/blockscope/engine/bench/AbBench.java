@@ -28,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code channels-last-training} (the trainer's passes NCHW vs channels-last on oneDNN), {@code gate-in-sum}
  * (fused inference: an SE gate as its five steps vs its excitation as one step and its product inside the
  * residual sum after it), {@code keep-weights} (fused inference: each convolution's weights folded and
- * reordered every pass vs kept from pass to pass while unchanged).
+ * reordered every pass vs kept from pass to pass while unchanged), {@code sum-into-conv} (fused inference:
+ * a residual sum as its own step vs added by the convolution before it into the other input's buffer).
  */
 public final class AbBench {
     private AbBench() {}
@@ -42,7 +43,8 @@ public final class AbBench {
         ONEDNN((m, b) -> OneDnn.enable(b)),
         CHANNELS_LAST_TRAINING((m, b) -> Model.channelsLastTraining(b)),
         GATE_IN_SUM((m, b) -> Model.gateInSum(b)),
-        KEEP_WEIGHTS((m, b) -> Model.keepInferenceWeights(b));
+        KEEP_WEIGHTS((m, b) -> Model.keepInferenceWeights(b)),
+        SUM_INTO_CONV((m, b) -> Model.sumIntoConv(b));
 
         final BiConsumer<Model, Boolean> apply;
 
@@ -160,7 +162,7 @@ public final class AbBench {
         if (args.length == 0) {
             System.err.println(
                     "usage: AbBench workers|fast-training|early-release|input-gradient|onednn|channels-last-training"
-                            + "|gate-in-sum|keep-weights [--batch N] [--warmup SECONDS] [--iterations N]"
+                            + "|gate-in-sum|keep-weights|sum-into-conv [--batch N] [--warmup SECONDS] [--iterations N]"
                             + " [--inference-only] [template ...]");
             System.exit(2);
         }

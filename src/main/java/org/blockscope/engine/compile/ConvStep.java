@@ -98,6 +98,17 @@ final class ConvStep extends Step {
             if (PreparedWeights.cacheable(sources)) { // weights made once, then kept while their sources stay
                 ConvSpec s = grouped.withBias(b != null || norm != null);
                 boolean relu = norm != null && p.fusions().appliesRelu(bn);
+                // a residual sum: this convolution adds its result into the other input's buffer
+                Fusion.SumIntoConv sum = Executor.sumIntoConv ? p.fusions().sumInto(index) : null;
+                INDArray into = sum == null ? null : p.sumTarget(sum);
+                if (into != null
+                        && (Buffers.root(into.data()) == Buffers.root(xh.data())
+                                || !OneDnnConv.canSumInto(s, xh, w.size(0), into))) {
+                    into = null;
+                }
+                if (into != null) {
+                    relu = p.fusions().appliesRelu(sum.add()); // the add's ReLU, after the sum
+                }
                 INDArray y = OneDnnConv.forwardChannelsLast(
                         s,
                         xh,
@@ -106,7 +117,11 @@ final class ConvStep extends Step {
                         sources,
                         () -> norm == null ? new INDArray[] {w, b} : norm.foldInto(w, b),
                         norm != null,
-                        relu);
+                        relu,
+                        into);
+                if (into != null) {
+                    p.markSummed(sum.add());
+                }
                 return p.channelsLast(this, y);
             }
         }

@@ -43,6 +43,12 @@ final class Executor {
      */
     static volatile boolean keepWeights = true;
 
+    /**
+     * Fused inference computes a residual sum in the convolution before it, into the other input's buffer
+     * ({@link Fusion.SumIntoConv}), with kept weights.
+     */
+    static volatile boolean sumIntoConv = true;
+
     /** -Dblockscope.profileNodes=true: {@link #profile()} per node instead of per kind. */
     private static final boolean PROFILE_NODES = Boolean.getBoolean("blockscope.profileNodes");
 

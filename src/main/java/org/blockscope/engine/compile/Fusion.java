@@ -35,4 +35,14 @@ sealed interface Fusion {
      * costs become one.
      */
     record Excitation(int fc1, int relu, int fc2, int sigmoid) implements Fusion {}
+
+    /**
+     * A residual sum as the convolution's own last step: the two-input add {@code add} sums the output of
+     * the plain convolution {@code conv} (through {@code batchNorm} folded into it, or -1 with none), which
+     * nothing else reads, and the output of step {@code other}, which was computed before {@code conv} and
+     * which no step after {@code conv} reads but the add. In fused inference the convolution adds its result
+     * into other's channels-last buffer (oneDNN's sum post-op, then the add's fused ReLU) when that buffer
+     * is other's alone; the add passes it on. One pass over memory fewer per residual block.
+     */
+    record SumIntoConv(int conv, int batchNorm, int add, int other) implements Fusion {}
 }

@@ -21,6 +21,8 @@ final class Fusions {
     private final int[] excitationStart;
     /** Per first step of such a chain: the chain, or null. */
     private final Fusion.Excitation[] excitation;
+    /** Per convolution: the residual sum it computes ({@link Fusion.SumIntoConv}), or null. */
+    private final Fusion.SumIntoConv[] sumInto;
 
     private Fusions(int steps, List<Fusion> all) {
         this.all = List.copyOf(all);
@@ -32,6 +34,7 @@ final class Fusions {
         scaleOf = filled(steps);
         excitationStart = filled(steps);
         excitation = new Fusion.Excitation[steps];
+        sumInto = new Fusion.SumIntoConv[steps];
         for (Fusion f : all) {
             if (f instanceof Fusion.ReluInto r) {
                 reluAfter[r.producer()] = r.relu();
@@ -47,6 +50,8 @@ final class Fusions {
                 excitationStart[e.relu()] = e.fc1();
                 excitationStart[e.fc2()] = e.fc1();
                 excitationStart[e.sigmoid()] = e.fc1();
+            } else if (f instanceof Fusion.SumIntoConv sc) {
+                sumInto[sc.conv()] = sc;
             }
         }
     }
@@ -95,7 +100,74 @@ final class Fusions {
                 found.add(e);
             }
         }
+        List<Fusion> sums = new ArrayList<>();
+        for (Step s : steps) {
+            Fusion.SumIntoConv sc = sumIntoConv(steps, consumers, mainOutput, found, s);
+            if (sc != null) {
+                sums.add(sc);
+            }
+        }
+        found.addAll(sums);
         return new Fusions(steps.size(), found);
+    }
+
+    /**
+     * The residual sum of add step s as its convolution branch's post-op ({@link Fusion.SumIntoConv}): the
+     * first input that is a plain convolution (or a batch norm without a ReLU folded into one) read only
+     * by the add, while the other input was computed before that convolution and nothing after the
+     * convolution reads it but the add. Not for an add that applies an SE gate. Else null.
+     */
+    private static Fusion.SumIntoConv sumIntoConv(
+            List<Step> steps, int[][] consumers, int mainOutput, List<Fusion> found, Step s) {
+        if (!(s instanceof SimpleSteps.Add) || s.inputs.length != 2 || s.inputs[0] == s.inputs[1]) {
+            return null;
+        }
+        for (Fusion f : found) {
+            if (f instanceof Fusion.ScaleIntoAdd sa && sa.add() == s.index) {
+                return null;
+            }
+        }
+        for (int port = 0; port < 2; port++) {
+            int branch = s.inputs[port], other = s.inputs[1 - port];
+            if (consumers[branch].length != 1 || branch == mainOutput || other == mainOutput) {
+                continue;
+            }
+            int conv = -1, bn = -1;
+            if (steps.get(branch) instanceof ConvStep c && c.foldable() && !folds(found, c.index)) {
+                conv = c.index;
+            } else if (steps.get(branch) instanceof BatchNormStep) {
+                for (Fusion f : found) {
+                    if (f instanceof Fusion.BatchNormIntoConv b && b.batchNorm() == branch) {
+                        conv = b.conv();
+                        bn = branch;
+                    }
+                    if (f instanceof Fusion.ReluInto r && r.producer() == branch) {
+                        conv = -1; // its ReLU comes before the sum
+                        break;
+                    }
+                }
+            }
+            if (conv < 0 || other > conv) {
+                continue;
+            }
+            boolean readAfter = false;
+            for (int u : consumers[other]) {
+                readAfter |= u != s.index && u >= conv;
+            }
+            if (!readAfter) {
+                return new Fusion.SumIntoConv(conv, bn, s.index, other);
+            }
+        }
+        return null;
+    }
+
+    private static boolean folds(List<Fusion> found, int conv) {
+        for (Fusion f : found) {
+            if (f instanceof Fusion.BatchNormIntoConv b && b.conv() == conv) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** FC → ReLU → FC → sigmoid from s, each read only by the next, none the output; else null. */
@@ -159,6 +231,11 @@ final class Fusions {
     /** The scale step that add step i applies in fused inference, or -1. */
     int scaleAppliedIn(int i) {
         return scaleOf[i];
+    }
+
+    /** The residual sum that convolution step i computes in fused inference, or null. */
+    Fusion.SumIntoConv sumInto(int i) {
+        return sumInto[i];
     }
 
     /** Whether batch norm step i is folded into the convolution before it. */

@@ -55,6 +55,18 @@ final class LiveBuffers {
         }
     }
 
+    /** Whether step i's outputs are on buffers that no other live output holds and the caller's are not. */
+    boolean soleHolder(int i) {
+        List<DataBuffer> rs = roots(i);
+        for (DataBuffer r : rs) {
+            Integer c = refs.get(r);
+            if (c == null || c != 1 || keep.contains(r)) {
+                return false;
+            }
+        }
+        return !rs.isEmpty();
+    }
+
     private void hold(DataBuffer r) {
         refs.merge(r, 1, Integer::sum);
     }

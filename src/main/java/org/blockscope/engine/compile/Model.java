@@ -83,6 +83,15 @@ public final class Model {
     }
 
     /**
+     * Turns residual sums computed by the convolution before them on (the default: the convolution adds its
+     * result into the other input's buffer, {@link Fusion.SumIntoConv}) or off, process-wide: for A/B
+     * benchmarks only.
+     */
+    public static void sumIntoConv(boolean on) {
+        Executor.sumIntoConv = on;
+    }
+
+    /**
      * Turns channels-last training passes on (the default) or off, process-wide: for A/B benchmarks only.
      */
     public static void channelsLastTraining(boolean on) {
@@ -304,6 +313,27 @@ public final class Model {
             }
         }
         return l;
+    }
+
+    /** Paths of the adds whose sum a convolution computed in the last pass ({@link Fusion.SumIntoConv}). */
+    List<String> summedAdds() {
+        List<String> l = new ArrayList<>();
+        if (last != null) {
+            for (Step s : plan.steps) {
+                if (last.summed(s.index)) {
+                    l.add(s.path());
+                }
+            }
+        }
+        return l;
+    }
+
+    /** The plan's residual sums that convolutions may compute ({@link Fusion.SumIntoConv}). */
+    List<Fusion.SumIntoConv> sumFusions() {
+        return plan.fusions.all().stream()
+                .filter(f -> f instanceof Fusion.SumIntoConv)
+                .map(f -> (Fusion.SumIntoConv) f)
+                .toList();
     }
 
     private Pass requirePass() {

@@ -178,6 +178,27 @@ final class Pass {
         return deferredScale.get(index);
     }
 
+    /** Adds whose sum a convolution computed in this pass ({@link Fusion.SumIntoConv}). */
+    private final BitSet summed = new BitSet();
+
+    /**
+     * The channels-last output of step f.other() for f.conv() to add its result into, or null when it may
+     * not be overwritten: it is not channels-last, or another live output or the caller's arrays share its
+     * buffer, or the pass keeps its outputs (no {@link LiveBuffers}).
+     */
+    INDArray sumTarget(Fusion.SumIntoConv f) {
+        INDArray a = nhwc[f.other()];
+        return a != null && live != null && live.soleHolder(f.other()) ? a : null;
+    }
+
+    void markSummed(int add) {
+        summed.set(add);
+    }
+
+    boolean summed(int add) {
+        return summed.get(add);
+    }
+
     /** First steps of SE gate chains that computed the whole gate in this pass ({@link Fusion.Excitation}). */
     private final BitSet excited = new BitSet();
 

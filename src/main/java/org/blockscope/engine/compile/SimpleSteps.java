@@ -180,6 +180,16 @@ final class SimpleSteps {
                 return forward(p);
             }
             boolean relu = p.fusions().appliesRelu(index);
+            if (p.summed(index)) { // a convolution branch computed the sum (and the ReLU) in place
+                INDArray y = p.nhwc[inputs[0]]; // the other input's buffer, which now holds the sum
+                if (y == null || y != p.nhwc[inputs[1]]) {
+                    throw new IllegalStateException("add '" + path() + "': the summed buffer is not both inputs'");
+                }
+                if (relu) {
+                    p.markReluApplied(this);
+                }
+                return p.channelsLast(this, y);
+            }
             int scale = p.fusions().scaleAppliedIn(index);
             INDArray y = scale >= 0 && p.scaleDeferred(scale)
                     ? scaleAndAdd(p, p.plan.step(scale), relu)
