@@ -99,7 +99,8 @@ final class ConvStep extends Step {
                 ConvSpec s = grouped.withBias(b != null || norm != null);
                 boolean relu = norm != null && p.fusions().appliesRelu(bn);
                 // a residual sum: this convolution adds its result into the other input's buffer
-                Fusion.SumIntoConv sum = p.fused && Executor.sumIntoConv ? p.fusions().sumInto(index) : null;
+                Fusion.SumIntoConv sum =
+                        p.fused && Executor.sumIntoConv ? p.fusions().sumInto(index) : null;
                 INDArray into = sum == null ? null : p.sumTarget(sum);
                 if (into != null
                         && (Buffers.root(into.data()) == Buffers.root(xh.data())
