@@ -65,8 +65,9 @@ final class Fusions {
     /**
      * A ReLU that only a batch norm or an add feeds runs in that step's loop; a batch norm whose input is a
      * plain convolution used by nothing else (and which oneDNN or libnd4j can run channels-last) folds into
-     * it; a channel scaling that only a two-input add reads runs in that add's loop. None touches the
-     * network's output, which the caller reads.
+     * it; a channel scaling that only a two-input add reads runs in that add's loop; a residual sum runs in
+     * the convolution of its branch ({@link #sumIntoConv}). None touches the network's output, which the
+     * caller reads.
      */
     static Fusions find(List<Step> steps, int[][] consumers, int mainOutput) {
         List<Fusion> found = new ArrayList<>();
