@@ -101,15 +101,34 @@ final class Fusions {
                 found.add(e);
             }
         }
+        Fusions base = new Fusions(steps.size(), found); // the sums read the other fusions through its lookups
         List<Fusion> sums = new ArrayList<>();
         for (Step s : steps) {
-            Fusion.SumIntoConv sc = sumIntoConv(steps, consumers, mainOutput, found, s);
+            Fusion.SumIntoConv sc = sumIntoConv(steps, consumers, mainOutput, base, s);
             if (sc != null) {
                 sums.add(sc);
             }
         }
+        if (sums.isEmpty()) {
+            return base;
+        }
         found.addAll(sums);
+        found.sort(java.util.Comparator.comparingInt(Fusions::foundAt)); // stable: plan order, as all() says
         return new Fusions(steps.size(), found);
+    }
+
+    /** The step at which {@link #find} takes fusion f. */
+    private static int foundAt(Fusion f) {
+        if (f instanceof Fusion.ReluInto r) {
+            return r.producer();
+        } else if (f instanceof Fusion.BatchNormIntoConv b) {
+            return b.batchNorm();
+        } else if (f instanceof Fusion.ScaleIntoAdd sa) {
+            return sa.scale();
+        } else if (f instanceof Fusion.Excitation e) {
+            return e.fc1();
+        }
+        return ((Fusion.SumIntoConv) f).add();
     }
 
     /**
@@ -119,34 +138,25 @@ final class Fusions {
      * convolution reads it but the add. Not for an add that applies an SE gate. Else null.
      */
     private static Fusion.SumIntoConv sumIntoConv(
-            List<Step> steps, int[][] consumers, int mainOutput, List<Fusion> found, Step s) {
-        if (!(s instanceof SimpleSteps.Add) || s.inputs.length != 2 || s.inputs[0] == s.inputs[1]) {
+            List<Step> steps, int[][] consumers, int mainOutput, Fusions base, Step s) {
+        if (!(s instanceof SimpleSteps.Add)
+                || s.inputs.length != 2
+                || s.inputs[0] == s.inputs[1]
+                || base.scaleAppliedIn(s.index) >= 0) {
             return null;
-        }
-        for (Fusion f : found) {
-            if (f instanceof Fusion.ScaleIntoAdd sa && sa.add() == s.index) {
-                return null;
-            }
         }
         for (int port = 0; port < 2; port++) {
             int branch = s.inputs[port], other = s.inputs[1 - port];
             if (consumers[branch].length != 1 || branch == mainOutput || other == mainOutput) {
                 continue;
             }
+            Step b = steps.get(branch);
             int conv = -1, bn = -1;
-            if (steps.get(branch) instanceof ConvStep c && c.foldable() && !folds(found, c.index)) {
-                conv = c.index;
-            } else if (steps.get(branch) instanceof BatchNormStep) {
-                for (Fusion f : found) {
-                    if (f instanceof Fusion.BatchNormIntoConv b && b.batchNorm() == branch) {
-                        conv = b.conv();
-                        bn = branch;
-                    }
-                    if (f instanceof Fusion.ReluInto r && r.producer() == branch) {
-                        conv = -1; // its ReLU comes before the sum
-                        break;
-                    }
-                }
+            if (b instanceof ConvStep c && c.foldable() && base.foldedBatchNorm(branch) < 0) {
+                conv = branch;
+            } else if (b instanceof BatchNormStep && base.isFolded(branch) && !base.appliesRelu(branch)) {
+                conv = b.inputs[0]; // the convolution it folds into; a ReLU after it would come before the sum
+                bn = branch;
             }
             if (conv < 0 || other > conv) {
                 continue;
@@ -160,15 +170,6 @@ final class Fusions {
             }
         }
         return null;
-    }
-
-    private static boolean folds(List<Fusion> found, int conv) {
-        for (Fusion f : found) {
-            if (f instanceof Fusion.BatchNormIntoConv b && b.conv() == conv) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** FC → ReLU → FC → sigmoid from s, each read only by the next, none the output; else null. */

@@ -328,14 +328,6 @@ public final class Model {
         return l;
     }
 
-    /** The plan's residual sums that convolutions may compute ({@link Fusion.SumIntoConv}). */
-    List<Fusion.SumIntoConv> sumFusions() {
-        return plan.fusions.all().stream()
-                .filter(f -> f instanceof Fusion.SumIntoConv)
-                .map(f -> (Fusion.SumIntoConv) f)
-                .toList();
-    }
-
     private Pass requirePass() {
         if (last == null) {
             throw new IllegalStateException("no forward pass yet");
