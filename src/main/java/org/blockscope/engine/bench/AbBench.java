@@ -139,6 +139,7 @@ public final class AbBench {
             Model.channelsLastTraining(true);
             Model.gateInSum(true);
             Model.keepInferenceWeights(true);
+            Model.sumIntoConv(true);
             OneDnn.enable(oneDnn);
         }
         return new Result(
