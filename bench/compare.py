@@ -5,6 +5,9 @@ Each net runs in a fresh process on each side (Blockscope, then PyTorch, same mi
 summary gives, per net, the median of the per-run ratios Blockscope / PyTorch for training and inference
 speed (with their spread), both processes' peak resident memory (medians) and their ratio, and the CPU's
 instruction set as oneDNN (Blockscope) and ATen (PyTorch) see it. Called by bench/compare.sh.
+With --isa avx2 every vector path on both sides stops at AVX2, as on a CPU without AVX-512: oneDNN
+(DNNL_MAX_CPU_ISA, ours and PyTorch's), ATen's kernels (ATEN_CPU_CAPABILITY), OpenBLAS
+(OPENBLAS_CORETYPE) and HotSpot's compiled Java loops (-XX:UseAVX=2).
 With --profile both sides also time each op kind (EngineBench --profile, pytorch_bench.py --profile), and
 the summary sets them side by side per net: which op holds a net back, by how many ms per iteration.
 """
@@ -70,8 +73,13 @@ def result(lines):
     raise RuntimeError("no RESULT line in:\n" + "\n".join(lines))
 
 
-def run(cmd, echo):
-    p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+# --isa avx2: the environment of both sides and the JVM option that hold every vector path to AVX2
+AVX2_ENV = {"DNNL_MAX_CPU_ISA": "AVX2", "ATEN_CPU_CAPABILITY": "avx2", "OPENBLAS_CORETYPE": "Haswell"}
+AVX2_JAVA = ["-XX:UseAVX=2"]
+
+
+def run(cmd, echo, env=None):
+    p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     lines = p.stdout.splitlines()
     for line in lines:
         if not line.startswith("RESULT ") and echo(line):
@@ -94,10 +102,15 @@ def main():
     ap.add_argument("--iterations", type=int, default=20)
     ap.add_argument("--warmup", type=float, default=120.0, help="longest warm-up per net, seconds")
     ap.add_argument("--profile", action="store_true", help="time per op kind on both sides, side by side")
+    ap.add_argument("--isa", choices=["native", "avx2"], default="native",
+                    help="avx2: hold oneDNN, ATen, OpenBLAS and the JVM's JIT to AVX2 on both sides")
     ap.add_argument("templates", nargs="*", default=["resnet20", "se_resnet20", "densenet_bc40"])
     a = ap.parse_args()
     with open(os.path.join(ROOT, "target", "bench-classpath.txt")) as f:
         cp = "target/classes:" + f.read().strip()
+    env, java_opts = None, JAVA
+    if a.isa == "avx2":
+        env, java_opts = dict(os.environ, **AVX2_ENV), JAVA + AVX2_JAVA
     common = ["--batch", str(a.batch), "--iterations", str(a.iterations), "--warmup", str(a.warmup)]
     if a.profile:
         common.append("--profile")
@@ -107,13 +120,15 @@ def main():
     for r in range(1, a.runs + 1):
         print(f"run {r}/{a.runs}, load average {load()}", flush=True)
         for t in a.templates:
-            java = run(JAVA + ["-cp", cp, "org.blockscope.engine.bench.EngineBench"] + common + [t],
-                       lambda l: l.startswith("threads") and "blockscope" not in isa or l.startswith(t + " ") and " img/s " in l)
+            java = run(java_opts + ["-cp", cp, "org.blockscope.engine.bench.EngineBench"] + common + [t],
+                       lambda l: l.startswith("threads") and "blockscope" not in isa or l.startswith(t + " ") and " img/s " in l, env)
             py = run(["/usr/bin/python3", "bench/pytorch_bench.py"] + common + [t],
-                     lambda l: l.startswith("torch") and "pytorch" not in isa or l.startswith(t + " ") and " img/s " in l)
+                     lambda l: l.startswith("torch") and "pytorch" not in isa or l.startswith(t + " ") and " img/s " in l, env)
             for line in java:
                 if line.startswith("threads") and "ISA " in line:
                     isa["blockscope"] = line.split("ISA ", 1)[1].split(";")[0].strip()
+                if line.startswith("threads") and "Java vectors " in line:
+                    isa["java"] = line.split("Java vectors ", 1)[1].split(",")[0].split(";")[0].strip()
             for line in py:
                 if line.startswith("torch") and "CPU capability " in line:
                     isa["pytorch"] = line.split("CPU capability ", 1)[1].strip()
@@ -123,8 +138,9 @@ def main():
             prof_p[t].append(profile(py, lambda k: k.replace("_", " ")))
     print(f"load average after: {load()}")
     print()
-    print(f"CPU instruction set: oneDNN (Blockscope) {isa.get('blockscope', '?')}, "
-          f"PyTorch {isa.get('pytorch', '?')}; batch {a.batch}, {a.runs} runs, median of {a.iterations} "
+    print(f"CPU instruction set: oneDNN (Blockscope) {isa.get('blockscope', '?')}, Java loops "
+          f"{isa.get('java', '?')}, PyTorch {isa.get('pytorch', '?')}"
+          f"{' (all held to AVX2: ' + ', '.join(k + '=' + v for k, v in AVX2_ENV.items()) + ', -XX:UseAVX=2)' if a.isa == 'avx2' else ''}; batch {a.batch}, {a.runs} runs, median of {a.iterations} "
           f"iterations each; ratio = Blockscope / PyTorch (speed: higher is better; memory: lower is better)")
     header = (f"{'net':<14} {'training':>24} {'inference':>24} {'peak RSS Blockscope':>20} "
               f"{'peak RSS PyTorch':>17} {'memory':>7}")

@@ -261,7 +261,24 @@ public final class EngineBench {
                         + ")";
         return "threads: " + Runtime.getRuntime().availableProcessors() + " cores, OpenMP idle threads "
                 + (org.blockscope.engine.NativeThreads.passive() ? "sleep (OMP_WAIT_POLICY=PASSIVE)" : "spin")
-                + ", Java loop threads " + org.blockscope.engine.backend.Workers.threadCount() + "; " + convs;
+                + ", Java loop threads " + org.blockscope.engine.backend.Workers.threadCount() + ", Java vectors "
+                + javaVectors() + "; " + convs;
+    }
+
+    /**
+     * The widest vectors HotSpot's compiled Java loops use, from the JVM's own flags ("512-bit (UseAVX=3)";
+     * -XX:UseAVX=2 holds them to 256 bits, as on a CPU without AVX-512), or "?" on a JVM without them.
+     */
+    static String javaVectors() {
+        try {
+            var vm = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            String bytes = vm.getVMOption("MaxVectorSize").getValue();
+            String avx = vm.getVMOption("UseAVX").getValue();
+            return Integer.parseInt(bytes) * 8 + "-bit (UseAVX=" + avx + ")";
+        } catch (RuntimeException | LinkageError e) { // not HotSpot, or not x86
+            return "?";
+        }
     }
 
     public static void main(String[] args) {
