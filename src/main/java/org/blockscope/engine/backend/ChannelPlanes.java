@@ -107,9 +107,9 @@ public final class ChannelPlanes {
         floats.put((img * c + ch) * hw, src, 0, hw);
     }
 
-    private static final ThreadLocal<float[][]> FSCRATCH = ThreadLocal.withInitial(() -> new float[4][1024]);
+    private static final ThreadLocal<float[][]> FSCRATCH = ThreadLocal.withInitial(() -> new float[6][1024]);
 
-    /** Per-thread float scratch plane k (0..3) of at least len floats (distinct from get/put's own). */
+    /** Per-thread float scratch plane k (0..5) of at least len floats (distinct from get/put's own). */
     public static float[] fscratch(int k, int len) {
         float[][] s = FSCRATCH.get();
         if (s[k].length < len) {

@@ -40,7 +40,7 @@ public final class FullyConnectedKernel {
         if (small(x, w, b)) {
             int n = (int) x.size(0), out = (int) w.size(0), in = (int) w.size(1);
             float[] xv = floats(x, 0), wv = floats(w, 1), y = ChannelPlanes.fscratch(2, n * out);
-            float[] bv = b == null ? null : b.toFloatVector();
+            float[] bv = b == null ? null : floats(b, 4);
             float[] wt = ChannelPlanes.fscratch(3, in * out); // W^T [in, out]: y's row is a sum of its rows
             for (int o = 0; o < out; o++) {
                 for (int k = 0; k < in; k++) {
@@ -116,7 +116,7 @@ public final class FullyConnectedKernel {
         }
         int n = (int) x.size(0), in = (int) w1.size(1), hidden = (int) w1.size(0), out = (int) w2.size(0);
         float[] xv = floats(x, 0), w1v = floats(w1, 1), w2v = floats(w2, 2);
-        float[] b1v = b1 == null ? null : b1.toFloatVector(), b2v = b2 == null ? null : b2.toFloatVector();
+        float[] b1v = b1 == null ? null : floats(b1, 4), b2v = b2 == null ? null : floats(b2, 5);
         float[] h = new float[hidden], y = ChannelPlanes.fscratch(3, n * out);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < hidden; j++) {
