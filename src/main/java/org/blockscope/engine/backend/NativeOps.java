@@ -42,6 +42,30 @@ public final class NativeOps {
         }
     }
 
+    /**
+     * The values of vector a as doubles (what INDArray.toDoubleVector gives). A dense FLOAT vector is read in
+     * one bulk copy from its native buffer (toDoubleVector costs 18-38 us a call here, this 0.2-0.3 us for 16
+     * to 64 values: a batch norm's statistics, twice per training step); anything else goes through toDoubleVector.
+     */
+    public static double[] doubles(INDArray a) {
+        if (a.dataType() != DataType.FLOAT
+                || !a.isVector()
+                || a.isView()
+                || a.offset() != 0
+                || a.ordering() != 'c'
+                || a.length() > Integer.MAX_VALUE) {
+            return a.toDoubleVector();
+        }
+        int n = (int) a.length();
+        float[] f = new float[n];
+        a.data().asNioFloat().get(0, f, 0, n);
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
     /** Uninitialised output array (recycled from {@link BufferPool} when possible). */
     public static INDArray empty(DataType type, long... shape) {
         return BufferPool.take(type, shape);

@@ -34,8 +34,8 @@ public final class BatchNormChannelsLast {
         long c = xh.size(3);
         if (oneDnnFast(c) && OneDnnBatchNorm.handles(xh)) {
             OneDnnBatchNorm.Out o = OneDnnBatchNorm.forwardTraining(xh, true, gamma, beta, eps, relu);
-            double[] mean = o.saved().mean().toDoubleVector(),
-                    var = o.saved().variance().toDoubleVector();
+            double[] mean = NativeOps.doubles(o.saved().mean()),
+                    var = NativeOps.doubles(o.saved().variance());
             return new Out(o.y(), mean, var, new Saved(xh, null, mean, invStd(var, eps), o.saved(), relu));
         }
         INDArray y = NativeOps.empty(DataType.FLOAT, xh.shape());
