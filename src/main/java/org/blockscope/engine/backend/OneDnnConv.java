@@ -87,7 +87,7 @@ public final class OneDnnConv {
      * xh's memory).
      */
     public static boolean canSumInto(ConvSpec s, INDArray xh, long cout, INDArray a) {
-        if (a == null || a.dataType() != DataType.FLOAT || !OneDnn.isDense(a) || !handles(a)) {
+        if (a == null || !handles(a) || !OneDnn.isDense(a)) { // handles: FLOAT, rank 4, oneDNN loaded
             return false;
         }
         long[] y = s.outShape(new long[] {xh.size(0), xh.size(3), xh.size(1), xh.size(2)}, cout);

@@ -39,8 +39,8 @@ public final class BatchNormChannelsLast {
             return new Out(o.y(), mean, var, new Saved(xh, null, mean, invStd(var, eps), o.saved(), relu));
         }
         INDArray y = NativeOps.empty(DataType.FLOAT, xh.shape());
-        ChannelsLastBatchNorm.Stats s =
-                ChannelsLastBatchNorm.forwardTraining(xh, y, gamma.toFloatVector(), beta.toFloatVector(), eps, relu);
+        ChannelsLastBatchNorm.Stats s = ChannelsLastBatchNorm.forwardTraining(
+                xh, y, NativeOps.floats(gamma), NativeOps.floats(beta), eps, relu);
         return new Out(
                 y,
                 s.mean(),
@@ -66,7 +66,7 @@ public final class BatchNormChannelsLast {
         INDArray dx = NativeOps.empty(DataType.FLOAT, s.x().shape());
         int c = (int) s.x().size(3);
         double[] dg = new double[c], db = new double[c];
-        ChannelsLastBatchNorm.backward(s.x(), s.y(), d, s.mean(), s.invStd(), gamma.toFloatVector(), dx, dg, db);
+        ChannelsLastBatchNorm.backward(s.x(), s.y(), d, s.mean(), s.invStd(), NativeOps.floats(gamma), dx, dg, db);
         return new ParamGrads(
                 dx,
                 Nd4j.createFromArray(dg).castTo(DataType.FLOAT),

@@ -20,8 +20,11 @@ public final class BatchNormFold {
             // float arrays straight from the buffers: about 10x faster than via double vectors (it runs per pass)
             float[] wv = new float[(int) w.length()];
             w.data().asNioFloat().get(0, wv);
-            float[] g = floats(gamma), be = floats(beta), m = floats(mean), v = floats(var);
-            float[] bias = b == null ? new float[cout] : floats(b);
+            float[] g = NativeOps.floats(gamma),
+                    be = NativeOps.floats(beta),
+                    m = NativeOps.floats(mean),
+                    v = NativeOps.floats(var);
+            float[] bias = b == null ? new float[cout] : NativeOps.floats(b);
             int per = wv.length / cout;
             float[] nb = new float[cout];
             for (int o = 0; o < cout; o++) {
@@ -55,14 +58,5 @@ public final class BatchNormFold {
             Nd4j.create(wv, w.shape(), 'c').castTo(w.dataType()),
             Nd4j.createFromArray(nb).castTo(w.dataType())
         };
-    }
-
-    private static float[] floats(INDArray v) {
-        if (v.dataType() != DataType.FLOAT || v.isView()) {
-            return v.toFloatVector();
-        }
-        float[] f = new float[(int) v.length()];
-        v.data().asNioFloat().get(0, f);
-        return f;
     }
 }

@@ -10,7 +10,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** {@link NativeOps#doubles} gives what INDArray.toDoubleVector gives for a vector, by its bulk path or its fallback. */
+/**
+ * {@link NativeOps#floats} and {@link NativeOps#doubles} give what INDArray.toFloatVector and toDoubleVector give
+ * for a vector, by their bulk path or their fallback.
+ */
 class NativeOpsTest {
 
     static Stream<Arguments> arrays() {
@@ -32,5 +35,13 @@ class NativeOpsTest {
         double[] expected = a.toDoubleVector();
         assertThat(expected).isNotEmpty();
         assertThat(NativeOps.doubles(a)).containsExactly(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("arrays")
+    void floatsEqualToFloatVector(String what, INDArray a) {
+        float[] expected = a.toFloatVector();
+        assertThat(expected).isNotEmpty();
+        assertThat(NativeOps.floats(a)).containsExactly(expected);
     }
 }
