@@ -31,17 +31,11 @@ class NativeOpsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("arrays")
-    void doublesEqualToDoubleVector(String what, INDArray a) {
-        double[] expected = a.toDoubleVector();
-        assertThat(expected).isNotEmpty();
-        assertThat(NativeOps.doubles(a)).containsExactly(expected);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("arrays")
-    void floatsEqualToFloatVector(String what, INDArray a) {
-        float[] expected = a.toFloatVector();
-        assertThat(expected).isNotEmpty();
-        assertThat(NativeOps.floats(a)).containsExactly(expected);
+    void floatsAndDoublesEqualToFloatVectorAndToDoubleVector(String what, INDArray a) {
+        double[] expectedDoubles = a.toDoubleVector();
+        float[] expectedFloats = a.toFloatVector();
+        assertThat(expectedDoubles).isNotEmpty();
+        assertThat(NativeOps.doubles(a)).containsExactly(expectedDoubles);
+        assertThat(NativeOps.floats(a)).containsExactly(expectedFloats);
     }
 }
